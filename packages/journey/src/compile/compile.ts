@@ -1,0 +1,73 @@
+import { createMachine } from 'xstate'
+import { journeySchema, type Journey, type JourneyNode } from '../document'
+import { hasErrors, type Diagnostic } from '../diagnostics'
+import type { HandleId } from '../node-kind'
+import type { NodeType } from '../nodes'
+import { DEFAULT_GOAL } from '../settings'
+import { validate } from '../validate'
+import { actionNames, GOAL_OUTCOME, GOAL_STATE, guardNames, type JourneyContext, type JourneyMachineConfig, type JourneyTrigger, type StateConfig } from './machine-types'
+import { nodeCompilers, type NodeCompiler } from './node-compilers'
+import { migrateJourney } from '../migrate'
+
+export interface CompiledJourney {
+  journey: Journey
+  config: JourneyMachineConfig
+  trigger: JourneyTrigger
+}
+
+export type CompileResult =
+  | ({ ok: true; diagnostics: Diagnostic[] } & CompiledJourney)
+  | { ok: false; diagnostics: Diagnostic[] }
+
+/**
+ * Turns a journey document into a plain-JSON XState v5 machine config. Pure: no I/O, no clock, no randomness;
+ * a document with errors yields its diagnostics instead.
+ */
+export function compile(input: unknown): CompileResult {
+  const diagnostics = validate(input)
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics }
+  const migrated = migrateJourney(input)
+  if (!migrated.ok) return { ok: false, diagnostics: [migrated.diagnostic] }
+  const journey = journeySchema.parse(migrated.document)
+  return { ok: true, diagnostics, ...compileValid(journey) }
+}
+
+function compileValid(journey: Journey): CompiledJourney {
+  const targets = new Map<string, string>()
+  for (const edge of journey.edges) targets.set(`${edge.source}\u0000${edge.sourceHandle ?? ''}`, edge.target)
+
+  const entry = journey.nodes.find((node): node is JourneyNode<'entry'> => node.type === 'entry')!
+  const states: Record<string, StateConfig> = {}
+  for (const node of journey.nodes) {
+    const compileNode = nodeCompilers[node.type] as NodeCompiler<NodeType>
+    const state = compileNode(node, { target: (handle: HandleId) => targets.get(`${node.id}\u0000${handle ?? ''}`) })
+    states[node.id] = { ...state, meta: { nodeType: node.type, ...(node.data.label ? { label: node.data.label } : {}) } }
+  }
+  states[GOAL_STATE] = {
+    type: 'final',
+    entry: [{ type: actionNames.exit, params: { nodeId: null, outcome: GOAL_OUTCOME } }],
+  }
+
+  const config: JourneyMachineConfig = {
+    id: journey.id,
+    initial: entry.id,
+    // Checked after every step, from any node: the journey's goal ends it.
+    always: [{ target: `.${GOAL_STATE}`, guard: { type: guardNames.when, params: { nodeId: null, expr: journey.settings.goal ?? DEFAULT_GOAL } } }],
+    states,
+  }
+  const trigger: JourneyTrigger = {
+    event: entry.data.event,
+    reentry: entry.data.reentry ?? 'after-exit',
+    ...(entry.data.filter ? { filter: entry.data.filter } : {}),
+    ...(entry.data.cooldown ? { cooldown: entry.data.cooldown } : {}),
+  }
+  return { journey, config, trigger }
+}
+
+/** An XState machine from a compiled config; the context comes from the input (`{ caseId }`). */
+export function createJourneyMachine(config: JourneyMachineConfig) {
+  return createMachine({
+    ...(config as object),
+    context: ({ input }: { input: JourneyContext }) => ({ ...input }),
+  } as Parameters<typeof createMachine>[0])
+}

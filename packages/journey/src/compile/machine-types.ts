@@ -1,0 +1,92 @@
+import type { ActionData } from '../nodes/action'
+import type { Channel } from '../nodes/channel'
+import type { WaitData } from '../nodes/wait'
+
+/**
+ * The names by which a compiled machine refers to what the runtime does. The machine only names them;
+ * the runtime binds the implementations with `machine.provide(...)`.
+ */
+export const actionNames = {
+  enter: 'dunwell.enter',
+  decide: 'dunwell.decide',
+  send: 'dunwell.send',
+  schedule: 'dunwell.schedule',
+  cancel: 'dunwell.cancel',
+  act: 'dunwell.act',
+  exit: 'dunwell.exit',
+} as const
+
+export const guardNames = {
+  when: 'dunwell.when',
+  variant: 'dunwell.variant',
+} as const
+
+/** The state that the journey's goal (e.g. paid in full) leads to, from any node. */
+export const GOAL_STATE = '$goal'
+export const GOAL_OUTCOME = 'paid'
+
+/** The runtime sends these when a node's timer is due, and when its message was sent or could not be. */
+export const journeyEvents = {
+  wake: (nodeId: string) => `dunwell.wake.${nodeId}`,
+  sent: (nodeId: string) => `dunwell.sent.${nodeId}`,
+  failed: (nodeId: string) => `dunwell.failed.${nodeId}`,
+}
+
+export interface EnterParams { nodeId: string; type: string }
+export interface DecideParams { nodeId: string; outcome: string; label: string }
+export interface SendParams { nodeId: string; channel: Channel; template?: string; queue?: string; priority?: number }
+export interface ScheduleParams { nodeId: string; wait: Omit<WaitData, 'label' | 'note'> }
+export interface CancelParams { nodeId: string }
+export interface ActParams { nodeId: string; set?: ActionData['set']; webhook?: ActionData['webhook']; offer?: ActionData['offer'] }
+export interface ExitParams { nodeId: string | null; outcome: string }
+export interface WhenParams { nodeId: string | null; expr: string }
+export interface VariantParams { nodeId: string; variant: string; variants: { id: string; weight: number; control: boolean }[] }
+
+export type ActionRef =
+  | { type: typeof actionNames.enter; params: EnterParams }
+  | { type: typeof actionNames.decide; params: DecideParams }
+  | { type: typeof actionNames.send; params: SendParams }
+  | { type: typeof actionNames.schedule; params: ScheduleParams }
+  | { type: typeof actionNames.cancel; params: CancelParams }
+  | { type: typeof actionNames.act; params: ActParams }
+  | { type: typeof actionNames.exit; params: ExitParams }
+
+export type GuardRef =
+  | { type: typeof guardNames.when; params: WhenParams }
+  | { type: typeof guardNames.variant; params: VariantParams }
+
+export interface TransitionConfig {
+  target: string
+  guard?: GuardRef
+  actions?: ActionRef[]
+}
+
+export interface StateConfig {
+  type?: 'final'
+  entry?: ActionRef[]
+  exit?: ActionRef[]
+  always?: TransitionConfig[]
+  on?: Record<string, TransitionConfig[]>
+  meta?: { nodeType: string; label?: string }
+}
+
+/** A plain-JSON XState v5 machine config: print it, store it, or hand it to `createJourneyMachine`. */
+export interface JourneyMachineConfig {
+  id: string
+  initial: string
+  always?: TransitionConfig[]
+  states: Record<string, StateConfig>
+}
+
+/** The context every journey machine carries: only ids, so that snapshots stay small. */
+export interface JourneyContext {
+  caseId: string
+  [key: string]: unknown
+}
+
+export interface JourneyTrigger {
+  event: string
+  filter?: string
+  reentry: 'after-exit' | 'never'
+  cooldown?: string
+}

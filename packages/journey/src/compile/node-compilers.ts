@@ -1,0 +1,126 @@
+import type { JourneyNode } from '../document'
+import { DEFAULT_HANDLE, type HandleId } from '../node-kind'
+import type { NodeType } from '../nodes'
+import { FAILED_HANDLE } from '../nodes/channel'
+import { ELSE_HANDLE } from '../nodes/segment'
+import { EVENT_HANDLE, TIMEOUT_HANDLE } from '../nodes/wait'
+import { actionNames, guardNames, journeyEvents, type ActionRef, type StateConfig } from './machine-types'
+
+export interface CompileContext {
+  /** The node an outcome of this node leads to; `undefined` for an unconnected optional outcome. */
+  target: (handle: HandleId) => string | undefined
+}
+
+export type NodeCompiler<TType extends NodeType> = (node: JourneyNode<TType>, context: CompileContext) => StateConfig
+
+function required(context: CompileContext, handle: HandleId): string {
+  const target = context.target(handle)
+  if (target === undefined) throw new Error(`outcome ${handle ?? 'default'} is not connected`)
+  return target
+}
+
+function enter(node: JourneyNode): ActionRef {
+  return { type: actionNames.enter, params: { nodeId: node.id, type: node.type } }
+}
+
+function withoutText<T extends { label?: string; note?: string }>(data: T): Omit<T, 'label' | 'note'> {
+  const { label: _label, note: _note, ...rest } = data
+  return rest
+}
+
+/** A message step waits for the runtime to say it was sent (after any deferral) or could not be. */
+function compileChannel(node: JourneyNode<'email' | 'sms' | 'whatsapp' | 'letter' | 'call'>, context: CompileContext): StateConfig {
+  const sent = required(context, DEFAULT_HANDLE)
+  const failed = context.target(FAILED_HANDLE) ?? sent
+  const send: ActionRef =
+    node.type === 'call'
+      ? { type: actionNames.send, params: { nodeId: node.id, channel: 'call', queue: node.data.queue, ...(node.data.template ? { template: node.data.template } : {}), ...(node.data.priority !== undefined ? { priority: node.data.priority } : {}) } }
+      : { type: actionNames.send, params: { nodeId: node.id, channel: node.type, template: node.data.template } }
+  return {
+    entry: [enter(node), send],
+    on: {
+      [journeyEvents.sent(node.id)]: [{ target: sent }],
+      [journeyEvents.failed(node.id)]: [{ target: failed }],
+    },
+  }
+}
+
+/** One compiler per node kind: a kind without one does not type-check. */
+export const nodeCompilers: { [K in NodeType]: NodeCompiler<K> } = {
+  entry: (node, context) => ({ entry: [enter(node)], always: [{ target: required(context, DEFAULT_HANDLE) }] }),
+
+  segment: (node, context) => ({
+    entry: [enter(node)],
+    always: [
+      ...node.data.branches.map((branch) => ({
+        target: required(context, branch.id),
+        guard: { type: guardNames.when, params: { nodeId: node.id, expr: branch.when } },
+        actions: [{ type: actionNames.decide, params: { nodeId: node.id, outcome: branch.id, label: branch.label } }],
+      })),
+      {
+        target: required(context, ELSE_HANDLE),
+        actions: [{ type: actionNames.decide, params: { nodeId: node.id, outcome: ELSE_HANDLE, label: 'else' } }],
+      },
+    ] as StateConfig['always'],
+  }),
+
+  split: (node, context) => {
+    const variants = node.data.variants.map((variant) => ({ id: variant.id, weight: variant.weight, control: variant.control ?? false }))
+    return {
+      entry: [enter(node)],
+      always: node.data.variants.map((variant, position) => ({
+        target: required(context, variant.id),
+        // The last variant needs no guard: the runtime's assignment always names one of them.
+        ...(position < variants.length - 1
+          ? { guard: { type: guardNames.variant, params: { nodeId: node.id, variant: variant.id, variants } } }
+          : {}),
+        actions: [{ type: actionNames.decide, params: { nodeId: node.id, outcome: variant.id, label: variant.label } }],
+      })) as StateConfig['always'],
+    }
+  },
+
+  wait: (node, context) => {
+    const data = node.data
+    const base = {
+      entry: [enter(node), { type: actionNames.schedule, params: { nodeId: node.id, wait: withoutText(data) } }] as ActionRef[],
+      exit: [{ type: actionNames.cancel, params: { nodeId: node.id } }] as ActionRef[],
+    }
+    if (!('event' in data)) {
+      return { ...base, on: { [journeyEvents.wake(node.id)]: [{ target: required(context, DEFAULT_HANDLE) }] } }
+    }
+    return {
+      ...base,
+      on: {
+        [data.event]: [
+          {
+            target: required(context, EVENT_HANDLE),
+            ...(data.when ? { guard: { type: guardNames.when, params: { nodeId: node.id, expr: data.when } } } : {}),
+            actions: [{ type: actionNames.decide, params: { nodeId: node.id, outcome: EVENT_HANDLE, label: data.event } }],
+          },
+        ],
+        [journeyEvents.wake(node.id)]: [
+          {
+            target: required(context, TIMEOUT_HANDLE),
+            actions: [{ type: actionNames.decide, params: { nodeId: node.id, outcome: TIMEOUT_HANDLE, label: 'timeout' } }],
+          },
+        ],
+      },
+    } as StateConfig
+  },
+
+  email: compileChannel,
+  sms: compileChannel,
+  whatsapp: compileChannel,
+  letter: compileChannel,
+  call: compileChannel,
+
+  action: (node, context) => ({
+    entry: [enter(node), { type: actionNames.act, params: { nodeId: node.id, ...withoutText(node.data) } }],
+    always: [{ target: required(context, DEFAULT_HANDLE) }],
+  }),
+
+  exit: (node) => ({
+    type: 'final',
+    entry: [enter(node), { type: actionNames.exit, params: { nodeId: node.id, outcome: node.data.outcome } }],
+  }),
+}

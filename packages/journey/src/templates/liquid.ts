@@ -1,0 +1,54 @@
+import { Liquid } from 'liquidjs'
+
+/** Variables a template may name: the case, the debtor, the event, links the runtime makes, and the sender. */
+export const templateVariables = ['case', 'debtor', 'event', 'links', 'sender'] as const
+
+/** Bounds that keep a hostile template cheap to parse and render. */
+const limits = { parseLimit: 200_000, renderLimit: 1_000, memoryLimit: 10_000_000 }
+
+function money(this: { context: { getSync(path: string[]): unknown } }, value: unknown, currencyArg?: unknown): string {
+  const amount = typeof value === 'number' ? value : Number(value)
+  if (!Number.isFinite(amount)) return String(value ?? '')
+  const currency = String(currencyArg ?? this.context.getSync(['case', 'currency']) ?? 'EUR')
+  const locale = String(this.context.getSync(['locale']) ?? 'en')
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount)
+  } catch {
+    return `${amount.toFixed(2)} ${currency}`
+  }
+}
+
+function localDate(this: { context: { getSync(path: string[]): unknown } }, value: unknown): string {
+  const date = new Date(String(value ?? ''))
+  if (Number.isNaN(date.getTime())) return String(value ?? '')
+  const locale = String(this.context.getSync(['locale']) ?? 'en')
+  const timeZone = String(this.context.getSync(['debtor', 'timezone']) ?? 'UTC')
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date)
+  } catch {
+    return date.toISOString().slice(0, 10)
+  }
+}
+
+/**
+ * A Liquid engine with Dunwell's filters. `html: true` escapes every output (email and letters); plain text
+ * (SMS, WhatsApp, call scripts) is left as written. Templates cannot reach the file system or run code.
+ */
+export function createLiquid(options: { html: boolean }): Liquid {
+  const engine = new Liquid({
+    outputEscape: options.html ? 'escape' : undefined,
+    strictFilters: true,
+    strictVariables: false,
+    ownPropertyOnly: true,
+    relativeReference: false,
+    root: [],
+    partials: [],
+    ...limits,
+  })
+  engine.registerFilter('money', money)
+  engine.registerFilter('local_date', localDate)
+  return engine
+}
+
+/** One engine per escaping mode, shared: parsing is pure. */
+export const liquidEngines = { html: createLiquid({ html: true }), text: createLiquid({ html: false }) }
