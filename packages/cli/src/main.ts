@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util'
+import { compileCommand, compileHelp } from './commands/compile'
+import { formatCommand, formatHelp } from './commands/format'
+import { validateCommand, validateHelp } from './commands/validate'
+import { errorMessage, UsageError, type CliIo } from './io'
+
+export { nodeIo, type CliIo } from './io'
+
+const usage = `Usage: dunwell <command> [options]
+
+Commands:
+${[validateHelp, compileHelp, formatHelp].map((text) => `  ${text.replace(/\n/g, '\n  ')}`).join('\n\n')}
+
+  dunwell help    this text
+`
+
+/** Runs one CLI invocation; returns the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    })
+    const [command, ...files] = positionals
+    if (values.help || command === 'help' || command === undefined) {
+      ;(command === undefined && !values.help ? io.stderr : io.stdout)(usage)
+      return command === undefined && !values.help ? 2 : 0
+    }
+    switch (command) {
+      case 'validate':
+        return await validateCommand(io, files)
+      case 'compile':
+        return await compileCommand(io, files)
+      case 'format':
+        return await formatCommand(io, files, { check: values.check })
+      default:
+        throw new UsageError(`unknown command "${command}"`)
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr(`dunwell: ${error.message}\n\n${usage}`)
+      return 2
+    }
+    io.stderr(`dunwell: ${errorMessage(error)}\n`)
+    return 1
+  }
+}
