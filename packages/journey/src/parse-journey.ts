@@ -1,4 +1,5 @@
 import { compile, type CompileResult } from './compile/compile'
+import { parseTree, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser'
 import type { Diagnostic } from './diagnostics'
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic }
@@ -7,21 +8,24 @@ export type ParseResult = { ok: true; value: unknown } | { ok: false; diagnostic
 export function parseJson(text: string): ParseResult {
   try {
     return { ok: true, value: JSON.parse(text) }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    const position = /position (\d+)/.exec(message)
-    let where = ''
-    if (position) {
-      const before = text.slice(0, Number(position[1]))
-      const line = before.split('\n').length
-      const column = before.length - before.lastIndexOf('\n')
-      where = ` at line ${line}, column ${column}`
-    }
-    return {
-      ok: false,
-      diagnostic: { severity: 'error', code: 'not-a-journey', message: `not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`, path: [] },
-    }
+  } catch {
+    // JSON.parse does not always say where; jsonc-parser does (in strict mode it rejects what JSON.parse rejects).
+    const errors: ParseError[] = []
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true })
+    const first = errors[0]
+    const where = first ? ` at ${lineAndColumn(text, first.offset)}: ${describeParseError(first.error)}` : ''
+    return { ok: false, diagnostic: { severity: 'error', code: 'not-a-journey', message: `not valid JSON${where}`, path: [] } }
   }
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset)
+  return `line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`
+}
+
+function describeParseError(code: ParseErrorCode): string {
+  const words = printParseErrorCode(code).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  return words
 }
 
 /** Text in, compiled journey (or diagnostics) out. */

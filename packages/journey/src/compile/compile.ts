@@ -1,11 +1,11 @@
-import { createMachine } from 'xstate'
+import { createMachine, type AnyEventObject } from 'xstate'
 import { journeySchema, type Journey, type JourneyNode } from '../document'
 import { hasErrors, type Diagnostic } from '../diagnostics'
 import type { HandleId } from '../node-kind'
 import type { NodeType } from '../nodes'
 import { DEFAULT_GOAL } from '../settings'
 import { validate } from '../validate'
-import { actionNames, GOAL_OUTCOME, GOAL_STATE, guardNames, type JourneyContext, type JourneyMachineConfig, type JourneyTrigger, type StateConfig } from './machine-types'
+import { actionNames, GOAL_OUTCOME, GOAL_STATE, guardNames, type JourneyContext, type JourneyMachineConfig, type JourneyTrigger, type StateConfig, type VariantParams, type WhenParams } from './machine-types'
 import { nodeCompilers, type NodeCompiler } from './node-compilers'
 import { migrateJourney } from '../migrate'
 
@@ -64,10 +64,25 @@ function compileValid(journey: Journey): CompiledJourney {
   return { journey, config, trigger }
 }
 
-/** An XState machine from a compiled config; the context comes from the input (`{ caseId }`). */
-export function createJourneyMachine(config: JourneyMachineConfig) {
-  return createMachine({
+export interface GuardArgs {
+  context: JourneyContext
+  event: AnyEventObject
+}
+
+/** How the runtime (or a test) decides what a journey names: conditions and split assignment. */
+export interface JourneyGuards {
+  [guardNames.when]: (args: GuardArgs, params: WhenParams) => boolean
+  [guardNames.variant]: (args: GuardArgs, params: VariantParams) => boolean
+}
+
+/**
+ * An XState machine from a compiled config; the context comes from the input (`{ caseId }`). Guards are bound
+ * here; actions stay named, since the runtime performs them itself from what `transition` returns.
+ */
+export function createJourneyMachine(config: JourneyMachineConfig, guards?: Partial<JourneyGuards>) {
+  const machine = createMachine({
     ...(config as object),
     context: ({ input }: { input: JourneyContext }) => ({ ...input }),
   } as Parameters<typeof createMachine>[0])
+  return guards ? machine.provide({ guards: guards as Record<string, never> }) : machine
 }

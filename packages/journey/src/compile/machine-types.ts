@@ -39,7 +39,8 @@ export interface ScheduleParams { nodeId: string; wait: Omit<WaitData, 'label' |
 export interface CancelParams { nodeId: string }
 export interface ActParams { nodeId: string; set?: ActionData['set']; webhook?: ActionData['webhook']; offer?: ActionData['offer'] }
 export interface ExitParams { nodeId: string | null; outcome: string }
-export interface WhenParams { nodeId: string | null; expr: string }
+/** `outcome` is the branch (or `event`) the condition guards; absent for the journey's goal. */
+export interface WhenParams { nodeId: string | null; expr: string; outcome?: string }
 export interface VariantParams { nodeId: string; variant: string; variants: { id: string; weight: number; control: boolean }[] }
 
 export type ActionRef =

@@ -54,7 +54,7 @@ export const nodeCompilers: { [K in NodeType]: NodeCompiler<K> } = {
     always: [
       ...node.data.branches.map((branch) => ({
         target: required(context, branch.id),
-        guard: { type: guardNames.when, params: { nodeId: node.id, expr: branch.when } },
+        guard: { type: guardNames.when, params: { nodeId: node.id, expr: branch.when, outcome: branch.id } },
         actions: [{ type: actionNames.decide, params: { nodeId: node.id, outcome: branch.id, label: branch.label } }],
       })),
       {
@@ -94,7 +94,7 @@ export const nodeCompilers: { [K in NodeType]: NodeCompiler<K> } = {
         [data.event]: [
           {
             target: required(context, EVENT_HANDLE),
-            ...(data.when ? { guard: { type: guardNames.when, params: { nodeId: node.id, expr: data.when } } } : {}),
+            ...(data.when ? { guard: { type: guardNames.when, params: { nodeId: node.id, expr: data.when, outcome: EVENT_HANDLE } } } : {}),
             actions: [{ type: actionNames.decide, params: { nodeId: node.id, outcome: EVENT_HANDLE, label: data.event } }],
           },
         ],

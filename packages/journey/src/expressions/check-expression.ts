@@ -37,5 +37,10 @@ function explain(message: string, source: string): string {
   if (unknownKey) return `\`${source}\`: unknown field ${unknownKey[1]}`
   const unknownVariable = /^Unknown variable: (\S+)/.exec(message)
   if (unknownVariable) return `\`${source}\`: unknown variable ${unknownVariable[1]} (use case, debtor or event)`
+  const mixed = /^no such overload: (double|int) (\S+) (double|int)$/.exec(message)
+  if (mixed && mixed[1] !== mixed[3]) {
+    const whole = /(?<![\d.])(\d+)(?![\d.])/.exec(source)?.[1] ?? '1'
+    return `\`${source}\`: mixes a decimal number with a whole number in ${mixed[2]}; write ${whole}.0 instead of ${whole}`
+  }
   return `\`${source}\`: ${message}`
 }

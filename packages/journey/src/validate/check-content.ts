@@ -4,6 +4,11 @@ import { checkLiquid } from '../templates/check-liquid'
 import { checkMjml } from '../templates/check-mjml'
 import { DEFAULT_GOAL } from '../settings'
 import type { JourneyView, NodeView } from './view'
+import { nodeKinds } from '../nodes'
+
+function article(word: string): string {
+  return /^[AEIOU]/.test(word) ? `an ${word}` : `a ${word}`
+}
 
 function expressionDiagnostic(
   check: ReturnType<typeof checkCondition>,
@@ -43,7 +48,7 @@ function checkNode(view: JourneyView, node: NodeView, used: Set<string>): Diagno
       return [{ severity: 'error', code: 'unknown-template', message: `uses the template "${templateId}", which the journey does not have`, ...at('template') }]
     }
     if (template && template.channel !== channel) {
-      return [{ severity: 'error', code: 'template-channel', message: `uses "${templateId}", a ${template.channel} template, on a ${channel} step`, ...at('template') }]
+      return [{ severity: 'error', code: 'template-channel', message: `uses the ${nodeKinds[template.channel].title} template "${templateId}" on ${article(nodeKinds[parsed.type].title)} step`, ...at('template') }]
     }
     return []
   }

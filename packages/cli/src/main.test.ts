@@ -1,0 +1,120 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { format } from '@dunwell/journey'
+import { sampleJourney } from '@dunwell/journey/testing'
+import { main, nodeIo } from './main'
+
+const run = promisify(execFile)
+const bin = new URL('../bin/dunwell.js', import.meta.url).pathname
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dunwell-cli-'))
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+  return dir
+}
+
+async function dunwell(args: string[], cwd: string) {
+  const out: string[] = []
+  const err: string[] = []
+  const io = { ...nodeIo(), stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), resolvePath: (p: string) => join(cwd, p) }
+  const code = await main(args, io)
+  return { code, stdout: out.join(''), stderr: err.join('') }
+}
+
+const good = JSON.stringify(sampleJourney())
+const brokenJourney = sampleJourney()
+brokenJourney.nodes.find((node) => node.id === 'age')!.data = { branches: [{ id: 'young', label: 'Young', when: 'debtor.agee < 26' }] }
+const broken = JSON.stringify(brokenJourney)
+
+describe('dunwell validate', () => {
+  it('exits 0 and says so for valid journeys', async () => {
+    const dir = folder({ 'a.json': good, 'b.json': good })
+    const result = await dunwell(['validate', 'a.json', 'b.json'], dir)
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toBe('2 journeys checked: 0 errors, 0 warnings\n')
+  })
+
+  it('exits 1 and prints `file: node <id>: message` for each problem', async () => {
+    const dir = folder({ 'good.json': good, 'broken.json': broken })
+    const result = await dunwell(['validate', 'good.json', 'broken.json'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('broken.json: node age: branch "Young": `debtor.agee < 26`: unknown field agee\n')
+    expect(result.stderr).toContain('2 journeys checked: 1 error, 0 warnings')
+  })
+
+  it('names a file that is not JSON, or not there, and goes on with the others', async () => {
+    const dir = folder({ 'bad.json': '{"format": "dunwell/journey@1",\n  "id": }', 'good.json': good })
+    const result = await dunwell(['validate', 'bad.json', 'missing.json', 'good.json'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^bad\.json: not valid JSON at line 2, column \d+/m)
+    expect(result.stderr).toContain('missing.json: cannot read: no such file')
+    expect(result.stderr).toContain('3 journeys checked: 2 errors')
+  })
+
+  it('prints warnings but still exits 0', async () => {
+    const journey = sampleJourney()
+    delete journey.templates.nudge!.body.de
+    const result = await dunwell(['validate', 'w.json'], folder({ 'w.json': JSON.stringify(journey) }))
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('w.json: templates.nudge.body: warning: template "nudge" has no body in "de"')
+  })
+})
+
+describe('dunwell compile', () => {
+  it('prints the machine config as JSON', async () => {
+    const result = await dunwell(['compile', 'a.json'], folder({ 'a.json': good }))
+    expect(result.code).toBe(0)
+    const config = JSON.parse(result.stdout)
+    expect(config).toMatchObject({ id: 'sample', initial: 'start' })
+    expect(Object.keys(config.states)).toContain('promise')
+  })
+
+  it('refuses a broken journey with its errors', async () => {
+    const result = await dunwell(['compile', 'b.json'], folder({ 'b.json': broken }))
+    expect(result).toMatchObject({ code: 1, stdout: '' })
+    expect(result.stderr).toContain('node age:')
+  })
+})
+
+describe('dunwell format', () => {
+  it('rewrites a journey in the stable form, and --check then passes', async () => {
+    const dir = folder({ 'a.json': JSON.stringify(sampleJourney()) })
+    expect((await dunwell(['format', '--check', 'a.json'], dir)).code).toBe(1)
+    expect(await dunwell(['format', 'a.json'], dir)).toMatchObject({ code: 0, stdout: 'a.json: formatted\n' })
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(format(sampleJourney()))
+    expect(await dunwell(['format', '--check', 'a.json'], dir)).toMatchObject({ code: 0, stderr: '' })
+  })
+
+  it('leaves a file it cannot read as a journey untouched', async () => {
+    const dir = folder({ 'x.json': '{"format":"dunwell/journey@1","id":"x"}' })
+    const result = await dunwell(['format', 'x.json'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('x.json: cannot format: does not fit the journey schema')
+    expect(readFileSync(join(dir, 'x.json'), 'utf8')).toBe('{"format":"dunwell/journey@1","id":"x"}')
+  })
+})
+
+describe('the dunwell command', () => {
+  it('explains its usage and exits 2 on a mistake', async () => {
+    const unknown = await dunwell(['frobnicate'], tmpdir())
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('dunwell: unknown command "frobnicate"')
+    expect(unknown.stderr).toContain('Usage: dunwell <command>')
+    expect((await dunwell(['validate', '--colour'], tmpdir())).code).toBe(2)
+    expect((await dunwell(['validate'], tmpdir())).stderr).toContain('validate needs at least one file')
+    expect(await dunwell(['help'], tmpdir())).toMatchObject({ code: 0 })
+  })
+
+  it('runs as an installed bin with real exit codes', async () => {
+    const dir = folder({ 'good.json': good, 'broken.json': broken })
+    const ok = await run(process.execPath, [bin, 'validate', 'good.json'], { cwd: dir, env: { ...process.env, INIT_CWD: dir } })
+    expect(ok.stdout).toContain('1 journey checked: 0 errors')
+    const failure = await run(process.execPath, [bin, 'validate', 'broken.json'], { cwd: dir, env: { ...process.env, INIT_CWD: dir } }).catch((error) => error)
+    expect(failure.code).toBe(1)
+    expect(failure.stderr).toContain('broken.json: node age:')
+  })
+})

@@ -1,0 +1,2 @@
+export { sampleJourney } from './sample-journey'
+export { arbitraryJourney, validConditions, validValueExpressions, type ArbitraryJourneyOptions } from './arbitrary-journey'
