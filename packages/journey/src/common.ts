@@ -15,6 +15,7 @@ export const expression = z.string().min(1, 'must not be empty').max(2000, 'must
 export const eventType = z
   .string()
   .regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$/, 'must look like `invoice.overdue`: lower-case words joined by dots')
+  .refine((type) => !type.startsWith('dunwell.') && !type.startsWith('xstate.'), { message: 'must not start with dunwell. or xstate. (reserved for the runtime)' })
 
 /** An ISO 8601 duration such as `P3D` or `PT12H`, strictly positive. */
 export const isoDuration = z.string().refine(

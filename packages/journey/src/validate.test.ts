@@ -63,6 +63,15 @@ describe('validate', () => {
       expect(only(broken((j) => (node(j, 'pause').data.for = 'three days')), 'schema').message).toContain('ISO 8601 duration')
     })
 
+    it('a __proto__ key, which would otherwise vanish', () => {
+      const journey = JSON.parse(JSON.stringify(sampleJourney()).replace('"reminded":"true"', '"__proto__":"false","reminded":"true"'))
+      expect(validate(journey)).toMatchObject([{ code: 'schema', nodeId: 'flag', message: 'nodes[8].data.set has a "__proto__" key, which is not allowed' }])
+    })
+
+    it('an event type reserved for the runtime', () => {
+      expect(only(broken((j) => (node(j, 'promise').data.event = 'dunwell.wake.promise')), 'schema').message).toContain('reserved for the runtime')
+    })
+
     it('duplicate node and edge ids', () => {
       expect(only(broken((j) => (node(j, 'text').id = 'mail')), 'duplicate-node-id').message).toContain('"mail"')
       expect(only(broken((j) => (j.edges[1].id = 'e1')), 'duplicate-edge-id').edgeId).toBe('e1')

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { JOURNEY_FORMAT, type Journey, type JourneyEdge, type JourneyNode } from '../document'
 import type { HandleSpec } from '../node-kind'
-import { nodeKinds, type NodeType } from '../nodes'
+import { nodeKinds } from '../nodes'
 import type { ActionData } from '../nodes/action'
 import type { Channel } from '../nodes/channel'
 import { knownOutcomes } from '../nodes/exit'
@@ -40,9 +40,15 @@ const MAX_LOCALES = 4
 const coordinate = fc.oneof(fc.integer({ min: -5000, max: 5000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((value) => value + 0))
 const position = fc.record({ x: coordinate, y: coordinate }, { noNullPrototype: true })
 
-/** Names that are also properties of every JavaScript object: an id must never be mistaken for one. */
+/** Properties of every JavaScript object: an id or attribute must never be mistaken for one. */
 const objectProperties = ['constructor', 'toString', 'valueOf', 'hasOwnProperty'] as const
-const slug = fc.oneof({ weight: 9, arbitrary: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,11}$/) }, { weight: 1, arbitrary: fc.constantFrom(...objectProperties) })
+/** Ids that are also the document's field or outcome names: an id must never be mistaken for a field. */
+const fieldNames = ['body', 'subject', 'set', 'templates', 'data', 'event', 'timeout', 'failed', 'else'] as const
+const slug = fc.oneof(
+  { weight: 8, arbitrary: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,11}$/) },
+  { weight: 1, arbitrary: fc.constantFrom(...objectProperties) },
+  { weight: 1, arbitrary: fc.constantFrom(...fieldNames) },
+)
 
 /** The word itself while it is free, else the word with the first free counter. */
 function claim(taken: Set<string>, word: string): string {
@@ -311,20 +317,18 @@ function build(plan: Plan): Journey {
         ...(path.length > 0 ? (['back'] as const) : []),
       ]
       const way = ways[choose(ways.length)]
-      let target: string
+      if (way === undefined) throw new Error('arbitraryJourney: an outcome has nowhere to go') // prevented by `create`'s forceEnd
       if (way === 'new') {
         const id = claim(nodeIds, word(nextDraft + 1))
         const draft = plan.drafts[nextDraft++]!
-        // The last node, with nothing finished and no wait to return to, must be able to end.
+        // The last node, with nothing finished to join and no wait to loop back to, must end the journey itself.
         const child = create(draft, id, nextDraft === plan.drafts.length && finished.length === 0 && path.length === 0)
         nodes.push({ node: child, order: draft.order })
         edges.push(edge(node.id, handle, child.id))
         visit(child, path)
         continue
       }
-      if (way === 'cross') target = finished[choose(finished.length)]!
-      else if (way === 'back') target = path[choose(path.length)]!
-      else throw new Error('arbitraryJourney: an outcome has nowhere to go') // unreachable by construction
+      const target = way === 'cross' ? finished[choose(finished.length)]! : path[choose(path.length)]!
       edges.push(edge(node.id, handle, target))
     }
     finished.push(node.id)
