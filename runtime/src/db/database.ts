@@ -1,0 +1,164 @@
+import type { Generated } from 'kysely'
+
+/** Times are milliseconds since the epoch (UTC); money is in minor units (cents); JSON columns are text. */
+export interface Database {
+  journeys: JourneysTable
+  journey_versions: JourneyVersionsTable
+  cases: CasesTable
+  case_holds: CaseHoldsTable
+  optouts: OptoutsTable
+  events: EventsTable
+  enrolments: EnrolmentsTable
+  timers: TimersTable
+  outbox: OutboxTable
+  tasks: TasksTable
+  audit: AuditTable
+  split_assignments: SplitAssignmentsTable
+}
+
+export interface JourneysTable {
+  id: string
+  name: string
+  /** `active` journeys enrol cases; `paused` ones keep their enrolments but enrol no one; `archived` are read-only. */
+  status: 'active' | 'paused' | 'archived'
+  /** The working copy (JSON), or null when it equals the latest version. */
+  draft: string | null
+  created_at: number
+  updated_at: number
+}
+
+export interface JourneyVersionsTable {
+  journey_id: string
+  version: number
+  document: string
+  config: string
+  trigger: string
+  trigger_event: string
+  note: string | null
+  published_at: number
+}
+
+export interface CasesTable {
+  id: string
+  debtor: string
+  currency: string
+  amount_due: number
+  balance: number
+  due_date: string
+  attributes: string
+  created_at: number
+  updated_at: number
+}
+
+export interface CaseHoldsTable {
+  case_id: string
+  /** `dispute`, `hardship` or `legal`. */
+  kind: string
+  since: number
+}
+
+export interface OptoutsTable {
+  case_id: string
+  /** A channel, or `all`. */
+  channel: string
+  at: number
+}
+
+export interface EventsTable {
+  /** The idempotency key: the same id twice is one event. */
+  id: string
+  case_id: string
+  type: string
+  at: number
+  data: string
+  received_at: number
+  processed_at: number | null
+  lease_owner: string | null
+  lease_until: number | null
+}
+
+export interface EnrolmentsTable {
+  id: string
+  case_id: string
+  journey_id: string
+  version: number
+  /** The node (state) the case is at. */
+  node: string
+  status: 'active' | 'paused' | 'done' | 'stopped'
+  outcome: string | null
+  /** Steps taken so far: makes the ids of what a step produces deterministic. */
+  steps: number
+  entered_at: number
+  updated_at: number
+  ended_at: number | null
+}
+
+export interface TimersTable {
+  id: string
+  enrolment_id: string
+  case_id: string
+  node_id: string
+  /** `wake` ends a wait; `deliver` retries a deferred message. */
+  kind: 'wake' | 'deliver'
+  due_at: number
+  /** 1 while the enrolment is paused (dispute, hardship, legal hold). */
+  held: number
+  lease_owner: string | null
+  lease_until: number | null
+}
+
+export interface OutboxTable {
+  id: string
+  enrolment_id: string
+  case_id: string
+  journey_id: string
+  version: number
+  node_id: string
+  channel: string
+  template: string | null
+  locale: string | null
+  status: 'pending' | 'sent' | 'suppressed' | 'failed'
+  reason: string | null
+  recipient: string | null
+  subject: string | null
+  html: string | null
+  text: string | null
+  created_at: number
+  sent_at: number | null
+  attempts: number
+  lease_owner: string | null
+  lease_until: number | null
+}
+
+export interface TasksTable {
+  id: string
+  outbox_id: string
+  case_id: string
+  enrolment_id: string
+  queue: string
+  priority: number
+  status: 'open' | 'claimed' | 'done'
+  script: string | null
+  claimed_by: string | null
+  outcome: string | null
+  created_at: number
+  completed_at: number | null
+}
+
+export interface AuditTable {
+  id: Generated<number>
+  case_id: string
+  enrolment_id: string | null
+  at: number
+  kind: string
+  node_id: string | null
+  detail: string
+}
+
+export interface SplitAssignmentsTable {
+  case_id: string
+  journey_id: string
+  node_id: string
+  variant: string
+  assigned_at: number
+}

@@ -1,0 +1,39 @@
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, Migrator, SqliteDialect } from 'kysely'
+import type { Database } from './database'
+import { migrationProvider } from './migrations'
+import { createSqliteStore, type EngineStore } from './sqlite-store'
+
+export interface OpenedDatabase {
+  db: Kysely<Database>
+  /** The engine's reads and batched writes, for this database. */
+  store: EngineStore
+  close: () => Promise<void>
+}
+
+/**
+ * Opens (creating if needed) one SQLite file in WAL mode and runs the migrations. `synchronous=NORMAL` in WAL keeps
+ * every committed transaction across a process crash; only a power cut may lose the last ones.
+ */
+export async function openSqlite(file: string): Promise<OpenedDatabase> {
+  const sqlite = new SqliteDatabase(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('foreign_keys = ON')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  await migrate(db)
+  // One process owns an SQLite file: leases left by a process that died are void.
+  await db.updateTable('timers').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'is not', null).execute()
+  await db.updateTable('events').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'is not', null).execute()
+  await db.updateTable('outbox').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'is not', null).execute()
+  return { db, store: createSqliteStore(db, sqlite), close: () => db.destroy() }
+}
+
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest()
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName
+    throw new Error(`database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}

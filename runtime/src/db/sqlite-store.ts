@@ -1,0 +1,210 @@
+import type SqliteDatabase from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+import type { CaseRecord, EnrolmentRecord, EventRecord, TimerRecord, WriteBatch } from '../engine/records'
+import type { Database } from './database'
+import { caseFromRow, enrolmentFromRow } from './rows'
+
+/** What the engine needs from storage. Claims use leases so that several workers could share a database. */
+export interface EngineStore {
+  claimDue(now: number, limit: number, owner: string, leaseUntil: number): Promise<{ events: EventRecord[]; timers: TimerRecord[] }>
+  nextDueAt(): Promise<number | null>
+  loadCases(ids: string[]): Promise<Map<string, CaseRecord>>
+  loadEnrolments(caseIds: string[]): Promise<EnrolmentRecord[]>
+  loadOptouts(caseIds: string[]): Promise<{ caseId: string; channel: string }[]>
+  loadHolds(caseIds: string[]): Promise<{ caseId: string; kind: string }[]>
+  loadSplitAssignments(caseIds: string[]): Promise<{ caseId: string; journeyId: string; nodeId: string; variant: string }[]>
+  loadRecentSends(caseIds: string[], channels: string[], since: number): Promise<{ caseId: string; channel: string; at: number }[]>
+  /** Writes a whole batch in one transaction: it happened entirely or not at all. */
+  commit(batch: WriteBatch, owner: string): Promise<void>
+}
+
+const CHUNK = 500
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = []
+  for (let i = 0; i < items.length; i += CHUNK) result.push(items.slice(i, i + CHUNK))
+  return result
+}
+
+/**
+ * The SQLite store: reads through Kysely, writes through statements prepared once (the hot path). This file and
+ * `open-database.ts` are the only places that know the database is SQLite.
+ */
+export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.Database): EngineStore {
+  const statements = {
+    upsertCase: sqlite.prepare(
+      `insert into cases (id, debtor, currency, amount_due, balance, due_date, attributes, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (id) do update set debtor = excluded.debtor, currency = excluded.currency, amount_due = excluded.amount_due, balance = excluded.balance,
+       due_date = excluded.due_date, attributes = excluded.attributes, updated_at = excluded.updated_at`,
+    ),
+    upsertEnrolment: sqlite.prepare(
+      `insert into enrolments (id, case_id, journey_id, version, node, status, outcome, steps, entered_at, updated_at, ended_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (id) do update set node = excluded.node, status = excluded.status, outcome = excluded.outcome, steps = excluded.steps,
+       updated_at = excluded.updated_at, ended_at = excluded.ended_at`,
+    ),
+    insertTimer: sqlite.prepare(
+      `insert into timers (id, enrolment_id, case_id, node_id, kind, due_at, held) values (?, ?, ?, ?, ?, ?, 0) on conflict (id) do nothing`,
+    ),
+    deleteTimer: sqlite.prepare(`delete from timers where id = ?`),
+    cancelTimers: sqlite.prepare(`delete from timers where enrolment_id = ? and node_id = ? and kind = 'wake'`),
+    dropTimers: sqlite.prepare(`delete from timers where enrolment_id = ?`),
+    holdTimers: sqlite.prepare(`update timers set held = ? where enrolment_id = ?`),
+    insertOutbox: sqlite.prepare(
+      `insert into outbox (id, enrolment_id, case_id, journey_id, version, node_id, channel, template, locale, status, reason, recipient, subject, html, text, created_at, sent_at, attempts)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) on conflict (id) do nothing`,
+    ),
+    insertTask: sqlite.prepare(
+      `insert into tasks (id, outbox_id, case_id, enrolment_id, queue, priority, status, script, created_at) values (?, ?, ?, ?, ?, ?, 'open', ?, ?) on conflict (id) do nothing`,
+    ),
+    insertAudit: sqlite.prepare(`insert into audit (case_id, enrolment_id, at, kind, node_id, detail) values (?, ?, ?, ?, ?, ?)`),
+    markProcessed: sqlite.prepare(`update events set processed_at = ?, lease_owner = null, lease_until = null where id = ?`),
+    insertSplit: sqlite.prepare(
+      `insert into split_assignments (case_id, journey_id, node_id, variant, assigned_at) values (?, ?, ?, ?, ?) on conflict do nothing`,
+    ),
+    addHold: sqlite.prepare(`insert into case_holds (case_id, kind, since) values (?, ?, ?) on conflict do nothing`),
+    releaseHold: sqlite.prepare(`delete from case_holds where case_id = ? and kind = ?`),
+    addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
+  }
+
+  const write = sqlite.transaction((batch: WriteBatch, processedAt: number) => {
+    for (const c of batch.cases.values()) {
+      statements.upsertCase.run(c.id, JSON.stringify(c.debtor), c.currency, c.amountDue, c.balance, c.dueDate, JSON.stringify(c.attributes), c.createdAt, c.updatedAt)
+    }
+    for (const e of batch.enrolments.values()) {
+      statements.upsertEnrolment.run(e.id, e.caseId, e.journeyId, e.version, e.node, e.status, e.outcome, e.steps, e.enteredAt, e.updatedAt, e.endedAt)
+    }
+    for (const id of batch.timersToDelete) statements.deleteTimer.run(id)
+    for (const [enrolmentId, nodeId] of batch.timersToCancel) statements.cancelTimers.run(enrolmentId, nodeId)
+    for (const enrolmentId of batch.enrolmentsEnded) statements.dropTimers.run(enrolmentId)
+    for (const t of batch.timersToInsert.values()) {
+      if (!batch.enrolmentsEnded.has(t.enrolmentId)) statements.insertTimer.run(t.id, t.enrolmentId, t.caseId, t.nodeId, t.kind, t.dueAt)
+    }
+    for (const [enrolmentId, held] of batch.timersHeld) statements.holdTimers.run(held ? 1 : 0, enrolmentId)
+    for (const o of batch.outbox) {
+      statements.insertOutbox.run(o.id, o.enrolmentId, o.caseId, o.journeyId, o.version, o.nodeId, o.channel, o.template, o.locale, o.status, o.reason, o.recipient, o.subject, o.html, o.text, o.createdAt, o.sentAt)
+    }
+    for (const t of batch.tasks) statements.insertTask.run(t.id, t.outboxId, t.caseId, t.enrolmentId, t.queue, t.priority, t.script, t.createdAt)
+    for (const a of batch.audit) statements.insertAudit.run(a.caseId, a.enrolmentId, a.at, a.kind, a.nodeId, JSON.stringify(a.detail))
+    for (const id of batch.eventsProcessed) statements.markProcessed.run(processedAt, id)
+    for (const s of batch.splitAssignments) statements.insertSplit.run(s.caseId, s.journeyId, s.nodeId, s.variant, s.at)
+    for (const h of batch.holdsAdded) statements.addHold.run(h.caseId, h.kind, h.since)
+    for (const h of batch.holdsReleased) statements.releaseHold.run(h.caseId, h.kind)
+    for (const o of batch.optouts) statements.addOptout.run(o.caseId, o.channel, o.at)
+  })
+
+  return {
+    async claimDue(now, limit, owner, leaseUntil) {
+      const leaseNow = Date.now()
+      const events = await db
+        .updateTable('events')
+        .set({ lease_owner: owner, lease_until: leaseUntil })
+        .where('id', 'in', (qb) =>
+          qb
+            .selectFrom('events')
+            .select('id')
+            .where('processed_at', 'is', null)
+            .where('at', '<=', now)
+            .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', leaseNow)]))
+            .orderBy('at')
+            .orderBy('id')
+            .limit(limit),
+        )
+        .returningAll()
+        .execute()
+      const timers = await db
+        .updateTable('timers')
+        .set({ lease_owner: owner, lease_until: leaseUntil })
+        .where('id', 'in', (qb) =>
+          qb
+            .selectFrom('timers')
+            .select('id')
+            .where('held', '=', 0)
+            .where('due_at', '<=', now)
+            .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', leaseNow)]))
+            .orderBy('due_at')
+            .orderBy('id')
+            .limit(limit),
+        )
+        .returningAll()
+        .execute()
+      return {
+        events: events.map((row) => ({ id: row.id, caseId: row.case_id, type: row.type, at: Number(row.at), data: JSON.parse(row.data) })),
+        timers: timers.map((row) => ({ id: row.id, enrolmentId: row.enrolment_id, caseId: row.case_id, nodeId: row.node_id, kind: row.kind, dueAt: Number(row.due_at) })),
+      }
+    },
+
+    async nextDueAt() {
+      const event = await db.selectFrom('events').select((eb) => eb.fn.min('at').as('at')).where('processed_at', 'is', null).executeTakeFirst()
+      const timer = await db.selectFrom('timers').select((eb) => eb.fn.min('due_at').as('at')).where('held', '=', 0).executeTakeFirst()
+      const times = [event?.at, timer?.at].filter((time): time is number => time !== null && time !== undefined).map(Number)
+      return times.length > 0 ? Math.min(...times) : null
+    },
+
+    async loadCases(ids) {
+      const found = new Map<string, CaseRecord>()
+      for (const part of chunks([...new Set(ids)])) {
+        for (const row of await db.selectFrom('cases').selectAll().where('id', 'in', part).execute()) found.set(row.id, caseFromRow(row))
+      }
+      return found
+    },
+
+    async loadEnrolments(caseIds) {
+      const result: EnrolmentRecord[] = []
+      for (const part of chunks([...new Set(caseIds)])) {
+        for (const row of await db.selectFrom('enrolments').selectAll().where('case_id', 'in', part).execute()) result.push(enrolmentFromRow(row))
+      }
+      return result
+    },
+
+    async loadOptouts(caseIds) {
+      const result: { caseId: string; channel: string }[] = []
+      for (const part of chunks([...new Set(caseIds)])) {
+        for (const row of await db.selectFrom('optouts').select(['case_id', 'channel']).where('case_id', 'in', part).execute()) {
+          result.push({ caseId: row.case_id, channel: row.channel })
+        }
+      }
+      return result
+    },
+
+    async loadHolds(caseIds) {
+      const result: { caseId: string; kind: string }[] = []
+      for (const part of chunks([...new Set(caseIds)])) {
+        for (const row of await db.selectFrom('case_holds').select(['case_id', 'kind']).where('case_id', 'in', part).execute()) {
+          result.push({ caseId: row.case_id, kind: row.kind })
+        }
+      }
+      return result
+    },
+
+    async loadSplitAssignments(caseIds) {
+      const result: { caseId: string; journeyId: string; nodeId: string; variant: string }[] = []
+      for (const part of chunks([...new Set(caseIds)])) {
+        for (const row of await db.selectFrom('split_assignments').selectAll().where('case_id', 'in', part).execute()) {
+          result.push({ caseId: row.case_id, journeyId: row.journey_id, nodeId: row.node_id, variant: row.variant })
+        }
+      }
+      return result
+    },
+
+    async loadRecentSends(caseIds, channels, since) {
+      if (channels.length === 0) return []
+      const result: { caseId: string; channel: string; at: number }[] = []
+      for (const part of chunks([...new Set(caseIds)])) {
+        const rows = await db
+          .selectFrom('outbox')
+          .select(['case_id', 'channel', 'created_at'])
+          .where('case_id', 'in', part)
+          .where('channel', 'in', channels)
+          .where('status', 'in', ['pending', 'sent'])
+          .where('created_at', '>=', since)
+          .execute()
+        for (const row of rows) result.push({ caseId: row.case_id, channel: row.channel, at: Number(row.created_at) })
+      }
+      return result
+    },
+
+    async commit(batch) {
+      write(batch, Date.now())
+    },
+  }
+}

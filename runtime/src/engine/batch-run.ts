@@ -1,0 +1,254 @@
+import { journeyEvents } from '@dunwell/journey'
+import { Duration } from 'luxon'
+import { transition, initialTransition, type AnyMachineSnapshot } from 'xstate'
+import { holdEvents, releaseEvents } from '../wire/event-input'
+import { toMinorUnits } from '../wire/money'
+import { BatchState } from './batch-state'
+import { expressionFacts } from './case-facts'
+import type { EngineDeps } from './engine-deps'
+import { evaluateExpression } from './expressions'
+import type { CompiledVersion } from './journey-cache'
+import { performActions, type StepEvent } from './perform-actions'
+import { emptyBatch, type AuditRecord, type CaseRecord, type EnrolmentRecord, type EventRecord, type TimerRecord, type WriteBatch } from './records'
+import { assignVariant } from './split-assignment'
+
+export type WorkItem = { kind: 'event'; time: number; event: EventRecord } | { kind: 'timer'; time: number; timer: TimerRecord }
+
+function compareWork(a: WorkItem, b: WorkItem): number {
+  if (a.time !== b.time) return a.time - b.time
+  if (a.kind !== b.kind) return a.kind === 'event' ? -1 : 1
+  const idA = a.kind === 'event' ? a.event.id : a.timer.id
+  const idB = b.kind === 'event' ? b.event.id : b.timer.id
+  return idA < idB ? -1 : idA > idB ? 1 : 0
+}
+
+/**
+ * One unit of work: due events and timers, applied in time order in memory, then committed in one transaction.
+ * Timers a step creates that fall due before the horizon are run in the same batch and never written.
+ */
+export class BatchRun {
+  readonly batch: WriteBatch = emptyBatch()
+  readonly work: WorkItem[]
+  readonly cancelled = new Set<string>()
+  stepsTaken = 0
+
+  private constructor(
+    readonly deps: EngineDeps,
+    readonly state: BatchState,
+    items: WorkItem[],
+    readonly horizon: number,
+  ) {
+    this.work = items.sort(compareWork)
+  }
+
+  static async create(deps: EngineDeps, items: WorkItem[], horizon: number, now: number): Promise<BatchRun> {
+    const caseIds = items.map((item) => (item.kind === 'event' ? item.event.caseId : item.timer.caseId))
+    return new BatchRun(deps, await BatchState.load(deps, caseIds, now), items, horizon)
+  }
+
+  async run(): Promise<void> {
+    while (this.work.length > 0) {
+      const item = this.work.shift()!
+      const now = this.deps.clock.set ? item.time : this.deps.clock.now()
+      this.deps.clock.set?.(item.time)
+      if (item.kind === 'event') await this.processEvent(item.event, now)
+      else if (!this.cancelled.has(item.timer.id)) await this.processTimer(item.timer, now)
+    }
+  }
+
+  /** A timer made by a step: run in this batch when due before the horizon, else stored. */
+  addTimer(timer: TimerRecord): void {
+    if (timer.dueAt <= this.horizon) {
+      const item: WorkItem = { kind: 'timer', time: timer.dueAt, timer }
+      const index = this.work.findIndex((other) => compareWork(item, other) < 0)
+      if (index === -1) this.work.push(item)
+      else this.work.splice(index, 0, item)
+    }
+    this.batch.timersToInsert.set(timer.id, timer)
+  }
+
+  cancelTimers(enrolmentId: string, nodeId: string): void {
+    this.batch.timersToCancel.push([enrolmentId, nodeId])
+    for (const timer of this.batch.timersToInsert.values()) {
+      if (timer.enrolmentId === enrolmentId && timer.nodeId === nodeId && timer.kind === 'wake') {
+        this.batch.timersToInsert.delete(timer.id)
+        this.cancelled.add(timer.id)
+      }
+    }
+  }
+
+  audit(record: AuditRecord): void {
+    this.batch.audit.push(record)
+  }
+
+  touchCase(record: CaseRecord, now: number): void {
+    record.updatedAt = now
+    this.batch.cases.set(record.id, record)
+  }
+
+  private async processEvent(event: EventRecord, now: number): Promise<void> {
+    this.batch.eventsProcessed.push(event.id)
+    const record = this.state.cases.get(event.caseId)
+    if (!record) return
+    this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event', nodeId: null, detail: { id: event.id, type: event.type, data: event.data } })
+    const stepEvent: StepEvent = { type: event.type, data: event.data }
+    const enrolments = this.state.enrolmentsOf(record.id)
+    const active = enrolments.filter((e) => e.status === 'active')
+
+    if (event.type === 'payment.received') {
+      const amount = toMinorUnits(Number(event.data.amount), record.currency)
+      if (typeof amount === 'string') {
+        this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event-rejected', nodeId: null, detail: { id: event.id, reason: `data.amount ${amount}` } })
+        return
+      }
+      record.balance -= amount
+      this.touchCase(record, now)
+      // A paused enrolment still ends when the goal is met; nothing else moves it.
+      for (const paused of enrolments.filter((e) => e.status === 'paused')) await this.step(paused, { type: 'dunwell.check', data: {} }, now)
+    }
+    const hold = holdEvents[event.type]
+    if (hold && !this.state.holdsOf(record.id).has(hold)) {
+      this.state.holdsOf(record.id).add(hold)
+      this.batch.holdsAdded.push({ caseId: record.id, kind: hold, since: now })
+      for (const enrolment of active) this.setPaused(enrolment, true, hold, now)
+      return
+    }
+    const release = releaseEvents[event.type]
+    if (release && this.state.holdsOf(record.id).delete(release)) {
+      this.batch.holdsReleased.push({ caseId: record.id, kind: release })
+      if (this.state.holdsOf(record.id).size === 0) {
+        for (const enrolment of enrolments.filter((e) => e.status === 'paused')) {
+          this.setPaused(enrolment, false, release, now)
+          await this.step(enrolment, { type: 'dunwell.check', data: {} }, now)
+        }
+      }
+    }
+    if (event.type === 'optout') {
+      const channel = typeof event.data.channel === 'string' ? event.data.channel : 'all'
+      this.state.optedOut(record.id).add(channel)
+      this.batch.optouts.push({ caseId: record.id, channel, at: now })
+    }
+    if (this.state.holdsOf(record.id).size === 0) {
+      for (const enrolment of active) if (enrolment.status === 'active') await this.step(enrolment, stepEvent, now)
+    }
+    for (const version of this.deps.triggers().get(event.type) ?? []) await this.enrol(record, version, stepEvent, now)
+  }
+
+  private setPaused(enrolment: EnrolmentRecord, paused: boolean, reason: string, now: number): void {
+    enrolment.status = paused ? 'paused' : 'active'
+    enrolment.updatedAt = now
+    this.batch.enrolments.set(enrolment.id, enrolment)
+    this.batch.timersHeld.set(enrolment.id, paused)
+    for (const timer of this.batch.timersToInsert.values()) if (timer.enrolmentId === enrolment.id && paused) this.cancelled.add(timer.id)
+    this.audit({ caseId: enrolment.caseId, enrolmentId: enrolment.id, at: now, kind: paused ? 'paused' : 'resumed', nodeId: enrolment.node, detail: { reason } })
+  }
+
+  private async processTimer(timer: TimerRecord, now: number): Promise<void> {
+    if (this.batch.timersToInsert.has(timer.id)) this.batch.timersToInsert.delete(timer.id)
+    else this.batch.timersToDelete.add(timer.id)
+    const enrolment = this.state.enrolmentsById.get(timer.enrolmentId)
+    if (!enrolment || enrolment.status !== 'active' || enrolment.node !== timer.nodeId) return
+    if (timer.kind === 'wake') {
+      await this.step(enrolment, { type: journeyEvents.wake(timer.nodeId), data: {} }, now)
+      return
+    }
+    const version = this.deps.journeys.get(enrolment.journeyId, enrolment.version)
+    const send = version?.sends.get(timer.nodeId)
+    if (!version || !send) return
+    await this.step(enrolment, { type: 'dunwell.retry-send', data: {} }, now, { retrySend: send })
+  }
+
+  private async enrol(record: CaseRecord, version: CompiledVersion, event: StepEvent, now: number): Promise<void> {
+    const previous = this.state.enrolmentsOf(record.id).filter((e) => e.journeyId === version.journeyId)
+    const refuse = (reason: string) =>
+      this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'not-enrolled', nodeId: null, detail: { journey: version.journeyId, version: version.version, reason } })
+    if (previous.some((e) => e.status === 'active' || e.status === 'paused')) return refuse('already in this journey')
+    if (version.trigger.reentry === 'never' && previous.length > 0) return refuse('this journey enrols a case only once')
+    const lastEnd = Math.max(0, ...previous.map((e) => e.endedAt ?? 0))
+    if (version.trigger.cooldown && lastEnd > 0 && lastEnd + Duration.fromISO(version.trigger.cooldown).toMillis() > now) {
+      return refuse(`left this journey less than ${version.trigger.cooldown} ago`)
+    }
+    const holds = this.state.holdsOf(record.id)
+    if (holds.size > 0) return refuse(`on hold (${[...holds].join(', ')})`)
+    if (version.trigger.filter) {
+      let passes = false
+      try {
+        passes = evaluateExpression(version.trigger.filter, { ...expressionFacts(record, now, this.deps.policy.defaultTimezone), event }) === true
+      } catch (error) {
+        return refuse(`filter could not be evaluated: ${error instanceof Error ? error.message : String(error)}`)
+      }
+      if (!passes) return refuse(`filter is false: ${version.trigger.filter}`)
+    }
+    const enrolment: EnrolmentRecord = {
+      id: `${version.journeyId}/${record.id}/${previous.length + 1}`,
+      caseId: record.id,
+      journeyId: version.journeyId,
+      version: version.version,
+      node: version.config.initial,
+      status: 'active',
+      outcome: null,
+      steps: 0,
+      enteredAt: now,
+      updatedAt: now,
+      endedAt: null,
+    }
+    this.state.addEnrolment(enrolment)
+    this.audit({ caseId: record.id, enrolmentId: enrolment.id, at: now, kind: 'enrolled', nodeId: null, detail: { journey: version.journeyId, version: version.version, trigger: event.type } })
+    await this.step(enrolment, event, now, { initial: true })
+  }
+
+  /** Applies XState's pure transitions to one enrolment until it rests, performing every effect they return. */
+  async step(enrolment: EnrolmentRecord, event: StepEvent, now: number, options: { initial?: boolean; retrySend?: import('@dunwell/journey').SendParams } = {}): Promise<void> {
+    const version = this.deps.journeys.get(enrolment.journeyId, enrolment.version)
+    const record = this.state.cases.get(enrolment.caseId)
+    if (!version || !record) return
+    const { scope } = this.deps
+    const prepare = (current: StepEvent) => {
+      scope.facts = expressionFacts(record, now, this.deps.policy.defaultTimezone)
+      scope.event = current
+      scope.decisions = []
+      scope.variant = (nodeId, variants) => this.variantOf(record.id, version.journeyId, nodeId, variants, now)
+    }
+    prepare(event)
+    const machine = version.machine
+    let snapshot: AnyMachineSnapshot
+    let actions: { type: string; params?: unknown }[]
+    if (options.initial) {
+      ;[snapshot, actions] = initialTransition(machine, { caseId: enrolment.caseId }) as [AnyMachineSnapshot, typeof actions]
+    } else {
+      snapshot = machine.resolveState({ value: enrolment.node, context: { caseId: enrolment.caseId } })
+      if (options.retrySend) {
+        actions = [{ type: 'dunwell.send', params: options.retrySend }]
+      } else {
+        ;[snapshot, actions] = transition(machine, snapshot, event) as [AnyMachineSnapshot, typeof actions]
+        if (actions.length === 0 && snapshot.value === enrolment.node) return
+      }
+    }
+    const queue: StepEvent[] = []
+    await performActions(this, { enrolment, record, version, event, now, queue }, actions)
+    while (queue.length > 0) {
+      const next = queue.shift()!
+      prepare(next)
+      ;[snapshot, actions] = transition(machine, snapshot, next) as [AnyMachineSnapshot, typeof actions]
+      await performActions(this, { enrolment, record, version, event: next, now, queue }, actions)
+    }
+    this.stepsTaken++
+    enrolment.node = String(snapshot.value)
+    enrolment.updatedAt = now
+    if (snapshot.status === 'done' && enrolment.status !== 'done') {
+      enrolment.status = 'done'
+      enrolment.endedAt = now
+    }
+    if (enrolment.status === 'done') this.batch.enrolmentsEnded.add(enrolment.id)
+    this.batch.enrolments.set(enrolment.id, enrolment)
+  }
+
+  private variantOf(caseId: string, journeyId: string, nodeId: string, variants: { id: string; weight: number }[], now: number): string {
+    const stored = this.state.split(caseId, journeyId, nodeId)
+    if (stored && variants.some((variant) => variant.id === stored)) return stored
+    const variant = assignVariant(caseId, journeyId, nodeId, variants)
+    this.state.setSplit(caseId, journeyId, nodeId, variant)
+    this.batch.splitAssignments.push({ caseId, journeyId, nodeId, variant, at: now })
+    return variant
+  }
+}

@@ -1,0 +1,76 @@
+import { Duration } from 'luxon'
+import type { EngineDeps } from './engine-deps'
+import type { CaseRecord, EnrolmentRecord } from './records'
+
+const key = (...parts: string[]) => parts.join('\u0000')
+
+/** What a batch reads once, up front, for the cases it touches. */
+export class BatchState {
+  cases = new Map<string, CaseRecord>()
+  enrolmentsByCase = new Map<string, EnrolmentRecord[]>()
+  enrolmentsById = new Map<string, EnrolmentRecord>()
+  optouts = new Map<string, Set<string>>()
+  holds = new Map<string, Set<string>>()
+  splits = new Map<string, string>()
+  recentSends = new Map<string, number[]>()
+
+  static async load(deps: EngineDeps, caseIds: string[], now: number): Promise<BatchState> {
+    const state = new BatchState()
+    const { store, policy } = deps
+    state.cases = await store.loadCases(caseIds)
+    for (const enrolment of await store.loadEnrolments(caseIds)) state.addEnrolment(enrolment)
+    for (const { caseId, channel } of await store.loadOptouts(caseIds)) state.optedOut(caseId).add(channel)
+    for (const { caseId, kind } of await store.loadHolds(caseIds)) state.holdsOf(caseId).add(kind)
+    for (const s of await store.loadSplitAssignments(caseIds)) state.splits.set(key(s.caseId, s.journeyId, s.nodeId), s.variant)
+    const capped = [...new Set(policy.frequencyCaps.map((cap) => cap.channel))]
+    if (capped.length > 0) {
+      const longest = Math.max(...policy.frequencyCaps.map((cap) => Duration.fromISO(cap.window).toMillis()))
+      for (const send of await store.loadRecentSends(caseIds, capped, now - longest)) state.sendsOf(send.caseId, send.channel).push(send.at)
+    }
+    // Journeys the enrolments are on, compiled once and cached for good.
+    const versions = new Set([...state.enrolmentsById.values()].map((e) => `${e.journeyId}\u0000${e.version}`))
+    for (const version of versions) {
+      const [journeyId, number] = version.split('\u0000') as [string, string]
+      if (!deps.journeys.get(journeyId, Number(number))) await deps.loadVersion(journeyId, Number(number))
+    }
+    return state
+  }
+
+  addEnrolment(enrolment: EnrolmentRecord): void {
+    this.enrolmentsById.set(enrolment.id, enrolment)
+    const list = this.enrolmentsByCase.get(enrolment.caseId)
+    if (list) list.push(enrolment)
+    else this.enrolmentsByCase.set(enrolment.caseId, [enrolment])
+  }
+
+  enrolmentsOf(caseId: string): EnrolmentRecord[] {
+    return this.enrolmentsByCase.get(caseId) ?? []
+  }
+
+  optedOut(caseId: string): Set<string> {
+    let set = this.optouts.get(caseId)
+    if (!set) this.optouts.set(caseId, (set = new Set()))
+    return set
+  }
+
+  holdsOf(caseId: string): Set<string> {
+    let set = this.holds.get(caseId)
+    if (!set) this.holds.set(caseId, (set = new Set()))
+    return set
+  }
+
+  sendsOf(caseId: string, channel: string): number[] {
+    const k = key(caseId, channel)
+    let list = this.recentSends.get(k)
+    if (!list) this.recentSends.set(k, (list = []))
+    return list
+  }
+
+  split(caseId: string, journeyId: string, nodeId: string): string | undefined {
+    return this.splits.get(key(caseId, journeyId, nodeId))
+  }
+
+  setSplit(caseId: string, journeyId: string, nodeId: string, variant: string): void {
+    this.splits.set(key(caseId, journeyId, nodeId), variant)
+  }
+}

@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon'
+import { fromMinorUnits } from '../wire/money'
+import type { CaseRecord } from './records'
+
+export interface Place {
+  timezone: string
+  country?: string
+  region?: string
+}
+
+export function placeOf(record: CaseRecord, defaultTimezone: string): Place {
+  const { timezone, country, region } = record.debtor
+  return { timezone: timezone ?? defaultTimezone, ...(country ? { country } : {}), ...(region ? { region } : {}) }
+}
+
+/** Whole days from `from` to `to`, both read as local dates in `zone`. */
+function daysBetween(from: DateTime, to: DateTime): number {
+  return Math.floor(to.startOf('day').diff(from.startOf('day'), 'days').days)
+}
+
+/** The `case` and `debtor` a condition sees, at `now`: CEL ints are BigInt, money is major units. */
+export function expressionFacts(record: CaseRecord, now: number, defaultTimezone: string) {
+  const zone = record.debtor.timezone ?? defaultTimezone
+  const today = DateTime.fromMillis(now, { zone })
+  const due = DateTime.fromISO(record.dueDate, { zone })
+  const { attributes: debtorAttributes, birthDate, address: _address, ...debtor } = record.debtor
+  const age = birthDate ? Math.floor(today.diff(DateTime.fromISO(birthDate, { zone }), 'years').years) : undefined
+  return {
+    case: {
+      id: record.id,
+      amountDue: fromMinorUnits(record.amountDue, record.currency),
+      balance: fromMinorUnits(record.balance, record.currency),
+      currency: record.currency,
+      dueDate: record.dueDate,
+      daysPastDue: BigInt(daysBetween(due, today)),
+      attributes: record.attributes,
+    },
+    debtor: {
+      ...debtor,
+      ...(age !== undefined && Number.isFinite(age) ? { age: BigInt(age) } : {}),
+      attributes: debtorAttributes ?? {},
+    },
+  }
+}
+
+/** The same facts for templates: plain numbers, dates as written. */
+export function templateFacts(record: CaseRecord, now: number, defaultTimezone: string) {
+  const facts = expressionFacts(record, now, defaultTimezone)
+  return {
+    case: { ...facts.case, daysPastDue: Number(facts.case.daysPastDue) },
+    debtor: { ...record.debtor, ...(facts.debtor.age !== undefined ? { age: Number(facts.debtor.age) } : {}) },
+  }
+}

@@ -1,0 +1,30 @@
+import type { Clock } from '../clock'
+import type { ChannelAdapter } from '../channels/channel-adapter'
+import type { EngineStore } from '../db/sqlite-store'
+import type { MessageRenderer } from '../messages'
+import type { ContactPolicy } from '../policy'
+import type { CompiledVersion, JourneyCache } from './journey-cache'
+import type { GuardScope } from './guard-scope'
+
+export interface Links {
+  pay?: string
+  optout?: string
+  [name: string]: string | undefined
+}
+
+/** What a batch needs from the engine around it. */
+export interface EngineDeps {
+  store: EngineStore
+  journeys: JourneyCache
+  /** Loads a published version the cache does not hold yet. */
+  loadVersion: (journeyId: string, version: number) => Promise<CompiledVersion | undefined>
+  /** The latest version of every active journey, by trigger event. */
+  triggers: () => Map<string, CompiledVersion[]>
+  policy: ContactPolicy
+  clock: Clock & { set?: (time: number) => void }
+  render: MessageRenderer
+  links: (caseId: string, channel: string) => Links
+  sender: { name: string; [key: string]: unknown }
+  scope: GuardScope
+  channels: Map<string, ChannelAdapter>
+}

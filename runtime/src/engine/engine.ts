@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto'
+import { compile, format, type Journey } from '@dunwell/journey'
+import type { Kysely } from 'kysely'
+import { systemClock, type Clock } from '../clock'
+import { recordingAdapter, type ChannelAdapter } from '../channels/channel-adapter'
+import type { Database } from '../db/database'
+import type { EngineStore } from '../db/sqlite-store'
+import { renderMessage, type MessageRenderer } from '../messages'
+import { defaultContactPolicy, type ContactPolicy } from '../policy'
+import { BatchRun, type WorkItem } from './batch-run'
+import { deliverOutbox } from './deliver-outbox'
+import type { EngineDeps, Links } from './engine-deps'
+import { GuardScope } from './guard-scope'
+import { JourneyCache, type CompiledVersion } from './journey-cache'
+import { ingestEvents, upsertCases, type IngestResult, type UpsertResult } from './ingest'
+import type { CaseInput } from '../wire/case-input'
+import type { EventInput } from '../wire/event-input'
+
+
+export interface EngineOptions {
+  db: Kysely<Database>
+  store: EngineStore
+  clock?: Clock & { set?: (time: number) => void }
+  policy?: ContactPolicy
+  channels?: Partial<Record<string, ChannelAdapter>>
+  render?: MessageRenderer
+  /** Where payment and opt-out links point; the default is a placeholder host. */
+  links?: (caseId: string, channel: string) => Links
+  sender?: { name: string; [key: string]: unknown }
+  /** Work items per batch (events plus timers): bigger batches, fewer transactions. */
+  batchSize?: number
+}
+
+export interface RunResult {
+  /** Events and timers handled. */
+  items: number
+  /** Enrolment steps taken (one per transition macrostep). */
+  steps: number
+  batches: number
+}
+
+/**
+ * The durable engine. Every batch of due work is claimed, applied in memory with XState's pure transitions, and
+ * committed in one transaction; messages leave through the outbox afterwards. Nothing lives only in memory.
+ */
+export class Engine {
+  readonly db: Kysely<Database>
+  readonly store: EngineStore
+  readonly clock: Clock & { set?: (time: number) => void }
+  readonly policy: ContactPolicy
+  readonly batchSize: number
+  readonly worker = randomUUID()
+  readonly #deps: EngineDeps
+  #triggers = new Map<string, CompiledVersion[]>()
+
+  constructor(options: EngineOptions) {
+    this.db = options.db
+    this.store = options.store
+    this.clock = options.clock ?? systemClock
+    this.policy = options.policy ?? defaultContactPolicy
+    this.batchSize = options.batchSize ?? 2000
+    const scope = new GuardScope()
+    const journeys = new JourneyCache(scope.guards)
+    const channels = new Map<string, ChannelAdapter>()
+    for (const channel of ['email', 'sms', 'whatsapp', 'letter', 'call', 'webhook']) channels.set(channel, options.channels?.[channel] ?? recordingAdapter)
+    this.#deps = {
+      store: this.store,
+      journeys,
+      loadVersion: (journeyId, version) => this.#loadVersion(journeyId, version),
+      triggers: () => this.#triggers,
+      policy: this.policy,
+      clock: this.clock,
+      render: options.render ?? renderMessage,
+      links: options.links ?? ((caseId) => ({ pay: `https://pay.example.com/c/${encodeURIComponent(caseId)}`, optout: `https://pay.example.com/optout/${encodeURIComponent(caseId)}` })),
+      sender: options.sender ?? { name: 'Dunwell' },
+      scope,
+      channels,
+    }
+  }
+
+  /** Loads the published journeys; call once after opening, and after another process publishes. */
+  async start(): Promise<this> {
+    await this.refreshJourneys()
+    return this
+  }
+
+  async refreshJourneys(): Promise<void> {
+    const rows = await this.db
+      .selectFrom('journey_versions as v')
+      .innerJoin('journeys as j', 'j.id', 'v.journey_id')
+      .select(['v.journey_id', 'v.version', 'v.document'])
+      .where('j.status', '=', 'active')
+      .where('v.version', '=', (eb) => eb.selectFrom('journey_versions as l').select((l) => l.fn.max('l.version').as('max')).whereRef('l.journey_id', '=', 'v.journey_id'))
+      .execute()
+    const triggers = new Map<string, CompiledVersion[]>()
+    for (const row of rows) {
+      const compiled = this.#deps.journeys.add(row.journey_id, row.version, JSON.parse(row.document))
+      triggers.set(compiled.trigger.event, [...(triggers.get(compiled.trigger.event) ?? []), compiled])
+    }
+    this.#triggers = triggers
+  }
+
+  async #loadVersion(journeyId: string, version: number): Promise<CompiledVersion | undefined> {
+    const row = await this.db.selectFrom('journey_versions').select('document').where('journey_id', '=', journeyId).where('version', '=', version).executeTakeFirst()
+    return row ? this.#deps.journeys.add(journeyId, version, JSON.parse(row.document)) : undefined
+  }
+
+  /** Publishes a journey document as a new immutable version; refuses one with errors. */
+  async publish(document: unknown, note?: string): Promise<{ journeyId: string; version: number }> {
+    const result = compile(document)
+    if (!result.ok) throw new PublishError(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message))
+    const journey: Journey = result.journey
+    const now = this.clock.now()
+    const published = await this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('journeys').select('id').where('id', '=', journey.id).executeTakeFirst()
+      if (existing) await trx.updateTable('journeys').set({ name: journey.name, updated_at: now, draft: null }).where('id', '=', journey.id).execute()
+      else await trx.insertInto('journeys').values({ id: journey.id, name: journey.name, status: 'active', draft: null, created_at: now, updated_at: now }).execute()
+      const last = await trx.selectFrom('journey_versions').select((eb) => eb.fn.max('version').as('max')).where('journey_id', '=', journey.id).executeTakeFirst()
+      const version = Number(last?.max ?? 0) + 1
+      await trx
+        .insertInto('journey_versions')
+        .values({
+          journey_id: journey.id,
+          version,
+          document: format(journey),
+          config: JSON.stringify(result.config),
+          trigger: JSON.stringify(result.trigger),
+          trigger_event: result.trigger.event,
+          note: note ?? null,
+          published_at: now,
+        })
+        .execute()
+      return { journeyId: journey.id, version }
+    })
+    await this.refreshJourneys()
+    return published
+  }
+
+  upsertCases(cases: CaseInput[]): Promise<UpsertResult> {
+    return upsertCases(this.db, cases, this.clock.now())
+  }
+
+  ingest(events: EventInput[]): Promise<IngestResult> {
+    return ingestEvents(this.db, events, this.clock.now())
+  }
+
+  /** Handles every event and timer due now (on the engine's clock), batch by batch, then delivers the outbox. */
+  async runDue(): Promise<RunResult> {
+    return this.#runUntil(this.clock.now())
+  }
+
+  /** Moves a virtual clock forward to `time`, firing every due event and timer in time order on the way. */
+  async advanceTo(time: number | Date): Promise<RunResult> {
+    if (!this.clock.set) throw new Error('advanceTo needs a virtual clock (VirtualClock)')
+    const target = typeof time === 'number' ? time : time.getTime()
+    const result = await this.#runUntil(target)
+    this.clock.set(target)
+    return result
+  }
+
+  async #runUntil(limit: number): Promise<RunResult> {
+    const total: RunResult = { items: 0, steps: 0, batches: 0 }
+    for (;;) {
+      const { events, timers } = await this.store.claimDue(limit, this.batchSize, this.worker, Date.now() + 60_000)
+      if (events.length === 0 && timers.length === 0) break
+      // Everything due before the horizon is in hand: anything a step schedules before it can run in this batch.
+      const horizon = Math.min(
+        limit,
+        events.length === this.batchSize ? events[events.length - 1]!.at : Infinity,
+        timers.length === this.batchSize ? timers[timers.length - 1]!.dueAt : Infinity,
+      )
+      const items: WorkItem[] = [
+        ...events.filter((event) => event.at <= horizon).map((event): WorkItem => ({ kind: 'event', time: event.at, event })),
+        ...timers.filter((timer) => timer.dueAt <= horizon).map((timer): WorkItem => ({ kind: 'timer', time: timer.dueAt, timer })),
+      ]
+      const run = await BatchRun.create(this.#deps, items, horizon, this.clock.now())
+      await run.run()
+      await this.store.commit(run.batch, this.worker)
+      await this.deliver()
+      total.items += items.length
+      total.steps += run.stepsTaken
+      total.batches++
+    }
+    return total
+  }
+
+  /** Sends what the outbox holds through the channel adapters; safe to repeat after a crash. */
+  deliver(): Promise<number> {
+    return deliverOutbox(this.db, this.#deps.channels, this.clock, this.worker)
+  }
+}
+
+export class PublishError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the journey has errors: ${problems.join('; ')}`)
+  }
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database'
+import type { CaseInput } from '../wire/case-input'
+import type { EventInput } from '../wire/event-input'
+import { toMinorUnits } from '../wire/money'
+
+export interface UpsertResult {
+  created: number
+  updated: number
+  errors: { id: string; message: string }[]
+}
+
+export interface IngestResult {
+  accepted: number
+  duplicates: number
+  errors: { index: number; id?: string; message: string }[]
+}
+
+const CHUNK = 500
+
+/** Creates or updates cases. A new case's balance is its amount due unless given; an update keeps the balance unless given. */
+export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now: number): Promise<UpsertResult> {
+  const result: UpsertResult = { created: 0, updated: 0, errors: [] }
+  for (let i = 0; i < cases.length; i += CHUNK) {
+    const part = cases.slice(i, i + CHUNK)
+    await db.transaction().execute(async (trx) => {
+      const existing = new Map(
+        (await trx.selectFrom('cases').select(['id', 'balance']).where('id', 'in', part.map((c) => c.id)).execute()).map((row) => [row.id, Number(row.balance)]),
+      )
+      for (const input of part) {
+        const amountDue = toMinorUnits(input.amountDue, input.currency)
+        const balance = input.balance === undefined ? undefined : toMinorUnits(input.balance, input.currency)
+        if (typeof amountDue === 'string' || typeof balance === 'string') {
+          result.errors.push({ id: input.id, message: typeof amountDue === 'string' ? `amountDue ${amountDue}` : `balance ${balance}` })
+          continue
+        }
+        const { attributes, ...rest } = input
+        const row = {
+          debtor: JSON.stringify(rest.debtor),
+          currency: input.currency,
+          amount_due: amountDue,
+          due_date: input.dueDate,
+          attributes: JSON.stringify(attributes ?? {}),
+          updated_at: now,
+        }
+        if (existing.has(input.id)) {
+          await trx.updateTable('cases').set({ ...row, ...(balance !== undefined ? { balance } : {}) }).where('id', '=', input.id).execute()
+          result.updated++
+        } else {
+          await trx.insertInto('cases').values({ id: input.id, ...row, balance: balance ?? amountDue, created_at: now }).execute()
+          existing.set(input.id, balance ?? amountDue)
+          result.created++
+        }
+      }
+    })
+  }
+  return result
+}
+
+/** The id of an event without one: the same content gives the same id, so a resent event is still one event. */
+export function eventId(event: EventInput): string {
+  return event.id ?? `sha256:${createHash('sha256').update(JSON.stringify([event.type, event.caseId, event.at ?? null, event.data ?? {}])).digest('hex').slice(0, 32)}`
+}
+
+/** Stores events for the engine to apply in time order. Idempotent: an id seen before changes nothing. */
+export async function ingestEvents(db: Kysely<Database>, events: EventInput[], now: number): Promise<IngestResult> {
+  const result: IngestResult = { accepted: 0, duplicates: 0, errors: [] }
+  for (let i = 0; i < events.length; i += CHUNK) {
+    const part = events.slice(i, i + CHUNK)
+    await db.transaction().execute(async (trx) => {
+      const caseIds = [...new Set(part.map((event) => event.caseId))]
+      const known = new Set((await trx.selectFrom('cases').select('id').where('id', 'in', caseIds).execute()).map((row) => row.id))
+      const rows = []
+      const seen = new Set<string>()
+      for (const [offset, event] of part.entries()) {
+        const id = eventId(event)
+        if (!known.has(event.caseId)) {
+          result.errors.push({ index: i + offset, id, message: `caseId: no case "${event.caseId}"` })
+          continue
+        }
+        if (seen.has(id)) {
+          result.duplicates++
+          continue
+        }
+        seen.add(id)
+        rows.push({ id, case_id: event.caseId, type: event.type, at: event.at ? Date.parse(event.at) : now, data: JSON.stringify(event.data ?? {}), received_at: now })
+      }
+      if (rows.length === 0) return
+      const inserted = await trx.insertInto('events').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute()
+      result.accepted += inserted.length
+      result.duplicates += rows.length - inserted.length
+    })
+  }
+  return result
+}

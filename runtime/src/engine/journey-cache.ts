@@ -1,0 +1,61 @@
+import {
+  actionNames,
+  compile,
+  createJourneyMachine,
+  type Journey,
+  type JourneyGuards,
+  type JourneyMachineConfig,
+  type JourneyTrigger,
+  type SendParams,
+} from '@dunwell/journey'
+
+export interface CompiledVersion {
+  key: string
+  journeyId: string
+  version: number
+  journey: Journey
+  config: JourneyMachineConfig
+  trigger: JourneyTrigger
+  machine: ReturnType<typeof createJourneyMachine>
+  /** What each channel node sends, for retrying a deferred message. */
+  sends: Map<string, SendParams>
+}
+
+/**
+ * Machines compiled once per journey version. Their guards call back into whatever the engine is stepping right
+ * now (`guards`), so that one machine serves every case.
+ */
+export class JourneyCache {
+  #versions = new Map<string, CompiledVersion>()
+
+  constructor(private readonly guards: JourneyGuards) {}
+
+  get(journeyId: string, version: number): CompiledVersion | undefined {
+    return this.#versions.get(`${journeyId}@${version}`)
+  }
+
+  add(journeyId: string, version: number, document: unknown): CompiledVersion {
+    const key = `${journeyId}@${version}`
+    const existing = this.#versions.get(key)
+    if (existing) return existing
+    const result = compile(document)
+    if (!result.ok) throw new Error(`journey ${key} does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`)
+    const sends = new Map<string, SendParams>()
+    for (const [nodeId, state] of Object.entries(result.config.states)) {
+      const send = state.entry?.find((action) => action.type === actionNames.send)
+      if (send) sends.set(nodeId, send.params as SendParams)
+    }
+    const compiled: CompiledVersion = {
+      key,
+      journeyId,
+      version,
+      journey: result.journey,
+      config: result.config,
+      trigger: result.trigger,
+      machine: createJourneyMachine(result.config, this.guards),
+      sends,
+    }
+    this.#versions.set(key, compiled)
+    return compiled
+  }
+}

@@ -1,0 +1,126 @@
+import {
+  actionNames,
+  journeyEvents,
+  type ActParams,
+  type DecideParams,
+  type EnterParams,
+  type ExitParams,
+  type ScheduleParams,
+  type SendParams,
+} from '@dunwell/journey'
+import { resolveWaitDue, type WaitRule } from '../policy'
+import type { BatchRun } from './batch-run'
+import { placeOf } from './case-facts'
+import { evaluateExpression, toJsonValue } from './expressions'
+import type { CompiledVersion } from './journey-cache'
+import type { CaseRecord, EnrolmentRecord } from './records'
+import { sendMessage } from './send-message'
+
+export interface StepEvent {
+  type: string
+  data: Record<string, unknown>
+}
+
+export interface StepContext {
+  enrolment: EnrolmentRecord
+  record: CaseRecord
+  version: CompiledVersion
+  event: StepEvent
+  now: number
+  /** Events the engine feeds back to the machine once these actions are done (a message was sent, or not). */
+  queue: StepEvent[]
+}
+
+/** The imperative shell: every effect a journey's transitions ask for is performed here, and only here. */
+export async function performActions(run: BatchRun, context: StepContext, actions: { type: string; params?: unknown }[]): Promise<void> {
+  const { enrolment, record, now } = context
+  const audit = (kind: string, nodeId: string | null, detail: Record<string, unknown>) =>
+    run.audit({ caseId: record.id, enrolmentId: enrolment.id, at: now, kind, nodeId, detail })
+
+  for (const action of actions) {
+    enrolment.steps++
+    switch (action.type) {
+      case actionNames.enter: {
+        const params = action.params as EnterParams
+        audit('entered', params.nodeId, { type: params.type })
+        break
+      }
+      case actionNames.decide: {
+        const params = action.params as DecideParams
+        audit('decided', params.nodeId, { outcome: params.outcome, label: params.label, conditions: run.deps.scope.takeDecisions() })
+        break
+      }
+      case actionNames.schedule: {
+        const params = action.params as ScheduleParams
+        const due = resolveWaitDue(params.wait as WaitRule, new Date(now), placeOf(record, run.deps.policy.defaultTimezone), run.deps.policy).getTime()
+        run.addTimer({ id: `${enrolment.id}/${enrolment.steps}`, enrolmentId: enrolment.id, caseId: record.id, nodeId: params.nodeId, kind: 'wake', dueAt: due })
+        audit('waiting', params.nodeId, { until: new Date(due).toISOString(), ...('event' in params.wait ? { event: params.wait.event } : {}) })
+        break
+      }
+      case actionNames.cancel:
+        run.cancelTimers(enrolment.id, (action.params as { nodeId: string }).nodeId)
+        break
+      case actionNames.send: {
+        const params = action.params as SendParams
+        const result = await sendMessage(run, context, params)
+        if (result === 'sent') context.queue.push({ type: journeyEvents.sent(params.nodeId), data: {} })
+        else if (result === 'failed') context.queue.push({ type: journeyEvents.failed(params.nodeId), data: {} })
+        break
+      }
+      case actionNames.act:
+        act(run, context, action.params as ActParams, audit)
+        break
+      case actionNames.exit: {
+        const params = action.params as ExitParams
+        enrolment.outcome = params.outcome
+        enrolment.status = 'done'
+        enrolment.endedAt = now
+        audit('exited', params.nodeId, { outcome: params.outcome, ...(params.nodeId === null ? { reason: `goal met: ${context.version.journey.settings.goal ?? 'case.balance <= 0'}` } : {}) })
+        break
+      }
+      default:
+        // XState's own actions (none in compiled journeys today) need nothing from us.
+        break
+    }
+  }
+}
+
+function act(run: BatchRun, context: StepContext, params: ActParams, audit: (kind: string, nodeId: string | null, detail: Record<string, unknown>) => void): void {
+  const { record, enrolment, now, version } = context
+  const changes: Record<string, unknown> = {}
+  const errors: Record<string, string> = {}
+  for (const [name, source] of Object.entries(params.set ?? {})) {
+    try {
+      changes[name] = toJsonValue(evaluateExpression(source, { ...run.deps.scope.facts, event: context.event }))
+    } catch (error) {
+      errors[name] = error instanceof Error ? error.message : String(error)
+    }
+  }
+  if (params.offer) changes.offer = { ...params.offer, at: new Date(now).toISOString() }
+  if (Object.keys(changes).length > 0) {
+    record.attributes = { ...record.attributes, ...changes }
+    run.touchCase(record, now)
+  }
+  if (params.webhook) {
+    run.batch.outbox.push({
+      id: `${enrolment.id}/${enrolment.steps}`,
+      enrolmentId: enrolment.id,
+      caseId: record.id,
+      journeyId: version.journeyId,
+      version: version.version,
+      nodeId: params.nodeId,
+      channel: 'webhook',
+      template: params.webhook.name ?? null,
+      locale: null,
+      status: 'pending',
+      reason: null,
+      recipient: params.webhook.url,
+      subject: null,
+      html: null,
+      text: JSON.stringify({ caseId: record.id, journey: version.journeyId, version: version.version, node: params.nodeId, at: new Date(now).toISOString() }),
+      createdAt: now,
+      sentAt: null,
+    })
+  }
+  audit('action', params.nodeId, { set: changes, ...(Object.keys(errors).length > 0 ? { errors } : {}), ...(params.webhook ? { webhook: params.webhook.name ?? params.webhook.url } : {}) })
+}

@@ -1,0 +1,127 @@
+import type { Debtor } from '../wire/case-input'
+
+/** A case as the engine holds it in memory during a batch. Money in minor units. */
+export interface CaseRecord {
+  id: string
+  debtor: Debtor
+  currency: string
+  amountDue: number
+  balance: number
+  dueDate: string
+  attributes: Record<string, unknown>
+  createdAt: number
+  updatedAt: number
+}
+
+export interface EnrolmentRecord {
+  id: string
+  caseId: string
+  journeyId: string
+  version: number
+  node: string
+  status: 'active' | 'paused' | 'done' | 'stopped'
+  outcome: string | null
+  steps: number
+  enteredAt: number
+  updatedAt: number
+  endedAt: number | null
+}
+
+export interface EventRecord {
+  id: string
+  caseId: string
+  type: string
+  at: number
+  data: Record<string, unknown>
+}
+
+export interface TimerRecord {
+  id: string
+  enrolmentId: string
+  caseId: string
+  nodeId: string
+  kind: 'wake' | 'deliver'
+  dueAt: number
+}
+
+export interface OutboxRecord {
+  id: string
+  enrolmentId: string
+  caseId: string
+  journeyId: string
+  version: number
+  nodeId: string
+  channel: string
+  template: string | null
+  locale: string | null
+  status: 'pending' | 'sent' | 'suppressed' | 'failed'
+  reason: string | null
+  recipient: string | null
+  subject: string | null
+  html: string | null
+  text: string | null
+  createdAt: number
+  sentAt: number | null
+}
+
+export interface TaskRecord {
+  id: string
+  outboxId: string
+  caseId: string
+  enrolmentId: string
+  queue: string
+  priority: number
+  script: string | null
+  createdAt: number
+}
+
+export interface AuditRecord {
+  caseId: string
+  enrolmentId: string | null
+  at: number
+  kind: string
+  nodeId: string | null
+  detail: Record<string, unknown>
+}
+
+/** Everything one batch changes; committed in one transaction. */
+export interface WriteBatch {
+  cases: Map<string, CaseRecord>
+  enrolments: Map<string, EnrolmentRecord>
+  timersToInsert: Map<string, TimerRecord>
+  timersToDelete: Set<string>
+  /** Wake timers of a node cancelled by leaving it: [enrolmentId, nodeId]. */
+  timersToCancel: [string, string][]
+  /** Enrolments whose timers are all dropped (the enrolment ended). */
+  enrolmentsEnded: Set<string>
+  /** Enrolments whose timers are held (paused) or released. */
+  timersHeld: Map<string, boolean>
+  outbox: OutboxRecord[]
+  tasks: TaskRecord[]
+  audit: AuditRecord[]
+  eventsProcessed: string[]
+  splitAssignments: { caseId: string; journeyId: string; nodeId: string; variant: string; at: number }[]
+  holdsAdded: { caseId: string; kind: string; since: number }[]
+  holdsReleased: { caseId: string; kind: string }[]
+  optouts: { caseId: string; channel: string; at: number }[]
+}
+
+export function emptyBatch(): WriteBatch {
+  return {
+    cases: new Map(),
+    enrolments: new Map(),
+    timersToInsert: new Map(),
+    timersToDelete: new Set(),
+    timersToCancel: [],
+    enrolmentsEnded: new Set(),
+    timersHeld: new Map(),
+    outbox: [],
+    tasks: [],
+    audit: [],
+    eventsProcessed: [],
+    splitAssignments: [],
+    holdsAdded: [],
+    holdsReleased: [],
+    optouts: [],
+  }
+}

@@ -1,0 +1,111 @@
+import type { Channel, SendParams } from '@dunwell/journey'
+import { checkFrequencyCap, effectiveContactHours, nextAllowedMoment } from '../policy'
+import type { BatchRun } from './batch-run'
+import { placeOf, templateFacts } from './case-facts'
+import type { StepContext } from './perform-actions'
+import type { CaseRecord, OutboxRecord } from './records'
+
+const contactPoints: Record<Channel, { field: 'email' | 'phone' | 'address'; missing: string }> = {
+  email: { field: 'email', missing: 'no email address for this debtor' },
+  sms: { field: 'phone', missing: 'no phone number for this debtor' },
+  whatsapp: { field: 'phone', missing: 'no phone number for this debtor' },
+  call: { field: 'phone', missing: 'no phone number for this debtor' },
+  letter: { field: 'address', missing: 'no postal address for this debtor' },
+}
+
+function recipientOf(record: CaseRecord, channel: Channel): string | undefined {
+  const { debtor } = record
+  const point = contactPoints[channel].field
+  if (point === 'address') {
+    const address = debtor.address
+    return address ? [...address.lines, [address.postalCode, address.city].filter(Boolean).join(' '), address.country].join('\n') : undefined
+  }
+  return debtor[point]
+}
+
+/**
+ * Whether, when and what to send for a channel step, within the contact policy: `sent` (queued in the outbox),
+ * `failed` (suppressed, with the rule that stopped it) or `deferred` (a timer retries at the next allowed moment).
+ */
+export async function sendMessage(run: BatchRun, context: StepContext, params: SendParams): Promise<'sent' | 'failed' | 'deferred'> {
+  const { enrolment, record, version, now } = context
+  const { policy } = run.deps
+  const outboxId = `${enrolment.id}/${enrolment.steps}`
+  const base: OutboxRecord = {
+    id: outboxId,
+    enrolmentId: enrolment.id,
+    caseId: record.id,
+    journeyId: version.journeyId,
+    version: version.version,
+    nodeId: params.nodeId,
+    channel: params.channel,
+    template: params.template ?? null,
+    locale: null,
+    status: 'suppressed',
+    reason: null,
+    recipient: null,
+    subject: null,
+    html: null,
+    text: null,
+    createdAt: now,
+    sentAt: null,
+  }
+  const audit = (detail: Record<string, unknown>) =>
+    run.audit({ caseId: record.id, enrolmentId: enrolment.id, at: now, kind: 'message', nodeId: params.nodeId, detail: { channel: params.channel, template: params.template ?? null, ...detail } })
+  const suppress = (reason: string): 'failed' => {
+    run.batch.outbox.push({ ...base, reason })
+    audit({ status: 'suppressed', reason, outboxId })
+    return 'failed'
+  }
+
+  const optedOut = run.state.optedOut(record.id)
+  if (optedOut.has(params.channel) || optedOut.has('all')) return suppress(`opted out of ${optedOut.has('all') ? 'all contact' : params.channel}`)
+  const recipient = recipientOf(record, params.channel)
+  if (!recipient) return suppress(contactPoints[params.channel].missing)
+  const sent = run.state.sendsOf(record.id, params.channel)
+  const cap = checkFrequencyCap(policy, params.channel, sent.map((at) => new Date(at)), new Date(now))
+  if (!cap.allowed) return suppress(`frequency cap: ${cap.rule}`)
+
+  if (policy.channelsWithHours.includes(params.channel)) {
+    const { hours } = effectiveContactHours(policy, version.journey.settings.contactHours)
+    const allowed = nextAllowedMoment(new Date(now), placeOf(record, policy.defaultTimezone), hours, { ...policy, holidays: policy.holidays }).getTime()
+    if (allowed > now) {
+      run.addTimer({ id: `${enrolment.id}/${enrolment.steps}`, enrolmentId: enrolment.id, caseId: record.id, nodeId: params.nodeId, kind: 'deliver', dueAt: allowed })
+      audit({ status: 'deferred', reason: `outside contact hours (${hours.start}–${hours.end} ${hours.days.join(' ')}${policy.holidays ? ', no public holidays' : ''}, debtor's local time)`, until: new Date(allowed).toISOString() })
+      return 'deferred'
+    }
+  }
+
+  let rendered: { locale: string; subject?: string; html?: string; text: string } | undefined
+  if (params.template) {
+    try {
+      const facts = templateFacts(record, now, policy.defaultTimezone)
+      rendered = await run.deps.render({
+        journeyKey: version.key,
+        journey: version.journey,
+        templateId: params.template,
+        locale: record.debtor.locale,
+        variables: { ...facts, event: { ...context.event }, links: run.deps.links(record.id, params.channel), sender: run.deps.sender },
+      })
+    } catch (error) {
+      return suppress(`could not render: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  const isCall = params.channel === 'call'
+  run.batch.outbox.push({
+    ...base,
+    status: isCall ? 'sent' : 'pending',
+    recipient,
+    locale: rendered?.locale ?? null,
+    subject: rendered?.subject ?? null,
+    html: rendered?.html ?? null,
+    text: rendered?.text ?? null,
+    sentAt: isCall ? now : null,
+  })
+  if (isCall) {
+    run.batch.tasks.push({ id: outboxId, outboxId, caseId: record.id, enrolmentId: enrolment.id, queue: params.queue ?? 'default', priority: params.priority ?? 0, script: rendered?.text ?? null, createdAt: now })
+  }
+  sent.push(now)
+  audit({ status: isCall ? 'task-created' : 'queued', outboxId, locale: rendered?.locale ?? null })
+  return 'sent'
+}

@@ -1,0 +1,128 @@
+import { liquidEngines, type Channel, type Template } from '@dunwell/journey'
+import type { Template as LiquidTemplate } from 'liquidjs'
+import { chooseLocale } from './choose-locale'
+import { htmlToPlainText } from './html-to-plain-text'
+import { layoutMjml } from './layout-mjml'
+import { LruCache } from './lru-cache'
+import { MessageRenderError } from './message-render-error'
+import type { RenderedMessage, RenderInput } from './types'
+
+export { chooseLocale } from './choose-locale'
+export type { MessageVariables, RenderedMessage, RenderInput } from './types'
+
+type BodyFormat = 'mjml' | 'html' | 'text'
+
+/** How each channel's body is written; a new channel without an entry fails to type-check. */
+const bodyFormats: Record<Channel, BodyFormat> = { email: 'mjml', letter: 'html', sms: 'text', whatsapp: 'text', call: 'text' }
+
+export interface MessageRendererOptions {
+  /** MJML to HTML; the default is MJML itself. Tests pass a counting wrapper. */
+  layout?: (mjml: string) => Promise<string>
+  /** Entries in each cache (laid-out emails, parsed Liquid); default 500. */
+  cacheSize?: number
+}
+
+export type MessageRenderer = (input: RenderInput) => Promise<RenderedMessage>
+
+type Scope = RenderInput['variables'] & { locale: string }
+
+/** A header is one line: newlines and other control characters from the text or a variable become a space. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\u0000-\u001f\u007f\u0085\u2028\u2029]+\s*/g, ' ').trim()
+}
+
+function reason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0] ?? message
+}
+
+/** Body locales in the journey's own order first, so that "another variant of the language" is deterministic. */
+function bodyLocales(template: Template, journeyLocales: string[]): string[] {
+  const available = Object.keys(template.body)
+  return [...journeyLocales.filter((locale) => available.includes(locale)), ...available.filter((locale) => !journeyLocales.includes(locale))]
+}
+
+/**
+ * A renderer with its own caches. Emails are laid out by MJML once per journey version, template and locale,
+ * and the resulting HTML is parsed as Liquid once; each message then only runs Liquid on it.
+ */
+export function createMessageRenderer(options: MessageRendererOptions = {}): MessageRenderer {
+  const layout = options.layout ?? layoutMjml
+  const capacity = options.cacheSize ?? 500
+  const emailBodies = new LruCache<string, Promise<LiquidTemplate[]>>(capacity)
+  const parsedTexts = new LruCache<string, LiquidTemplate[]>(capacity)
+
+  function laidOutEmail(key: string, mjml: string): Promise<LiquidTemplate[]> {
+    let body = emailBodies.get(key)
+    if (!body) {
+      body = layout(mjml).then((html) => liquidEngines.html.parse(html))
+      // A failed layout is not kept: the next message tries again and reports its own error.
+      body.catch(() => emailBodies.delete(key))
+      emailBodies.set(key, body)
+    }
+    return body
+  }
+
+  function parsed(engine: 'html' | 'text', key: string, source: string): LiquidTemplate[] {
+    const cacheKey = `${engine}\u0000${key}`
+    let templates = parsedTexts.get(cacheKey)
+    if (!templates) {
+      templates = liquidEngines[engine].parse(source)
+      parsedTexts.set(cacheKey, templates)
+    }
+    return templates
+  }
+
+  async function render(engine: 'html' | 'text', templates: LiquidTemplate[], scope: Scope): Promise<string> {
+    return String(await liquidEngines[engine].render(templates, scope))
+  }
+
+  const renderBody: Record<BodyFormat, (key: string, source: string, scope: Scope) => Promise<{ html?: string; text: string }>> = {
+    async mjml(key, source, scope) {
+      const html = await render('html', await laidOutEmail(key, source), scope)
+      return { html, text: htmlToPlainText(html) }
+    },
+    async html(key, source, scope) {
+      const html = await render('html', parsed('html', key, source), scope)
+      return { html, text: htmlToPlainText(html) }
+    },
+    async text(key, source, scope) {
+      return { text: (await render('text', parsed('text', key, source), scope)).trim() }
+    },
+  }
+
+  return async function renderMessage(input: RenderInput): Promise<RenderedMessage> {
+    const { journey, journeyKey, templateId } = input
+    const { defaultLocale, locales } = journey.settings
+    const template = Object.hasOwn(journey.templates, templateId) ? journey.templates[templateId] : undefined
+    if (!template) throw new MessageRenderError(templateId, input.locale ?? defaultLocale, 'no such template in the journey')
+
+    const locale = chooseLocale(bodyLocales(template, locales), input.locale, defaultLocale)
+    const body = template.body[locale]
+    if (body === undefined) throw new MessageRenderError(templateId, locale, `the template has no body in ${locale}`)
+    const key = `${journeyKey}\u0000${templateId}\u0000${locale}`
+    const scope: Scope = { ...input.variables, locale }
+
+    try {
+      const message: RenderedMessage = { channel: template.channel, locale, ...(await renderBody[bodyFormats[template.channel]](`body\u0000${key}`, body, scope)) }
+      if (template.subject) {
+        const subjectLocale = template.subject[locale] !== undefined ? locale : chooseLocale(Object.keys(template.subject), locale, defaultLocale)
+        const subject = template.subject[subjectLocale]
+        if (subject !== undefined) {
+          const subjectKey = `subject\u0000${journeyKey}\u0000${templateId}\u0000${subjectLocale}`
+          message.subject = oneLine(await render('text', parsed('text', subjectKey, subject), scope))
+        }
+      }
+      return message
+    } catch (error) {
+      throw new MessageRenderError(templateId, locale, reason(error), { cause: error })
+    }
+  }
+}
+
+const shared = createMessageRenderer()
+
+/** Renders with the renderer (and caches) shared by the whole process. */
+export async function renderMessage(input: RenderInput): Promise<RenderedMessage> {
+  return shared(input)
+}

@@ -1,0 +1,15 @@
+export {
+  contactPolicySchema,
+  defaultContactPolicy,
+  effectiveContactHours,
+  parseContactPolicy,
+  type ContactPolicy,
+  type EffectiveHours,
+  type ParsePolicyResult,
+} from './contact-policy'
+export { debtorZone } from './debtor-zone'
+export { checkFrequencyCap, type FrequencyCapResult } from './frequency-cap'
+export { isPublicHoliday } from './holidays'
+export { nextAllowedMoment, SEARCH_DAYS, type NextAllowedOptions } from './next-allowed-moment'
+export { resolveWaitDue } from './resolve-wait'
+export type { ContactWindow, DebtorPlace, Hours, PlaceDefaults, WaitRule } from './types'

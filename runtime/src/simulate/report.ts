@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database'
+
+export interface SimulatedMessage {
+  caseId: string
+  nodeId: string
+  channel: string
+  template: string | null
+  locale: string | null
+  at: string
+  status: 'sent' | 'suppressed'
+  reason?: string
+}
+
+export interface SimulationReport {
+  journey: string
+  start: string
+  end: string
+  nodes: Record<string, { entered: number }>
+  outcomes: Record<string, number>
+  messages: SimulatedMessage[]
+  cases: Record<string, { status: 'active' | 'paused' | 'done' | 'stopped' | 'not-enrolled'; outcome?: string; path: string[]; reason?: string }>
+  rejected: { caseId: string | undefined; message: string }[]
+}
+
+/** What happened in a journey, read back from the database the engine wrote: nothing is counted on the side. */
+export async function buildReport(db: Kysely<Database>, journeyId: string, meta: { start: Date; end: Date; rejected: SimulationReport['rejected'] }): Promise<SimulationReport> {
+  const report: SimulationReport = { journey: journeyId, start: meta.start.toISOString(), end: meta.end.toISOString(), nodes: {}, outcomes: {}, messages: [], cases: {}, rejected: meta.rejected }
+  const entered = await db
+    .selectFrom('audit')
+    .select(['node_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('kind', '=', 'entered')
+    .where('enrolment_id', 'like', `${journeyId}/%`)
+    .groupBy('node_id')
+    .execute()
+  for (const row of entered) if (row.node_id) report.nodes[row.node_id] = { entered: Number(row.count) }
+
+  const enrolments = await db.selectFrom('enrolments').select(['id', 'case_id', 'status', 'outcome']).where('journey_id', '=', journeyId).orderBy('entered_at').execute()
+  for (const enrolment of enrolments) {
+    if (enrolment.outcome) report.outcomes[enrolment.outcome] = (report.outcomes[enrolment.outcome] ?? 0) + 1
+    report.cases[enrolment.case_id] = { status: enrolment.status, ...(enrolment.outcome ? { outcome: enrolment.outcome } : {}), path: [] }
+  }
+  const refused = await db.selectFrom('audit').select(['case_id', 'detail']).where('kind', '=', 'not-enrolled').orderBy('id').execute()
+  for (const row of refused) {
+    if (!report.cases[row.case_id]) report.cases[row.case_id] = { status: 'not-enrolled', path: [], reason: String(JSON.parse(row.detail).reason) }
+  }
+  const paths = await db
+    .selectFrom('audit')
+    .select(['case_id', 'node_id'])
+    .where('kind', '=', 'entered')
+    .where('enrolment_id', 'like', `${journeyId}/%`)
+    .orderBy('id')
+    .execute()
+  for (const row of paths) if (row.node_id) report.cases[row.case_id]?.path.push(row.node_id)
+
+  const messages = await db
+    .selectFrom('outbox')
+    .select(['case_id', 'node_id', 'channel', 'template', 'locale', 'created_at', 'status', 'reason'])
+    .where('journey_id', '=', journeyId)
+    .where('channel', '!=', 'webhook')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  for (const row of messages) {
+    const suppressed = row.status === 'suppressed' || row.status === 'failed'
+    report.messages.push({
+      caseId: row.case_id,
+      nodeId: row.node_id,
+      channel: row.channel,
+      template: row.template,
+      locale: row.locale,
+      at: new Date(Number(row.created_at)).toISOString(),
+      status: suppressed ? 'suppressed' : 'sent',
+      ...(row.reason ? { reason: row.reason } : {}),
+    })
+  }
+  return report
+}

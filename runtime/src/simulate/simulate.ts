@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { VirtualClock } from '../clock'
+import { openSqlite } from '../db/open-database'
+import { Engine } from '../engine/engine'
+import type { ContactPolicy } from '../policy'
+import type { CaseInput } from '../wire/case-input'
+import type { EventInput } from '../wire/event-input'
+import { buildReport, type SimulationReport } from './report'
+
+export type { SimulationReport } from './report'
+
+export interface SimulationInput {
+  journey: unknown
+  cases: CaseInput[]
+  events?: EventInput[]
+  policy?: ContactPolicy
+  start: Date
+  days: number
+  /** A database file to keep; a throwaway one by default. */
+  file?: string
+  /** Called after each simulated day with the share done (0–1). */
+  onProgress?: (done: number, day: number) => void
+  batchSize?: number
+}
+
+const DAY = 86_400_000
+
+/**
+ * The very engine of production, on a virtual clock and a throwaway database: every case is created at `start` and
+ * receives the journey's entry event then; other events fire at their `at`.
+ */
+export async function simulate(input: SimulationInput): Promise<SimulationReport> {
+  const folder = input.file ? undefined : mkdtempSync(join(tmpdir(), 'dunwell-simulation-'))
+  const file = input.file ?? join(folder!, 'simulation.sqlite')
+  const opened = await openSqlite(file)
+  try {
+    const clock = new VirtualClock(input.start)
+    const engine = await new Engine({ db: opened.db, store: opened.store, clock, ...(input.policy ? { policy: input.policy } : {}), ...(input.batchSize ? { batchSize: input.batchSize } : {}) }).start()
+    const { journeyId, version } = await engine.publish(input.journey, 'simulation')
+    const trigger = JSON.parse(
+      (await opened.db.selectFrom('journey_versions').select('trigger').where('journey_id', '=', journeyId).where('version', '=', version).executeTakeFirstOrThrow()).trigger,
+    ) as { event: string }
+    const upserted = await engine.upsertCases(input.cases)
+    const at = input.start.toISOString()
+    await engine.ingest(input.cases.map((c) => ({ id: `simulation-entry/${c.id}`, type: trigger.event, caseId: c.id, at })))
+    const ingested = await engine.ingest(input.events ?? [])
+    const end = input.start.getTime() + input.days * DAY
+    for (let day = 1; day <= input.days; day++) {
+      await engine.advanceTo(Math.min(end, input.start.getTime() + day * DAY))
+      input.onProgress?.(day / input.days, day)
+    }
+    return await buildReport(opened.db, journeyId, {
+      start: input.start,
+      end: new Date(end),
+      rejected: [...upserted.errors.map((e) => ({ caseId: e.id, message: e.message })), ...ingested.errors.map((e) => ({ caseId: undefined, message: `event ${e.index + 1}: ${e.message}` }))],
+    })
+  } finally {
+    await opened.close()
+    if (folder) rmSync(folder, { recursive: true, force: true })
+  }
+}

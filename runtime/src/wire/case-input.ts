@@ -1,0 +1,56 @@
+import { localeCode } from '@dunwell/journey'
+import { z } from 'zod'
+import { isCurrency } from './money'
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-10-15').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real date')
+
+const timezone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}, 'must be an IANA time zone such as Europe/Berlin')
+
+export const addressSchema = z
+  .object({
+    lines: z.array(z.string().min(1).max(200)).min(1, 'needs at least one line').max(5),
+    postalCode: z.string().max(20).optional(),
+    city: z.string().min(1).max(100),
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE'),
+  })
+  .strict()
+
+export const debtorSchema = z
+  .object({
+    firstName: z.string().max(200).optional(),
+    lastName: z.string().max(200).optional(),
+    email: z.string().email('must be an email address').max(320).optional(),
+    phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +4915112345678').optional(),
+    address: addressSchema.optional(),
+    locale: localeCode.optional(),
+    timezone: timezone.optional(),
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE').optional(),
+    region: z.string().regex(/^[A-Z0-9]{1,3}$/, 'must be a region code such as BY').optional(),
+    birthDate: isoDate.optional(),
+    attributes: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+
+/** A case on the wire: one line of cases.jsonl, or the body of a case upsert. */
+export const caseInputSchema = z
+  .object({
+    id: z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters'),
+    debtor: debtorSchema,
+    amountDue: z.number().nonnegative('must not be negative'),
+    /** What is still open; defaults to amountDue for a new case. */
+    balance: z.number().optional(),
+    currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as EUR'),
+    dueDate: isoDate,
+    attributes: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+
+export type CaseInput = z.infer<typeof caseInputSchema>
+export type Debtor = z.infer<typeof debtorSchema>

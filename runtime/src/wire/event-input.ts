@@ -1,0 +1,21 @@
+import { eventType } from '@dunwell/journey'
+import { z } from 'zod'
+
+/** An event on the wire: one line of events.jsonl, or the body of an event post. */
+export const eventInputSchema = z
+  .object({
+    /** The idempotency key; the same id twice is one event. Derived from the content when omitted. */
+    id: z.string().min(1).max(200).optional(),
+    type: eventType,
+    caseId: z.string().min(1, 'must not be empty').max(128),
+    /** When it happened (ISO 8601); now when omitted. */
+    at: z.string().datetime({ offset: true, message: 'must be an ISO 8601 time such as 2026-11-04T10:00:00Z' }).optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+
+export type EventInput = z.infer<typeof eventInputSchema>
+
+/** Event types the engine itself acts on, beyond passing them to journeys. */
+export const holdEvents: Record<string, string> = { 'dispute.opened': 'dispute', 'hardship.reported': 'hardship', 'legal.hold': 'legal' }
+export const releaseEvents: Record<string, string> = { 'dispute.resolved': 'dispute', 'hardship.resolved': 'hardship', 'legal.released': 'legal' }

@@ -1,0 +1,47 @@
+const digitsCache = new Map<string, number>()
+
+/** How many minor units a currency has: 2 for EUR, 0 for JPY, 3 for KWD. */
+export function minorDigits(currency: string): number {
+  let digits = digitsCache.get(currency)
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+    digitsCache.set(currency, digits)
+  }
+  return digits
+}
+
+export function isCurrency(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code })
+    return Intl.supportedValuesOf ? Intl.supportedValuesOf('currency').includes(code) : true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A major-unit amount as read from JSON (84.5) to exact minor units (8450), without floating-point rounding:
+ * the decimal text of the number is what counts. Returns an error text when it has more decimals than the currency.
+ */
+export function toMinorUnits(amount: number, currency: string): number | string {
+  if (!Number.isFinite(amount)) return 'must be a finite number'
+  const digits = minorDigits(currency)
+  const text = Math.abs(amount).toFixed(20).replace(/0+$/, '').replace(/\.$/, '')
+  const [whole = '0', fraction = ''] = text.split('.')
+  if (fraction.length > digits) {
+    // 0.1 + 0.2 style noise is not what a person wrote: accept it when it rounds cleanly.
+    const rounded = Math.round(Math.abs(amount) * 10 ** digits)
+    if (Math.abs(rounded / 10 ** digits - Math.abs(amount)) > 1e-9) return `has more decimals than ${currency} allows (${digits})`
+    return Math.sign(amount) * rounded
+  }
+  const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0')
+  if (!Number.isSafeInteger(minor)) return 'is too large'
+  return amount < 0 ? -minor : minor
+}
+
+/** Minor units back to a major-unit number for people and conditions (8450 → 84.5). */
+export function fromMinorUnits(minor: number, currency: string): number {
+  const digits = minorDigits(currency)
+  return Number((minor / 10 ** digits).toFixed(digits))
+}
