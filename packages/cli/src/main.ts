@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { compileCommand, compileHelp } from './commands/compile'
 import { formatCommand, formatHelp } from './commands/format'
+import { simulateCommand, simulateHelp } from './commands/simulate'
 import { validateCommand, validateHelp } from './commands/validate'
 import { errorMessage, UsageError, type CliIo } from './io'
 
@@ -9,7 +10,7 @@ export { nodeIo, type CliIo } from './io'
 const usage = `Usage: dunwell <command> [options]
 
 Commands:
-${[validateHelp, compileHelp, formatHelp].map((text) => `  ${text.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[validateHelp, compileHelp, formatHelp, simulateHelp].map((text) => `  ${text.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   dunwell help    this text
 `
@@ -21,7 +22,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        json: { type: 'boolean', default: false },
+        cases: { type: 'string' },
+        events: { type: 'string' },
+        policy: { type: 'string' },
+        start: { type: 'string' },
+        days: { type: 'string' },
+      },
     })
     const [command, ...files] = positionals
     if (values.help || command === 'help' || command === undefined) {
@@ -35,6 +45,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await compileCommand(io, files)
       case 'format':
         return await formatCommand(io, files, { check: values.check })
+      case 'simulate':
+        return await simulateCommand(io, files, values)
       default:
         throw new UsageError(`unknown command "${command}"`)
     }

@@ -11,10 +11,10 @@ export const slug = z
 /** A CEL expression over `case`, `debtor` and `event`. */
 export const expression = z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters')
 
-/** An event type such as `invoice.overdue` or `payment.received`. */
+/** An event type such as `invoice.overdue`, `payment.received` or `optout`. */
 export const eventType = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$/, 'must look like `invoice.overdue`: lower-case words joined by dots')
+  .regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$/, 'must look like `invoice.overdue` or `optout`: lower-case words, joined by dots')
   .refine((type) => !type.startsWith('dunwell.') && !type.startsWith('xstate.'), { message: 'must not start with dunwell. or xstate. (reserved for the runtime)' })
 
 /** An ISO 8601 duration such as `P3D` or `PT12H`, strictly positive. */

@@ -24,7 +24,7 @@ export interface SimulationReport {
 }
 
 /** What happened in a journey, read back from the database the engine wrote: nothing is counted on the side. */
-export async function buildReport(db: Kysely<Database>, journeyId: string, meta: { start: Date; end: Date; rejected: SimulationReport['rejected'] }): Promise<SimulationReport> {
+export async function buildReport(db: Kysely<Database>, journeyId: string, meta: { start: Date; end: Date; nodeOrder: string[]; rejected: SimulationReport['rejected'] }): Promise<SimulationReport> {
   const report: SimulationReport = { journey: journeyId, start: meta.start.toISOString(), end: meta.end.toISOString(), nodes: {}, outcomes: {}, messages: [], cases: {}, rejected: meta.rejected }
   const entered = await db
     .selectFrom('audit')
@@ -33,7 +33,9 @@ export async function buildReport(db: Kysely<Database>, journeyId: string, meta:
     .where('enrolment_id', 'like', `${journeyId}/%`)
     .groupBy('node_id')
     .execute()
-  for (const row of entered) if (row.node_id) report.nodes[row.node_id] = { entered: Number(row.count) }
+  const counts = new Map(entered.map((row) => [row.node_id, Number(row.count)]))
+  // In the journey's own order, with the nodes nobody reached as 0.
+  for (const nodeId of meta.nodeOrder) report.nodes[nodeId] = { entered: counts.get(nodeId) ?? 0 }
 
   const enrolments = await db.selectFrom('enrolments').select(['id', 'case_id', 'status', 'outcome']).where('journey_id', '=', journeyId).orderBy('entered_at').execute()
   for (const enrolment of enrolments) {

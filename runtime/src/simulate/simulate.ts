@@ -54,6 +54,7 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
     return await buildReport(opened.db, journeyId, {
       start: input.start,
       end: new Date(end),
+      nodeOrder: (input.journey as { nodes: { id: string }[] }).nodes.map((node) => node.id),
       rejected: [...upserted.errors.map((e) => ({ caseId: e.id, message: e.message })), ...ingested.errors.map((e) => ({ caseId: undefined, message: `event ${e.index + 1}: ${e.message}` }))],
     })
   } finally {
