@@ -64,9 +64,11 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     addHold: sqlite.prepare(`insert into case_holds (case_id, kind, since) values (?, ?, ?) on conflict do nothing`),
     releaseHold: sqlite.prepare(`delete from case_holds where case_id = ? and kind = ?`),
     addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
+    releaseTimers: sqlite.prepare(`update timers set lease_owner = null, lease_until = null where lease_owner = ?`),
+    releaseEvents: sqlite.prepare(`update events set lease_owner = null, lease_until = null where lease_owner = ?`),
   }
 
-  const write = sqlite.transaction((batch: WriteBatch, processedAt: number) => {
+  const write = sqlite.transaction((batch: WriteBatch, processedAt: number, owner: string) => {
     for (const c of batch.cases.values()) {
       statements.upsertCase.run(c.id, JSON.stringify(c.debtor), c.currency, c.amountDue, c.balance, c.dueDate, JSON.stringify(c.attributes), c.createdAt, c.updatedAt)
     }
@@ -90,6 +92,9 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     for (const h of batch.holdsAdded) statements.addHold.run(h.caseId, h.kind, h.since)
     for (const h of batch.holdsReleased) statements.releaseHold.run(h.caseId, h.kind)
     for (const o of batch.optouts) statements.addOptout.run(o.caseId, o.channel, o.at)
+    // Claimed but beyond this batch's horizon: free for the next batch at once.
+    statements.releaseTimers.run(owner)
+    statements.releaseEvents.run(owner)
   })
 
   return {
@@ -203,8 +208,8 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
       return result
     },
 
-    async commit(batch) {
-      write(batch, Date.now())
+    async commit(batch, owner) {
+      write(batch, Date.now(), owner)
     },
   }
 }

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+
+const root = new URL('../../', import.meta.url).pathname
+const worker = new URL('./testing/crash-worker.ts', import.meta.url).pathname
+const tsx = join(root, 'packages/cli/node_modules/.bin/tsx')
+const journey = join(root, 'examples/friendly-reminder/journey.json')
+
+/** 120 cases: some pay, some promise, one disputes; the rest walk the whole journey. */
+function portfolio(dir: string): { cases: string; events: string } {
+  const template = readFileSync(join(root, 'examples/friendly-reminder/cases.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+  const cases = Array.from({ length: 120 }, (_, i) => ({ ...template[i % template.length], id: `crash-${i}` }))
+  const events = cases.flatMap((c, i) =>
+    i % 4 === 0 ? [{ id: `pay-${i}`, type: 'payment.received', caseId: c.id, at: `2026-11-${String(24 + (i % 6)).padStart(2, '0')}T10:00:00Z`, data: { amount: c.amountDue } }]
+    : i % 7 === 0 ? [{ id: `promise-${i}`, type: 'promise.made', caseId: c.id, at: '2026-11-30T12:00:00Z', data: {} }]
+    : [],
+  )
+  writeFileSync(join(dir, 'cases.jsonl'), cases.map((c) => JSON.stringify(c)).join('\n'))
+  writeFileSync(join(dir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n'))
+  return { cases: join(dir, 'cases.jsonl'), events: join(dir, 'events.jsonl') }
+}
+
+function runWorker(dir: string, files: { cases: string; events: string }, killAfterMs?: number): Promise<'finished' | 'killed'> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [worker, join(dir, 'db.sqlite'), journey, files.cases, files.events, join(dir, 'deliveries.log'), '2026-11-23T09:00:00Z', '40'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      if (signal === 'SIGKILL') resolve('killed')
+      else if (code === 0) resolve('finished')
+      else reject(new Error(`worker failed (${code}): ${stderr}`))
+    })
+  })
+}
+
+function outcome(dir: string) {
+  const db = new Database(join(dir, 'db.sqlite'), { readonly: true })
+  const messages = db.prepare(`select id, status from outbox where channel != 'call' order by id`).all() as { id: string; status: string }[]
+  const enrolments = db.prepare(`select id, status, outcome from enrolments order by id`).all()
+  db.close()
+  const log = existsSync(join(dir, 'deliveries.log')) ? readFileSync(join(dir, 'deliveries.log'), 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split('\t')[0]!) : []
+  return { messages, enrolments, delivered: log }
+}
+
+describe('crash safety', () => {
+  it('a runtime killed with SIGKILL at random moments and restarted ends with exactly the messages of an uninterrupted run', async () => {
+    const reference = mkdtempSync(join(tmpdir(), 'dunwell-reference-'))
+    const files = portfolio(reference)
+    expect(await runWorker(reference, files)).toBe('finished')
+    const expected = outcome(reference)
+    expect(expected.messages.length).toBeGreaterThan(200)
+    expect(new Set(expected.delivered).size).toBe(expected.delivered.length)
+
+    let kills = 0
+    for (let run = 0; run < 3; run++) {
+      const dir = mkdtempSync(join(tmpdir(), 'dunwell-crash-'))
+      writeFileSync(join(dir, 'cases.jsonl'), readFileSync(files.cases))
+      writeFileSync(join(dir, 'events.jsonl'), readFileSync(files.events))
+      const copies = { cases: join(dir, 'cases.jsonl'), events: join(dir, 'events.jsonl') }
+      // Kill it at random moments (startup included) until it finishes on its own.
+      for (let attempt = 0; ; attempt++) {
+        const result = attempt < 6 ? await runWorker(dir, copies, 600 + Math.floor(Math.random() * 2200)) : await runWorker(dir, copies)
+        if (result === 'finished') break
+        kills++
+      }
+      const after = outcome(dir)
+      expect(after.messages).toEqual(expected.messages)
+      expect(after.enrolments).toEqual(expected.enrolments)
+      // The provider saw every message; a resend after a crash carries the same idempotency key.
+      expect([...new Set(after.delivered)].sort()).toEqual([...new Set(expected.delivered)].sort())
+    }
+    expect(kills).toBeGreaterThan(0)
+  }, 240_000)
+})
