@@ -29,7 +29,10 @@ function compareWork(a: WorkItem, b: WorkItem): number {
 export class BatchRun {
   readonly batch: WriteBatch = emptyBatch()
   readonly work: WorkItem[]
+  #next = 0
   readonly cancelled = new Set<string>()
+  /** Timers this batch made, by enrolment, so that cancelling them needs no scan. */
+  readonly #newTimers = new Map<string, Set<string>>()
   stepsTaken = 0
 
   private constructor(
@@ -38,7 +41,7 @@ export class BatchRun {
     items: WorkItem[],
     readonly horizon: number,
   ) {
-    this.work = items.sort(compareWork)
+    this.work = [...items].sort(compareWork)
   }
 
   static async create(deps: EngineDeps, items: WorkItem[], horizon: number, now: number): Promise<BatchRun> {
@@ -47,8 +50,8 @@ export class BatchRun {
   }
 
   async run(): Promise<void> {
-    while (this.work.length > 0) {
-      const item = this.work.shift()!
+    while (this.#next < this.work.length) {
+      const item = this.work[this.#next++]!
       const now = this.deps.clock.set ? item.time : this.deps.clock.now()
       this.deps.clock.set?.(item.time)
       if (item.kind === 'event') await this.processEvent(item.event, now)
@@ -60,25 +63,39 @@ export class BatchRun {
   addTimer(timer: TimerRecord): void {
     if (timer.dueAt <= this.horizon) {
       const item: WorkItem = { kind: 'timer', time: timer.dueAt, timer }
-      const index = this.work.findIndex((other) => compareWork(item, other) < 0)
-      if (index === -1) this.work.push(item)
-      else this.work.splice(index, 0, item)
+      let low = this.#next
+      let high = this.work.length
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        if (compareWork(this.work[middle]!, item) <= 0) low = middle + 1
+        else high = middle
+      }
+      this.work.splice(low, 0, item)
     }
     this.batch.timersToInsert.set(timer.id, timer)
+    let ids = this.#newTimers.get(timer.enrolmentId)
+    if (!ids) this.#newTimers.set(timer.enrolmentId, (ids = new Set()))
+    ids.add(timer.id)
   }
 
   cancelTimers(enrolmentId: string, nodeId: string): void {
     this.batch.timersToCancel.push([enrolmentId, nodeId])
-    for (const timer of this.batch.timersToInsert.values()) {
-      if (timer.enrolmentId === enrolmentId && timer.nodeId === nodeId && timer.kind === 'wake') {
-        this.batch.timersToInsert.delete(timer.id)
-        this.cancelled.add(timer.id)
+    for (const id of this.#newTimers.get(enrolmentId) ?? []) {
+      const timer = this.batch.timersToInsert.get(id)
+      if (timer && timer.nodeId === nodeId && timer.kind === 'wake') {
+        this.batch.timersToInsert.delete(id)
+        this.cancelled.add(id)
       }
     }
   }
 
   audit(record: AuditRecord): void {
     this.batch.audit.push(record)
+  }
+
+  /** Conditions after an action read the attributes it set. */
+  refreshFacts(record: CaseRecord, now: number): void {
+    this.deps.scope.facts = expressionFacts(record, now, this.deps.policy.defaultTimezone)
   }
 
   touchCase(record: CaseRecord, now: number): void {
@@ -139,7 +156,8 @@ export class BatchRun {
     enrolment.updatedAt = now
     this.batch.enrolments.set(enrolment.id, enrolment)
     this.batch.timersHeld.set(enrolment.id, paused)
-    for (const timer of this.batch.timersToInsert.values()) if (timer.enrolmentId === enrolment.id && paused) this.cancelled.add(timer.id)
+    // Timers made earlier in this batch are held too: they wait in the table for the release.
+    if (paused) for (const id of this.#newTimers.get(enrolment.id) ?? []) this.cancelled.add(id)
     this.audit({ caseId: enrolment.caseId, enrolmentId: enrolment.id, at: now, kind: paused ? 'paused' : 'resumed', nodeId: enrolment.node, detail: { reason } })
   }
 
@@ -203,8 +221,8 @@ export class BatchRun {
     const record = this.state.cases.get(enrolment.caseId)
     if (!version || !record) return
     const { scope } = this.deps
+    scope.facts = expressionFacts(record, now, this.deps.policy.defaultTimezone)
     const prepare = (current: StepEvent) => {
-      scope.facts = expressionFacts(record, now, this.deps.policy.defaultTimezone)
       scope.event = current
       scope.decisions = []
       scope.variant = (nodeId, variants) => this.variantOf(record.id, version.journeyId, nodeId, variants, now)

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon'
 import { fromMinorUnits } from '../wire/money'
+import { daysBetween, localDate, yearsBetween } from './local-date'
 import type { CaseRecord } from './records'
 
 export interface Place {
@@ -13,18 +13,16 @@ export function placeOf(record: CaseRecord, defaultTimezone: string): Place {
   return { timezone: timezone ?? defaultTimezone, ...(country ? { country } : {}), ...(region ? { region } : {}) }
 }
 
-/** Whole days from `from` to `to`, both read as local dates in `zone`. */
-function daysBetween(from: DateTime, to: DateTime): number {
-  return Math.floor(to.startOf('day').diff(from.startOf('day'), 'days').days)
-}
-
 /** The `case` and `debtor` a condition sees, at `now`: CEL ints are BigInt, money is major units. */
 export function expressionFacts(record: CaseRecord, now: number, defaultTimezone: string) {
-  const zone = record.debtor.timezone ?? defaultTimezone
-  const today = DateTime.fromMillis(now, { zone })
-  const due = DateTime.fromISO(record.dueDate, { zone })
+  let today: string
+  try {
+    today = localDate(now, record.debtor.timezone ?? defaultTimezone)
+  } catch {
+    today = localDate(now, defaultTimezone)
+  }
   const { attributes: debtorAttributes, birthDate, address: _address, ...debtor } = record.debtor
-  const age = birthDate ? Math.floor(today.diff(DateTime.fromISO(birthDate, { zone }), 'years').years) : undefined
+  const age = birthDate ? yearsBetween(birthDate, today) : undefined
   return {
     case: {
       id: record.id,
@@ -32,7 +30,7 @@ export function expressionFacts(record: CaseRecord, now: number, defaultTimezone
       balance: fromMinorUnits(record.balance, record.currency),
       currency: record.currency,
       dueDate: record.dueDate,
-      daysPastDue: BigInt(daysBetween(due, today)),
+      daysPastDue: BigInt(daysBetween(record.dueDate, today)),
       attributes: record.attributes,
     },
     debtor: {

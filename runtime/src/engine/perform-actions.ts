@@ -8,13 +8,16 @@ import {
   type ScheduleParams,
   type SendParams,
 } from '@dunwell/journey'
-import { resolveWaitDue, type WaitRule } from '../policy'
+import { resolveWaitDue, type DebtorPlace, type PlaceDefaults, type WaitRule } from '../policy'
+import { memoize } from './memo'
 import type { BatchRun } from './batch-run'
 import { placeOf } from './case-facts'
 import { evaluateExpression, toJsonValue } from './expressions'
 import type { CompiledVersion } from './journey-cache'
 import type { CaseRecord, EnrolmentRecord } from './records'
 import { sendMessage } from './send-message'
+
+const dueOfWait = memoize((wait: WaitRule, now: number, place: DebtorPlace, defaults: PlaceDefaults) => resolveWaitDue(wait, new Date(now), place, defaults).getTime())
 
 export interface StepEvent {
   type: string
@@ -52,7 +55,8 @@ export async function performActions(run: BatchRun, context: StepContext, action
       }
       case actionNames.schedule: {
         const params = action.params as ScheduleParams
-        const due = resolveWaitDue(params.wait as WaitRule, new Date(now), placeOf(record, run.deps.policy.defaultTimezone), run.deps.policy).getTime()
+        const { defaultTimezone, defaultCountry } = run.deps.policy
+        const due = dueOfWait(params.wait as WaitRule, now, placeOf(record, defaultTimezone), { defaultTimezone, ...(defaultCountry ? { defaultCountry } : {}) })
         run.addTimer({ id: `${enrolment.id}/${enrolment.steps}`, enrolmentId: enrolment.id, caseId: record.id, nodeId: params.nodeId, kind: 'wake', dueAt: due })
         audit('waiting', params.nodeId, { until: new Date(due).toISOString(), ...('event' in params.wait ? { event: params.wait.event } : {}) })
         break
@@ -100,6 +104,7 @@ function act(run: BatchRun, context: StepContext, params: ActParams, audit: (kin
   if (Object.keys(changes).length > 0) {
     record.attributes = { ...record.attributes, ...changes }
     run.touchCase(record, now)
+    run.refreshFacts(record, now)
   }
   if (params.webhook) {
     run.batch.outbox.push({

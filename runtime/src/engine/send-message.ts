@@ -1,6 +1,7 @@
 import type { Channel, SendParams } from '@dunwell/journey'
-import { checkFrequencyCap, effectiveContactHours, nextAllowedMoment } from '../policy'
+import { checkFrequencyCap, effectiveContactHours, nextAllowedMoment, type ContactWindow, type NextAllowedOptions } from '../policy'
 import type { BatchRun } from './batch-run'
+import { memoize } from './memo'
 import { placeOf, templateFacts } from './case-facts'
 import type { StepContext } from './perform-actions'
 import type { CaseRecord, OutboxRecord } from './records'
@@ -22,6 +23,10 @@ function recipientOf(record: CaseRecord, channel: Channel): string | undefined {
   }
   return debtor[point]
 }
+
+const allowedFrom = memoize((now: number, place: ReturnType<typeof placeOf>, hours: ContactWindow, options: NextAllowedOptions) =>
+  nextAllowedMoment(new Date(now), place, hours, options).getTime(),
+)
 
 /**
  * Whether, when and what to send for a channel step, within the contact policy: `sent` (queued in the outbox),
@@ -68,7 +73,8 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
 
   if (policy.channelsWithHours.includes(params.channel)) {
     const { hours } = effectiveContactHours(policy, version.journey.settings.contactHours)
-    const allowed = nextAllowedMoment(new Date(now), placeOf(record, policy.defaultTimezone), hours, { ...policy, holidays: policy.holidays }).getTime()
+    const options: NextAllowedOptions = { holidays: policy.holidays, defaultTimezone: policy.defaultTimezone, ...(policy.defaultCountry ? { defaultCountry: policy.defaultCountry } : {}) }
+    const allowed = allowedFrom(now, placeOf(record, policy.defaultTimezone), hours, options)
     if (allowed > now) {
       run.addTimer({ id: `${enrolment.id}/${enrolment.steps}`, enrolmentId: enrolment.id, caseId: record.id, nodeId: params.nodeId, kind: 'deliver', dueAt: allowed })
       audit({ status: 'deferred', reason: `outside contact hours (${hours.start}–${hours.end} ${hours.days.join(' ')}${policy.holidays ? ', no public holidays' : ''}, debtor's local time)`, until: new Date(allowed).toISOString() })

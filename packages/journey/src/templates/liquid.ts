@@ -6,13 +6,27 @@ export const templateVariables = ['case', 'debtor', 'event', 'links', 'sender'] 
 /** Bounds that keep a hostile template cheap to parse and render. */
 const limits = { parseLimit: 200_000, renderLimit: 1_000, memoryLimit: 10_000_000 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>()
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** Intl formatters are costly to build and safe to share. */
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key)
+  if (value === undefined) {
+    value = make()
+    if (cache.size > 1000) cache.clear()
+    cache.set(key, value)
+  }
+  return value
+}
+
 function money(this: { context: { getSync(path: string[]): unknown } }, value: unknown, currencyArg?: unknown): string {
   const amount = typeof value === 'number' ? value : Number(value)
   if (!Number.isFinite(amount)) return String(value ?? '')
   const currency = String(currencyArg ?? this.context.getSync(['case', 'currency']) ?? 'EUR')
   const locale = String(this.context.getSync(['locale']) ?? 'en')
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount)
+    return cached(numberFormats, `${locale}\u0000${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).format(amount)
   } catch {
     return `${amount.toFixed(2)} ${currency}`
   }
@@ -24,7 +38,7 @@ function localDate(this: { context: { getSync(path: string[]): unknown } }, valu
   const locale = String(this.context.getSync(['locale']) ?? 'en')
   const timeZone = String(this.context.getSync(['debtor', 'timezone']) ?? 'UTC')
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date)
+    return cached(dateFormats, `${locale}\u0000${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone })).format(date)
   } catch {
     return date.toISOString().slice(0, 10)
   }
