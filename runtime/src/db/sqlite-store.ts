@@ -16,7 +16,27 @@ export interface EngineStore {
   loadRecentSends(caseIds: string[], channels: string[], since: number): Promise<{ caseId: string; channel: string; at: number }[]>
   /** Writes a whole batch in one transaction: it happened entirely or not at all. */
   commit(batch: WriteBatch, owner: string): Promise<void>
+  /** Pending outbox entries, leased to `owner`. */
+  claimOutbox(limit: number, owner: string, leaseUntil: number): Promise<OutboxClaim[]>
+  /** Records what delivery did: sent (with the plain text made on the way), retried later, or failed for good. */
+  finishDeliveries(results: DeliveryOutcome[]): Promise<void>
 }
+
+export interface OutboxClaim {
+  id: string
+  caseId: string
+  channel: string
+  recipient: string | null
+  subject: string | null
+  html: string | null
+  text: string | null
+  locale: string | null
+  attempts: number
+}
+
+export type DeliveryOutcome =
+  | { id: string; status: 'sent'; sentAt: number; text: string | null }
+  | { id: string; status: 'pending' | 'failed'; attempts: number; reason: string; retryAt: number | null }
 
 const CHUNK = 500
 
@@ -64,6 +84,8 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     addHold: sqlite.prepare(`insert into case_holds (case_id, kind, since) values (?, ?, ?) on conflict do nothing`),
     releaseHold: sqlite.prepare(`delete from case_holds where case_id = ? and kind = ?`),
     addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
+    markSent: sqlite.prepare(`update outbox set status = 'sent', sent_at = ?, text = coalesce(?, text), attempts = attempts + 1, lease_owner = null, lease_until = null where id = ?`),
+    markAttempt: sqlite.prepare(`update outbox set status = ?, attempts = ?, reason = ?, lease_owner = null, lease_until = ? where id = ?`),
     releaseTimers: sqlite.prepare(`update timers set lease_owner = null, lease_until = null where lease_owner = ?`),
     releaseEvents: sqlite.prepare(`update events set lease_owner = null, lease_until = null where lease_owner = ?`),
   }
@@ -97,7 +119,37 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     statements.releaseEvents.run(owner)
   })
 
+  const finish = sqlite.transaction((results: DeliveryOutcome[]) => {
+    for (const r of results) {
+      if (r.status === 'sent') statements.markSent.run(r.sentAt, r.text, r.id)
+      else statements.markAttempt.run(r.status, r.attempts, r.reason, r.retryAt, r.id)
+    }
+  })
+
   return {
+    async claimOutbox(limit, owner, leaseUntil) {
+      const leaseNow = Date.now()
+      const rows = await db
+        .updateTable('outbox')
+        .set({ lease_owner: owner, lease_until: leaseUntil })
+        .where('id', 'in', (qb) =>
+          qb
+            .selectFrom('outbox')
+            .select('id')
+            .where('status', '=', 'pending')
+            .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', leaseNow)]))
+            .orderBy('created_at')
+            .limit(limit),
+        )
+        .returning(['id', 'case_id', 'channel', 'recipient', 'subject', 'html', 'text', 'locale', 'attempts'])
+        .execute()
+      return rows.map((row) => ({ id: row.id, caseId: row.case_id, channel: row.channel, recipient: row.recipient, subject: row.subject, html: row.html, text: row.text, locale: row.locale, attempts: row.attempts }))
+    },
+
+    async finishDeliveries(results) {
+      finish(results)
+    },
+
     async claimDue(now, limit, owner, leaseUntil) {
       const leaseNow = Date.now()
       const events = await db

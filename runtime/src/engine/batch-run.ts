@@ -12,6 +12,9 @@ import { performActions, type StepEvent } from './perform-actions'
 import { emptyBatch, type AuditRecord, type CaseRecord, type EnrolmentRecord, type EventRecord, type TimerRecord, type WriteBatch } from './records'
 import { assignVariant } from './split-assignment'
 
+/** Events after which the journey's goal is checked even where no node waits for them. */
+const goalEvents = new Set(['payment.received', 'dunwell.check'])
+
 export type WorkItem = { kind: 'event'; time: number; event: EventRecord } | { kind: 'timer'; time: number; timer: TimerRecord }
 
 function compareWork(a: WorkItem, b: WorkItem): number {
@@ -235,6 +238,8 @@ export class BatchRun {
       ;[snapshot, actions] = initialTransition(machine, { caseId: enrolment.caseId }) as [AnyMachineSnapshot, typeof actions]
     } else {
       snapshot = machine.resolveState({ value: enrolment.node, context: { caseId: enrolment.caseId } })
+      // Nothing at this node listens for the event, and it changed nothing the goal reads: XState need not run.
+      if (!options.retrySend && !version.handles.get(enrolment.node)?.has(event.type) && !goalEvents.has(event.type)) return
       if (options.retrySend) {
         actions = [{ type: 'dunwell.send', params: options.retrySend }]
       } else {

@@ -1,58 +1,41 @@
-import type { Kysely } from 'kysely'
 import type { ChannelAdapter } from '../channels/channel-adapter'
 import type { Clock } from '../clock'
-import type { Database } from '../db/database'
+import type { DeliveryOutcome, EngineStore } from '../db/sqlite-store'
+import { htmlToPlainText } from '../messages'
 
 const MAX_ATTEMPTS = 5
+const CLAIM = 500
 
 /**
- * Hands pending outbox entries to their channel adapters, then marks them. The idempotency key is the outbox id,
- * so an entry sent just before a crash and sent again after it is one message for a provider that honours it.
+ * Hands pending outbox entries to their channel adapters, then records the outcome. The idempotency key is the
+ * outbox id, so an entry sent just before a crash and sent again after it is one message for a provider that
+ * honours it. Transient failures are retried with exponential backoff; after five attempts an entry has failed.
  */
-export async function deliverOutbox(db: Kysely<Database>, channels: Map<string, ChannelAdapter>, clock: Clock, worker: string): Promise<number> {
+export async function deliverOutbox(store: EngineStore, channels: Map<string, ChannelAdapter>, clock: Clock, worker: string): Promise<number> {
   let delivered = 0
   for (;;) {
-    const leaseNow = Date.now()
-    const claimed = await db
-      .updateTable('outbox')
-      .set({ lease_owner: worker, lease_until: leaseNow + 60_000 })
-      .where('id', 'in', (qb) =>
-        qb
-          .selectFrom('outbox')
-          .select('id')
-          .where('status', '=', 'pending')
-          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', leaseNow)]))
-          .orderBy('created_at')
-          .limit(500),
-      )
-      .returning(['id', 'case_id', 'channel', 'recipient', 'subject', 'html', 'text', 'locale', 'attempts'])
-      .execute()
+    const claimed = await store.claimOutbox(CLAIM, worker, Date.now() + 60_000)
     if (claimed.length === 0) return delivered
-    const sent: string[] = []
+    const results: DeliveryOutcome[] = []
     for (const row of claimed) {
+      // HTML messages get their plain-text part here: only a provider needs it.
+      const text = row.text ?? (row.html !== null ? htmlToPlainText(row.html) : null)
       const adapter = channels.get(row.channel)
       const outcome = adapter
         ? await adapter
-            .send({ id: row.id, caseId: row.case_id, channel: row.channel, recipient: row.recipient, subject: row.subject, html: row.html, text: row.text, locale: row.locale }, { idempotencyKey: row.id })
+            .send({ id: row.id, caseId: row.caseId, channel: row.channel, recipient: row.recipient, subject: row.subject, html: row.html, text, locale: row.locale }, { idempotencyKey: row.id })
             .catch((error: unknown) => ({ ok: false as const, retryable: true, error: error instanceof Error ? error.message : String(error) }))
         : { ok: false as const, retryable: false, error: `no adapter for channel ${row.channel}` }
       if (outcome.ok) {
-        sent.push(row.id)
+        results.push({ id: row.id, status: 'sent', sentAt: clock.now(), text: row.text === null ? text : null })
+        delivered++
         continue
       }
       const attempts = row.attempts + 1
       const final = !outcome.retryable || attempts >= MAX_ATTEMPTS
-      await db
-        .updateTable('outbox')
-        .set({ attempts, status: final ? 'failed' : 'pending', reason: outcome.error, lease_owner: null, lease_until: final ? null : Date.now() + 2 ** attempts * 1000 })
-        .where('id', '=', row.id)
-        .execute()
+      results.push({ id: row.id, status: final ? 'failed' : 'pending', attempts, reason: outcome.error, retryAt: final ? null : Date.now() + 2 ** attempts * 1000 })
     }
-    const now = clock.now()
-    for (let i = 0; i < sent.length; i += 500) {
-      await db.updateTable('outbox').set({ status: 'sent', sent_at: now, lease_owner: null, lease_until: null }).where('id', 'in', sent.slice(i, i + 500)).execute()
-    }
-    delivered += sent.length
-    if (sent.length === 0 && claimed.length < 500) return delivered
+    await store.finishDeliveries(results)
+    if (claimed.length < CLAIM) return delivered
   }
 }

@@ -192,7 +192,7 @@ export class Engine {
 
   /** Sends what the outbox holds through the channel adapters; safe to repeat after a crash. */
   deliver(): Promise<number> {
-    return deliverOutbox(this.db, this.#deps.channels, this.clock, this.worker)
+    return deliverOutbox(this.store, this.#deps.channels, this.clock, this.worker)
   }
 }
 

@@ -19,6 +19,8 @@ export interface CompiledVersion {
   machine: ReturnType<typeof createJourneyMachine>
   /** What each channel node sends, for retrying a deferred message. */
   sends: Map<string, SendParams>
+  /** The events each node reacts to: any other event leaves a resting enrolment as it is. */
+  handles: Map<string, Set<string>>
 }
 
 /**
@@ -45,6 +47,8 @@ export class JourneyCache {
       const send = state.entry?.find((action) => action.type === actionNames.send)
       if (send) sends.set(nodeId, send.params as SendParams)
     }
+    const handles = new Map<string, Set<string>>()
+    for (const [nodeId, state] of Object.entries(result.config.states)) handles.set(nodeId, new Set(Object.keys(state.on ?? {})))
     const compiled: CompiledVersion = {
       key,
       journeyId,
@@ -54,6 +58,7 @@ export class JourneyCache {
       trigger: result.trigger,
       machine: createJourneyMachine(result.config, this.guards),
       sends,
+      handles,
     }
     this.#versions.set(key, compiled)
     return compiled

@@ -2,3 +2,4 @@ export { createMessageRenderer, renderMessage, type MessageRenderer, type Messag
 export { chooseLocale } from './choose-locale'
 export { MessageRenderError } from './message-render-error'
 export type { MessageVariables, RenderedMessage, RenderInput } from './types'
+export { htmlToPlainText } from './html-to-plain-text'

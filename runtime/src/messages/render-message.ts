@@ -77,14 +77,14 @@ export function createMessageRenderer(options: MessageRendererOptions = {}): Mes
     return String(await liquidEngines[engine].render(templates, scope))
   }
 
-  const renderBody: Record<BodyFormat, (key: string, source: string, scope: Scope) => Promise<{ html?: string; text: string }>> = {
-    async mjml(key, source, scope) {
+  const renderBody: Record<BodyFormat, (key: string, source: string, scope: Scope, plainText: boolean) => Promise<{ html?: string; text?: string }>> = {
+    async mjml(key, source, scope, plainText) {
       const html = await render('html', await laidOutEmail(key, source), scope)
-      return { html, text: htmlToPlainText(html) }
+      return plainText ? { html, text: htmlToPlainText(html) } : { html }
     },
-    async html(key, source, scope) {
+    async html(key, source, scope, plainText) {
       const html = await render('html', parsed('html', key, source), scope)
-      return { html, text: htmlToPlainText(html) }
+      return plainText ? { html, text: htmlToPlainText(html) } : { html }
     },
     async text(key, source, scope) {
       return { text: (await render('text', parsed('text', key, source), scope)).trim() }
@@ -104,7 +104,7 @@ export function createMessageRenderer(options: MessageRendererOptions = {}): Mes
     const scope: Scope = { ...input.variables, locale }
 
     try {
-      const message: RenderedMessage = { channel: template.channel, locale, ...(await renderBody[bodyFormats[template.channel]](`body\u0000${key}`, body, scope)) }
+      const message: RenderedMessage = { channel: template.channel, locale, ...(await renderBody[bodyFormats[template.channel]](`body\u0000${key}`, body, scope, input.plainText !== false)) }
       if (template.subject) {
         const subjectLocale = template.subject[locale] !== undefined ? locale : chooseLocale(Object.keys(template.subject), locale, defaultLocale)
         const subject = template.subject[subjectLocale]

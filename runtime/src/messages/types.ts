@@ -17,6 +17,8 @@ export interface RenderInput {
   /** The debtor's locale (`de-AT`, `de`, `en`), if known. */
   locale: string | undefined
   variables: MessageVariables
+  /** `false` leaves out the plain-text part of email and letters (made later, from the HTML, by `htmlToPlainText`). */
+  plainText?: boolean
 }
 
 export interface RenderedMessage {
@@ -27,6 +29,6 @@ export interface RenderedMessage {
   subject?: string
   /** Email and letter only. */
   html?: string
-  /** The message itself for SMS, WhatsApp and call scripts; the plain-text version of email and letter. */
-  text: string
+  /** The message itself for SMS, WhatsApp and call scripts; the plain-text version of email and letter (absent when asked so). */
+  text?: string
 }
