@@ -92,8 +92,6 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
         templateId: params.template,
         locale: record.debtor.locale,
         variables: { ...facts, event: { ...context.event }, links: run.deps.links(record.id, params.channel), sender: run.deps.sender },
-        // The plain-text part of HTML messages is made at delivery: it is costly, and only a provider needs it.
-        plainText: false,
       })
     } catch (error) {
       return suppress(`could not render: ${error instanceof Error ? error.message : String(error)}`)

@@ -1,7 +1,7 @@
 import { liquidEngines, type Channel, type Template } from '@dunwell/journey'
 import type { Template as LiquidTemplate } from 'liquidjs'
 import { chooseLocale } from './choose-locale'
-import { htmlToPlainText } from './html-to-plain-text'
+import { htmlTemplateToPlainText } from './html-to-plain-text'
 import { layoutMjml } from './layout-mjml'
 import { LruCache } from './lru-cache'
 import { MessageRenderError } from './message-render-error'
@@ -26,6 +26,21 @@ export type MessageRenderer = (input: RenderInput) => Promise<RenderedMessage>
 
 type Scope = RenderInput['variables'] & { locale: string }
 
+/** An HTML body parsed twice, once per part: the plain text is made from the template, not from every message. */
+interface Parsed {
+  html: LiquidTemplate[]
+  text: LiquidTemplate[]
+}
+
+/** Conditionals that rendered nothing leave blank lines behind: at most one blank line between paragraphs. */
+function tidy(text: string): string {
+  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()
+}
+
+function parseHtmlBody(html: string): Parsed {
+  return { html: liquidEngines.html.parse(html), text: liquidEngines.text.parse(htmlTemplateToPlainText(html)) }
+}
+
 /** A header is one line: newlines and other control characters from the text or a variable become a space. */
 function oneLine(text: string): string {
   return text.replace(/\s*[\u0000-\u001f\u007f\u0085\u2028\u2029]+\s*/g, ' ').trim()
@@ -49,13 +64,14 @@ function bodyLocales(template: Template, journeyLocales: string[]): string[] {
 export function createMessageRenderer(options: MessageRendererOptions = {}): MessageRenderer {
   const layout = options.layout ?? layoutMjml
   const capacity = options.cacheSize ?? 500
-  const emailBodies = new LruCache<string, Promise<LiquidTemplate[]>>(capacity)
+  const emailBodies = new LruCache<string, Promise<Parsed>>(capacity)
+  const htmlBodies = new LruCache<string, Parsed>(capacity)
   const parsedTexts = new LruCache<string, LiquidTemplate[]>(capacity)
 
-  function laidOutEmail(key: string, mjml: string): Promise<LiquidTemplate[]> {
+  function laidOutEmail(key: string, mjml: string): Promise<Parsed> {
     let body = emailBodies.get(key)
     if (!body) {
-      body = layout(mjml).then((html) => liquidEngines.html.parse(html))
+      body = layout(mjml).then(parseHtmlBody)
       // A failed layout is not kept: the next message tries again and reports its own error.
       body.catch(() => emailBodies.delete(key))
       emailBodies.set(key, body)
@@ -73,18 +89,30 @@ export function createMessageRenderer(options: MessageRendererOptions = {}): Mes
     return templates
   }
 
+  function htmlBody(key: string, source: string): Parsed {
+    let body = htmlBodies.get(key)
+    if (!body) {
+      body = parseHtmlBody(source)
+      htmlBodies.set(key, body)
+    }
+    return body
+  }
+
+  // Every filter is synchronous: rendering needs no promise per tag.
   async function render(engine: 'html' | 'text', templates: LiquidTemplate[], scope: Scope): Promise<string> {
-    return String(await liquidEngines[engine].render(templates, scope))
+    return String(liquidEngines[engine].renderSync(templates, scope))
   }
 
   const renderBody: Record<BodyFormat, (key: string, source: string, scope: Scope, plainText: boolean) => Promise<{ html?: string; text?: string }>> = {
     async mjml(key, source, scope, plainText) {
-      const html = await render('html', await laidOutEmail(key, source), scope)
-      return plainText ? { html, text: htmlToPlainText(html) } : { html }
+      const body = await laidOutEmail(key, source)
+      const html = await render('html', body.html, scope)
+      return plainText ? { html, text: tidy(await render('text', body.text, scope)) } : { html }
     },
     async html(key, source, scope, plainText) {
-      const html = await render('html', parsed('html', key, source), scope)
-      return plainText ? { html, text: htmlToPlainText(html) } : { html }
+      const body = htmlBody(key, source)
+      const html = await render('html', body.html, scope)
+      return plainText ? { html, text: tidy(await render('text', body.text, scope)) } : { html }
     },
     async text(key, source, scope) {
       return { text: (await render('text', parsed('text', key, source), scope)).trim() }
