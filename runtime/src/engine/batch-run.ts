@@ -13,7 +13,7 @@ import { emptyBatch, type AuditRecord, type CaseRecord, type EnrolmentRecord, ty
 import { assignVariant } from './split-assignment'
 
 /** Events after which the journey's goal is checked even where no node waits for them. */
-const goalEvents = new Set(['payment.received', 'dunwell.check'])
+const goalEvents = new Set(['payment.received', 'case.updated', 'dunwell.check'])
 
 export type WorkItem = { kind: 'event'; time: number; event: EventRecord } | { kind: 'timer'; time: number; timer: TimerRecord }
 
@@ -55,7 +55,8 @@ export class BatchRun {
   async run(): Promise<void> {
     while (this.#next < this.work.length) {
       const item = this.work[this.#next++]!
-      const now = this.deps.clock.set ? item.time : this.deps.clock.now()
+      // On a virtual clock an item happens at its own time, unless it was held back (a hold): then it happens now.
+      const now = this.deps.clock.set ? Math.max(item.time, this.deps.clock.now()) : this.deps.clock.now()
       this.deps.clock.set?.(item.time)
       if (item.kind === 'event') await this.processEvent(item.event, now)
       else if (!this.cancelled.has(item.timer.id)) await this.processTimer(item.timer, now)
@@ -123,6 +124,8 @@ export class BatchRun {
       }
       record.balance -= amount
       this.touchCase(record, now)
+    }
+    if (event.type === 'payment.received' || event.type === 'case.updated') {
       // A paused enrolment still ends when the goal is met; nothing else moves it.
       for (const paused of enrolments.filter((e) => e.status === 'paused')) await this.step(paused, { type: 'dunwell.check', data: {} }, now)
     }
@@ -165,9 +168,11 @@ export class BatchRun {
   }
 
   private async processTimer(timer: TimerRecord, now: number): Promise<void> {
+    const enrolment = this.state.enrolmentsById.get(timer.enrolmentId)
+    // Paused since it was claimed: it stays, held, for the release.
+    if (enrolment?.status === 'paused') return
     if (this.batch.timersToInsert.has(timer.id)) this.batch.timersToInsert.delete(timer.id)
     else this.batch.timersToDelete.add(timer.id)
-    const enrolment = this.state.enrolmentsById.get(timer.enrolmentId)
     if (!enrolment || enrolment.status !== 'active' || enrolment.node !== timer.nodeId) return
     if (timer.kind === 'wake') {
       await this.step(enrolment, { type: journeyEvents.wake(timer.nodeId), data: {} }, now)
@@ -227,8 +232,8 @@ export class BatchRun {
     scope.facts = expressionFacts(record, now, this.deps.policy.defaultTimezone)
     const prepare = (current: StepEvent) => {
       scope.event = current
-      scope.decisions = []
-      scope.variant = (nodeId, variants) => this.variantOf(record.id, version.journeyId, nodeId, variants, now)
+      scope.decisions.clear()
+      scope.variant = (nodeId, variants) => this.variantOf(record.id, version.journeyId, nodeId, variants)
     }
     prepare(event)
     const machine = version.machine
@@ -266,12 +271,18 @@ export class BatchRun {
     this.batch.enrolments.set(enrolment.id, enrolment)
   }
 
-  private variantOf(caseId: string, journeyId: string, nodeId: string, variants: { id: string; weight: number }[], now: number): string {
+  /** Stores a split's assignment when the case takes it (its decision), not when a guard merely asks. */
+  recordSplit(caseId: string, journeyId: string, nodeId: string, variant: string, now: number): void {
+    if (this.state.recorded(caseId, journeyId, nodeId)) return
+    this.state.markRecorded(caseId, journeyId, nodeId)
+    this.batch.splitAssignments.push({ caseId, journeyId, nodeId, variant, at: now })
+  }
+
+  private variantOf(caseId: string, journeyId: string, nodeId: string, variants: { id: string; weight: number }[]): string {
     const stored = this.state.split(caseId, journeyId, nodeId)
     if (stored && variants.some((variant) => variant.id === stored)) return stored
     const variant = assignVariant(caseId, journeyId, nodeId, variants)
     this.state.setSplit(caseId, journeyId, nodeId, variant)
-    this.batch.splitAssignments.push({ caseId, journeyId, nodeId, variant, at: now })
     return variant
   }
 }

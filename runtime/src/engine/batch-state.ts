@@ -21,7 +21,10 @@ export class BatchState {
     for (const enrolment of await store.loadEnrolments(caseIds)) state.addEnrolment(enrolment)
     for (const { caseId, channel } of await store.loadOptouts(caseIds)) state.optedOut(caseId).add(channel)
     for (const { caseId, kind } of await store.loadHolds(caseIds)) state.holdsOf(caseId).add(kind)
-    for (const s of await store.loadSplitAssignments(caseIds)) state.splits.set(key(s.caseId, s.journeyId, s.nodeId), s.variant)
+    for (const s of await store.loadSplitAssignments(caseIds)) {
+      state.splits.set(key(s.caseId, s.journeyId, s.nodeId), s.variant)
+      state.#loaded.add(key(s.caseId, s.journeyId, s.nodeId))
+    }
     const capped = [...new Set(policy.frequencyCaps.map((cap) => cap.channel))]
     if (capped.length > 0) {
       const longest = Math.max(...policy.frequencyCaps.map((cap) => Duration.fromISO(cap.window).toMillis()))
@@ -73,4 +76,18 @@ export class BatchState {
   setSplit(caseId: string, journeyId: string, nodeId: string, variant: string): void {
     this.splits.set(key(caseId, journeyId, nodeId), variant)
   }
+
+  #recorded = new Set<string>()
+
+  /** Whether the assignment is stored already (loaded, or recorded in this batch). */
+  recorded(caseId: string, journeyId: string, nodeId: string): boolean {
+    const k = key(caseId, journeyId, nodeId)
+    return this.#recorded.has(k) || this.#loaded.has(k)
+  }
+
+  markRecorded(caseId: string, journeyId: string, nodeId: string): void {
+    this.#recorded.add(key(caseId, journeyId, nodeId))
+  }
+
+  #loaded = new Set<string>()
 }

@@ -5,7 +5,7 @@ import { systemClock, type Clock } from '../clock'
 import { recordingAdapter, type ChannelAdapter } from '../channels/channel-adapter'
 import type { Database } from '../db/database'
 import type { EngineStore } from '../db/sqlite-store'
-import { renderMessage, type MessageRenderer } from '../messages'
+import { createMessageRenderer, type MessageRenderer } from '../messages'
 import { defaultContactPolicy, type ContactPolicy } from '../policy'
 import { BatchRun, type WorkItem } from './batch-run'
 import { deliverOutbox } from './deliver-outbox'
@@ -70,7 +70,8 @@ export class Engine {
       triggers: () => this.#triggers,
       policy: this.policy,
       clock: this.clock,
-      render: options.render ?? renderMessage,
+      // Caches are keyed by journey id and version, which only mean something within one database.
+      render: options.render ?? createMessageRenderer(),
       links: options.links ?? ((caseId) => ({ pay: `https://pay.example.com/c/${encodeURIComponent(caseId)}`, optout: `https://pay.example.com/optout/${encodeURIComponent(caseId)}` })),
       sender: options.sender ?? { name: 'Dunwell' },
       scope,
@@ -136,8 +137,14 @@ export class Engine {
     return published
   }
 
-  upsertCases(cases: CaseInput[]): Promise<UpsertResult> {
-    return upsertCases(this.db, cases, this.clock.now())
+  /** Creates or updates cases; an update that changes what the goal reads is checked against it at once. */
+  async upsertCases(cases: CaseInput[]): Promise<UpsertResult> {
+    const now = this.clock.now()
+    const result = await upsertCases(this.db, cases, now)
+    if (result.changed.length > 0) {
+      await this.ingest(result.changed.map(({ caseId, state }) => ({ id: `case.updated/${caseId}/${now}/${state}`, type: 'case.updated', caseId, at: new Date(now).toISOString() })))
+    }
+    return result
   }
 
   ingest(events: EventInput[]): Promise<IngestResult> {

@@ -15,12 +15,15 @@ export interface Decision {
 export class GuardScope {
   facts: Record<string, unknown> = {}
   event: { type: string; data: Record<string, unknown> } = { type: '', data: {} }
-  /** Conditions evaluated since the last decision was recorded: the reasons of the next one. */
-  decisions: Decision[] = []
+  /** Conditions evaluated in this step, per node: the reasons of its decision. XState may ask a guard twice. */
+  decisions = new Map<string, Map<string, Decision>>()
   variant: (nodeId: string, variants: { id: string; weight: number }[]) => string = () => ''
 
   readonly guards: JourneyGuards = {
-    'dunwell.when': (_args, params) => {
+    'dunwell.when': (args, params) => {
+      // XState's transition() builds a throwaway actor whose initial snapshot (no input, so no case) runs the
+      // machine's eventless transitions too: that is not a real evaluation, and must neither cost nor record.
+      if (args.context.caseId === undefined) return false
       let result = false
       let error: string | undefined
       try {
@@ -28,18 +31,20 @@ export class GuardScope {
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught)
       }
-      // The goal is checked after every step; only record it when it decides something.
-      if (params.nodeId !== null || result || error) {
-        this.decisions.push({ expr: params.expr, ...(params.outcome ? { outcome: params.outcome } : {}), result, ...(error ? { error } : {}) })
+      // The goal is checked after every step; it explains itself in the exit it leads to.
+      if (params.nodeId !== null) {
+        let node = this.decisions.get(params.nodeId)
+        if (!node) this.decisions.set(params.nodeId, (node = new Map()))
+        node.set(`${params.outcome ?? ''}\u0000${params.expr}`, { expr: params.expr, ...(params.outcome ? { outcome: params.outcome } : {}), result, ...(error ? { error } : {}) })
       }
       return result
     },
-    'dunwell.variant': (_args, params) => this.variant(params.nodeId, params.variants) === params.variant,
+    'dunwell.variant': (args, params) => args.context.caseId !== undefined && this.variant(params.nodeId, params.variants) === params.variant,
   }
 
-  takeDecisions(): Decision[] {
-    const taken = this.decisions
-    this.decisions = []
+  takeDecisions(nodeId: string): Decision[] {
+    const taken = [...(this.decisions.get(nodeId)?.values() ?? [])]
+    this.decisions.delete(nodeId)
     return taken
   }
 }

@@ -8,6 +8,8 @@ import { toMinorUnits } from '../wire/money'
 export interface UpsertResult {
   created: number
   updated: number
+  /** Existing cases whose balance, amount or attributes changed, with a digest of what they are now. */
+  changed: { caseId: string; state: string }[]
   errors: { id: string; message: string }[]
 }
 
@@ -21,12 +23,15 @@ const CHUNK = 500
 
 /** Creates or updates cases. A new case's balance is its amount due unless given; an update keeps the balance unless given. */
 export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now: number): Promise<UpsertResult> {
-  const result: UpsertResult = { created: 0, updated: 0, errors: [] }
+  const result: UpsertResult = { created: 0, updated: 0, changed: [], errors: [] }
   for (let i = 0; i < cases.length; i += CHUNK) {
     const part = cases.slice(i, i + CHUNK)
     await db.transaction().execute(async (trx) => {
       const existing = new Map(
-        (await trx.selectFrom('cases').select(['id', 'balance']).where('id', 'in', part.map((c) => c.id)).execute()).map((row) => [row.id, Number(row.balance)]),
+        (await trx.selectFrom('cases').select(['id', 'balance', 'amount_due', 'attributes']).where('id', 'in', part.map((c) => c.id)).execute()).map((row) => [
+          row.id,
+          `${Number(row.balance)}|${Number(row.amount_due)}|${row.attributes}`,
+        ]),
       )
       for (const input of part) {
         const amountDue = toMinorUnits(input.amountDue, input.currency)
@@ -44,12 +49,19 @@ export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now:
           attributes: JSON.stringify(attributes ?? {}),
           updated_at: now,
         }
-        if (existing.has(input.id)) {
+        const before = existing.get(input.id)
+        if (before !== undefined) {
           await trx.updateTable('cases').set({ ...row, ...(balance !== undefined ? { balance } : {}) }).where('id', '=', input.id).execute()
+          const [oldBalance] = before.split('|')
+          const after = `${balance ?? oldBalance}|${amountDue}|${row.attributes}`
+          if (before !== after) {
+            result.changed.push({ caseId: input.id, state: createHash('sha256').update(after).digest('hex').slice(0, 16) })
+            existing.set(input.id, after)
+          }
           result.updated++
         } else {
           await trx.insertInto('cases').values({ id: input.id, ...row, balance: balance ?? amountDue, created_at: now }).execute()
-          existing.set(input.id, balance ?? amountDue)
+          existing.set(input.id, `${balance ?? amountDue}|${amountDue}|${row.attributes}`)
           result.created++
         }
       }

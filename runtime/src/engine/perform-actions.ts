@@ -50,7 +50,10 @@ export async function performActions(run: BatchRun, context: StepContext, action
       }
       case actionNames.decide: {
         const params = action.params as DecideParams
-        audit('decided', params.nodeId, { outcome: params.outcome, label: params.label, conditions: run.deps.scope.takeDecisions() })
+        if (context.version.config.states[params.nodeId]?.meta?.nodeType === 'split') {
+          run.recordSplit(record.id, context.version.journeyId, params.nodeId, params.outcome, now)
+        }
+        audit('decided', params.nodeId, { outcome: params.outcome, label: params.label, conditions: run.deps.scope.takeDecisions(params.nodeId) })
         break
       }
       case actionNames.schedule: {
@@ -73,6 +76,7 @@ export async function performActions(run: BatchRun, context: StepContext, action
       }
       case actionNames.act:
         act(run, context, action.params as ActParams, audit)
+        context.queue.push({ type: journeyEvents.done((action.params as ActParams).nodeId), data: {} })
         break
       case actionNames.exit: {
         const params = action.params as ExitParams

@@ -110,14 +110,17 @@ describe('compile', () => {
     expect(run.value).toBe('evening')
     expect(run.effects).toEqual(['cancel:pause', 'enter:evening', 'schedule:evening'])
     run.send({ type: journeyEvents.wake('evening') })
-    expect(run.effects).toEqual(['cancel:evening', 'enter:flag', 'act:flag', 'enter:post', 'send:post'])
+    expect(run.effects).toEqual(['cancel:evening', 'enter:flag', 'act:flag'])
+    // An action waits until the runtime has performed it, so the conditions after it see what it set.
+    run.send({ type: journeyEvents.done('flag') })
+    expect(run.effects).toEqual(['enter:post', 'send:post'])
   })
 
   it('takes a channel step’s failed outcome when connected, else its default', () => {
     const run = harness(compiled().config, young)
     run.send({ type: journeyEvents.failed('text') })
     expect(run.value).toBe('pause')
-    run.send({ type: journeyEvents.wake('pause') }).send({ type: journeyEvents.wake('evening') })
+    run.send({ type: journeyEvents.wake('pause') }).send({ type: journeyEvents.wake('evening') }).send({ type: journeyEvents.done('flag') })
     run.send({ type: journeyEvents.failed('post') })
     expect(run.value).toBe('gave-up')
     expect(run.status).toBe('done')
@@ -130,6 +133,7 @@ describe('compile', () => {
         .send({ type: journeyEvents.sent('text') })
         .send({ type: journeyEvents.wake('pause') })
         .send({ type: journeyEvents.wake('evening') })
+        .send({ type: journeyEvents.done('flag') })
         .send({ type: journeyEvents.sent('post') })
         .send({ type: journeyEvents.sent('phone') })
     const kept = toPromise(harness(compiled().config, young))

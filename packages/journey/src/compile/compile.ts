@@ -37,10 +37,15 @@ function compileValid(journey: Journey): CompiledJourney {
   for (const edge of journey.edges) targets.set(`${edge.source}\u0000${edge.sourceHandle ?? ''}`, edge.target)
 
   const entry = journey.nodes.find((node): node is JourneyNode<'entry'> => node.type === 'entry')!
+  const goal = { target: GOAL_STATE, guard: { type: guardNames.when, params: { nodeId: null, expr: journey.settings.goal ?? DEFAULT_GOAL } } } as const
   const states: Record<string, StateConfig> = {}
   for (const node of journey.nodes) {
     const compileNode = nodeCompilers[node.type] as NodeCompiler<NodeType>
     const state = compileNode(node, { target: (handle: HandleId) => targets.get(`${node.id}\u0000${handle ?? ''}`) })
+    // A state's own transitions are chosen before the root's: the goal goes first in each of them, so that a met
+    // goal ends the journey before the next step rather than after it.
+    if (state.always) state.always = [goal, ...state.always]
+    if (state.on) state.on = Object.fromEntries(Object.entries(state.on).map(([event, transitions]) => [event, [goal, ...transitions]]))
     states[node.id] = { ...state, meta: { nodeType: node.type, ...(node.data.label ? { label: node.data.label } : {}) } }
   }
   states[GOAL_STATE] = {
@@ -52,7 +57,7 @@ function compileValid(journey: Journey): CompiledJourney {
     id: journey.id,
     initial: entry.id,
     // Checked after every step, from any node: the journey's goal ends it.
-    always: [{ target: `.${GOAL_STATE}`, guard: { type: guardNames.when, params: { nodeId: null, expr: journey.settings.goal ?? DEFAULT_GOAL } } }],
+    always: [{ ...goal, target: `.${GOAL_STATE}` }],
     states,
   }
   const trigger: JourneyTrigger = {

@@ -30,6 +30,8 @@ export const journeyEvents = {
   wake: (nodeId: string) => `dunwell.wake.${nodeId}`,
   sent: (nodeId: string) => `dunwell.sent.${nodeId}`,
   failed: (nodeId: string) => `dunwell.failed.${nodeId}`,
+  /** An action node's effects were performed: conditions after it see what it set. */
+  done: (nodeId: string) => `dunwell.done.${nodeId}`,
 }
 
 export interface EnterParams { nodeId: string; type: string }

@@ -114,9 +114,10 @@ export const nodeCompilers: { [K in NodeType]: NodeCompiler<K> } = {
   letter: compileChannel,
   call: compileChannel,
 
+  // The runtime performs the action, then says so: the nodes after it already see what it changed.
   action: (node, context) => ({
     entry: [enter(node), { type: actionNames.act, params: { nodeId: node.id, ...withoutText(node.data) } }],
-    always: [{ target: required(context, DEFAULT_HANDLE) }],
+    on: { [journeyEvents.done(node.id)]: [{ target: required(context, DEFAULT_HANDLE) }] },
   }),
 
   exit: (node) => ({

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { caseInput, emailTemplate, enrol, journey, messages, startEngine, textTemplate } from './testing'
+
+/** entry → email → sms → exit, in English and German (English by default). */
+const bilingual = (id = 'bilingual') =>
+  journey({
+    id,
+    settings: { locales: ['en', 'de'], defaultLocale: 'en' },
+    nodes: {
+      start: ['entry', { event: 'invoice.overdue' }],
+      mail: ['email', { template: 'mail' }],
+      text: ['sms', { template: 'text' }],
+      done: ['exit', { outcome: 'done' }],
+    },
+    edges: ['start>mail', 'mail>text', 'text>done'],
+    templates: {
+      mail: emailTemplate({ en: 'Hello {{ debtor.firstName }}, {{ case.balance | money }} is open.', de: 'Hallo {{ debtor.firstName }}, {{ case.balance | money }} sind offen.' }, { en: 'Reminder for {{ debtor.firstName }}', de: 'Erinnerung für {{ debtor.firstName }}' }),
+      text: textTemplate('sms', { en: 'Pay here: {{ links.pay }}', de: 'Hier zahlen: {{ links.pay }}' }),
+    },
+  })
+
+describe('the debtor’s language', () => {
+  it('de-AT falls back to de; fr, which the journey lacks, to the default locale; every message records its locale', async () => {
+    const t = await startEngine()
+    await enrol(t, bilingual(), [
+      caseInput('vienna', { debtor: { locale: 'de-AT', firstName: 'Lena' } }),
+      caseInput('paris', { debtor: { locale: 'fr', firstName: 'Chloé' } }),
+      caseInput('unknown', { without: ['locale'], debtor: { firstName: 'Sam' } }),
+    ])
+    const [viennaMail, viennaText] = await messages(t, 'vienna')
+    expect(viennaMail).toMatchObject({ locale: 'de', subject: 'Erinnerung für Lena' })
+    expect(viennaMail!.text).toMatch(/^Hallo Lena, 100,00\s€ sind offen\.$/)
+    expect(viennaText).toMatchObject({ locale: 'de', text: 'Hier zahlen: https://pay.example.com/c/vienna' })
+
+    const [parisMail, parisText] = await messages(t, 'paris')
+    expect(parisMail).toMatchObject({ locale: 'en', subject: 'Reminder for Chloé', text: 'Hello Chloé, €100.00 is open.' })
+    expect(parisText).toMatchObject({ locale: 'en' })
+
+    expect((await messages(t, 'unknown')).map((m) => m.locale)).toEqual(['en', 'en'])
+  })
+})
+
+describe('escaping', () => {
+  it("a debtor's first name with HTML arrives escaped in the email HTML, and as written in the plain-text part", async () => {
+    const t = await startEngine()
+    const name = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    await enrol(t, bilingual(), [caseInput('c-1', { debtor: { firstName: name } })])
+    const [mail] = await messages(t, 'c-1')
+    expect(mail!.html).toContain('Hello &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;')
+    expect(mail!.html).not.toContain('<script>alert')
+    expect(mail!.html).not.toContain('<img src=x')
+    expect(mail!.text).toContain(`Hello ${name}`)
+    // A subject is one line of text, not HTML.
+    expect(mail!.subject).toBe(`Reminder for ${name}`)
+  })
+
+  it('a name with a line break cannot add a header line to the subject', async () => {
+    const t = await startEngine()
+    await enrol(t, bilingual(), [caseInput('c-1', { debtor: { firstName: 'Anna\r\nBcc: all@example.org' } })])
+    const [mail] = await messages(t, 'c-1')
+    expect(mail!.subject).toBe('Reminder for Anna Bcc: all@example.org')
+  })
+})
+
+describe('links and sender', () => {
+  it('messages link to the payment page the embedding service provides', async () => {
+    const t = await startEngine({ links: (caseId, channel) => ({ pay: `https://acme.test/pay/${caseId}?via=${channel}` }) })
+    await enrol(t, bilingual(), [caseInput('c-1')])
+    const sms = (await messages(t, 'c-1')).find((m) => m.channel === 'sms')
+    expect(sms!.text).toBe('Pay here: https://acme.test/pay/c-1?via=sms')
+  })
+})
+
+describe('journey versions and renderer caches', () => {
+  it('two databases in one process with the same journey id and version each send their own text', async () => {
+    // E.g. a simulation (throwaway database, version 1) running inside the server next to production (also at version 1).
+    const production = await startEngine()
+    const simulation = await startEngine()
+    const text = (body: string) =>
+      journey({
+        id: 'same-id',
+        nodes: { start: ['entry', { event: 'invoice.overdue' }], mail: ['email', { template: 'mail' }], text: ['sms', { template: 'text' }], done: ['exit', { outcome: 'done' }] },
+        edges: ['start>mail', 'mail>text', 'text>done'],
+        templates: { mail: emailTemplate(body), text: textTemplate('sms', body) },
+      })
+    await enrol(production, text('Live text'), [caseInput('c-1')])
+    await enrol(simulation, text('Draft text'), [caseInput('c-1')])
+    expect((await messages(production, 'c-1')).map((m) => m.text)).toEqual(['Live text', 'Live text'])
+    expect((await messages(simulation, 'c-1')).map((m) => m.text)).toEqual(['Draft text', 'Draft text'])
+  })
+
+  it('a new version changes the texts of cases enrolled after it, not of those on the old version', async () => {
+    const t = await startEngine()
+    const versioned = (body: string) =>
+      journey({
+        id: 'versioned',
+        nodes: { start: ['entry', { event: 'invoice.overdue' }], pause: ['wait', { for: 'P1D' }], text: ['sms', { template: 'text' }], done: ['exit', { outcome: 'done' }] },
+        edges: ['start>pause', 'pause>text', 'text>done'],
+        templates: { text: textTemplate('sms', body) },
+      })
+    await enrol(t, versioned('Version one'), [caseInput('early')])
+    await enrol(t, versioned('Version two'), [caseInput('late')])
+    await t.engine.advanceTo(t.clock.now() + 2 * 86_400_000)
+    expect((await messages(t, 'early')).map((m) => `${m.version}: ${m.text}`)).toEqual(['1: Version one'])
+    expect((await messages(t, 'late')).map((m) => `${m.version}: ${m.text}`)).toEqual(['2: Version two'])
+  })
+})
