@@ -118,3 +118,41 @@ describe('the dunwell command', () => {
     expect(failure.stderr).toContain('broken.json: node age:')
   })
 })
+
+describe('dunwell simulate', () => {
+  const examples = new URL('../../../examples/', import.meta.url).pathname
+
+  it('prints one JSON report of nodes, outcomes, messages and cases', async () => {
+    const result = await dunwell(
+      ['simulate', 'friendly-reminder/journey.json', '--cases', 'friendly-reminder/cases.jsonl', '--events', 'friendly-reminder/events.jsonl', '--start', '2026-11-23T09:00:00Z', '--days', '40', '--json'],
+      examples,
+    )
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    const report = JSON.parse(result.stdout)
+    expect(report.nodes['reminder-email']).toEqual({ entered: 6 })
+    expect(report.outcomes).toEqual({ paid: 1, promised: 1, 'no-response': 4 })
+    expect(report.cases['fr-001']).toEqual({ status: 'done', outcome: 'paid', path: ['overdue', 'reminder-email', 'wait-3-days'] })
+    expect(report.messages).toContainEqual(
+      expect.objectContaining({ caseId: 'fr-005', nodeId: 'link-sms', channel: 'sms', status: 'suppressed', reason: 'opted out of sms' }),
+    )
+    expect(report.messages[0]).toEqual(
+      expect.objectContaining({ caseId: expect.any(String), nodeId: 'reminder-email', channel: 'email', template: 'friendly-reminder', locale: expect.any(String), at: expect.any(String), status: 'sent' }),
+    )
+  })
+
+  it('names bad lines of the cases file and still simulates the good ones', async () => {
+    const good = readFileSync(join(examples, 'friendly-reminder/cases.jsonl'), 'utf8').split('\n')[0]
+    const dir = folder({ 'j.json': readFileSync(join(examples, 'friendly-reminder/journey.json'), 'utf8'), 'c.jsonl': `${good}\n{"id":"x","amountDue":"ten"}\nnot json\n` })
+    const result = await dunwell(['simulate', 'j.json', '--cases', 'c.jsonl', '--start', '2026-11-23T09:00:00Z', '--days', '5'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('c.jsonl:2: debtor is required')
+    expect(result.stderr).toMatch(/c\.jsonl:3: not valid JSON/)
+    expect(result.stdout).toContain('Journey friendly-reminder: 1 cases, 1 enrolled')
+  })
+
+  it('explains what it needs', async () => {
+    const result = await dunwell(['simulate', 'j.json', '--cases', 'c.jsonl', '--days', '5'], tmpdir())
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('simulate needs --start <ISO time>')
+  })
+})

@@ -20,12 +20,14 @@ export interface SimulationReport {
   outcomes: Record<string, number>
   messages: SimulatedMessage[]
   cases: Record<string, { status: 'active' | 'paused' | 'done' | 'stopped' | 'not-enrolled'; outcome?: string; path: string[]; reason?: string }>
+  /** Per split node and variant: how many cases it got and how their enrolments ended (what worked). */
+  splits: Record<string, Record<string, { cases: number; outcomes: Record<string, number> }>>
   rejected: { caseId: string | undefined; message: string }[]
 }
 
 /** What happened in a journey, read back from the database the engine wrote: nothing is counted on the side. */
 export async function buildReport(db: Kysely<Database>, journeyId: string, meta: { start: Date; end: Date; nodeOrder: string[]; rejected: SimulationReport['rejected'] }): Promise<SimulationReport> {
-  const report: SimulationReport = { journey: journeyId, start: meta.start.toISOString(), end: meta.end.toISOString(), nodes: {}, outcomes: {}, messages: [], cases: {}, rejected: meta.rejected }
+  const report: SimulationReport = { journey: journeyId, start: meta.start.toISOString(), end: meta.end.toISOString(), nodes: {}, outcomes: {}, messages: [], cases: {}, splits: {}, rejected: meta.rejected }
   const entered = await db
     .selectFrom('audit')
     .select(['node_id', (eb) => eb.fn.countAll<number>().as('count')])
@@ -54,6 +56,15 @@ export async function buildReport(db: Kysely<Database>, journeyId: string, meta:
     .orderBy('id')
     .execute()
   for (const row of paths) if (row.node_id) report.cases[row.case_id]?.path.push(row.node_id)
+
+  const assignments = await db.selectFrom('split_assignments').select(['case_id', 'node_id', 'variant']).where('journey_id', '=', journeyId).orderBy('assigned_at').execute()
+  for (const row of assignments) {
+    const variants = (report.splits[row.node_id] ??= {})
+    const variant = (variants[row.variant] ??= { cases: 0, outcomes: {} })
+    variant.cases++
+    const outcome = report.cases[row.case_id]?.outcome ?? 'still in the journey'
+    variant.outcomes[outcome] = (variant.outcomes[outcome] ?? 0) + 1
+  }
 
   const messages = await db
     .selectFrom('outbox')

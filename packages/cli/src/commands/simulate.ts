@@ -96,6 +96,19 @@ function summary(report: SimulationReport, days: number): string {
     `Messages: ${sent.length} sent${sent.length > 0 ? ` (${[...byChannel].map(([c, n]) => `${n} ${c}`).join(', ')})` : ''}, ${suppressed.length} suppressed`,
     ...[...reasons].map(([reason, n]) => `  ${n} × ${reason}`),
     '',
+    ...Object.entries(report.splits).flatMap(([nodeId, variants]) => [
+      `Split ${nodeId}: outcome by variant`,
+      table(
+        Object.entries(variants).map(([variant, result]): [string, string] => [
+          variant,
+          `${result.cases} cases: ${Object.entries(result.outcomes)
+            .sort((a, b) => b[1] - a[1])
+            .map(([outcome, n]) => `${outcome} ${n} (${Math.round((n / result.cases) * 100)}%)`)
+            .join(', ')}`,
+        ]),
+      ),
+      '',
+    ]),
     'Cases',
     table(cases.slice(0, 20).map(([id, c]) => [id, `${c.outcome ?? c.status}${c.reason ? ` (${c.reason})` : ''}  ${c.path.join(' → ')}`])),
     ...(cases.length > 20 ? [`  … and ${cases.length - 20} more (use --json for all)`] : []),
