@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { readFileSync } from 'node:fs'
+import { compile, createJourneyMachine, journeyEvents } from '@dunwell/journey'
+import { initialTransition, transition } from 'xstate'
 import { engineRun } from './engine-throughput'
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, rows: { type: 'string', default: '500000' } } })
@@ -29,6 +32,18 @@ function rawCeiling(rows: number) {
   return { rows, seconds, perSecond: rows / seconds }
 }
 
+/** (c) XState's pure transition() alone, on the same journey: a bound no engine built on it can pass. */
+function xstateAlone(journeyFile: string, count: number) {
+  const compiled = compile(JSON.parse(readFileSync(journeyFile, 'utf8')))
+  if (!compiled.ok) throw new Error('the benchmark journey does not compile')
+  const machine = createJourneyMachine(compiled.config, { 'dunwell.when': () => false, 'dunwell.variant': () => true })
+  const [first] = initialTransition(machine, { caseId: 'bench' })
+  const event = { type: journeyEvents.sent(String(first.value)) }
+  const began = performance.now()
+  for (let i = 0; i < count; i++) transition(machine, first, event)
+  return count / ((performance.now() - began) / 1000)
+}
+
 const round = (value: number) => Math.round(value)
 const started = performance.now()
 console.log(`Dunwell benchmark — ${new Date().toISOString()}, Node ${process.version}`)
@@ -36,10 +51,13 @@ console.log(`(a) raw better-sqlite3, ${rowCount.toLocaleString('en')} step-sized
 const raw = rawCeiling(rowCount)
 console.log(`    ${round(raw.perSecond).toLocaleString('en')} rows/s (${raw.seconds.toFixed(2)} s)`)
 console.log(`(b) engine: ${caseCount.toLocaleString('en')} cases through examples/friendly-reminder on the virtual clock (40 days) …`)
-const engine = await engineRun(caseCount, new URL('../../examples/friendly-reminder/journey.json', import.meta.url).pathname)
+const journeyFile = new URL('../../examples/friendly-reminder/journey.json', import.meta.url).pathname
+const engine = await engineRun(caseCount, journeyFile)
 const stepsPerSecond = engine.steps / engine.seconds
 console.log(`    ${engine.steps.toLocaleString('en')} steps (nodes entered), ${engine.messages.toLocaleString('en')} outbox entries, ${engine.batches} batches`)
 console.log(`    ${round(stepsPerSecond).toLocaleString('en')} steps/s (${engine.seconds.toFixed(2)} s)`)
+const transitions = xstateAlone(journeyFile, 50_000)
+console.log(`(c) XState transition() alone on that journey: ${round(transitions).toLocaleString('en')} transitions/s, a ceiling of ${(transitions / raw.perSecond).toFixed(3)} for the ratio`)
 const ratio = stepsPerSecond / raw.perSecond
 const peakRssMb = process.resourceUsage().maxRSS / 1024
 const wall = (performance.now() - started) / 1000
@@ -49,6 +67,7 @@ console.log(
     rawRowsPerSecond: round(raw.perSecond),
     engineStepsPerSecond: round(stepsPerSecond),
     ratio: Number(ratio.toFixed(4)),
+    xstateTransitionsPerSecond: round(transitions),
     cases: caseCount,
     steps: engine.steps,
     messages: engine.messages,

@@ -180,16 +180,10 @@ export class Engine {
         ...events.filter((event) => event.at <= horizon).map((event): WorkItem => ({ kind: 'event', time: event.at, event })),
         ...timers.filter((timer) => timer.dueAt <= horizon).map((timer): WorkItem => ({ kind: 'timer', time: timer.dueAt, timer })),
       ]
-      const t0 = performance.now()
       const run = await BatchRun.create(this.#deps, items, horizon, this.clock.now())
-      const t1 = performance.now()
       await run.run()
-      const t2 = performance.now()
       await this.store.commit(run.batch, this.worker)
-      const t3 = performance.now()
       await this.deliver()
-      const t4 = performance.now()
-      if (process.env.DUNWELL_PHASES) console.error(`items ${items.length} load ${(t1 - t0).toFixed(0)} run ${(t2 - t1).toFixed(0)} commit ${(t3 - t2).toFixed(0)} deliver ${(t4 - t3).toFixed(0)}`)
       total.items += run.work.length
       total.steps += run.stepsTaken
       total.batches++

@@ -70,9 +70,14 @@ export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now:
   return result
 }
 
-/** The id of an event without one: the same content gives the same id, so a resent event is still one event. */
-export function eventId(event: EventInput): string {
-  return event.id ?? `sha256:${createHash('sha256').update(JSON.stringify([event.type, event.caseId, event.at ?? null, event.data ?? {}])).digest('hex').slice(0, 32)}`
+/**
+ * The id of an event without one: the same content at the same time gives the same id, so a resent event is still
+ * one event. An event with neither id nor time is dated on arrival: two identical payments an hour apart stay two.
+ * Senders who want exactly-once across retries send an id.
+ */
+export function eventId(event: EventInput, receivedAt: number): string {
+  const at = event.at ? Date.parse(event.at) : receivedAt
+  return event.id ?? `sha256:${createHash('sha256').update(JSON.stringify([event.type, event.caseId, at, event.data ?? {}])).digest('hex').slice(0, 32)}`
 }
 
 /** Stores events for the engine to apply in time order. Idempotent: an id seen before changes nothing. */
@@ -86,7 +91,7 @@ export async function ingestEvents(db: Kysely<Database>, events: EventInput[], n
       const rows = []
       const seen = new Set<string>()
       for (const [offset, event] of part.entries()) {
-        const id = eventId(event)
+        const id = eventId(event, now)
         if (!known.has(event.caseId)) {
           result.errors.push({ index: i + offset, id, message: `caseId: no case "${event.caseId}"` })
           continue

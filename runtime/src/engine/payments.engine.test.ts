@@ -181,6 +181,17 @@ describe('idempotent events', () => {
     expect((await caseRow(t, 'c-1')).balance).toBe(10000 - 1000 - 1000 - 1100)
   })
 
+  it('two identical payments without id or time, an hour apart, are two payments; a resend in the same instant is one', async () => {
+    const t = await startEngine()
+    await enrol(t, dunning(), [caseInput('c-1')])
+    const payment = { type: 'payment.received', caseId: 'c-1', data: { amount: 10 } }
+    expect(await t.engine.ingest([payment, { ...payment }])).toMatchObject({ accepted: 1, duplicates: 1 })
+    await t.engine.advanceTo(MONDAY.getTime() + days(1 / 24))
+    expect(await t.engine.ingest([payment])).toMatchObject({ accepted: 1, duplicates: 0 })
+    await t.engine.advanceTo(MONDAY.getTime() + days(2 / 24))
+    expect((await caseRow(t, 'c-1')).balance).toBe(10000 - 1000 - 1000)
+  })
+
   it('an event for an unknown case is refused with its index', async () => {
     const t = await startEngine()
     const result = await t.engine.ingest([{ id: 'x', type: 'payment.received', caseId: 'nobody', data: { amount: 1 } }])
