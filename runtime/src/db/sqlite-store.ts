@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3'
 import type { Kysely } from 'kysely'
+import type { OutgoingMessage } from '../channels/channel-adapter'
 import type { CaseRecord, EnrolmentRecord, EventRecord, TimerRecord, WriteBatch } from '../engine/records'
 import type { Database } from './database'
 import { caseFromRow, enrolmentFromRow } from './rows'
@@ -22,15 +23,7 @@ export interface EngineStore {
   finishDeliveries(results: DeliveryOutcome[]): Promise<void>
 }
 
-export interface OutboxClaim {
-  id: string
-  caseId: string
-  channel: string
-  recipient: string | null
-  subject: string | null
-  html: string | null
-  text: string | null
-  locale: string | null
+export interface OutboxClaim extends OutgoingMessage {
   attempts: number
 }
 
@@ -40,10 +33,12 @@ export type DeliveryOutcome =
 
 const CHUNK = 500
 
-function chunks<T>(items: T[]): T[][] {
-  const result: T[][] = []
-  for (let i = 0; i < items.length; i += CHUNK) result.push(items.slice(i, i + CHUNK))
-  return result
+/** Runs a query over distinct ids, 500 at a time (SQL parameters are bounded), and joins the rows. */
+async function inChunks<T>(ids: string[], query: (part: string[]) => Promise<T[]>): Promise<T[]> {
+  const distinct = [...new Set(ids)]
+  const rows: T[] = []
+  for (let i = 0; i < distinct.length; i += CHUNK) rows.push(...(await query(distinct.slice(i, i + CHUNK))))
+  return rows
 }
 
 /**
@@ -198,66 +193,42 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     },
 
     async loadCases(ids) {
-      const found = new Map<string, CaseRecord>()
-      for (const part of chunks([...new Set(ids)])) {
-        for (const row of await db.selectFrom('cases').selectAll().where('id', 'in', part).execute()) found.set(row.id, caseFromRow(row))
-      }
-      return found
+      const rows = await inChunks(ids, (part) => db.selectFrom('cases').selectAll().where('id', 'in', part).execute())
+      return new Map(rows.map((row) => [row.id, caseFromRow(row)]))
     },
 
     async loadEnrolments(caseIds) {
-      const result: EnrolmentRecord[] = []
-      for (const part of chunks([...new Set(caseIds)])) {
-        for (const row of await db.selectFrom('enrolments').selectAll().where('case_id', 'in', part).execute()) result.push(enrolmentFromRow(row))
-      }
-      return result
+      return (await inChunks(caseIds, (part) => db.selectFrom('enrolments').selectAll().where('case_id', 'in', part).execute())).map(enrolmentFromRow)
     },
 
     async loadOptouts(caseIds) {
-      const result: { caseId: string; channel: string }[] = []
-      for (const part of chunks([...new Set(caseIds)])) {
-        for (const row of await db.selectFrom('optouts').select(['case_id', 'channel']).where('case_id', 'in', part).execute()) {
-          result.push({ caseId: row.case_id, channel: row.channel })
-        }
-      }
-      return result
+      const rows = await inChunks(caseIds, (part) => db.selectFrom('optouts').select(['case_id', 'channel']).where('case_id', 'in', part).execute())
+      return rows.map((row) => ({ caseId: row.case_id, channel: row.channel }))
     },
 
     async loadHolds(caseIds) {
-      const result: { caseId: string; kind: string }[] = []
-      for (const part of chunks([...new Set(caseIds)])) {
-        for (const row of await db.selectFrom('case_holds').select(['case_id', 'kind']).where('case_id', 'in', part).execute()) {
-          result.push({ caseId: row.case_id, kind: row.kind })
-        }
-      }
-      return result
+      const rows = await inChunks(caseIds, (part) => db.selectFrom('case_holds').select(['case_id', 'kind']).where('case_id', 'in', part).execute())
+      return rows.map((row) => ({ caseId: row.case_id, kind: row.kind }))
     },
 
     async loadSplitAssignments(caseIds) {
-      const result: { caseId: string; journeyId: string; nodeId: string; variant: string }[] = []
-      for (const part of chunks([...new Set(caseIds)])) {
-        for (const row of await db.selectFrom('split_assignments').selectAll().where('case_id', 'in', part).execute()) {
-          result.push({ caseId: row.case_id, journeyId: row.journey_id, nodeId: row.node_id, variant: row.variant })
-        }
-      }
-      return result
+      const rows = await inChunks(caseIds, (part) => db.selectFrom('split_assignments').selectAll().where('case_id', 'in', part).execute())
+      return rows.map((row) => ({ caseId: row.case_id, journeyId: row.journey_id, nodeId: row.node_id, variant: row.variant }))
     },
 
     async loadRecentSends(caseIds, channels, since) {
       if (channels.length === 0) return []
-      const result: { caseId: string; channel: string; at: number }[] = []
-      for (const part of chunks([...new Set(caseIds)])) {
-        const rows = await db
+      const rows = await inChunks(caseIds, (part) =>
+        db
           .selectFrom('outbox')
           .select(['case_id', 'channel', 'created_at'])
           .where('case_id', 'in', part)
           .where('channel', 'in', channels)
           .where('status', 'in', ['pending', 'sent'])
           .where('created_at', '>=', since)
-          .execute()
-        for (const row of rows) result.push({ caseId: row.case_id, channel: row.channel, at: Number(row.created_at) })
-      }
-      return result
+          .execute(),
+      )
+      return rows.map((row) => ({ caseId: row.case_id, channel: row.channel, at: Number(row.created_at) }))
     },
 
     async commit(batch, owner) {

@@ -23,7 +23,7 @@ export async function deliverOutbox(store: EngineStore, channels: Map<string, Ch
       const adapter = channels.get(row.channel)
       const outcome = adapter
         ? await adapter
-            .send({ id: row.id, caseId: row.caseId, channel: row.channel, recipient: row.recipient, subject: row.subject, html: row.html, text, locale: row.locale }, { idempotencyKey: row.id })
+            .send({ ...row, text }, { idempotencyKey: row.id })
             .catch((error: unknown) => ({ ok: false as const, retryable: true, error: error instanceof Error ? error.message : String(error) }))
         : { ok: false as const, retryable: false, error: `no adapter for channel ${row.channel}` }
       if (outcome.ok) {
