@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -154,5 +154,58 @@ describe('dunwell simulate', () => {
     const result = await dunwell(['simulate', 'j.json', '--cases', 'c.jsonl', '--days', '5'], tmpdir())
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('simulate needs --start <ISO time>')
+  })
+})
+
+describe('dunwell keys', () => {
+  it('creates a key, prints it once, lists it without the key, and revokes it', async () => {
+    const dir = folder({})
+    const created = await dunwell(['keys', 'create', '--role', 'ingest', '--name', 'billing system', '--db', 'k.sqlite'], dir)
+    expect(created.code).toBe(0)
+    expect(created.stdout).toMatch(/^dw_[0-9A-Za-z]{43}\n$/)
+    expect(created.stderr).toMatch(/Created ingest key "billing system" \(key_\w+\) in .*k\.sqlite\.\nStore it now/)
+    const key = created.stdout.trim()
+    const id = /\((key_\w+)\)/.exec(created.stderr)![1]!
+
+    const listed = await dunwell(['keys', 'list', '--db', 'k.sqlite'], dir)
+    expect(listed.code).toBe(0)
+    expect(listed.stdout).toMatch(/^ID +PREFIX +ROLE +NAME +CREATED +LAST USED +REVOKED\n/)
+    expect(listed.stdout).toContain(`${key.slice(0, 11)}…`)
+    expect(listed.stdout).toContain('billing system')
+    expect(listed.stdout).not.toContain(key)
+    const json = JSON.parse((await dunwell(['keys', 'list', '--json', '--db', 'k.sqlite'], dir)).stdout)
+    expect(json).toEqual([expect.objectContaining({ id, role: 'ingest', name: 'billing system', revokedAt: null })])
+
+    expect(await dunwell(['keys', 'revoke', id, '--db', 'k.sqlite'], dir)).toMatchObject({ code: 0, stdout: expect.stringContaining(`Revoked ${id}.`) })
+    expect(await dunwell(['keys', 'revoke', id, '--db', 'k.sqlite'], dir)).toMatchObject({ code: 0, stdout: `${id} was already revoked.\n` })
+    const unknown = await dunwell(['keys', 'revoke', 'key_nope', '--db', 'k.sqlite'], dir)
+    expect(unknown).toMatchObject({ code: 1, stderr: 'dunwell: no key with id "key_nope" (see `dunwell keys list`)\n' })
+    expect(JSON.parse((await dunwell(['keys', 'list', '--json', '--db', 'k.sqlite'], dir)).stdout)[0].revokedAt).toEqual(expect.any(String))
+  })
+
+  it('explains its mistakes: unknown role (listing the valid ones), missing name, missing database', async () => {
+    const dir = folder({})
+    const badRole = await dunwell(['keys', 'create', '--role', 'root', '--name', 'x', '--db', 'k.sqlite'], dir)
+    expect(badRole.code).toBe(2)
+    expect(badRole.stderr).toContain('dunwell: unknown role "root": use one of admin, editor, ingest, viewer')
+    expect((await dunwell(['keys', 'create', '--role', 'viewer', '--db', 'k.sqlite'], dir)).stderr).toContain('keys create needs --name')
+    expect((await dunwell(['keys', 'frob'], dir)).stderr).toContain('unknown keys command "frob"')
+    const missing = await dunwell(['keys', 'list', '--db', 'nowhere.sqlite'], dir)
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toMatch(/no database at .*nowhere\.sqlite \(pass --db <file> or set DUNWELL_DB\)/)
+    expect(existsSync(join(dir, 'nowhere.sqlite'))).toBe(false)
+  })
+
+  it('runs as an installed bin, with DUNWELL_DB as the default database', async () => {
+    const dir = folder({})
+    const env = { ...process.env, INIT_CWD: dir, DUNWELL_DB: 'from-env.sqlite' }
+    const created = await run(process.execPath, [bin, 'keys', 'create', '--role', 'viewer', '--name', 'dashboard'], { cwd: dir, env })
+    expect(created.stdout).toMatch(/^dw_\w+\n$/)
+    expect(existsSync(join(dir, 'from-env.sqlite'))).toBe(true)
+    const listed = await run(process.execPath, [bin, 'keys', 'list'], { cwd: dir, env })
+    expect(listed.stdout).toContain('dashboard')
+    const failure = await run(process.execPath, [bin, 'keys', 'create', '--role', 'owner', '--name', 'x'], { cwd: dir, env }).catch((error) => error)
+    expect(failure.code).toBe(2)
+    expect(failure.stderr).toContain('use one of admin, editor, ingest, viewer')
   })
 })

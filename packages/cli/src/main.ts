@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { compileCommand, compileHelp } from './commands/compile'
 import { formatCommand, formatHelp } from './commands/format'
+import { keysCommand, keysHelp } from './commands/keys'
 import { simulateCommand, simulateHelp } from './commands/simulate'
 import { validateCommand, validateHelp } from './commands/validate'
 import { errorMessage, UsageError, type CliIo } from './io'
@@ -10,7 +11,7 @@ export { nodeIo, type CliIo } from './io'
 const usage = `Usage: dunwell <command> [options]
 
 Commands:
-${[validateHelp, compileHelp, formatHelp, simulateHelp].map((text) => `  ${text.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[validateHelp, compileHelp, formatHelp, simulateHelp, keysHelp].map((text) => `  ${text.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   dunwell help    this text
 `
@@ -31,6 +32,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         policy: { type: 'string' },
         start: { type: 'string' },
         days: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        db: { type: 'string' },
       },
     })
     const [command, ...files] = positionals
@@ -47,6 +51,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await formatCommand(io, files, { check: values.check })
       case 'simulate':
         return await simulateCommand(io, files, values)
+      case 'keys':
+        return await keysCommand(io, files, values)
       default:
         throw new UsageError(`unknown command "${command}"`)
     }

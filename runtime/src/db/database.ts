@@ -14,6 +14,7 @@ export interface Database {
   tasks: TasksTable
   audit: AuditTable
   split_assignments: SplitAssignmentsTable
+  api_keys: ApiKeysTable
 }
 
 export interface JourneysTable {
@@ -161,4 +162,20 @@ export interface SplitAssignmentsTable {
   node_id: string
   variant: string
   assigned_at: number
+}
+
+/** API keys, stored as a SHA-256 hash: the key text is shown once at creation and kept nowhere. */
+export interface ApiKeysTable {
+  id: string
+  name: string
+  /** `admin`, `editor`, `ingest` or `viewer` (see `auth/permissions.ts`). */
+  role: string
+  /** Hex SHA-256 of the whole key. */
+  hash: string
+  /** The key's first characters, shown to people to tell keys apart; also how a key is looked up. */
+  prefix: string
+  created_at: number
+  /** Written at most once a minute per key. */
+  last_used_at: number | null
+  revoked_at: number | null
 }

@@ -159,6 +159,22 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0002-api-keys': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('api_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_used_at', 'bigint')
+        .addColumn('revoked_at', 'bigint')
+        .execute()
+      await db.schema.createIndex('api_keys_prefix').on('api_keys').column('prefix').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

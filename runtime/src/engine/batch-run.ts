@@ -4,6 +4,7 @@ import { transition, initialTransition, type AnyMachineSnapshot } from 'xstate'
 import { holdEvents, releaseEvents } from '../wire/event-input'
 import { toMinorUnits } from '../wire/money'
 import { BatchState } from './batch-state'
+import { applyControlEvent, isControlEvent } from './control-events'
 import { expressionFacts } from './case-facts'
 import type { EngineDeps } from './engine-deps'
 import { evaluateExpression } from './expressions'
@@ -112,6 +113,7 @@ export class BatchRun {
     const record = this.state.cases.get(event.caseId)
     if (!record) return
     this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event', nodeId: null, detail: { id: event.id, type: event.type, data: event.data } })
+    if (isControlEvent(event.type)) return applyControlEvent(this, record, event, now)
     const stepEvent: StepEvent = { type: event.type, data: event.data }
     const enrolments = this.state.enrolmentsOf(record.id)
     const active = enrolments.filter((e) => e.status === 'active')
@@ -157,7 +159,7 @@ export class BatchRun {
     for (const version of this.deps.triggers().get(event.type) ?? []) await this.enrol(record, version, stepEvent, now)
   }
 
-  private setPaused(enrolment: EnrolmentRecord, paused: boolean, reason: string, now: number): void {
+  setPaused(enrolment: EnrolmentRecord, paused: boolean, reason: string, now: number): void {
     enrolment.status = paused ? 'paused' : 'active'
     enrolment.updatedAt = now
     this.batch.enrolments.set(enrolment.id, enrolment)
@@ -184,7 +186,7 @@ export class BatchRun {
     await this.step(enrolment, { type: 'dunwell.retry-send', data: {} }, now, { retrySend: send })
   }
 
-  private async enrol(record: CaseRecord, version: CompiledVersion, event: StepEvent, now: number): Promise<void> {
+  async enrol(record: CaseRecord, version: CompiledVersion, event: StepEvent, now: number): Promise<void> {
     const previous = this.state.enrolmentsOf(record.id).filter((e) => e.journeyId === version.journeyId)
     const refuse = (reason: string) =>
       this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'not-enrolled', nodeId: null, detail: { journey: version.journeyId, version: version.version, reason } })

@@ -3,13 +3,14 @@ import type { Clock } from '../clock'
 import type { DeliveryOutcome, EngineStore } from '../db/sqlite-store'
 import { htmlToPlainText } from '../messages'
 
-const MAX_ATTEMPTS = 5
+/** Ten attempts, backing off from 5 s to an hour: a provider outage of over an hour fails a message for good. */
+const MAX_ATTEMPTS = 10
 const CLAIM = 500
 
 /**
  * Hands pending outbox entries to their channel adapters, then records the outcome. The idempotency key is the
  * outbox id, so an entry sent just before a crash and sent again after it is one message for a provider that
- * honours it. Transient failures are retried with exponential backoff; after five attempts an entry has failed.
+ * honours it. Transient failures are retried with exponential backoff.
  */
 export async function deliverOutbox(store: EngineStore, channels: Map<string, ChannelAdapter>, clock: Clock, worker: string): Promise<number> {
   let delivered = 0
@@ -33,7 +34,7 @@ export async function deliverOutbox(store: EngineStore, channels: Map<string, Ch
       }
       const attempts = row.attempts + 1
       const final = !outcome.retryable || attempts >= MAX_ATTEMPTS
-      results.push({ id: row.id, status: final ? 'failed' : 'pending', attempts, reason: outcome.error, retryAt: final ? null : Date.now() + 2 ** attempts * 1000 })
+      results.push({ id: row.id, status: final ? 'failed' : 'pending', attempts, reason: outcome.error, retryAt: final ? null : Date.now() + Math.min(3_600_000, 2 ** (attempts - 1) * 5000) })
     }
     await store.finishDeliveries(results)
     if (claimed.length < CLAIM) return delivered

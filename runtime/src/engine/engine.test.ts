@@ -84,7 +84,7 @@ describe('action node', () => {
     await enrol(t, withAction({ set: { reminded: 'true', dpd: 'case.daysPastDue', greeting: '"Hi " + debtor.firstName' }, offer: { type: 'payment-link' } }), [caseInput('c-1')])
     expect(JSON.parse((await caseRow(t, 'c-1')).attributes)).toEqual({ reminded: true, dpd: 22, greeting: 'Hi Anna', offer: { type: 'payment-link', at: MONDAY.toISOString() } })
     const [sms] = await messages(t, 'c-1')
-    expect(sms!.text).toBe('Hi Anna, pay €100.00 at https://pay.example.com/c/c-1')
+    expect(sms!.text).toBe('Hi Anna, pay €100.00 at https://pay.example.com/c/c-1 Reply STOP to opt out.')
     const [action] = await entries(t, 'c-1', 'action')
     expect(action).toMatchObject({ nodeId: 'act', detail: { set: { reminded: true, dpd: 22, greeting: 'Hi Anna' } } })
   })
@@ -225,7 +225,7 @@ describe('durability', () => {
     // The retry waits out its back-off (real time); make it due now.
     await second.db.updateTable('outbox').set({ lease_until: null }).execute()
     await second.engine.deliver()
-    expect(await messages(second, 'c-1')).toMatchObject([{ status: 'sent', attempts: 2, text: 'Hello' }])
+    expect(await messages(second, 'c-1')).toMatchObject([{ status: 'sent', attempts: 2, text: expect.stringMatching(/^Hello\n\nTo stop receiving emails from us/) }])
     expect(sent).toEqual([(await messages(second, 'c-1'))[0]!.id])
   })
 })

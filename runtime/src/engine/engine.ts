@@ -8,6 +8,7 @@ import type { EngineStore } from '../db/sqlite-store'
 import { createMessageRenderer, type MessageRenderer } from '../messages'
 import { defaultContactPolicy, type ContactPolicy } from '../policy'
 import { BatchRun, type WorkItem } from './batch-run'
+import { controlEvents } from './control-events'
 import { deliverOutbox } from './deliver-outbox'
 import type { EngineDeps, Links } from './engine-deps'
 import { GuardScope } from './guard-scope'
@@ -151,9 +152,16 @@ export class Engine {
     return ingestEvents(this.db, events, this.clock.now())
   }
 
+  /** An operator's command for a case (enrol in a journey, pause, resume, stop), applied in order with its events. */
+  async control(caseId: string, action: 'enrol' | 'pause' | 'resume' | 'stop', options: { journeyId?: string; reason?: string } = {}): Promise<void> {
+    const now = this.clock.now()
+    const data = { ...(options.journeyId ? { journeyId: options.journeyId } : {}), ...(options.reason ? { reason: options.reason } : {}) }
+    await ingestEvents(this.db, [{ id: `${controlEvents[action]}/${caseId}/${now}/${randomUUID()}`, type: controlEvents[action], caseId, at: new Date(now).toISOString(), data }], now)
+  }
+
   /** Handles every event and timer due now (on the engine's clock), batch by batch, then delivers the outbox. */
-  async runDue(): Promise<RunResult> {
-    return this.#runUntil(this.clock.now())
+  async runDue(options: { onItem?: (dueAt: number) => void } = {}): Promise<RunResult> {
+    return this.#runUntil(this.clock.now(), options.onItem)
   }
 
   /** Moves a virtual clock forward to `time`, firing every due event and timer in time order on the way. */
@@ -165,7 +173,7 @@ export class Engine {
     return result
   }
 
-  async #runUntil(limit: number): Promise<RunResult> {
+  async #runUntil(limit: number, onItem?: (dueAt: number) => void): Promise<RunResult> {
     const total: RunResult = { items: 0, steps: 0, batches: 0 }
     for (;;) {
       const { events, timers } = await this.store.claimDue(limit, this.batchSize, this.worker, Date.now() + 60_000)
@@ -180,6 +188,7 @@ export class Engine {
         ...events.filter((event) => event.at <= horizon).map((event): WorkItem => ({ kind: 'event', time: event.at, event })),
         ...timers.filter((timer) => timer.dueAt <= horizon).map((timer): WorkItem => ({ kind: 'timer', time: timer.dueAt, timer })),
       ]
+      if (onItem) for (const item of items) onItem(item.time)
       const run = await BatchRun.create(this.#deps, items, horizon, this.clock.now())
       await run.run()
       await this.store.commit(run.batch, this.worker)

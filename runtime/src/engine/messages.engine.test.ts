@@ -29,11 +29,12 @@ describe('the debtor’s language', () => {
     ])
     const [viennaMail, viennaText] = await messages(t, 'vienna')
     expect(viennaMail).toMatchObject({ locale: 'de', subject: 'Erinnerung für Lena' })
-    expect(viennaMail!.text).toMatch(/^Hallo Lena, 100,00\s€ sind offen\.$/)
-    expect(viennaText).toMatchObject({ locale: 'de', text: 'Hier zahlen: https://pay.example.com/c/vienna' })
+    // The template has no opt-out: the runtime adds one, in the debtor's language (Regulation F §1006.6(e)).
+    expect(viennaMail!.text).toMatch(/^Hallo Lena, 100,00\s€ sind offen\.\n\nWenn Sie von uns keine E-Mails mehr an diese Adresse erhalten möchten, melden Sie sich hier ab: https:\/\/pay\.example\.com\/optout\/vienna$/)
+    expect(viennaText).toMatchObject({ locale: 'de', text: 'Hier zahlen: https://pay.example.com/c/vienna Antworten Sie STOPP zum Abmelden.' })
 
     const [parisMail, parisText] = await messages(t, 'paris')
-    expect(parisMail).toMatchObject({ locale: 'en', subject: 'Reminder for Chloé', text: 'Hello Chloé, €100.00 is open.' })
+    expect(parisMail).toMatchObject({ locale: 'en', subject: 'Reminder for Chloé', text: expect.stringMatching(/^Hello Chloé, €100.00 is open.\n\nTo stop receiving emails from us/) })
     expect(parisText).toMatchObject({ locale: 'en' })
 
     expect((await messages(t, 'unknown')).map((m) => m.locale)).toEqual(['en', 'en'])
@@ -85,8 +86,9 @@ describe('journey versions and renderer caches', () => {
       })
     await enrol(production, text('Live text'), [caseInput('c-1')])
     await enrol(simulation, text('Draft text'), [caseInput('c-1')])
-    expect((await messages(production, 'c-1')).map((m) => m.text)).toEqual(['Live text', 'Live text'])
-    expect((await messages(simulation, 'c-1')).map((m) => m.text)).toEqual(['Draft text', 'Draft text'])
+    const firstLine = (m: { text: string | null }) => m.text?.split('\n')[0]
+    expect((await messages(production, 'c-1')).map(firstLine)).toEqual(['Live text', 'Live text Reply STOP to opt out.'])
+    expect((await messages(simulation, 'c-1')).map(firstLine)).toEqual(['Draft text', 'Draft text Reply STOP to opt out.'])
   })
 
   it('a new version changes the texts of cases enrolled after it, not of those on the old version', async () => {
@@ -101,7 +103,7 @@ describe('journey versions and renderer caches', () => {
     await enrol(t, versioned('Version one'), [caseInput('early')])
     await enrol(t, versioned('Version two'), [caseInput('late')])
     await t.engine.advanceTo(t.clock.now() + 2 * 86_400_000)
-    expect((await messages(t, 'early')).map((m) => `${m.version}: ${m.text}`)).toEqual(['1: Version one'])
-    expect((await messages(t, 'late')).map((m) => `${m.version}: ${m.text}`)).toEqual(['2: Version two'])
+    expect((await messages(t, 'early')).map((m) => `${m.version}: ${m.text}`)).toEqual(['1: Version one Reply STOP to opt out.'])
+    expect((await messages(t, 'late')).map((m) => `${m.version}: ${m.text}`)).toEqual(['2: Version two Reply STOP to opt out.'])
   })
 })

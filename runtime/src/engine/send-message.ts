@@ -2,6 +2,7 @@ import type { Channel, SendParams } from '@dunwell/journey'
 import { checkFrequencyCap, effectiveContactHours, nextAllowedMoment, type ContactWindow, type NextAllowedOptions } from '../policy'
 import type { BatchRun } from './batch-run'
 import { memoize } from './memo'
+import { ensureOptOut } from '../channels/ensure-opt-out'
 import { placeOf, templateFacts } from './case-facts'
 import type { StepContext } from './perform-actions'
 import type { CaseRecord, OutboxRecord } from './records'
@@ -96,6 +97,11 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
     } catch (error) {
       return suppress(`could not render: ${error instanceof Error ? error.message : String(error)}`)
     }
+  }
+  // Regulation F §1006.6(e): every email and text carries a way to opt out, whatever the template says.
+  if (rendered && (params.channel === 'email' || params.channel === 'sms' || params.channel === 'whatsapp')) {
+    const optout = run.deps.links(record.id, params.channel).optout
+    if (optout) rendered = ensureOptOut({ ...rendered, channel: params.channel }, optout)
   }
   const isCall = params.channel === 'call'
   run.batch.outbox.push({

@@ -1,0 +1,51 @@
+/** The parts of a message that carry an opt-out; `OutgoingMessage` and `RenderedMessage` both fit. */
+export interface OptOutMessage {
+  channel: string
+  html?: string | null
+  text?: string | null
+  locale?: string | null
+}
+
+const wording = {
+  en: {
+    reply: ' Reply STOP to opt out.',
+    html: (link: string) => `To stop receiving emails from us at this address, <a href="${link}">unsubscribe here</a>.`,
+    text: (url: string) => `To stop receiving emails from us at this address, unsubscribe here: ${url}`,
+  },
+  de: {
+    reply: ' Antworten Sie STOPP zum Abmelden.',
+    html: (link: string) => `Wenn Sie von uns keine E-Mails mehr an diese Adresse erhalten möchten, <a href="${link}">melden Sie sich hier ab</a>.`,
+    text: (url: string) => `Wenn Sie von uns keine E-Mails mehr an diese Adresse erhalten möchten, melden Sie sich hier ab: ${url}`,
+  },
+}
+
+const stopWord = /(?<![\p{L}\p{N}])stopp?(?![\p{L}\p{N}])/iu
+
+/**
+ * Regulation F §1006.6(e): an email or text message must tell the debtor how to opt out of further ones. A template
+ * that already does (the opt-out link, or STOP in a text) is left alone; otherwise a short line is added in the
+ * message's language. Letters and calls are not electronic communications and pass unchanged.
+ */
+export function ensureOptOut<M extends OptOutMessage>(message: M, optoutUrl: string): M {
+  const words = message.locale?.toLowerCase().startsWith('de') ? wording.de : wording.en
+  if (message.channel === 'sms' || message.channel === 'whatsapp') {
+    const text = message.text ?? ''
+    if (stopWord.test(text) || text.includes(optoutUrl)) return message
+    return { ...message, text: `${text.trimEnd()}${words.reply}`.trimStart() }
+  }
+  if (message.channel !== 'email') return message
+  let { html, text } = message
+  const link = escapeAttribute(optoutUrl)
+  if (html && !html.includes(optoutUrl) && !html.includes(link)) {
+    const footer = `<p style="font-size:12px;line-height:1.4;color:#6b7280;margin:16px 0">${words.html(link)}</p>`
+    const end = [...html.matchAll(/<\/body\s*>/gi)].at(-1)?.index ?? -1
+    html = end === -1 ? html + footer : html.slice(0, end) + footer + html.slice(end)
+  }
+  // A missing text part is made from the HTML later, footer included.
+  if (text && !text.includes(optoutUrl)) text = `${text.trimEnd()}\n\n${words.text(optoutUrl)}`
+  return html === message.html && text === message.text ? message : { ...message, html, text }
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely'
+import type { AuthEnv } from '../auth/types'
+import type { VirtualClock } from '../clock'
+import type { Database } from '../db/database'
+import type { Engine } from '../engine/engine'
+
+export interface AppOptions {
+  engine: Engine
+  db: Kysely<Database>
+  /** Run without API keys; honoured only for requests from this machine (development). */
+  open?: boolean
+  /** A virtual clock the API may move (`POST /api/test/clock`): for tests and demos only. */
+  testClock?: VirtualClock
+  /** Signs payment and opt-out links, and checks provider callbacks. */
+  secrets?: { links?: string; providers?: Record<string, string> }
+  /** Body size limits in bytes. */
+  limits?: { json?: number; bulk?: number }
+}
+
+export type AppEnv = AuthEnv

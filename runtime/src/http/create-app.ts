@@ -1,0 +1,58 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { apiKeyAuth } from '../auth/api-key'
+import type { AppEnv, AppOptions } from './app-types'
+import { docsRoutes } from './docs'
+import { issuesToErrors, problem } from './problem'
+import { caseRoutes } from './routes/cases'
+import { eventRoutes } from './routes/events'
+import { journeyRoutes } from './routes/journeys'
+import { publicRoutes } from './routes/public'
+import { systemRoutes } from './routes/system'
+import { workRoutes } from './routes/work'
+
+const MB = 1024 * 1024
+
+/**
+ * The runtime's HTTP API as a Hono app: mount it in your own service (`app.route('/', createApp(...))`) or serve it
+ * with `startServer`. Every error is `application/problem+json`; every /api route needs an API key.
+ */
+export function createApp(options: AppOptions, health: () => Record<string, unknown> = () => ({})) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return problem(c, 400, 'the request does not fit the API: see errors', { errors: issuesToErrors(result.error.issues) })
+      }
+    },
+  })
+  const jsonLimit = options.limits?.json ?? 2 * MB
+  const bulkLimit = options.limits?.bulk ?? 64 * MB
+  const tooLarge = (limit: number) => (c: Parameters<Parameters<typeof bodyLimit>[0]['onError'] & object>[0]) => problem(c, 413, `the body is larger than ${limit} bytes`)
+  const isBulk = (path: string) => path.endsWith('/bulk') || path.endsWith('/import') || path === '/api/simulations'
+  app.use('*', async (c, next) => {
+    const limit = isBulk(c.req.path) ? bulkLimit : jsonLimit
+    return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next)
+  })
+  app.use('/api/*', apiKeyAuth({ db: options.db, open: options.open ?? false }))
+
+  journeyRoutes(app, options)
+  caseRoutes(app, options)
+  eventRoutes(app, options)
+  workRoutes(app, options)
+  systemRoutes(app, options, health)
+  publicRoutes(app, options)
+  docsRoutes(app)
+
+  app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}`))
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return problem(c, error.status as 400, error.message)
+    if (error instanceof SyntaxError) return problem(c, 400, `the body is not valid JSON: ${error.message}`)
+    // No personal data in logs: the path and the error's own message only.
+    console.error(`dunwell: ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? error.message : String(error)}`)
+    return problem(c, 500, 'something went wrong on our side; the request changed nothing it could not finish')
+  })
+  return app
+}
+
+export type DunwellApp = ReturnType<typeof createApp>

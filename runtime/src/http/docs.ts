@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv } from './app-types'
+
+const require = createRequire(import.meta.url)
+const swaggerDist = dirname(require.resolve('swagger-ui-dist/package.json'))
+const assets: Record<string, string> = { 'swagger-ui.css': 'text/css', 'swagger-ui-bundle.js': 'text/javascript' }
+
+const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Dunwell API</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
+<body><div id="api"></div><script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#api', persistAuthorization: true })</script></body></html>`
+
+/** `/openapi.json` from the same zod schemas the routes validate with, and a readable page, served locally. */
+export function docsRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Dunwell runtime API',
+      version: '1',
+      description: 'Journeys, cases, events, messages, tasks and simulation. Send an API key as `Authorization: Bearer <key>`; errors are application/problem+json.',
+    },
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' })
+  app.get('/docs', (c) => c.html(page))
+  app.get('/docs/assets/:file', async (c) => {
+    const file = c.req.param('file')
+    const type = assets[file]
+    if (!type) return c.notFound()
+    return c.body(await readFile(join(swaggerDist, file)), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' })
+  })
+}

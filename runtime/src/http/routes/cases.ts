@@ -1,0 +1,126 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { eraseCase, getCase } from '../../engine/cases-admin'
+import { timeline } from '../../engine/timeline'
+import { caseInputSchema, type CaseInput } from '../../wire/case-input'
+import { parseJsonl } from '../../wire/parse-jsonl'
+import type { AppEnv, AppOptions } from '../app-types'
+import { parseCasesCsv } from '../cases-csv'
+import { guard } from '../guard'
+import { problem } from '../problem'
+import { caseIdParam, caseInput, lineReport, notFound, problemResponses } from '../schemas'
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
+const caseView = z.object({ id: z.string(), debtor: z.record(z.string(), z.unknown()), amountDue: z.number(), balance: z.number(), currency: z.string(), dueDate: z.string(), attributes: z.record(z.string(), z.unknown()), enrolments: z.array(z.record(z.string(), z.unknown())), holds: z.array(z.record(z.string(), z.unknown())), optouts: z.array(z.record(z.string(), z.unknown())) }).openapi('Case')
+const timelineEntry = z.object({ at: z.string(), kind: z.string(), enrolmentId: z.string().nullable(), nodeId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) }).openapi('TimelineEntry')
+const control = z.object({ journeyId: z.string().optional(), reason: z.string().max(200).optional() })
+
+export function caseRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
+  const { db, engine } = options
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/cases/{id}',
+      tags: ['cases'],
+      summary: 'Create or update a case',
+      description: 'A new case’s balance is its amount due unless given. An update that changes what the journey’s goal reads (e.g. the balance) is checked against it at once.',
+      middleware: guard(options, 'cases:write'),
+      request: { params: caseIdParam, body: { content: { 'application/json': { schema: caseInput } }, required: true } },
+      responses: { 200: json(z.object({ id: z.string(), created: z.boolean() }), 'Stored'), ...problemResponses, 409: { description: 'The body’s id differs from the path' } },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const body = c.req.valid('json') as CaseInput
+      if (body.id !== id) return problem(c, 409, `the body's id "${body.id}" differs from the path's "${id}"`)
+      const result = await engine.upsertCases([body])
+      if (result.errors.length > 0) return problem(c, 400, result.errors[0]!.message, { errors: result.errors.map((e) => ({ path: e.message.split(' ')[0]!, message: e.message })) })
+      return c.json({ id, created: result.created === 1 }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/cases/{id}', tags: ['cases'], summary: 'A case with its enrolments, holds and opt-outs', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(caseView, 'The case'), ...problemResponses, ...notFound } }),
+    async (c) => {
+      const found = await getCase(db, c.req.valid('param').id)
+      return found ? c.json(found, 200) : problem(c, 404, `no case "${c.req.valid('param').id}"`)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/cases/{id}',
+      tags: ['cases'],
+      summary: 'Erase a case’s personal data (GDPR)',
+      description: 'Removes the debtor’s personal data from every table and stops the case’s journeys; the bare ledger (ids, amounts, dates, outcomes) stays.',
+      middleware: guard(options, 'cases:erase'),
+      request: { params: caseIdParam },
+      responses: { 200: json(z.object({ id: z.string(), erased: z.literal(true) }), 'Erased'), ...problemResponses, ...notFound },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      return (await eraseCase(db, id, engine.clock.now())) ? c.json({ id, erased: true as const }, 200) : problem(c, 404, `no case "${id}"`)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases/import',
+      tags: ['cases'],
+      summary: 'Import many cases from JSON Lines or CSV, with a report per line',
+      description: 'Send `application/x-ndjson` (one case per line) or `text/csv` (columns id, firstName, lastName, email, phone, locale, timezone, country, region, birthDate, amountDue, balance, currency, dueDate, addressLine1, addressLine2, postalCode, city, addressCountry, and attr.<name> for attributes). Good lines are stored even when others are wrong.',
+      middleware: guard(options, 'cases:write'),
+      request: { body: { content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } }, required: true } },
+      responses: { 200: json(lineReport, 'What was stored, and what was wrong on which line'), ...problemResponses, 415: { description: 'Neither JSON Lines nor CSV' } },
+    }),
+    async (c) => {
+      const type = c.req.header('content-type') ?? ''
+      const text = await c.req.text()
+      const parsed = type.includes('csv') ? parseCasesCsv(text) : type.includes('ndjson') || type.includes('jsonl') ? parseJsonl(text, caseInputSchema) : undefined
+      if (!parsed) return problem(c, 415, 'send application/x-ndjson (JSON Lines) or text/csv')
+      const result = await engine.upsertCases(parsed.items.map((item) => item.value))
+      const lineOf = new Map(parsed.items.map((item) => [item.value.id, item.line]))
+      return c.json(
+        {
+          accepted: result.created + result.updated,
+          created: result.created,
+          updated: result.updated,
+          errors: [...parsed.errors, ...result.errors.map((e) => ({ line: lineOf.get(e.id) ?? 0, id: e.id, message: e.message }))].sort((a, b) => a.line - b.line),
+        },
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/cases/{id}/timeline', tags: ['cases'], summary: 'Everything that happened to a case, with the reason for every decision', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(z.array(timelineEntry), 'In order'), ...problemResponses, ...notFound } }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      if (!(await getCase(db, id))) return problem(c, 404, `no case "${id}"`)
+      return c.json(await timeline(db, id), 200)
+    },
+  )
+
+  for (const action of ['enrol', 'pause', 'resume', 'stop'] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/api/cases/{id}/${action}`,
+        tags: ['cases'],
+        summary: { enrol: 'Enrol a case in a journey now', pause: 'Pause a case’s journeys (or one)', resume: 'Resume a paused case', stop: 'Stop a case’s journeys (or one) for good' }[action],
+        description: 'Applied by the engine in order with the case’s other events; the timeline shows it.',
+        middleware: guard(options, 'cases:write'),
+        request: { params: caseIdParam, body: { content: { 'application/json': { schema: action === 'enrol' ? control.extend({ journeyId: z.string() }) : control } }, required: action === 'enrol' } },
+        responses: { 202: json(z.object({ accepted: z.literal(true) }), 'Queued for the engine'), ...problemResponses, ...notFound },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        if (!(await getCase(db, id))) return problem(c, 404, `no case "${id}"`)
+        const body = (c.req.valid('json') ?? {}) as z.infer<typeof control>
+        await engine.control(id, action, body)
+        return c.json({ accepted: true as const }, 202)
+      },
+    )
+  }
+}

@@ -1,0 +1,162 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { compile, validate, type Journey } from '@dunwell/journey'
+import { PublishError } from '../../engine/engine'
+import { getJourney, getVersion, listJourneys, listVersions, saveDraft, setJourneyStatus } from '../../engine/journeys-catalog'
+import type { AppEnv, AppOptions } from '../app-types'
+import { guard } from '../guard'
+import { problem } from '../problem'
+import { diagnosticSchema, journeyDocument, journeyIdParam, notFound, problemResponses } from '../schemas'
+
+const journeySummary = z.object({ id: z.string(), name: z.string(), status: z.enum(['active', 'paused', 'archived']), latestVersion: z.number().int().nullable(), hasDraft: z.boolean(), updatedAt: z.string() }).openapi('JourneySummary')
+const versionSummary = z.object({ version: z.number().int(), note: z.string().nullable(), publishedAt: z.string() }).openapi('JourneyVersionSummary')
+const diagnostics = z.object({ valid: z.boolean(), diagnostics: z.array(diagnosticSchema) })
+const versionParams = journeyIdParam.extend({ version: z.coerce.number().int().positive().openapi({ param: { name: 'version', in: 'path' } }) })
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
+
+export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
+  const { db, engine } = options
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/journeys', tags: ['journeys'], summary: 'List journeys', middleware: guard(options, 'journeys:read'), responses: { 200: json(z.array(journeySummary), 'Every journey'), ...problemResponses } }),
+    async (c) => c.json(await listJourneys(db), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/journeys/validate',
+      tags: ['journeys'],
+      summary: 'Check a journey document without saving it',
+      middleware: guard(options, 'journeys:read'),
+      request: { body: { content: { 'application/json': { schema: z.unknown().openapi({ description: 'A journey document, valid or not' }) } }, required: true } },
+      responses: { 200: json(diagnostics, 'Every problem, each naming the node, edge or field at fault'), ...problemResponses },
+    }),
+    async (c) => {
+      const found = validate(await c.req.json())
+      return c.json({ valid: !found.some((d) => d.severity === 'error'), diagnostics: found }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/journeys/{id}/draft',
+      tags: ['journeys'],
+      summary: 'Create or update a journey’s draft',
+      description: 'Saves unfinished work too; the answer lists what must be fixed before publishing.',
+      middleware: guard(options, 'journeys:write'),
+      request: { params: journeyIdParam, body: { content: { 'application/json': { schema: journeyDocument } }, required: true } },
+      responses: { 200: json(diagnostics, 'Saved'), ...problemResponses, 409: { description: 'The document’s id differs from the path, or the journey is archived' } },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const document = c.req.valid('json') as Journey
+      if (document.id !== id) return problem(c, 409, `the document's id "${document.id}" differs from the path's "${id}"`)
+      const existing = await getJourney(db, id)
+      if (existing?.status === 'archived') return problem(c, 409, `journey "${id}" is archived`)
+      const found = await saveDraft(db, document, engine.clock.now())
+      return c.json({ valid: !found.some((d) => d.severity === 'error'), diagnostics: found }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/journeys/{id}',
+      tags: ['journeys'],
+      summary: 'A journey with its working copy (the draft, else the latest version)',
+      middleware: guard(options, 'journeys:read'),
+      request: { params: journeyIdParam },
+      responses: { 200: json(z.object({ id: z.string(), name: z.string(), status: z.string(), latestVersion: z.number().nullable(), hasDraft: z.boolean(), document: journeyDocument.nullable() }), 'The journey'), ...problemResponses, ...notFound },
+    }),
+    async (c) => {
+      const journey = await getJourney(db, c.req.valid('param').id)
+      return journey ? c.json(journey, 200) : problem(c, 404, `no journey "${c.req.valid('param').id}"`)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/journeys/{id}/publish',
+      tags: ['journeys'],
+      summary: 'Publish the draft as a new immutable version',
+      middleware: guard(options, 'journeys:publish'),
+      request: { params: journeyIdParam, body: { content: { 'application/json': { schema: z.object({ note: z.string().max(2000).optional() }) } }, required: false } },
+      responses: {
+        201: json(z.object({ journeyId: z.string(), version: z.number().int() }), 'Published'),
+        ...problemResponses,
+        ...notFound,
+        422: json(diagnostics, 'The draft has errors: nothing was published'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const journey = await getJourney(db, id)
+      if (!journey?.document) return problem(c, 404, `no journey "${id}"`)
+      if (!journey.hasDraft) return problem(c, 409, `journey "${id}" has no draft to publish (its latest version is ${journey.latestVersion})`)
+      const body = c.req.header('content-type')?.includes('json') ? ((await c.req.json().catch(() => ({}))) as { note?: string }) : {}
+      const compiled = compile(journey.document)
+      if (!compiled.ok) return c.json({ valid: false, diagnostics: compiled.diagnostics }, 422)
+      try {
+        return c.json(await engine.publish(journey.document, body.note), 201)
+      } catch (error) {
+        if (error instanceof PublishError) return problem(c, 422, error.message)
+        throw error
+      }
+    },
+  )
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/journeys/{id}/versions', tags: ['journeys'], summary: 'Published versions, newest first', middleware: guard(options, 'journeys:read'), request: { params: journeyIdParam }, responses: { 200: json(z.array(versionSummary), 'Versions'), ...problemResponses } }),
+    async (c) => c.json(await listVersions(db, c.req.valid('param').id), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/journeys/{id}/versions/{version}',
+      tags: ['journeys'],
+      summary: 'One published version',
+      description: '`…/export` gives the same version as a file in the stable form, which diffs line by line.',
+      middleware: guard(options, 'journeys:read'),
+      request: { params: versionParams },
+      responses: { 200: json(z.object({ document: journeyDocument, note: z.string().nullable(), publishedAt: z.string() }), 'The version'), ...problemResponses, ...notFound },
+    }),
+    async (c) => {
+      const { id, version } = c.req.valid('param')
+      const found = await getVersion(db, id, version)
+      if (!found) return problem(c, 404, `journey "${id}" has no version ${version}`)
+      return c.json({ document: found.document, note: found.note, publishedAt: found.publishedAt }, 200)
+    },
+  )
+
+  // A file, not JSON for a client to read: documented in the version route's description.
+  app.get('/api/journeys/:id/versions/:version/export', guard(options, 'journeys:read'), async (c) => {
+    const id = c.req.param('id')
+    const version = Number(c.req.param('version'))
+    const found = Number.isInteger(version) ? await getVersion(db, id, version) : undefined
+    if (!found) return problem(c, 404, `journey "${id}" has no version ${c.req.param('version')}`)
+    return c.body(found.text, 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${id}-v${version}.json"` })
+  })
+
+  for (const [action, status] of [['pause', 'paused'], ['resume', 'active'], ['archive', 'archived']] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/api/journeys/{id}/${action}`,
+        tags: ['journeys'],
+        summary: { pause: 'Stop enrolling new cases (enrolled cases go on)', resume: 'Enrol new cases again', archive: 'Retire the journey: no new cases, read-only' }[action],
+        middleware: guard(options, 'journeys:publish'),
+        request: { params: journeyIdParam },
+        responses: { 200: json(z.object({ id: z.string(), status: z.string() }), 'Done'), ...problemResponses, ...notFound },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        if (!(await setJourneyStatus(db, id, status, engine.clock.now()))) return problem(c, 404, `no journey "${id}"`)
+        await engine.refreshJourneys()
+        return c.json({ id, status }, 200)
+      },
+    )
+  }
+}

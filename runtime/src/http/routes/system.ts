@@ -1,0 +1,86 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { simulate } from '../../simulate/simulate'
+import { parseContactPolicy } from '../../policy'
+import { caseInputSchema } from '../../wire/case-input'
+import { eventInputSchema } from '../../wire/event-input'
+import type { AppEnv, AppOptions } from '../app-types'
+import { guard } from '../guard'
+import { problem } from '../problem'
+import { problemResponses } from '../schemas'
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
+
+const simulationRequest = z
+  .object({
+    journey: z.unknown().openapi({ description: 'A journey document (a draft is fine: it is validated first)' }),
+    cases: z.array(caseInputSchema).min(1).max(20_000),
+    events: z.array(eventInputSchema).max(100_000).optional(),
+    policy: z.record(z.string(), z.unknown()).optional(),
+    start: z.string().datetime({ offset: true }),
+    days: z.number().int().min(1).max(365),
+  })
+  .openapi('SimulationRequest')
+
+/** Health, simulation and (for tests and demos only) the clock. */
+export function systemRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions, health: () => Record<string, unknown>): void {
+  const { engine } = options
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/health', tags: ['system'], summary: 'Is the runtime up, and is its scheduler keeping up?', responses: { 200: json(z.record(z.string(), z.unknown()), 'Up') } }),
+    async (c) => {
+      await options.db.selectFrom('journeys').select('id').limit(1).execute()
+      return c.json({ status: 'ok', time: new Date(engine.clock.now()).toISOString(), ...health() }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/simulations',
+      tags: ['simulation'],
+      summary: 'Run a journey for a portfolio on a virtual clock, in a throwaway database',
+      description: 'The very engine of production: every case enters at `start`, events fire at their `at`. Nothing touches the live data.',
+      middleware: guard(options, 'simulate'),
+      request: { body: { content: { 'application/json': { schema: simulationRequest } }, required: true } },
+      responses: { 200: json(z.record(z.string(), z.unknown()), 'The report: nodes, outcomes, messages, cases, splits'), ...problemResponses, 422: { description: 'The journey has errors' } },
+    }),
+    async (c) => {
+      const body = c.req.valid('json')
+      let policy
+      if (body.policy) {
+        const parsed = parseContactPolicy(body.policy)
+        if (!parsed.ok) return problem(c, 400, 'the policy is not valid', { errors: parsed.errors.map((message) => ({ path: 'policy', message })) })
+        policy = parsed.policy
+      }
+      try {
+        const report = await simulate({ journey: body.journey, cases: body.cases, events: body.events ?? [], ...(policy ? { policy } : {}), start: new Date(body.start), days: body.days })
+        return c.json(report, 200)
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        if (/journey has errors/.test(message)) return problem(c, 422, message)
+        throw error
+      }
+    },
+  )
+
+  if (options.testClock) {
+    const clock = options.testClock
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: '/api/test/clock',
+        tags: ['system'],
+        summary: 'Move the virtual clock forward (only when the server runs with a test clock)',
+        middleware: guard(options, 'clock:control'),
+        request: { body: { content: { 'application/json': { schema: z.object({ advanceTo: z.string().datetime({ offset: true }) }) } }, required: true } },
+        responses: { 200: json(z.object({ now: z.string(), items: z.number(), steps: z.number() }), 'Moved; everything due on the way has run'), ...problemResponses, 409: { description: 'That is in the past' } },
+      }),
+      async (c) => {
+        const target = Date.parse(c.req.valid('json').advanceTo)
+        if (target < clock.now()) return problem(c, 409, `the clock is at ${new Date(clock.now()).toISOString()}; it never runs backwards`)
+        const result = await engine.advanceTo(target)
+        return c.json({ now: new Date(clock.now()).toISOString(), items: result.items, steps: result.steps }, 200)
+      },
+    )
+  }
+}
