@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { compileCommand, compileHelp } from './commands/compile'
 import { formatCommand, formatHelp } from './commands/format'
 import { keysCommand, keysHelp } from './commands/keys'
+import { serveCommand, serveHelp } from './commands/serve'
 import { simulateCommand, simulateHelp } from './commands/simulate'
 import { validateCommand, validateHelp } from './commands/validate'
 import { errorMessage, UsageError, type CliIo } from './io'
@@ -32,9 +33,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         policy: { type: 'string' },
         start: { type: 'string' },
         days: { type: 'string' },
+        db: { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        examples: { type: 'string' },
+        dev: { type: 'boolean', default: false },
+        'test-clock': { type: 'string' },
         role: { type: 'string' },
         name: { type: 'string' },
-        db: { type: 'string' },
       },
     })
     const [command, ...files] = positionals
@@ -51,6 +57,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await formatCommand(io, files, { check: values.check })
       case 'simulate':
         return await simulateCommand(io, files, values)
+      case 'serve':
+        return await serveCommand(io, values, new URL('../../../editor/dist', import.meta.url).pathname)
       case 'keys':
         return await keysCommand(io, files, values)
       default:

@@ -15,6 +15,7 @@ export interface Database {
   audit: AuditTable
   split_assignments: SplitAssignmentsTable
   api_keys: ApiKeysTable
+  settings: SettingsTable
 }
 
 export interface JourneysTable {
@@ -178,4 +179,10 @@ export interface ApiKeysTable {
   /** Written at most once a minute per key. */
   last_used_at: number | null
   revoked_at: number | null
+}
+
+/** The runtime's own settings that must survive restarts, e.g. the secret that signs links. */
+export interface SettingsTable {
+  key: string
+  value: string
 }

@@ -175,6 +175,11 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('api_keys_prefix').on('api_keys').column('prefix').execute()
     },
   },
+  '0003-settings': {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('settings').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

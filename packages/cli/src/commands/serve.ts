@@ -1,0 +1,59 @@
+import { parseContactPolicy, startServer } from '@dunwell/runtime'
+import { parseJson } from '@dunwell/journey'
+import { errorMessage, UsageError, type CliIo } from '../io'
+
+export const serveHelp = `dunwell serve [--db <file>] [--host 127.0.0.1] [--port 3000] [--examples <folder>] [--policy <policy.json>]
+              [--dev] [--test-clock <ISO time>]
+  Runs the runtime: the HTTP API (docs at /docs), the scheduler, and the editor at /. The first start creates the
+  database and prints an admin API key once. --dev runs without API keys, for this machine only.
+  --test-clock runs on a virtual clock that POST /api/test/clock moves (tests and demos).`
+
+export interface ServeOptions {
+  db?: string
+  host?: string
+  port?: string
+  examples?: string
+  policy?: string
+  dev: boolean
+  'test-clock'?: string
+}
+
+/** Runs until SIGINT or SIGTERM, then lets the batch in hand finish and closes the database. */
+export async function serveCommand(io: CliIo, options: ServeOptions, editor?: string): Promise<number> {
+  const port = options.port ? Number(options.port) : 3000
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number')
+  if (options['test-clock'] && Number.isNaN(Date.parse(options['test-clock']))) throw new UsageError('--test-clock must be an ISO time, e.g. 2026-11-23T09:00:00Z')
+  let policy
+  if (options.policy) {
+    const text = await io.readFile(io.resolvePath(options.policy)).catch((error) => {
+      throw new UsageError(`cannot read policy ${options.policy}: ${errorMessage(error)}`)
+    })
+    const json = parseJson(text)
+    const parsed = json.ok ? parseContactPolicy(json.value) : { ok: false as const, errors: [json.diagnostic.message] }
+    if (!parsed.ok) {
+      for (const message of parsed.errors) io.stderr(`${options.policy}: ${message}\n`)
+      return 1
+    }
+    policy = parsed.policy
+  }
+  const server = await startServer({
+    file: io.resolvePath(options.db ?? process.env.DUNWELL_DB ?? 'dunwell.sqlite'),
+    host: options.host ?? '127.0.0.1',
+    port,
+    open: options.dev,
+    ...(options['test-clock'] ? { testClock: options['test-clock'] } : {}),
+    ...(options.examples ? { examples: io.resolvePath(options.examples) } : {}),
+    ...(editor ? { editor } : {}),
+    ...(policy ? { policy } : {}),
+    log: (line) => io.stdout(`${line}\n`),
+  })
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  io.stdout('stopping: finishing the batch in hand …\n')
+  await server.close()
+  io.stdout('stopped\n')
+  return 0
+}
