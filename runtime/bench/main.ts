@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs'
 import { compile, createJourneyMachine, journeyEvents } from '@dunwell/journey'
 import { initialTransition, transition } from 'xstate'
 import { engineRun } from './engine-throughput'
+import { httpIngest } from './http-ingest'
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, rows: { type: 'string', default: '500000' } } })
+const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, rows: { type: 'string', default: '500000' }, seconds: { type: 'string', default: '10' } } })
 const caseCount = Number(values.cases)
 const rowCount = Number(values.rows)
 
@@ -59,6 +60,16 @@ console.log(`    ${round(stepsPerSecond).toLocaleString('en')} steps/s (${engine
 const transitions = xstateAlone(journeyFile, 50_000)
 console.log(`(c) XState transition() alone on that journey: ${round(transitions).toLocaleString('en')} transitions/s, a ceiling of ${(transitions / raw.perSecond).toFixed(3)} for the ratio`)
 const ratio = stepsPerSecond / raw.perSecond
+console.log(`(d) event ingest over HTTP (POST /api/events, 20 connections, ${values.seconds} s each) against a bare Hono endpoint …`)
+const http = await httpIngest({ seconds: Number(values.seconds), rate: 2000 })
+const row = (name: string, r: { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number }) =>
+  console.log(`    ${name.padEnd(28)} ${round(r.requestsPerSecond).toLocaleString('en').padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx + r.errors > 0 ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`)
+row('bare Hono, as fast as it goes', http.bareMax)
+row('Dunwell, as fast as it goes', http.dunwellMax)
+row('bare Hono at 2,000 req/s', http.bareAtRate)
+row('Dunwell at 2,000 req/s', http.dunwellAtRate)
+console.log(`    throughput ratio Dunwell/bare: ${(http.dunwellMax.requestsPerSecond / http.bareMax.requestsPerSecond).toFixed(3)}; p99 at 2,000 req/s: ${http.dunwellAtRate.p99} ms (goal < 10 ms; bare Hono ${http.bareAtRate.p99} ms)`)
+console.log(`(e) bulk ingest (POST /api/events/bulk, JSON Lines, 10,000 a request): ${round(http.bulk.perSecond).toLocaleString('en')} events/s (goal ≥ 50,000)`)
 const peakRssMb = process.resourceUsage().maxRSS / 1024
 const wall = (performance.now() - started) / 1000
 console.log(`ratio engine/raw: ${ratio.toFixed(4)} (aim: 0.1, goal: 0.5); wall ${wall.toFixed(1)} s; peak RSS ${round(peakRssMb)} MB`)
@@ -68,6 +79,11 @@ console.log(
     engineStepsPerSecond: round(stepsPerSecond),
     ratio: Number(ratio.toFixed(4)),
     xstateTransitionsPerSecond: round(transitions),
+    ingestRequestsPerSecond: round(http.dunwellMax.requestsPerSecond),
+    bareHonoRequestsPerSecond: round(http.bareMax.requestsPerSecond),
+    ingestP99AtRateMs: http.dunwellAtRate.p99,
+    bareP99AtRateMs: http.bareAtRate.p99,
+    bulkEventsPerSecond: round(http.bulk.perSecond),
     cases: caseCount,
     steps: engine.steps,
     messages: engine.messages,

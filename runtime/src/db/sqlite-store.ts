@@ -17,10 +17,23 @@ export interface EngineStore {
   loadRecentSends(caseIds: string[], channels: string[], since: number): Promise<{ caseId: string; channel: string; at: number }[]>
   /** Writes a whole batch in one transaction: it happened entirely or not at all. */
   commit(batch: WriteBatch, owner: string): Promise<void>
+  /** Which of these case ids exist. */
+  knownCases(ids: string[]): Promise<Set<string>>
+  /** Stores events in one transaction; for each, whether it was new (false: its id was seen before). */
+  insertEvents(rows: EventRow[]): Promise<boolean[]>
   /** Pending outbox entries, leased to `owner`. */
   claimOutbox(limit: number, owner: string, leaseUntil: number): Promise<OutboxClaim[]>
   /** Records what delivery did: sent (with the plain text made on the way), retried later, or failed for good. */
   finishDeliveries(results: DeliveryOutcome[]): Promise<void>
+}
+
+export interface EventRow {
+  id: string
+  caseId: string
+  type: string
+  at: number
+  data: string
+  receivedAt: number
 }
 
 export interface OutboxClaim extends OutgoingMessage {
@@ -79,6 +92,8 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     addHold: sqlite.prepare(`insert into case_holds (case_id, kind, since) values (?, ?, ?) on conflict do nothing`),
     releaseHold: sqlite.prepare(`delete from case_holds where case_id = ? and kind = ?`),
     addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
+    knownCases: sqlite.prepare(`select id from cases where id in (select value from json_each(?))`).pluck(),
+    insertEvent: sqlite.prepare(`insert into events (id, case_id, type, at, data, received_at) values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing`),
     markSent: sqlite.prepare(`update outbox set status = 'sent', sent_at = ?, text = coalesce(?, text), attempts = attempts + 1, lease_owner = null, lease_until = null where id = ?`),
     markAttempt: sqlite.prepare(`update outbox set status = ?, attempts = ?, reason = ?, lease_owner = null, lease_until = ? where id = ?`),
     releaseTimers: sqlite.prepare(`update timers set lease_owner = null, lease_until = null where lease_owner = ?`),
@@ -121,7 +136,17 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     }
   })
 
+  const insertEvents = sqlite.transaction((rows: EventRow[]) => rows.map((r) => statements.insertEvent.run(r.id, r.caseId, r.type, r.at, r.data, r.receivedAt).changes > 0))
+
   return {
+    async knownCases(ids) {
+      return new Set(statements.knownCases.all(JSON.stringify(ids)) as string[])
+    },
+
+    async insertEvents(rows) {
+      return insertEvents(rows)
+    },
+
     async claimOutbox(limit, owner, leaseUntil) {
       const leaseNow = Date.now()
       const rows = await db

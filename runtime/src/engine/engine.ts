@@ -13,7 +13,7 @@ import { deliverOutbox } from './deliver-outbox'
 import type { EngineDeps, Links } from './engine-deps'
 import { GuardScope } from './guard-scope'
 import { JourneyCache, type CompiledVersion } from './journey-cache'
-import { ingestEvents, upsertCases, type IngestResult, type UpsertResult } from './ingest'
+import { eventId, ingestEvents, summarise, upsertCases, type EventOutcome, type IngestResult, type UpsertResult } from './ingest'
 import type { CaseInput } from '../wire/case-input'
 import type { EventInput } from '../wire/event-input'
 
@@ -148,15 +148,41 @@ export class Engine {
     return result
   }
 
-  ingest(events: EventInput[]): Promise<IngestResult> {
-    return ingestEvents(this.db, events, this.clock.now())
+  #pending: { events: EventInput[]; resolve: (outcomes: EventOutcome[]) => void; reject: (error: unknown) => void }[] = []
+
+  /**
+   * Stores events for the engine to apply in time order; idempotent by id. Calls that arrive together (concurrent
+   * requests) are written in one transaction: group commit keeps many small posts cheap.
+   */
+  async ingest(events: EventInput[]): Promise<IngestResult> {
+    const now = this.clock.now()
+    const outcomes = await new Promise<EventOutcome[]>((resolve, reject) => {
+      this.#pending.push({ events, resolve, reject })
+      if (this.#pending.length === 1) setImmediate(() => void this.#flushIngest())
+    })
+    return summarise(outcomes, events.map((event) => eventId(event, now)))
+  }
+
+  async #flushIngest(): Promise<void> {
+    const waiting = this.#pending
+    this.#pending = []
+    try {
+      const outcomes = await ingestEvents(this.store, waiting.flatMap((w) => w.events), this.clock.now())
+      let offset = 0
+      for (const w of waiting) {
+        w.resolve(outcomes.slice(offset, offset + w.events.length))
+        offset += w.events.length
+      }
+    } catch (error) {
+      for (const w of waiting) w.reject(error)
+    }
   }
 
   /** An operator's command for a case (enrol in a journey, pause, resume, stop), applied in order with its events. */
   async control(caseId: string, action: 'enrol' | 'pause' | 'resume' | 'stop', options: { journeyId?: string; reason?: string } = {}): Promise<void> {
     const now = this.clock.now()
     const data = { ...(options.journeyId ? { journeyId: options.journeyId } : {}), ...(options.reason ? { reason: options.reason } : {}) }
-    await ingestEvents(this.db, [{ id: `${controlEvents[action]}/${caseId}/${now}/${randomUUID()}`, type: controlEvents[action], caseId, at: new Date(now).toISOString(), data }], now)
+    await this.ingest([{ id: `${controlEvents[action]}/${caseId}/${now}/${randomUUID()}`, type: controlEvents[action], caseId, at: new Date(now).toISOString(), data }])
   }
 
   /** Handles every event and timer due now (on the engine's clock), batch by batch, then delivers the outbox. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
+import type { EngineStore, EventRow } from '../db/sqlite-store'
 import type { CaseInput } from '../wire/case-input'
 import type { EventInput } from '../wire/event-input'
 import { toMinorUnits } from '../wire/money'
@@ -80,34 +81,35 @@ export function eventId(event: EventInput, receivedAt: number): string {
   return event.id ?? `sha256:${createHash('sha256').update(JSON.stringify([event.type, event.caseId, at, event.data ?? {}])).digest('hex').slice(0, 32)}`
 }
 
+export type EventOutcome = 'accepted' | 'duplicate' | { error: string }
+
 /** Stores events for the engine to apply in time order. Idempotent: an id seen before changes nothing. */
-export async function ingestEvents(db: Kysely<Database>, events: EventInput[], now: number): Promise<IngestResult> {
+export async function ingestEvents(store: EngineStore, events: EventInput[], now: number): Promise<EventOutcome[]> {
+  const known = await store.knownCases([...new Set(events.map((event) => event.caseId))])
+  const outcomes: EventOutcome[] = new Array(events.length)
+  const rows: { index: number; row: EventRow }[] = []
+  const seen = new Set<string>()
+  events.forEach((event, index) => {
+    const id = eventId(event, now)
+    if (!known.has(event.caseId)) outcomes[index] = { error: `caseId: no case "${event.caseId}"` }
+    else if (seen.has(id)) outcomes[index] = 'duplicate'
+    else {
+      seen.add(id)
+      rows.push({ index, row: { id, caseId: event.caseId, type: event.type, at: event.at ? Date.parse(event.at) : now, data: JSON.stringify(event.data ?? {}), receivedAt: now } })
+    }
+  })
+  const inserted = await store.insertEvents(rows.map((r) => r.row))
+  rows.forEach((r, i) => (outcomes[r.index] = inserted[i] ? 'accepted' : 'duplicate'))
+  return outcomes
+}
+
+/** Counts outcomes as the API reports them; `ids` are the events' idempotency keys. */
+export function summarise(outcomes: EventOutcome[], ids: string[]): IngestResult {
   const result: IngestResult = { accepted: 0, duplicates: 0, errors: [] }
-  for (let i = 0; i < events.length; i += CHUNK) {
-    const part = events.slice(i, i + CHUNK)
-    await db.transaction().execute(async (trx) => {
-      const caseIds = [...new Set(part.map((event) => event.caseId))]
-      const known = new Set((await trx.selectFrom('cases').select('id').where('id', 'in', caseIds).execute()).map((row) => row.id))
-      const rows = []
-      const seen = new Set<string>()
-      for (const [offset, event] of part.entries()) {
-        const id = eventId(event, now)
-        if (!known.has(event.caseId)) {
-          result.errors.push({ index: i + offset, id, message: `caseId: no case "${event.caseId}"` })
-          continue
-        }
-        if (seen.has(id)) {
-          result.duplicates++
-          continue
-        }
-        seen.add(id)
-        rows.push({ id, case_id: event.caseId, type: event.type, at: event.at ? Date.parse(event.at) : now, data: JSON.stringify(event.data ?? {}), received_at: now })
-      }
-      if (rows.length === 0) return
-      const inserted = await trx.insertInto('events').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute()
-      result.accepted += inserted.length
-      result.duplicates += rows.length - inserted.length
-    })
-  }
+  outcomes.forEach((outcome, index) => {
+    if (outcome === 'accepted') result.accepted++
+    else if (outcome === 'duplicate') result.duplicates++
+    else result.errors.push({ index, id: ids[index]!, message: outcome.error })
+  })
   return result
 }

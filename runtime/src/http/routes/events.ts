@@ -38,9 +38,10 @@ export function eventRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void
       path: '/api/events/bulk',
       tags: ['events'],
       summary: 'Report many events: JSON Lines, or a JSON array',
-      description: 'Good lines are accepted even when others are wrong; the report names each bad line and what is wrong with it.',
+      description: 'Send `application/x-ndjson` (one event per line) or `application/json` with an array of events. Good lines are accepted even when others are wrong; the report names each bad line and what is wrong with it.',
       middleware: guard(options, 'events:write'),
-      request: { body: { content: { 'application/x-ndjson': { schema: z.string() }, 'application/json': { schema: z.array(eventInput) } }, required: true } },
+      // Parsed by the handler, line by line: a bad line must not reject the good ones.
+      request: { body: { content: { 'application/x-ndjson': { schema: z.string().openapi({ description: 'One EventInput per line' }) } }, required: true } },
       responses: { 200: json(lineReport, 'What was accepted, and what was wrong on which line'), ...problemResponses, 415: { description: 'Neither JSON Lines nor a JSON array' } },
     }),
     async (c) => {
