@@ -49,3 +49,8 @@ export const lineReport = z
     errors: z.array(z.object({ line: z.number().int(), id: z.string().optional(), message: z.string() })),
   })
   .openapi('LineReport')
+
+/** A JSON response of a route, for its OpenAPI description and its typed client. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } }
+}

@@ -7,9 +7,8 @@ import type { AppEnv, AppOptions } from '../app-types'
 import { parseCasesCsv } from '../cases-csv'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { caseIdParam, caseInput, lineReport, notFound, problemResponses } from '../schemas'
+import { caseIdParam, caseInput, lineReport, notFound, problemResponses, jsonResponse as json } from '../schemas'
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 const caseView = z.object({ id: z.string(), debtor: z.record(z.string(), z.unknown()), amountDue: z.number(), balance: z.number(), currency: z.string(), dueDate: z.string(), attributes: z.record(z.string(), z.unknown()), enrolments: z.array(z.record(z.string(), z.unknown())), holds: z.array(z.record(z.string(), z.unknown())), optouts: z.array(z.record(z.string(), z.unknown())) }).openapi('Case')
 const timelineEntry = z.object({ at: z.string(), kind: z.string(), enrolmentId: z.string().nullable(), nodeId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) }).openapi('TimelineEntry')
 const control = z.object({ journeyId: z.string().optional(), reason: z.string().max(200).optional() })

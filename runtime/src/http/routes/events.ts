@@ -5,9 +5,8 @@ import { parseJsonl } from '../../wire/parse-jsonl'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { eventInput, lineReport, problemResponses } from '../schemas'
+import { eventInput, lineReport, problemResponses, jsonResponse as json } from '../schemas'
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
 export function eventRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
   const { engine } = options

@@ -5,13 +5,12 @@ import { getJourney, getVersion, listJourneys, listVersions, saveDraft, setJourn
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { diagnosticSchema, journeyDocument, journeyIdParam, notFound, problemResponses } from '../schemas'
+import { diagnosticSchema, journeyDocument, journeyIdParam, notFound, problemResponses, jsonResponse as json } from '../schemas'
 
 const journeySummary = z.object({ id: z.string(), name: z.string(), status: z.enum(['active', 'paused', 'archived']), latestVersion: z.number().int().nullable(), hasDraft: z.boolean(), updatedAt: z.string() }).openapi('JourneySummary')
 const versionSummary = z.object({ version: z.number().int(), note: z.string().nullable(), publishedAt: z.string() }).openapi('JourneyVersionSummary')
 const diagnostics = z.object({ valid: z.boolean(), diagnostics: z.array(diagnosticSchema) })
 const versionParams = journeyIdParam.extend({ version: z.coerce.number().int().positive().openapi({ param: { name: 'version', in: 'path' } }) })
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
 export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
   const { db, engine } = options

@@ -6,9 +6,8 @@ import { eventInputSchema } from '../../wire/event-input'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { problemResponses } from '../schemas'
+import { problemResponses, jsonResponse as json } from '../schemas'
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
 const simulationRequest = z
   .object({

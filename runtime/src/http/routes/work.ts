@@ -3,9 +3,8 @@ import { claimTask, completeTask, listTasks, taskOutcomes, type TaskOutcome } fr
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { notFound, problemResponses } from '../schemas'
+import { notFound, problemResponses, jsonResponse as json } from '../schemas'
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 const taskView = z.object({ id: z.string(), caseId: z.string(), enrolmentId: z.string(), queue: z.string(), priority: z.number(), status: z.enum(['open', 'claimed', 'done']), script: z.string().nullable(), claimedBy: z.string().nullable(), outcome: z.string().nullable(), createdAt: z.string(), completedAt: z.string().nullable() }).openapi('Task')
 const messageView = z.object({ id: z.string(), caseId: z.string(), journeyId: z.string(), version: z.number(), nodeId: z.string(), channel: z.string(), template: z.string().nullable(), locale: z.string().nullable(), status: z.string(), reason: z.string().nullable(), subject: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable(), attempts: z.number() }).openapi('Message')
 const taskId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) })
