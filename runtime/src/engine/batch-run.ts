@@ -198,6 +198,7 @@ export class BatchRun {
     }
     const holds = this.state.holdsOf(record.id)
     if (holds.size > 0) return refuse(`on hold (${[...holds].join(', ')})`)
+    if (record.attributes.erased === true) return refuse('the case was erased')
     if (version.trigger.filter) {
       let passes = false
       try {

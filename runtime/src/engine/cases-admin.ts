@@ -48,6 +48,8 @@ export async function eraseCase(db: Kysely<Database>, id: string, now: number): 
     await trx.updateTable('outbox').set({ status: 'suppressed', reason: 'case erased' }).where('case_id', '=', id).where('status', '=', 'pending').execute()
     await trx.updateTable('tasks').set({ script: null }).where('case_id', '=', id).execute()
     await trx.updateTable('events').set({ data: '{}' }).where('case_id', '=', id).execute()
+    // Events still waiting for the engine must not start a journey for a case that is gone.
+    await trx.updateTable('events').set({ processed_at: now }).where('case_id', '=', id).where('processed_at', 'is', null).execute()
     await trx.updateTable('audit').set({ detail: '{}' }).where('case_id', '=', id).where('kind', 'in', ['event', 'action']).execute()
     const open = await trx.selectFrom('enrolments').select('id').where('case_id', '=', id).where('status', 'in', ['active', 'paused']).execute()
     await trx.updateTable('enrolments').set({ status: 'stopped', ended_at: now, updated_at: now }).where('case_id', '=', id).where('status', 'in', ['active', 'paused']).execute()

@@ -55,13 +55,14 @@ export async function getJourney(db: Kysely<Database>, id: string) {
 }
 
 /** Saves a working copy, valid or not (people save unfinished work); returns what is wrong with it. */
-export async function saveDraft(db: Kysely<Database>, document: Journey, now: number): Promise<Diagnostic[]> {
+export async function saveDraft(db: Kysely<Database>, document: { id: string; name?: unknown }, now: number): Promise<Diagnostic[]> {
   const diagnostics = validate(document)
   const text = JSON.stringify(document)
+  const name = typeof document.name === 'string' && document.name !== '' ? document.name : document.id
   await db
     .insertInto('journeys')
-    .values({ id: document.id, name: document.name, status: 'active', draft: text, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ name: document.name, draft: text, updated_at: now }))
+    .values({ id: document.id, name, status: 'active', draft: text, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ name, draft: text, updated_at: now }))
     .execute()
   return diagnostics
 }

@@ -7,15 +7,16 @@ const debtorColumns = ['firstName', 'lastName', 'email', 'phone', 'locale', 'tim
 /** A CSV of cases (one per row, a header row naming the columns) read into the same shape as JSON Lines. */
 export function parseCasesCsv(text: string): JsonlResult<CaseInput> {
   const result: JsonlResult<CaseInput> = { items: [], errors: [] }
-  let rows: Record<string, string>[]
+  let rows: { record: Record<string, string>; info: { lines: number } }[]
   try {
-    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false })
+    // `info` gives each record's own line in the file, whatever quoted newlines or blank lines came before.
+    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false, info: true })
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1
     return { items: [], errors: [{ line, message: `not valid CSV: ${error instanceof Error ? error.message : String(error)}` }] }
   }
-  rows.forEach((row, index) => {
-    const line = index + 2 // the header is line 1
+  rows.forEach(({ record: row, info }) => {
+    const line = info.lines
     const debtor: Record<string, unknown> = {}
     for (const column of debtorColumns) if (row[column]) debtor[column] = row[column]
     if (row.addressLine1 || row.city) {

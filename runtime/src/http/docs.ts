@@ -23,6 +23,8 @@ export function docsRoutes(app: OpenAPIHono<AppEnv>): void {
       version: '1',
       description: 'Journeys, cases, events, messages, tasks and simulation. Send an API key as `Authorization: Bearer <key>`; errors are application/problem+json.',
     },
+    // Every /api operation needs the key; /health, /openapi.json and the debtor-facing links do not.
+    security: [{ apiKey: [] }],
   })
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' })
   app.get('/docs', (c) => c.html(page))

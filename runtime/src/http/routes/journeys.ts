@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import { compile, validate, type Journey } from '@dunwell/journey'
+import { compile, journeyJsonSchema, validate, type Journey } from '@dunwell/journey'
 import { PublishError } from '../../engine/engine'
 import { getJourney, getVersion, listJourneys, listVersions, saveDraft, setJourneyStatus } from '../../engine/journeys-catalog'
 import type { AppEnv, AppOptions } from '../app-types'
@@ -10,6 +10,10 @@ import { diagnosticSchema, journeyDocument, journeyIdParam, notFound, problemRes
 const journeySummary = z.object({ id: z.string(), name: z.string(), status: z.enum(['active', 'paused', 'archived']), latestVersion: z.number().int().nullable(), hasDraft: z.boolean(), updatedAt: z.string() }).openapi('JourneySummary')
 const versionSummary = z.object({ version: z.number().int(), note: z.string().nullable(), publishedAt: z.string() }).openapi('JourneyVersionSummary')
 const diagnostics = z.object({ valid: z.boolean(), diagnostics: z.array(diagnosticSchema) })
+/** Described as the journey document, accepted as anything: a draft may be unfinished, its diagnostics say what to fix. */
+const { $schema: _schema, $id: _id, ...journeyJson } = journeyJsonSchema() as Record<string, unknown>
+const unfinishedJourney = z.unknown().openapi({ ...journeyJson, description: 'A journey document, finished or not' } as object)
+
 const versionParams = journeyIdParam.extend({ version: z.coerce.number().int().positive().openapi({ param: { name: 'version', in: 'path' } }) })
 
 export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
@@ -44,12 +48,14 @@ export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): vo
       summary: 'Create or update a journey’s draft',
       description: 'Saves unfinished work too; the answer lists what must be fixed before publishing.',
       middleware: guard(options, 'journeys:write'),
-      request: { params: journeyIdParam, body: { content: { 'application/json': { schema: journeyDocument } }, required: true } },
+      // Unfinished work is saved as it is: the answer's diagnostics say what to fix, not a 400.
+      request: { params: journeyIdParam, body: { content: { 'application/json': { schema: unfinishedJourney } }, required: true } },
       responses: { 200: json(diagnostics, 'Saved'), ...problemResponses, 409: { description: 'The document’s id differs from the path, or the journey is archived' } },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
       const document = c.req.valid('json') as Journey
+      if (typeof document !== 'object' || document === null || Array.isArray(document)) return problem(c, 400, 'the body must be a journey document (a JSON object)')
       if (document.id !== id) return problem(c, 409, `the document's id "${document.id}" differs from the path's "${id}"`)
       const existing = await getJourney(db, id)
       if (existing?.status === 'archived') return problem(c, 409, `journey "${id}" is archived`)
@@ -93,6 +99,7 @@ export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): vo
       const { id } = c.req.valid('param')
       const journey = await getJourney(db, id)
       if (!journey?.document) return problem(c, 404, `no journey "${id}"`)
+      if (journey.status === 'archived') return problem(c, 409, `journey "${id}" is archived: it publishes nothing`)
       if (!journey.hasDraft) return problem(c, 409, `journey "${id}" has no draft to publish (its latest version is ${journey.latestVersion})`)
       const body = c.req.header('content-type')?.includes('json') ? ((await c.req.json().catch(() => ({}))) as { note?: string }) : {}
       const compiled = compile(journey.document)
@@ -130,14 +137,23 @@ export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): vo
     },
   )
 
-  // A file, not JSON for a client to read: documented in the version route's description.
-  app.get('/api/journeys/:id/versions/:version/export', guard(options, 'journeys:read'), async (c) => {
-    const id = c.req.param('id')
-    const version = Number(c.req.param('version'))
-    const found = Number.isInteger(version) ? await getVersion(db, id, version) : undefined
-    if (!found) return problem(c, 404, `journey "${id}" has no version ${c.req.param('version')}`)
-    return c.body(found.text, 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${id}-v${version}.json"` })
-  })
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/journeys/{id}/versions/{version}/export',
+      tags: ['journeys'],
+      summary: 'A published version as a file, in the stable form that diffs line by line',
+      middleware: guard(options, 'journeys:read'),
+      request: { params: versionParams },
+      responses: { 200: { description: 'The journey document (JSON), as an attachment', content: { 'application/octet-stream': { schema: z.string() } } }, ...problemResponses, ...notFound },
+    }),
+    async (c) => {
+      const { id, version } = c.req.valid('param')
+      const found = await getVersion(db, id, version)
+      if (!found) return problem(c, 404, `journey "${id}" has no version ${version}`)
+      return c.body(found.text, 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${id}-v${version}.json"` })
+    },
+  )
 
   for (const [action, status] of [['pause', 'paused'], ['resume', 'active'], ['archive', 'archived']] as const) {
     app.openapi(
@@ -152,7 +168,10 @@ export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): vo
       }),
       async (c) => {
         const { id } = c.req.valid('param')
-        if (!(await setJourneyStatus(db, id, status, engine.clock.now()))) return problem(c, 404, `no journey "${id}"`)
+        const journey = await getJourney(db, id)
+        if (!journey) return problem(c, 404, `no journey "${id}"`)
+        if (journey.status === 'archived' && action !== 'archive') return problem(c, 409, `journey "${id}" is archived, which is final`)
+        await setJourneyStatus(db, id, status, engine.clock.now())
         await engine.refreshJourneys()
         return c.json({ id, status }, 200)
       },

@@ -1,0 +1,94 @@
+/**
+ * Fixtures for the HTTP API's tests: the app in-process (`app.request`, no server) on its own SQLite file, an engine
+ * on a virtual clock the API moves (`POST /api/test/clock`), and an API key per role. Used only by `*.test.ts`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { onTestFinished } from 'vitest'
+import { createApiKey, createApp, createLinks, Engine, linkToken, openSqlite, roles, VirtualClock, type AppOptions, type Role } from '../index'
+
+/** Monday 23 November 2026, 09:00 UTC (10:00 in Berlin): inside every debtor's contact hours. */
+export const MONDAY = new Date('2026-11-23T09:00:00Z')
+export const LINK_SECRET = 'a-secret-of-16+chars'
+export const SMS_SECRET = 'the-sms-provider-secret'
+export const PUBLIC_URL = 'https://pay.dunwell.test'
+export const DAY = 86_400_000
+
+export interface RequestOptions {
+  /** Whose key to send; `null` for none. Admin by default. */
+  as?: Role | null
+  /** A JSON value (sent as application/json) or a string (sent as is, with `type`). */
+  body?: unknown
+  type?: string
+  headers?: Record<string, string>
+}
+
+export type TestApi = Awaited<ReturnType<typeof startApi>>
+
+/** The API on a fresh database; everything is closed and removed when the test ends. */
+export async function startApi(options: { limits?: AppOptions['limits']; at?: Date } = {}) {
+  const folder = mkdtempSync(join(tmpdir(), 'dunwell-http-'))
+  const file = join(folder, 'test.sqlite')
+  const opened = await openSqlite(file)
+  const clock = new VirtualClock(options.at ?? MONDAY)
+  const engine = await new Engine({ db: opened.db, store: opened.store, clock, links: createLinks({ publicUrl: PUBLIC_URL, secret: LINK_SECRET }) }).start()
+  const app = createApp({
+    engine,
+    db: opened.db,
+    testClock: clock,
+    secrets: { links: LINK_SECRET, providers: { sms: SMS_SECRET } },
+    ...(options.limits ? { limits: options.limits } : {}),
+  })
+  const keys = {} as Record<Role, string>
+  for (const role of roles) keys[role] = (await createApiKey(opened.db, { name: `${role} key`, role })).key
+  onTestFinished(async () => {
+    await opened.close()
+    rmSync(folder, { recursive: true, force: true })
+  })
+
+  /** One request through the app, with the role's key. */
+  function request(method: string, path: string, { as = 'admin', body, type, headers = {} }: RequestOptions = {}): Promise<Response> {
+    const init: RequestInit = { method, headers: { ...headers } }
+    const all = init.headers as Record<string, string>
+    if (as) all.Authorization = `Bearer ${keys[as]}`
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body)
+      all['Content-Type'] = type ?? 'application/json'
+    }
+    return Promise.resolve(app.request(path, init))
+  }
+
+  /** A request that must answer `status`; its JSON body (or text, for anything else). */
+  async function expectStatus<T = any>(status: number, method: string, path: string, options?: RequestOptions): Promise<T> {
+    const response = await request(method, path, options)
+    const text = await response.text()
+    if (response.status !== status) throw new Error(`${method} ${path}: expected ${status}, got ${response.status}: ${text}`)
+    return (/json/.test(response.headers.get('Content-Type') ?? '') ? JSON.parse(text) : text) as T
+  }
+
+  return {
+    app,
+    db: opened.db,
+    engine,
+    clock,
+    keys,
+    file,
+    request,
+    expectStatus,
+    /** Moves the clock through the API, as a test client would; everything due on the way runs. */
+    advanceTo: (at: Date | string | number) => expectStatus(200, 'POST', '/api/test/clock', { body: { advanceTo: new Date(at).toISOString() } }),
+    advanceBy: (ms: number) => expectStatus(200, 'POST', '/api/test/clock', { body: { advanceTo: new Date(clock.now() + ms).toISOString() } }),
+  }
+}
+
+/** The opt-out page's token for a case and channel, as the engine puts it into messages. */
+export const optoutToken = (caseId: string, channel: string) => linkToken(caseId, channel, LINK_SECRET, 'optout')
+
+/** Every row of every table, for "a refused request changed nothing" (API keys excluded: their last use is noted). */
+export async function snapshot(api: Pick<TestApi, 'db'>): Promise<Record<string, unknown[]>> {
+  const tables = ['journeys', 'journey_versions', 'cases', 'case_holds', 'optouts', 'events', 'enrolments', 'timers', 'outbox', 'tasks', 'audit', 'split_assignments'] as const
+  const result: Record<string, unknown[]> = {}
+  for (const table of tables) result[table] = await api.db.selectFrom(table).selectAll().execute()
+  return result
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest'
+import { caseInput, emailTemplate, journey, textTemplate } from '../engine/testing'
+import { DAY, startApi, type TestApi } from './testing'
+
+async function publish(api: TestApi, document: { id: string }) {
+  await api.expectStatus(200, 'PUT', `/api/journeys/${document.id}/draft`, { body: document })
+  await api.expectStatus(201, 'POST', `/api/journeys/${document.id}/publish`)
+}
+
+async function overdue(api: TestApi, ...ids: string[]) {
+  for (const id of ids) await api.expectStatus(202, 'POST', '/api/events', { body: { id: `overdue-${id}`, type: 'invoice.overdue', caseId: id } })
+  await api.advanceBy(60_000)
+}
+
+describe('GET /api/messages', () => {
+  const notify = journey({
+    id: 'notify',
+    nodes: { start: ['entry', { event: 'invoice.overdue' }], mail: ['email', { template: 'mail' }], text: ['sms', { template: 'text' }], done: ['exit', { outcome: 'notified' }] },
+    edges: ['start>mail', 'mail>text', 'text>done'],
+    templates: { mail: emailTemplate('{{ case.balance | money }} is open.', 'About your invoice'), text: textTemplate('sms', '{{ case.balance | money }} is open.') },
+  })
+
+  async function setup() {
+    const api = await startApi()
+    await publish(api, notify)
+    await api.expectStatus(200, 'PUT', '/api/cases/a', { body: caseInput('a') })
+    await api.expectStatus(200, 'PUT', '/api/cases/b', { body: caseInput('b', { without: ['phone'] }) })
+    await overdue(api, 'a', 'b')
+    return api
+  }
+  const list = (api: TestApi, query: string) => api.expectStatus<{ caseId: string; channel: string; status: string; reason: string | null }[]>(200, 'GET', `/api/messages${query}`)
+  const summary = (messages: { caseId: string; channel: string; status: string }[]) => messages.map((m) => `${m.caseId} ${m.channel} ${m.status}`).sort()
+
+  it('lists every message with its status', async () => {
+    const api = await setup()
+    const all = await list(api, '')
+    expect(summary(all)).toEqual(['a email sent', 'a sms sent', 'b email sent', 'b sms suppressed'])
+    expect(all.find((m) => m.caseId === 'a' && m.channel === 'email')).toEqual({
+      id: expect.any(String),
+      caseId: 'a',
+      journeyId: 'notify',
+      version: 1,
+      nodeId: 'mail',
+      channel: 'email',
+      template: 'mail',
+      locale: 'en',
+      status: 'sent',
+      reason: null,
+      subject: 'About your invoice',
+      createdAt: '2026-11-23T09:00:00.000Z',
+      sentAt: '2026-11-23T09:00:00.000Z',
+      attempts: 1,
+    })
+  })
+
+  it('filters by case, status and channel, and together', async () => {
+    const api = await setup()
+    expect(summary(await list(api, '?caseId=a'))).toEqual(['a email sent', 'a sms sent'])
+    expect(summary(await list(api, '?channel=sms'))).toEqual(['a sms sent', 'b sms suppressed'])
+    expect(await list(api, '?status=suppressed')).toEqual([expect.objectContaining({ caseId: 'b', channel: 'sms', reason: 'no phone number for this debtor' })])
+    expect(summary(await list(api, '?status=sent&channel=email'))).toEqual(['a email sent', 'b email sent'])
+    expect(await list(api, '?caseId=b&status=sent&channel=sms')).toEqual([])
+    expect(await list(api, '?limit=1')).toHaveLength(1)
+    const problem = await api.expectStatus(400, 'GET', '/api/messages?status=lost')
+    expect(problem.errors).toEqual([expect.objectContaining({ path: 'status' })])
+  })
+})
+
+describe('tasks', () => {
+  /** entry → call → wait for a promise (7 days) → exit `promised`, or `no-response` on timeout. */
+  const callJourney = journey({
+    id: 'call-them',
+    nodes: {
+      start: ['entry', { event: 'invoice.overdue' }],
+      phone: ['call', { queue: 'collections', template: 'script', priority: 5 }],
+      promise: ['wait', { event: 'promise.made', timeout: 'P7D' }],
+      promised: ['exit', { outcome: 'promised' }],
+      silent: ['exit', { outcome: 'no-response' }],
+    },
+    edges: ['start>phone', 'phone>promise', 'promise:event>promised', 'promise:timeout>silent'],
+    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName }} about {{ case.balance | money }}.') },
+  })
+
+  async function setup() {
+    const api = await startApi()
+    await publish(api, callJourney)
+    await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
+    await overdue(api, 'c-1')
+    const [task] = await api.expectStatus(200, 'GET', '/api/tasks')
+    return { api, task }
+  }
+
+  it('a call step creates a task in its queue, with the script', async () => {
+    const { api, task } = await setup()
+    expect(task).toEqual({
+      id: expect.any(String),
+      caseId: 'c-1',
+      enrolmentId: 'call-them/c-1/1',
+      queue: 'collections',
+      priority: 5,
+      status: 'open',
+      script: expect.stringContaining('Ask Anna about'),
+      claimedBy: null,
+      outcome: null,
+      createdAt: '2026-11-23T09:00:00.000Z',
+      completedAt: null,
+    })
+    expect(await api.expectStatus(200, 'GET', '/api/tasks?queue=collections&status=open')).toHaveLength(1)
+    expect(await api.expectStatus(200, 'GET', '/api/tasks?queue=other')).toEqual([])
+    expect(await api.expectStatus(200, 'GET', '/api/messages?channel=call')).toEqual([expect.objectContaining({ caseId: 'c-1', status: 'sent' })])
+  })
+
+  it('one agent claims a task; a second claim is 409; an unknown task is 404', async () => {
+    const { api, task } = await setup()
+    const path = `/api/tasks/${encodeURIComponent(task.id)}`
+    expect(await api.expectStatus(200, 'POST', `${path}/claim`, { body: { agent: 'maria' } })).toMatchObject({ id: task.id, status: 'claimed', claimedBy: 'maria' })
+    const problem = await api.expectStatus(409, 'POST', `${path}/claim`, { body: { agent: 'tom' } })
+    expect(problem).toMatchObject({ status: 409 })
+    expect(await api.expectStatus(200, 'GET', '/api/tasks?status=claimed')).toEqual([expect.objectContaining({ claimedBy: 'maria' })])
+    await api.expectStatus(404, 'POST', '/api/tasks/nope/claim', { body: { agent: 'tom' } })
+    await api.expectStatus(400, 'POST', `${path}/claim`, { body: {} })
+  })
+
+  it('completing with promise-to-pay sends promise.made into the journey: the wait takes its event outcome', async () => {
+    const { api, task } = await setup()
+    const path = `/api/tasks/${encodeURIComponent(task.id)}`
+    await api.expectStatus(200, 'POST', `${path}/claim`, { body: { agent: 'maria' } })
+    await api.advanceBy(DAY)
+    const done = await api.expectStatus(200, 'POST', `${path}/complete`, { body: { outcome: 'promise-to-pay', amount: 50, promisedFor: '2026-12-01' } })
+    expect(done).toMatchObject({ status: 'done', outcome: 'promise-to-pay', completedAt: '2026-11-24T09:01:00.000Z' })
+    const events = await api.db.selectFrom('events').select(['type', 'data']).where('type', '=', 'promise.made').execute()
+    expect(events.map((e) => ({ type: e.type, data: JSON.parse(e.data) }))).toEqual([
+      { type: 'promise.made', data: { taskId: task.id, outcome: 'promise-to-pay', amount: 50, promisedFor: '2026-12-01' } },
+    ])
+
+    await api.advanceBy(60_000)
+    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).enrolments).toEqual([expect.objectContaining({ status: 'done', outcome: 'promised', node: 'promised' })])
+    const decided = (await api.expectStatus(200, 'GET', '/api/cases/c-1/timeline')).map((e: { kind: string; nodeId: string | null }) => `${e.kind} ${e.nodeId}`)
+    expect(decided).toContain('entered promised')
+    expect(decided).not.toContain('entered silent')
+
+    await api.expectStatus(409, 'POST', `${path}/complete`, { body: { outcome: 'no-answer' } })
+    await api.expectStatus(404, 'POST', '/api/tasks/nope/complete', { body: { outcome: 'no-answer' } })
+  })
+
+  it('an outcome that is not on the list is refused (400) and the task stays open', async () => {
+    const { api, task } = await setup()
+    const problem = await api.expectStatus(400, 'POST', `/api/tasks/${encodeURIComponent(task.id)}/complete`, { body: { outcome: 'shouted' } })
+    expect(problem.errors).toEqual([expect.objectContaining({ path: 'outcome' })])
+    expect((await api.expectStatus(200, 'GET', '/api/tasks'))[0]).toMatchObject({ status: 'open' })
+  })
+
+  it('without a promise the wait times out after 7 days', async () => {
+    const { api } = await setup()
+    await api.advanceBy(8 * DAY)
+    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).enrolments).toEqual([expect.objectContaining({ status: 'done', outcome: 'no-response' })])
+  })
+})
