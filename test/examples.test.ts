@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { compile, format, validate } from '@dunwell/journey'
 
 const root = new URL('../', import.meta.url)
 const examples = readdirSync(new URL('examples/', root), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
+  .filter((entry) => entry.isDirectory() && existsSync(new URL(`examples/${entry.name}/journey.json`, root)))
   .map((entry) => entry.name)
 
 describe('examples', () => {

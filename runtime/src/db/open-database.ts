@@ -23,11 +23,17 @@ export async function openSqlite(file: string): Promise<OpenedDatabase> {
   sqlite.pragma('foreign_keys = ON')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   await migrate(db)
-  // One process owns an SQLite file: leases left by a process that died are void.
+  return { db, store: createSqliteStore(db, sqlite), close: () => db.destroy() }
+}
+
+/**
+ * One engine process owns an SQLite file: when it starts, leases left by a process that died are void. Only the
+ * engine calls this — a CLI that opens the file for keys must not free the leases of a running server.
+ */
+export async function releaseStaleLeases(db: Kysely<Database>): Promise<void> {
   await db.updateTable('timers').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'is not', null).execute()
   await db.updateTable('events').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'is not', null).execute()
   await db.updateTable('outbox').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'is not', null).execute()
-  return { db, store: createSqliteStore(db, sqlite), close: () => db.destroy() }
 }
 
 export async function migrate(db: Kysely<Database>): Promise<void> {

@@ -1,6 +1,6 @@
 import type { ChannelAdapter } from '../channels/channel-adapter'
 import type { Clock } from '../clock'
-import type { DeliveryOutcome, EngineStore } from '../db/sqlite-store'
+import type { EngineStore } from '../db/sqlite-store'
 import { htmlToPlainText } from '../messages'
 
 /** Ten attempts, backing off from 5 s to an hour: a provider outage of over an hour fails a message for good. */
@@ -17,7 +17,6 @@ export async function deliverOutbox(store: EngineStore, channels: Map<string, Ch
   for (;;) {
     const claimed = await store.claimOutbox(CLAIM, worker, Date.now() + 60_000)
     if (claimed.length === 0) return delivered
-    const results: DeliveryOutcome[] = []
     for (const row of claimed) {
       // HTML messages get their plain-text part here: only a provider needs it.
       const text = row.text ?? (row.html !== null ? htmlToPlainText(row.html) : null)
@@ -27,16 +26,16 @@ export async function deliverOutbox(store: EngineStore, channels: Map<string, Ch
             .send({ ...row, text }, { idempotencyKey: row.id })
             .catch((error: unknown) => ({ ok: false as const, retryable: true, error: error instanceof Error ? error.message : String(error) }))
         : { ok: false as const, retryable: false, error: `no adapter for channel ${row.channel}` }
+      // Recorded at once, not after the whole claim: a crash mid-way resends one message, not hundreds.
       if (outcome.ok) {
-        results.push({ id: row.id, status: 'sent', sentAt: clock.now(), text: row.text === null ? text : null })
+        await store.finishDeliveries([{ id: row.id, status: 'sent', sentAt: clock.now(), text: row.text === null ? text : null }])
         delivered++
         continue
       }
       const attempts = row.attempts + 1
       const final = !outcome.retryable || attempts >= MAX_ATTEMPTS
-      results.push({ id: row.id, status: final ? 'failed' : 'pending', attempts, reason: outcome.error, retryAt: final ? null : Date.now() + Math.min(3_600_000, 2 ** (attempts - 1) * 5000) })
+      await store.finishDeliveries([{ id: row.id, status: final ? 'failed' : 'pending', attempts, reason: outcome.error, retryAt: final ? null : Date.now() + Math.min(3_600_000, 2 ** (attempts - 1) * 5000) }])
     }
-    await store.finishDeliveries(results)
     if (claimed.length < CLAIM) return delivered
   }
 }

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import { systemClock, type Clock } from '../clock'
 import { recordingAdapter, type ChannelAdapter } from '../channels/channel-adapter'
 import type { Database } from '../db/database'
+import { releaseStaleLeases } from '../db/open-database'
 import type { EngineStore } from '../db/sqlite-store'
 import { createMessageRenderer, type MessageRenderer } from '../messages'
 import { defaultContactPolicy, type ContactPolicy } from '../policy'
@@ -82,6 +83,7 @@ export class Engine {
 
   /** Loads the published journeys; call once after opening, and after another process publishes. */
   async start(): Promise<this> {
+    await releaseStaleLeases(this.db)
     await this.refreshJourneys()
     return this
   }
@@ -202,7 +204,9 @@ export class Engine {
   async #runUntil(limit: number, onItem?: (dueAt: number) => void): Promise<RunResult> {
     const total: RunResult = { items: 0, steps: 0, batches: 0 }
     for (;;) {
-      const { events, timers } = await this.store.claimDue(limit, this.batchSize, this.worker, Date.now() + 60_000)
+      // Each batch leases under its own name: its commit frees what it claimed and nothing another batch holds.
+      const owner = `${this.worker}/${randomUUID()}`
+      const { events, timers } = await this.store.claimDue(limit, this.batchSize, owner, Date.now() + 60_000)
       if (events.length === 0 && timers.length === 0) break
       // Everything due before the horizon is in hand: anything a step schedules before it can run in this batch.
       const horizon = Math.min(
@@ -217,12 +221,14 @@ export class Engine {
       if (onItem) for (const item of items) onItem(item.time)
       const run = await BatchRun.create(this.#deps, items, horizon, this.clock.now())
       await run.run()
-      await this.store.commit(run.batch, this.worker)
+      await this.store.commit(run.batch, owner)
       await this.deliver()
       total.items += run.work.length
       total.steps += run.stepsTaken
       total.batches++
     }
+    // Entries left pending by a crash, and retries whose backoff has run out, are due even when nothing else is.
+    if (total.batches === 0) await this.deliver()
     return total
   }
 

@@ -28,7 +28,11 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   })
   const jsonLimit = options.limits?.json ?? 2 * MB
   const bulkLimit = options.limits?.bulk ?? 64 * MB
-  const tooLarge = (limit: number) => (c: Parameters<Parameters<typeof bodyLimit>[0]['onError'] & object>[0]) => problem(c, 413, `the body is larger than ${limit} bytes`)
+  // The rest of the body is never read: the client must not reuse this connection for its next request.
+  const tooLarge = (limit: number) => (c: Parameters<Parameters<typeof bodyLimit>[0]['onError'] & object>[0]) => {
+    c.header('Connection', 'close')
+    return problem(c, 413, `the body is larger than ${limit} bytes`)
+  }
   const isBulk = (path: string) => path.endsWith('/bulk') || path.endsWith('/import') || path === '/api/simulations'
   app.use('*', async (c, next) => {
     const limit = isBulk(c.req.path) ? bulkLimit : jsonLimit
@@ -36,11 +40,8 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   })
   app.use('/api/*', apiKeyAuth({ db: options.db, open: options.open ?? false }))
 
-  journeyRoutes(app, options)
-  caseRoutes(app, options)
-  eventRoutes(app, options)
-  workRoutes(app, options)
-  systemRoutes(app, options, health)
+  // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
+  const routes = systemRoutes(workRoutes(eventRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options, health)
   publicRoutes(app, options)
   docsRoutes(app)
 
@@ -52,7 +53,7 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
     console.error(`dunwell: ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? error.message : String(error)}`)
     return problem(c, 500, 'something went wrong on our side; the request changed nothing it could not finish')
   })
-  return app
+  return routes
 }
 
 export type DunwellApp = ReturnType<typeof createApp>

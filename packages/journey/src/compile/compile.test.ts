@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { getShortestPaths } from '@xstate/graph'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate'
@@ -206,7 +206,7 @@ describe('compiled machines work with XState’s own tools', () => {
   const journeys: [string, Journey][] = [
     ['sample', sampleJourney()],
     ...readdirSync(examples, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
+      .filter((entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/journey.json`, examples)))
       .map((entry): [string, Journey] => [entry.name, JSON.parse(readFileSync(new URL(`${entry.name}/journey.json`, examples), 'utf8'))]),
   ]
 

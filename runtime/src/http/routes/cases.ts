@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Schema } from 'hono'
 import { eraseCase, getCase } from '../../engine/cases-admin'
 import { timeline } from '../../engine/timeline'
 import { caseInputSchema, type CaseInput } from '../../wire/case-input'
@@ -13,10 +14,10 @@ const caseView = z.object({ id: z.string(), debtor: z.record(z.string(), z.unkno
 const timelineEntry = z.object({ at: z.string(), kind: z.string(), enrolmentId: z.string().nullable(), nodeId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) }).openapi('TimelineEntry')
 const control = z.object({ journeyId: z.string().optional(), reason: z.string().max(200).optional() })
 
-export function caseRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
+export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
   const { db, engine } = options
 
-  app.openapi(
+  const routes = app.openapi(
     createRoute({
       method: 'put',
       path: '/api/cases/{id}',
@@ -37,7 +38,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void 
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({ method: 'get', path: '/api/cases/{id}', tags: ['cases'], summary: 'A case with its enrolments, holds and opt-outs', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(caseView, 'The case'), ...problemResponses, ...notFound } }),
     async (c) => {
       const found = await getCase(db, c.req.valid('param').id)
@@ -45,7 +46,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void 
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({
       method: 'delete',
       path: '/api/cases/{id}',
@@ -62,7 +63,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void 
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({
       method: 'post',
       path: '/api/cases/import',
@@ -92,7 +93,7 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void 
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({ method: 'get', path: '/api/cases/{id}/timeline', tags: ['cases'], summary: 'Everything that happened to a case, with the reason for every decision', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(z.array(timelineEntry), 'In order'), ...problemResponses, ...notFound } }),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -122,4 +123,5 @@ export function caseRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void 
       },
     )
   }
+  return routes
 }

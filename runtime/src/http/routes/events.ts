@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Schema } from 'hono'
 import { eventId } from '../../engine/ingest'
 import { eventInputSchema, type EventInput } from '../../wire/event-input'
 import { parseJsonl } from '../../wire/parse-jsonl'
@@ -8,10 +9,10 @@ import { problem } from '../problem'
 import { eventInput, lineReport, problemResponses, jsonResponse as json } from '../schemas'
 
 
-export function eventRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
+export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
   const { engine } = options
 
-  app.openapi(
+  const routes = app.openapi(
     createRoute({
       method: 'post',
       path: '/api/events',
@@ -31,7 +32,7 @@ export function eventRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({
       method: 'post',
       path: '/api/events/bulk',
@@ -63,4 +64,5 @@ export function eventRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void
       )
     },
   )
+  return routes
 }

@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Schema } from 'hono'
 import { compile, journeyJsonSchema, validate, type Journey } from '@dunwell/journey'
 import { PublishError } from '../../engine/engine'
 import { getJourney, getVersion, listJourneys, listVersions, saveDraft, setJourneyStatus } from '../../engine/journeys-catalog'
@@ -16,15 +17,15 @@ const unfinishedJourney = z.unknown().openapi({ ...journeyJson, description: 'A 
 
 const versionParams = journeyIdParam.extend({ version: z.coerce.number().int().positive().openapi({ param: { name: 'version', in: 'path' } }) })
 
-export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
+export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
   const { db, engine } = options
 
-  app.openapi(
+  const routes = app.openapi(
     createRoute({ method: 'get', path: '/api/journeys', tags: ['journeys'], summary: 'List journeys', middleware: guard(options, 'journeys:read'), responses: { 200: json(z.array(journeySummary), 'Every journey'), ...problemResponses } }),
     async (c) => c.json(await listJourneys(db), 200),
   )
 
-  app.openapi(
+  .openapi(
     createRoute({
       method: 'post',
       path: '/api/journeys/validate',
@@ -40,7 +41,7 @@ export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): vo
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({
       method: 'put',
       path: '/api/journeys/{id}/draft',
@@ -64,7 +65,7 @@ export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): vo
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({
       method: 'get',
       path: '/api/journeys/{id}',
@@ -80,7 +81,7 @@ export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): vo
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({
       method: 'post',
       path: '/api/journeys/{id}/publish',
@@ -113,12 +114,12 @@ export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): vo
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({ method: 'get', path: '/api/journeys/{id}/versions', tags: ['journeys'], summary: 'Published versions, newest first', middleware: guard(options, 'journeys:read'), request: { params: journeyIdParam }, responses: { 200: json(z.array(versionSummary), 'Versions'), ...problemResponses } }),
     async (c) => c.json(await listVersions(db, c.req.valid('param').id), 200),
   )
 
-  app.openapi(
+  .openapi(
     createRoute({
       method: 'get',
       path: '/api/journeys/{id}/versions/{version}',
@@ -137,7 +138,7 @@ export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): vo
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({
       method: 'get',
       path: '/api/journeys/{id}/versions/{version}/export',
@@ -177,4 +178,5 @@ export function journeyRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): vo
       },
     )
   }
+  return routes
 }

@@ -1,8 +1,10 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Schema } from 'hono'
 import { simulate } from '../../simulate/simulate'
 import { parseContactPolicy } from '../../policy'
 import { caseInputSchema } from '../../wire/case-input'
 import { eventInputSchema } from '../../wire/event-input'
+import type { VirtualClock } from '../../clock'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
@@ -21,10 +23,10 @@ const simulationRequest = z
   .openapi('SimulationRequest')
 
 /** Health, simulation and (for tests and demos only) the clock. */
-export function systemRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions, health: () => Record<string, unknown>): void {
+export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions, health: () => Record<string, unknown>) {
   const { engine } = options
 
-  app.openapi(
+  const routes = app.openapi(
     createRoute({ method: 'get', path: '/health', tags: ['system'], summary: 'Is the runtime up, and is its scheduler keeping up?', responses: { 200: json(z.record(z.string(), z.unknown()), 'Up') } }),
     async (c) => {
       await options.db.selectFrom('journeys').select('id').limit(1).execute()
@@ -32,7 +34,7 @@ export function systemRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions, heal
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({
       method: 'post',
       path: '/api/simulations',
@@ -62,9 +64,13 @@ export function systemRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions, heal
     },
   )
 
-  if (options.testClock) {
-    const clock = options.testClock
-    app.openapi(
+  // Typed as if always there, so that the client knows it; served only with a test clock.
+  return (options.testClock ? clockRoutes(routes, options.testClock, options) : routes) as ReturnType<typeof clockRoutes<typeof routes extends OpenAPIHono<AppEnv, infer R> ? R : never>>
+}
+
+function clockRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, clock: VirtualClock, options: AppOptions) {
+  const { engine } = options
+  return app.openapi(
       createRoute({
         method: 'post',
         path: '/api/test/clock',
@@ -81,5 +87,4 @@ export function systemRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions, heal
         return c.json({ now: new Date(clock.now()).toISOString(), items: result.items, steps: result.steps }, 200)
       },
     )
-  }
 }

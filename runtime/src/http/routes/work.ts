@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Schema } from 'hono'
 import { claimTask, completeTask, listTasks, taskOutcomes, type TaskOutcome } from '../../engine/tasks'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
@@ -10,10 +11,10 @@ const messageView = z.object({ id: z.string(), caseId: z.string(), journeyId: z.
 const taskId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) })
 
 /** Messages in the outbox and call tasks for agents. */
-export function workRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
+export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
   const { db, engine } = options
 
-  app.openapi(
+  const routes = app.openapi(
     createRoute({
       method: 'get',
       path: '/api/messages',
@@ -38,12 +39,12 @@ export function workRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void 
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({ method: 'get', path: '/api/tasks', tags: ['tasks'], summary: 'Call tasks for agents, highest priority first', middleware: guard(options, 'tasks:work'), request: { query: z.object({ queue: z.string().optional(), status: z.enum(['open', 'claimed', 'done']).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) }, responses: { 200: json(z.array(taskView), 'Tasks'), ...problemResponses } }),
     async (c) => c.json(await listTasks(db, c.req.valid('query')), 200),
   )
 
-  app.openapi(
+  .openapi(
     createRoute({ method: 'post', path: '/api/tasks/{id}/claim', tags: ['tasks'], summary: 'Take a task (one agent only)', middleware: guard(options, 'tasks:work'), request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ agent: z.string().min(1).max(100) }) } }, required: true } }, responses: { 200: json(taskView, 'Yours'), ...problemResponses, ...notFound, 409: { description: 'Someone else has it, or it is done' } } }),
     async (c) => {
       const result = await claimTask(db, c.req.valid('param').id, c.req.valid('json').agent)
@@ -53,7 +54,7 @@ export function workRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void 
     },
   )
 
-  app.openapi(
+  .openapi(
     createRoute({
       method: 'post',
       path: '/api/tasks/{id}/complete',
@@ -75,4 +76,5 @@ export function workRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void 
       return c.json(result, 200)
     },
   )
+  return routes
 }

@@ -1,0 +1,133 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApiKey, createApp, Engine, openSqlite, VirtualClock, type OpenedDatabase } from '@dunwell/runtime'
+import { ApiError, createClient, unwrap, type DunwellClient } from './index'
+
+/** entry → email → wait 2 days → SMS → exit: the smallest journey that sends something on two days. */
+const journey = {
+  format: 'dunwell/journey@1' as const,
+  id: 'client-test',
+  name: 'Client test',
+  settings: { locales: ['en'], defaultLocale: 'en' },
+  nodes: [
+    { id: 'overdue', type: 'entry' as const, position: { x: 0, y: 0 }, data: { event: 'invoice.overdue' } },
+    { id: 'email', type: 'email' as const, position: { x: 0, y: 100 }, data: { template: 'reminder' } },
+    { id: 'wait', type: 'wait' as const, position: { x: 0, y: 200 }, data: { for: 'P2D' } },
+    { id: 'sms', type: 'sms' as const, position: { x: 0, y: 300 }, data: { template: 'nudge' } },
+    { id: 'done', type: 'exit' as const, position: { x: 0, y: 400 }, data: { outcome: 'no-response' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'overdue', target: 'email' },
+    { id: 'e2', source: 'email', target: 'wait' },
+    { id: 'e3', source: 'wait', target: 'sms' },
+    { id: 'e4', source: 'sms', target: 'done' },
+  ],
+  templates: {
+    reminder: {
+      channel: 'email' as const,
+      subject: { en: 'About your invoice' },
+      body: { en: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }}, {{ case.balance | money }} is open. <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>' },
+    },
+    nudge: { channel: 'sms' as const, body: { en: 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is still open. Reply STOP to opt out.' } },
+  },
+}
+
+const debtor = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+447700900123', locale: 'en', timezone: 'Europe/London', country: 'GB' }
+
+let opened: OpenedDatabase
+let client: DunwellClient
+let anonymous: DunwellClient
+
+beforeAll(async () => {
+  opened = await openSqlite(join(mkdtempSync(join(tmpdir(), 'dunwell-client-')), 'db.sqlite'))
+  const clock = new VirtualClock(Date.parse('2026-11-23T08:30:00Z'))
+  const engine = await new Engine({ db: opened.db, store: opened.store, clock }).start()
+  const app = createApp({ engine, db: opened.db, testClock: clock })
+  // No server: every request goes through the app in-process.
+  const fetch: typeof globalThis.fetch = async (input, init) => app.request(input instanceof Request ? input : String(input), init)
+  const { key } = await createApiKey(opened.db, { name: 'client test', role: 'admin' })
+  client = createClient({ baseUrl: 'http://localhost', apiKey: key, fetch })
+  anonymous = createClient({ baseUrl: 'http://localhost', fetch })
+})
+
+afterAll(async () => {
+  await opened?.close()
+})
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(ApiError)
+  return error as ApiError
+}
+
+describe('createClient against createApp in-process', () => {
+  it('lists journeys, saves a draft and publishes it', async () => {
+    expect(await unwrap(client.api.journeys.$get())).toEqual([])
+
+    const saved = await unwrap(client.api.journeys[':id'].draft.$put({ param: { id: journey.id }, json: journey }))
+    expect(saved).toEqual({ valid: true, diagnostics: [] })
+
+    const published = await unwrap(client.api.journeys[':id'].publish.$post({ param: { id: journey.id }, json: { note: 'first' } }))
+    expect(published).toEqual({ journeyId: journey.id, version: 1 })
+
+    const list = await unwrap(client.api.journeys.$get())
+    expect(list).toEqual([expect.objectContaining({ id: journey.id, status: 'active', latestVersion: 1, hasDraft: false })])
+  })
+
+  it('upserts a case, posts an event, moves the clock and reads the timeline and the outbox', async () => {
+    const created = await unwrap(client.api.cases[':id'].$put({ param: { id: 'c-1' }, json: { id: 'c-1', debtor, amountDue: 120, currency: 'GBP', dueDate: '2026-11-01' } }))
+    expect(created).toEqual({ id: 'c-1', created: true })
+
+    const event = await unwrap(client.api.events.$post({ json: { id: 'overdue-c-1', type: 'invoice.overdue', caseId: 'c-1' } }))
+    expect(event).toEqual({ id: 'overdue-c-1', duplicate: false })
+
+    const moved = await unwrap(client.api.test.clock.$post({ json: { advanceTo: '2026-11-25T09:00:00Z' } }))
+    expect(moved.now).toBe('2026-11-25T09:00:00.000Z')
+    expect(moved.items).toBeGreaterThanOrEqual(2)
+
+    const timeline = await unwrap(client.api.cases[':id'].timeline.$get({ param: { id: 'c-1' } }))
+    const entered = timeline.filter((entry) => entry.kind === 'entered').map((entry) => entry.nodeId)
+    expect(entered).toEqual(['overdue', 'email', 'wait', 'sms', 'done'])
+    expect(timeline.at(-1)).toMatchObject({ kind: 'exited', nodeId: 'done' })
+
+    const messages = await unwrap(client.api.messages.$get({ query: { caseId: 'c-1' } }))
+    expect(messages.map((m) => [m.channel, m.status]).sort()).toEqual([
+      ['email', 'sent'],
+      ['sms', 'sent'],
+    ])
+    expect(messages.find((m) => m.channel === 'email')?.subject).toBe('About your invoice')
+  })
+
+  it('throws an ApiError with the problem for a 404', async () => {
+    const error = await rejection(unwrap(client.api.journeys[':id'].$get({ param: { id: 'nope' } })))
+    expect(error).toMatchObject({ status: 404, title: 'Not Found', detail: 'no journey "nope"', errors: [] })
+    expect(error.message).toBe('404 Not Found: no journey "nope"')
+  })
+
+  it('throws an ApiError with the field errors for a 400', async () => {
+    const error = await rejection(unwrap(client.api.cases[':id'].$put({ param: { id: 'c-2' }, json: { id: 'c-2', debtor: { ...debtor, email: 'not an address' }, amountDue: 10, currency: 'GBP', dueDate: '2026-11-01' } })))
+    expect(error.status).toBe(400)
+    expect(error.title).toBe('Bad Request')
+    expect(error.errors).toEqual([expect.objectContaining({ path: 'debtor.email' })])
+    expect(error.message).toContain('debtor.email: ')
+    // Nothing was stored.
+    expect((await rejection(unwrap(client.api.cases[':id'].$get({ param: { id: 'c-2' } })))).status).toBe(404)
+  })
+
+  it('throws an ApiError 401 without a key, and the problem keeps its extensions', async () => {
+    const error = await rejection(unwrap(anonymous.api.journeys.$get()))
+    expect(error).toMatchObject({ status: 401, title: 'Unauthorized' })
+    expect(error.detail).toContain('needs an API key')
+    expect(error.problem.type).toBe('about:blank')
+  })
+
+  it('reads a body that is not a problem as well as it can', async () => {
+    const error = await ApiError.from(new Response('upstream timed out', { status: 504, statusText: 'Gateway Timeout' }))
+    expect(error).toMatchObject({ status: 504, title: 'Gateway Timeout', detail: 'upstream timed out', errors: [] })
+  })
+})
