@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module'
 import type { TemplateProblem } from './check-liquid'
 
 interface MjmlError {
@@ -7,7 +6,6 @@ interface MjmlError {
   tagName: string
 }
 
-const require = createRequire(import.meta.url)
 let mjml:
   | {
       parse: (source: string, options: object) => unknown
@@ -16,8 +14,16 @@ let mjml:
     }
   | undefined
 
-/** MJML's own parser and validator, synchronously (mjml2html is async and also renders). */
+/**
+ * MJML's own parser and validator, synchronously (mjml2html is async and also renders). They need Node: in a browser
+ * (the editor) this returns undefined and the server checks MJML when a draft is saved or published.
+ */
 function loadMjml() {
+  const nodeModule = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process?.getBuiltinModule?.('node:module') as
+    | { createRequire: (url: string) => (id: string) => any }
+    | undefined
+  if (!nodeModule) return undefined
+  const require = nodeModule.createRequire(import.meta.url)
   if (!mjml) {
     require('mjml') // registers the standard components
     const core = require('mjml-core')
@@ -35,7 +41,9 @@ export function checkMjml(source: string): TemplateProblem[] {
   const trimmed = source.trim()
   if (!trimmed.startsWith('<mjml')) return [{ severity: 'error', message: 'an email body must be MJML, starting with <mjml>' }]
   if (!trimmed.endsWith('</mjml>')) return [{ severity: 'error', message: 'MJML: <mjml> is not closed' }]
-  const { parse, validate, options } = loadMjml()
+  const loaded = loadMjml()
+  if (!loaded) return []
+  const { parse, validate, options } = loaded
   try {
     const ast = parse(source, { keepComments: false, components: (options as { components: unknown }).components, ignoreIncludes: true, filePath: '.' })
     return validate(ast, options).map((error) => ({
