@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { SMTPServer } from 'smtp-server'
+import { decodeHeader, parseRawEmail, type MimePart } from '@dunwell/runtime/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiError, createClient, unwrap, type DunwellClient } from '@dunwell/client'
 import { messageIdFor } from '@dunwell/runtime'
@@ -52,36 +53,6 @@ async function startSmtp() {
 }
 type Smtp = Awaited<ReturnType<typeof startSmtp>>
 
-interface MimePart {
-  headers: Map<string, string>
-  body: string
-  parts: MimePart[]
-}
-
-/** Just enough MIME to read what nodemailer sends: headers, multipart, base64 and quoted-printable. */
-function parseMime(raw: string): MimePart {
-  const split = raw.indexOf('\r\n\r\n')
-  const head = split === -1 ? raw : raw.slice(0, split)
-  const rest = split === -1 ? '' : raw.slice(split + 4)
-  const headers = new Map<string, string>()
-  for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
-    const colon = line.indexOf(':')
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim())
-  }
-  const type = headers.get('content-type') ?? 'text/plain'
-  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1]
-  if (type.toLowerCase().startsWith('multipart/') && boundary) {
-    const sections = rest.split(`--${boundary}`).slice(1).filter((section) => !section.startsWith('--'))
-    return { headers, body: '', parts: sections.map((section) => parseMime(section.replace(/^\r\n/, '').replace(/\r\n$/, ''))) }
-  }
-  const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase()
-  const body =
-    encoding === 'base64' ? Buffer.from(rest.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : encoding === 'quoted-printable' ? Buffer.from(rest.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
-    : rest
-  return { headers, body: body.replace(/\r\n/g, '\n'), parts: [] }
-}
-
 function partOf(mail: MimePart, type: string): MimePart | undefined {
   if (mail.headers.get('content-type')?.toLowerCase().startsWith(type)) return mail
   for (const part of mail.parts) {
@@ -89,13 +60,6 @@ function partOf(mail: MimePart, type: string): MimePart | undefined {
     if (found) return found
   }
   return undefined
-}
-
-/** RFC 2047 encoded words, as nodemailer writes a subject that is not plain ASCII. */
-function decodeHeader(value: string): string {
-  return value.replace(/(\?=)\s+(=\?)/g, '$1$2').replace(/=\?[^?]+\?([QB])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
-    kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-  )
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -274,7 +238,7 @@ describe('dunwell serve, end to end', () => {
     expect(smtp.mails).toHaveLength(1)
     const received = smtp.mails[0]!
     expect(received.to).toEqual(['ada@example.org'])
-    const mail = parseMime(received.raw)
+    const mail = parseRawEmail(received.raw)
     expect(mail.headers.get('from')).toBe(FROM)
     expect(mail.headers.get('to')).toBe('ada@example.org')
     expect(decodeHeader(mail.headers.get('subject')!)).toBe('Ada, a reminder about your invoice')
@@ -427,7 +391,7 @@ describe('dunwell serve killed with SIGKILL while it sends', () => {
 
   function received(smtp: Smtp) {
     return smtp.mails.map((mail) => {
-      const headers = parseMime(mail.raw).headers
+      const headers = parseRawEmail(mail.raw).headers
       return { messageId: headers.get('message-id')!, outboxId: headers.get('x-dunwell-message')!, to: mail.to.join(',') }
     })
   }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { caseInput, emailTemplate, enrol, journey, messages, startEngine, textTemplate } from '../engine/testing'
 import { createHttpProviderAdapter, createLinks, createSmtpAdapter, verifyLinkToken, verifySignature } from './index'
 import { smtpError, startHttpServer, startSmtpServer } from './testing/local-servers'
-import { parseRawEmail } from './testing/raw-email'
+import { parseRawEmail } from '../testing/raw-email'
 
 /** The adapters behind a real engine: the outbox rows it writes are what they send, and their answers settle the rows. */
 

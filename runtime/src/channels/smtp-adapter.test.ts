@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { OutgoingMessage } from './channel-adapter'
 import { createSmtpAdapter, messageIdFor, type SmtpAdapter, type SmtpAdapterOptions } from './index'
 import { closedPort, smtpError, startSmtpServer } from './testing/local-servers'
-import { decodeHeader, parseRawEmail } from './testing/raw-email'
+import { decodeHeader, parseRawEmail } from '../testing/raw-email'
 
 const reminder: OutgoingMessage = {
   id: 'enr-1/2',
