@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'runtime/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'runtime/src/**/*.test.ts', 'editor/src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
   },
 })

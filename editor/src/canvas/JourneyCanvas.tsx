@@ -1,0 +1,154 @@
+import {
+  Background,
+  BackgroundVariant,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type Connection as FlowConnection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react'
+import { nodeTypes as kindNames } from '@dunwell/journey'
+import { useCallback, useEffect, useRef, type DragEvent } from 'react'
+import { GRID, useEditorStoreApi, type Connection, type Size } from '../store'
+import { JourneyNode } from './JourneyNode'
+import { toneOf } from './node-kinds'
+import { PALETTE_DRAG_TYPE, newNodeAt } from './new-node'
+import { useFlowElements, type FlowNode } from './useFlowElements'
+import { useClipboard } from './useClipboard'
+
+/** Every kind is drawn by the one component that reads its metadata. */
+const nodeTypes = Object.fromEntries(kindNames.map((kind) => [kind, JourneyNode]))
+
+export const FIT_VIEW = { padding: 0.12, maxZoom: 1 }
+
+function toConnection(connection: FlowConnection): Connection {
+  return { source: connection.source, sourceHandle: connection.sourceHandle ?? null, target: connection.target }
+}
+
+export function JourneyCanvas() {
+  const store = useEditorStoreApi()
+  const { nodes, edges } = useFlowElements()
+  const { screenToFlowPosition, fitView } = useReactFlow()
+  const initialized = useNodesInitialized()
+  const fitted = useRef(false)
+  // The whole journey in view once every node has its size (React Flow's own fitView can run before that).
+  useEffect(() => {
+    if (!initialized || fitted.current) return
+    fitted.current = true
+    void fitView(FIT_VIEW)
+  }, [fitView, initialized])
+  // The moves of one drag gesture share a key, so that they undo as one; arrow-key moves have none.
+  const drags = useRef(0)
+  const drag = useRef<string | undefined>(undefined)
+  const startDrag = useCallback(() => void (drag.current = `${++drags.current}`), [])
+  const endDrag = useCallback(() => void (drag.current = undefined), [])
+  const reconnected = useRef(true)
+  const pointer = useRef<{ x: number; y: number } | null>(null)
+  useClipboard(pointer)
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const state = store.getState()
+      const moves = []
+      const sizes: Record<string, Size> = {}
+      const selected = new Set(state.selection.nodes)
+      let selectionChanged = false
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) moves.push({ id: change.id, position: change.position })
+        if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions
+        if (change.type === 'select') {
+          selectionChanged = true
+          if (change.selected) selected.add(change.id)
+          else selected.delete(change.id)
+        }
+      }
+      if (Object.keys(sizes).length) state.setMeasured(sizes)
+      if (selectionChanged) state.select({ nodes: [...selected], edges: store.getState().selection.edges })
+      if (moves.length) state.applyChange({ type: 'move-nodes', moves, ...(drag.current ? { drag: drag.current } : {}) })
+    },
+    [store],
+  )
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<Edge>[]) => {
+      const { selection, select } = store.getState()
+      const selected = new Set(selection.edges)
+      for (const change of changes) {
+        if (change.type !== 'select') continue
+        if (change.selected) selected.add(change.id)
+        else selected.delete(change.id)
+      }
+      select({ nodes: store.getState().selection.nodes, edges: [...selected] })
+    },
+    [store],
+  )
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_DRAG_TYPE)
+      if (!type) return
+      event.preventDefault()
+      const node = newNodeAt(type, screenToFlowPosition({ x: event.clientX, y: event.clientY }))
+      if (node) store.getState().applyChange({ type: 'add-node', node })
+    },
+    [screenToFlowPosition, store],
+  )
+
+  return (
+    <div
+      className="canvas"
+      onPointerMove={(event) => void (pointer.current = { x: event.clientX, y: event.clientY })}
+      onPointerLeave={() => void (pointer.current = null)}
+    >
+      <ReactFlow<FlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={startDrag}
+        onNodeDragStop={endDrag}
+        onSelectionDragStart={startDrag}
+        onSelectionDragStop={endDrag}
+        onConnect={(connection) => store.getState().applyChange({ type: 'connect', connection: toConnection(connection) })}
+        isValidConnection={(connection) => connection.source !== connection.target}
+        edgesReconnectable
+        onReconnectStart={() => void (reconnected.current = false)}
+        onReconnect={(edge, connection) => {
+          reconnected.current = true
+          store.getState().applyChange({ type: 'reconnect', id: edge.id, connection: toConnection(connection) })
+        }}
+        onReconnectEnd={(_event, edge) => {
+          // An edge dropped on empty canvas is removed, as in most diagram tools.
+          if (!reconnected.current) store.getState().applyChange({ type: 'delete-edge', id: edge.id })
+          reconnected.current = true
+        }}
+        onDragOver={(event) => {
+          event.preventDefault()
+          event.dataTransfer.dropEffect = 'copy'
+        }}
+        onDrop={onDrop}
+        deleteKeyCode={null}
+        snapToGrid
+        snapGrid={[GRID, GRID]}
+        minZoom={0.2}
+        maxZoom={2}
+        aria-label="Journey canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--grid-dot)" />
+        <MiniMap
+          style={{ width: 168, height: 112 }}
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          nodeColor={(node) => `var(--tone-${toneOf(node.type ?? '')})`}
+          nodeBorderRadius={6}
+          maskColor="rgba(240, 242, 245, 0.7)"
+        />
+      </ReactFlow>
+    </div>
+  )
+}

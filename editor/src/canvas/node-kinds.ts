@@ -1,0 +1,33 @@
+import { isNodeType, nodeKinds, type HandleSpec, type NodeKind } from '@dunwell/journey'
+
+/** The metadata of a node kind (title, icon, help, summary, handles), or undefined for an unknown type. */
+export function kindOf(type: string): NodeKind | undefined {
+  return isNodeType(type) ? (nodeKinds[type] as unknown as NodeKind) : undefined
+}
+
+/** A node's outcomes; none while its data is too broken to say (the validator reports why). */
+export function outcomesOf(node: { type: string; data: unknown }): HandleSpec[] {
+  try {
+    return kindOf(node.type)?.handles(node.data as never) ?? []
+  } catch {
+    return []
+  }
+}
+
+/** What the node does, in a few words; empty while its data is too broken to say. */
+export function summaryOf(node: { type: string; data: unknown }): string {
+  try {
+    return kindOf(node.type)?.summary(node.data as never) ?? ''
+  } catch {
+    return ''
+  }
+}
+
+/** A colour family per kind, so that a journey reads at a glance: flow, logic, channels, actions. */
+export function toneOf(type: string): 'flow' | 'logic' | 'time' | 'channel' | 'action' {
+  if (type === 'entry' || type === 'exit') return 'flow'
+  if (type === 'segment' || type === 'split') return 'logic'
+  if (type === 'wait') return 'time'
+  if (type === 'action') return 'action'
+  return 'channel'
+}

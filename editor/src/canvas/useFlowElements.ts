@@ -1,0 +1,88 @@
+import type { JourneyEdge, JourneyNode } from '@dunwell/journey'
+import type { Edge, Node } from '@xyflow/react'
+import { useMemo, useRef } from 'react'
+import { useDiagnostics, useDocument, useEditorStore, useSelection, type Size } from '../store'
+import { indexDiagnostics } from './diagnostics-index'
+import { outcomesOf } from './node-kinds'
+
+/** A document node as React Flow sees it: the same id, type, position and data, plus view state. */
+export type FlowNode = Node<JourneyNode['data'] & Record<string, unknown>>
+
+interface Cached {
+  source: JourneyNode
+  selected: boolean
+  size: Size | undefined
+  flow: FlowNode
+}
+
+/**
+ * The canvas is a projection of the document: React Flow's nodes and edges are derived from it, never stored.
+ * Unchanged nodes keep their identity, so that React Flow skips them while one node is dragged.
+ */
+export function useFlowElements(): { nodes: FlowNode[]; edges: Edge[] } {
+  const document = useDocument()
+  const selection = useSelection()
+  const diagnostics = useDiagnostics()
+  const measured = useEditorStore((state) => state.measured)
+  const cache = useRef(new Map<string, Cached>())
+
+  const nodes = useMemo(() => {
+    const selected = new Set(selection.nodes)
+    const next = new Map<string, Cached>()
+    const flow = document.nodes.map((node) => {
+      const isSelected = selected.has(node.id)
+      const size = measured[node.id]
+      const hit = cache.current.get(node.id)
+      const entry =
+        hit && hit.source === node && hit.selected === isSelected && hit.size === size
+          ? hit
+          : { source: node, selected: isSelected, size, flow: toFlowNode(node, isSelected, size) }
+      next.set(node.id, entry)
+      return entry.flow
+    })
+    cache.current = next
+    return flow
+  }, [document.nodes, selection.nodes, measured])
+
+  const edges = useMemo(() => {
+    const selected = new Set(selection.edges)
+    const failing = indexDiagnostics(diagnostics).failingEdges
+    const byId = new Map(document.nodes.map((node) => [node.id, node]))
+    return document.edges.map((edge) => toFlowEdge(edge, byId.get(edge.source), selected.has(edge.id), failing.has(edge.id)))
+  }, [document.edges, document.nodes, selection.edges, diagnostics])
+
+  return { nodes, edges }
+}
+
+function toFlowNode(node: JourneyNode, selected: boolean, size: Size | undefined): FlowNode {
+  return {
+    id: node.id,
+    type: node.type,
+    position: node.position,
+    data: node.data as FlowNode['data'],
+    selected,
+    deletable: false, // deleting goes through applyChange, not React Flow
+    ...(size ? { measured: size } : {}),
+  }
+}
+
+/** Long branch labels are read on the node; the edge carries a short form. */
+const LABEL_MAX = 22
+
+function toFlowEdge(edge: JourneyEdge, source: JourneyNode | undefined, selected: boolean, failing: boolean): Edge {
+  const outcomes = source ? outcomesOf(source) : []
+  const outcome = outcomes.find((candidate) => candidate.id === (edge.sourceHandle ?? null))
+  // The default outcome ("next", "sent") goes without saying; a branch, variant, timeout or failure is named.
+  const full = edge.sourceHandle ? (outcome?.label ?? edge.sourceHandle) : undefined
+  const label = full && full.length > LABEL_MAX ? `${full.slice(0, LABEL_MAX - 1)}…` : full
+  return {
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    sourceHandle: edge.sourceHandle ?? null,
+    selected,
+    deletable: false,
+    className: failing ? 'edge edge--error' : 'edge',
+    ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 4 } : {}),
+  }
+}

@@ -1,0 +1,75 @@
+import { useReactFlow } from '@xyflow/react'
+import { useCallback, useEffect, useState } from 'react'
+import { HelpOverlay } from '../canvas/HelpOverlay'
+import { FIT_VIEW, JourneyCanvas } from '../canvas/JourneyCanvas'
+import { Palette } from '../canvas/Palette'
+import { setNavigationGuard } from '../router'
+import { useEditorStore, useEditorStoreApi } from '../store'
+import { ProblemsPanel } from './ProblemsPanel'
+import { Toolbar } from './Toolbar'
+import { useDraftSaving } from './useDraftSaving'
+import { useShortcuts } from './useShortcuts'
+
+const FIT = { ...FIT_VIEW, duration: 300 }
+
+/** The editor screen of one journey: toolbar, palette, canvas and problems. */
+export function Editor() {
+  const store = useEditorStoreApi()
+  const { fitView } = useReactFlow()
+  const { status, save, publish } = useDraftSaving()
+  // Open when there is something to fix; the toolbar's counter opens it later.
+  const [problemsOpen, setProblemsOpen] = useState(() => store.getState().diagnostics.length > 0)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const name = useEditorStore((state) => state.document.name)
+  const dirty = useEditorStore((state) => state.document !== state.saved)
+
+  const onSave = useCallback(() => void save(), [save])
+  const onToggleHelp = useCallback(() => setHelpOpen((open) => !open), [])
+  const onEscape = useCallback(() => setHelpOpen(false), [])
+  useShortcuts({ onSave, onToggleHelp, onEscape })
+
+  useEffect(() => {
+    document.title = `${dirty ? '• ' : ''}${name} · Dunwell`
+  }, [dirty, name])
+
+  // Unsaved work is not lost by accident: closing the tab or leaving for the list asks first.
+  useEffect(() => {
+    const isDirty = () => store.getState().document !== store.getState().saved
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (isDirty()) event.preventDefault()
+    }
+    window.addEventListener('beforeunload', onBeforeUnload)
+    setNavigationGuard(() => !isDirty() || window.confirm('Leave this journey? Your unsaved changes will be lost.'))
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload)
+      setNavigationGuard(undefined)
+    }
+  }, [store])
+
+  const onLayout = useCallback(() => {
+    store.getState().applyChange({ type: 'auto-layout' })
+    // React Flow sees the new positions on the next frame.
+    requestAnimationFrame(() => void fitView(FIT))
+  }, [fitView, store])
+
+  return (
+    <div className={`editor ${problemsOpen ? 'editor--problems' : ''}`}>
+      <Toolbar
+        status={status}
+        onSave={onSave}
+        onPublish={() => void publish()}
+        onLayout={onLayout}
+        onFit={() => void fitView(FIT)}
+        problemsOpen={problemsOpen}
+        onToggleProblems={() => setProblemsOpen((open) => !open)}
+        onHelp={onToggleHelp}
+      />
+      <Palette />
+      <main className="editor__canvas">
+        <JourneyCanvas />
+      </main>
+      {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} />}
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+    </div>
+  )
+}

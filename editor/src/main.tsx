@@ -1,0 +1,17 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import '@xyflow/react/dist/style.css'
+import './styles/base.css'
+import './styles/controls.css'
+import './styles/journeys.css'
+import './styles/editor.css'
+import './styles/problems.css'
+import './styles/canvas.css'
+import './styles/node.css'
+import { App } from './App'
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

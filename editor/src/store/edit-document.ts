@@ -1,0 +1,91 @@
+import type { Journey, JourneyEdge, JourneyNode } from '@dunwell/journey'
+import { autoLayout, GRID } from './auto-layout'
+import { freshId, takenIds } from './fresh-id'
+import { copyFragment, insertFragment } from './fragment'
+import type { Change, Connection, EditorState, Selection } from './types'
+
+/** What a change may read besides the document being edited. */
+export interface EditContext {
+  /** The document before the change (never a draft): fragments are copied from it. */
+  base: Journey
+  selection: Selection
+  measured: EditorState['measured']
+}
+
+/**
+ * Applies one change to an immer draft of the document. Returns the selection after the change when the change
+ * decides it (new nodes are selected, deleted ones are not).
+ */
+export function editDocument(draft: Journey, change: Change, context: EditContext): Selection | undefined {
+  switch (change.type) {
+    case 'add-node': {
+      const id = change.node.id ?? freshId(change.node.type, takenIds(draft))
+      draft.nodes.push({ ...change.node, id } as JourneyNode)
+      return { nodes: [id], edges: [] }
+    }
+    case 'move-nodes': {
+      const byId = new Map(change.moves.map((move) => [move.id, move.position]))
+      for (const node of draft.nodes) {
+        const position = byId.get(node.id)
+        if (position && (position.x !== node.position.x || position.y !== node.position.y)) node.position = { ...position }
+      }
+      return undefined
+    }
+    case 'update-node-data': {
+      const node = draft.nodes.find((candidate) => candidate.id === change.id)
+      if (node) node.data = change.data as never
+      return undefined
+    }
+    case 'rename':
+      draft.name = change.name
+      return undefined
+    case 'delete-selection':
+      return remove(draft, context.selection)
+    case 'delete-edge':
+      return remove(draft, { nodes: [], edges: [change.id] })
+    case 'connect':
+      return { nodes: [], edges: [connect(draft, change.connection)] }
+    case 'reconnect': {
+      draft.edges = draft.edges.filter((edge) => edge.id !== change.id)
+      return { nodes: [], edges: [connect(draft, change.connection, change.id)] }
+    }
+    case 'paste':
+      return insertFragment(draft, change.fragment, change)
+    case 'duplicate-selection': {
+      const fragment = copyFragment(context.base, context.selection)
+      return fragment ? insertFragment(draft, fragment, { offset: { x: GRID * 2, y: GRID * 2 } }) : undefined
+    }
+    case 'auto-layout': {
+      const positions = autoLayout(context.base, context.measured)
+      for (const node of draft.nodes) {
+        const position = positions.get(node.id)
+        if (position) node.position = position
+      }
+      return undefined
+    }
+    case 'replace-document':
+      Object.assign(draft, change.document)
+      for (const key of Object.keys(draft) as (keyof Journey)[]) if (!(key in change.document)) delete draft[key]
+      return { nodes: [], edges: [] }
+  }
+}
+
+function remove(draft: Journey, selection: Selection): Selection {
+  const nodes = new Set(selection.nodes)
+  const edges = new Set(selection.edges)
+  draft.nodes = draft.nodes.filter((node) => !nodes.has(node.id))
+  draft.edges = draft.edges.filter((edge) => !edges.has(edge.id) && !nodes.has(edge.source) && !nodes.has(edge.target))
+  return { nodes: [], edges: [] }
+}
+
+/** An outcome leads to one place: connecting it again replaces its edge. Returns the edge's id. */
+function connect(draft: Journey, connection: Connection, keepId?: string): string {
+  const handle = connection.sourceHandle ?? undefined
+  const replaced = draft.edges.find((edge) => edge.source === connection.source && edge.sourceHandle === handle)
+  draft.edges = draft.edges.filter((edge) => edge !== replaced)
+  const taken = takenIds(draft)
+  const id = keepId ?? replaced?.id ?? freshId(`e-${connection.source}${handle ? `-${handle}` : ''}`, taken, true)
+  const edge: JourneyEdge = { id, source: connection.source, ...(handle ? { sourceHandle: handle } : {}), target: connection.target }
+  draft.edges.push(edge)
+  return id
+}

@@ -1,0 +1,84 @@
+import type { Diagnostic, Journey, JourneyEdge, JourneyNode, Position, Template } from '@dunwell/journey'
+import type { Patch } from 'immer'
+
+/** What is selected on the canvas, by id. */
+export interface Selection {
+  nodes: string[]
+  edges: string[]
+}
+
+/** Nodes copied as a unit, with the edges between them and the templates they use. */
+export interface Fragment {
+  format: 'dunwell/fragment@1'
+  nodes: JourneyNode[]
+  edges: JourneyEdge[]
+  templates: Record<string, Template>
+}
+
+export interface Connection {
+  source: string
+  /** `null` for the source node's default outcome. */
+  sourceHandle: string | null
+  target: string
+}
+
+/** Every edit of the document, as data. `applyChange` is the only way to change the document. */
+export type Change =
+  | { type: 'add-node'; node: Omit<JourneyNode, 'id'> & { id?: string } }
+  /** `drag` names one drag gesture: its moves become one history entry. */
+  | { type: 'move-nodes'; moves: { id: string; position: Position }[]; drag?: string }
+  | { type: 'update-node-data'; id: string; data: JourneyNode['data'] }
+  | { type: 'rename'; name: string }
+  | { type: 'delete-selection' }
+  | { type: 'connect'; connection: Connection }
+  | { type: 'reconnect'; id: string; connection: Connection }
+  | { type: 'delete-edge'; id: string }
+  /** Fresh ids for every pasted node and edge; `offset` moves them away from the originals. */
+  | { type: 'paste'; fragment: Fragment; offset?: Position; at?: Position }
+  | { type: 'duplicate-selection' }
+  | { type: 'auto-layout' }
+  | { type: 'replace-document'; document: Journey }
+
+export interface HistoryEntry {
+  change: Change['type']
+  patches: Patch[]
+  inversePatches: Patch[]
+  /** Consecutive entries with the same key merge into one (a drag). */
+  mergeKey?: string
+}
+
+export interface History {
+  past: HistoryEntry[]
+  future: HistoryEntry[]
+}
+
+export interface Size {
+  width: number
+  height: number
+}
+
+export interface JourneyMeta {
+  status: string
+  latestVersion: number | null
+  hasDraft: boolean
+}
+
+export interface EditorState {
+  document: Journey
+  selection: Selection
+  diagnostics: Diagnostic[]
+  history: History
+  /** Node sizes as the canvas measured them: view state, never part of the document. */
+  measured: Record<string, Size>
+  /** The document as last saved or loaded: `document !== saved` means unsaved changes. */
+  saved: Journey
+  meta: JourneyMeta
+  applyChange: (change: Change) => void
+  undo: () => void
+  redo: () => void
+  select: (selection: Selection) => void
+  setMeasured: (sizes: Record<string, Size>) => void
+  /** After a save: the server's diagnostics (they include checks only Node can run, such as MJML). */
+  markSaved: (document: Journey, diagnostics: Diagnostic[], meta: Partial<JourneyMeta>) => void
+  dispose: () => void
+}
