@@ -8,6 +8,7 @@ import { issuesToErrors, problem } from './problem'
 import { caseRoutes } from './routes/cases'
 import { eventRoutes } from './routes/events'
 import { journeyRoutes } from './routes/journeys'
+import { previewRoutes } from './routes/preview'
 import { publicRoutes } from './routes/public'
 import { systemRoutes } from './routes/system'
 import { workRoutes } from './routes/work'
@@ -41,7 +42,7 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   app.use('/api/*', apiKeyAuth({ db: options.db, open: options.open ?? false }))
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
-  const routes = systemRoutes(workRoutes(eventRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options, health)
+  const routes = previewRoutes(systemRoutes(workRoutes(eventRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options, health), options)
   publicRoutes(app, options)
   docsRoutes(app)
 
