@@ -1,0 +1,84 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '@dunwell/runtime'
+
+const root = new URL('../', import.meta.url).pathname
+const artifacts = join(root, 'test-results', 'editor')
+const friendly = JSON.parse(readFileSync(join(root, 'examples/friendly-reminder/journey.json'), 'utf8'))
+
+let server: RunningServer
+let browser: Browser
+let page: Page
+
+/** What a collections manager sees, kept as test artifacts (test-results/editor/*.png) and looked at. */
+async function shot(name: string) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`) })
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true })
+  server = await startServer({
+    file: join(mkdtempSync(join(tmpdir(), 'dunwell-editor-')), 'editor.sqlite'),
+    port: 0,
+    open: true,
+    examples: join(root, 'examples'),
+    editor: join(root, 'editor/dist'),
+    testClock: '2026-11-23T09:00:00Z',
+    log: () => {},
+  })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  })
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('the editor in a real browser', () => {
+  it('lists the journeys and opens one as its document: every node on the canvas, no problems', async () => {
+    await page.goto(server.url)
+    await page.getByRole('heading', { name: 'Journeys' }).waitFor()
+    for (const name of ['Friendly reminder for forgetful payers', 'Personalised by life situation', 'Tone test for the second reminder']) {
+      await page.getByRole('button', { name: `Open ${name}` }).or(page.getByRole('link', { name: `Open ${name}` })).first().waitFor()
+    }
+    await shot('journeys')
+    await page.getByRole('button', { name: `Open ${friendly.name}` }).or(page.getByRole('link', { name: `Open ${friendly.name}` })).first().click()
+    await page.locator('.react-flow__node').first().waitFor()
+    expect(await page.locator('.react-flow__node').count()).toBe(friendly.nodes.length)
+    expect(await page.locator('.react-flow__edge').count()).toBe(friendly.edges.length)
+    await page.getByRole('button', { name: 'Problems: 0 errors, 0 warnings' }).waitFor()
+    await shot('friendly-reminder')
+  })
+
+  it('adds a step from the palette, shows what is wrong with it on the canvas, and undoes it', async () => {
+    const canvas = page.getByLabel('Journey canvas')
+    await page.getByRole('button', { name: /^Add Email:/ }).dragTo(canvas, { targetPosition: { x: 900, y: 150 } })
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length + 1)
+    // A new email step leads nowhere, nothing leads to it, and it has no template yet.
+    await expect.poll(async () => (await page.getByRole('button', { name: /^Problems: \d+ errors/ }).getAttribute('aria-label')) ?? '').not.toBe('Problems: 0 errors, 0 warnings')
+    await shot('added-email-with-problems')
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length)
+    await page.getByRole('button', { name: 'Problems: 0 errors, 0 warnings' }).waitFor()
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length + 1)
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length)
+  })
+
+  it('refuses to publish while errors remain', async () => {
+    await page.getByRole('button', { name: /^Add Exit:/ }).click()
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length + 1)
+    // An exit nothing leads to is an error: the validator runs as you edit, and Publish waits for a clean journey.
+    await expect.poll(() => page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true)
+    await shot('publish-blocked')
+    await page.getByRole('button', { name: 'Undo' }).click()
+  })
+})
