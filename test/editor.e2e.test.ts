@@ -73,6 +73,20 @@ describe('the editor in a real browser', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length)
   })
 
+  it('edits a step in the inspector, shows it on the canvas, and undoes the edit in one step', async () => {
+    await page.locator('.react-flow__node', { hasText: 'Polite letter' }).click()
+    await page.getByRole('complementary', { name: 'Inspector: Polite letter' }).waitFor()
+    // Its name follows the step's label, which is what this test changes.
+    const label = page.getByRole('complementary', { name: /^Inspector: / }).getByLabel('Label (optional)', { exact: true })
+    await label.fill('Courteous letter')
+    await label.blur()
+    await page.locator('.react-flow__node', { hasText: 'Courteous letter' }).waitFor()
+    await shot('inspector')
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await page.locator('.react-flow__node', { hasText: 'Polite letter' }).waitFor()
+    expect(await page.locator('.react-flow__node', { hasText: 'Courteous letter' }).count()).toBe(0)
+  })
+
   it('refuses to publish while errors remain', async () => {
     await page.getByRole('button', { name: /^Add Exit:/ }).click()
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length + 1)

@@ -5,6 +5,7 @@ import { FIT_VIEW, JourneyCanvas } from '../canvas/JourneyCanvas'
 import { Palette } from '../canvas/Palette'
 import { setNavigationGuard } from '../router'
 import { useEditorStore, useEditorStoreApi } from '../store'
+import { Inspector } from '../inspector/Inspector'
 import { ProblemsPanel } from './ProblemsPanel'
 import { Toolbar } from './Toolbar'
 import { useDraftSaving } from './useDraftSaving'
@@ -22,6 +23,7 @@ export function Editor() {
   const [helpOpen, setHelpOpen] = useState(false)
   const name = useEditorStore((state) => state.document.name)
   const dirty = useEditorStore((state) => state.document !== state.saved)
+  const inspecting = useEditorStore((state) => state.selection.nodes.length === 1)
 
   const onSave = useCallback(() => void save(), [save])
   const onToggleHelp = useCallback(() => setHelpOpen((open) => !open), [])
@@ -53,7 +55,7 @@ export function Editor() {
   }, [fitView, store])
 
   return (
-    <div className={`editor ${problemsOpen ? 'editor--problems' : ''}`}>
+    <div className={`editor ${problemsOpen || inspecting ? 'editor--side' : ''}`}>
       <Toolbar
         status={status}
         onSave={onSave}
@@ -68,7 +70,12 @@ export function Editor() {
       <main className="editor__canvas">
         <JourneyCanvas />
       </main>
-      {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} />}
+      {(problemsOpen || inspecting) && (
+        <div className="editor__side">
+          {inspecting && <Inspector />}
+          {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} />}
+        </div>
+      )}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   )

@@ -57,7 +57,12 @@ export function createEditorStore(document: Journey, meta: JourneyMeta = { statu
           selection = editDocument(draft, change, context)
         })
         if (patches.length === 0 && !selection) return
-        const mergeKey = change.type === 'move-nodes' && change.drag ? `drag:${change.drag}` : undefined
+        const mergeKey =
+          change.type === 'move-nodes' && change.drag
+            ? `drag:${change.drag}`
+            : change.type === 'update-node-data' && change.edit
+              ? `edit:${change.edit}`
+              : undefined
         set({
           document: next,
           history: record(state.history, { change: change.type, patches, inversePatches, ...(mergeKey ? { mergeKey } : {}) }),

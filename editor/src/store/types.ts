@@ -27,7 +27,8 @@ export type Change =
   | { type: 'add-node'; node: Omit<JourneyNode, 'id'> & { id?: string } }
   /** `drag` names one drag gesture: its moves become one history entry. */
   | { type: 'move-nodes'; moves: { id: string; position: Position }[]; drag?: string }
-  | { type: 'update-node-data'; id: string; data: JourneyNode['data'] }
+  /** `edit` names one editing gesture (the focus of a text field): its changes become one history entry. */
+  | { type: 'update-node-data'; id: string; data: JourneyNode['data']; edit?: string }
   | { type: 'rename'; name: string }
   | { type: 'delete-selection' }
   | { type: 'connect'; connection: Connection }

@@ -1,0 +1,64 @@
+import { knownOutcomes, type NodeType } from '@dunwell/journey'
+import type { TextFormat } from './form-model'
+
+/**
+ * What the schema cannot say: order, labels, help and widgets, by field path (`branches[].when` for a field of
+ * every list item, `set{}` for a record's values). Field names and types are never listed here.
+ */
+export interface FieldLayout {
+  order?: string[]
+  labels?: Record<string, string>
+  help?: Record<string, string>
+  widgets?: Record<string, TextFormat>
+  suggestions?: Record<string, readonly string[]>
+  /** Labels of a union's modes, by the field that tells them apart. */
+  modes?: Record<string, string>
+  /** Starting values when the user switches to a mode; the kind's `defaults` cover its first mode. */
+  modeDefaults?: Record<string, Record<string, unknown>>
+  /** Stem of fresh ids for new list items, e.g. `branch` gives `branch-2`. */
+  itemIds?: Record<string, string>
+}
+
+const base: FieldLayout = { order: ['label', 'note'], widgets: { note: 'multiline' } }
+
+const message: FieldLayout = { ...base, widgets: { ...base.widgets, template: 'template' } }
+
+export const fieldLayouts: Partial<Record<NodeType, FieldLayout>> = {
+  entry: {
+    ...base,
+    widgets: { ...base.widgets, filter: 'condition' },
+    labels: { event: 'Starts on event', filter: 'Only if', reentry: 'Re-entry' },
+    help: { filter: 'Cases for which this condition is false are not enrolled.', cooldown: 'With re-entry after exit: how long after leaving a case may enter again, e.g. P30D.' },
+  },
+  segment: {
+    ...base,
+    widgets: { ...base.widgets, 'branches[].when': 'condition' },
+    labels: { 'branches[].id': 'Outcome id', 'branches[].when': 'When' },
+    itemIds: { branches: 'branch' },
+    help: { branches: 'The first branch whose condition holds wins; the others go to “else”.' },
+  },
+  split: {
+    ...base,
+    itemIds: { variants: 'variant' },
+    labels: { 'variants[].id': 'Outcome id', 'variants[].weight': 'Weight (%)', 'variants[].control': 'Control group' },
+  },
+  wait: {
+    ...base,
+    widgets: { ...base.widgets, when: 'condition' },
+    labels: { for: 'Duration', businessDays: 'Count business days only', until: 'Local time', days: 'On days', event: 'Event', when: 'Only if', timeout: 'Give up after' },
+    help: { for: 'An ISO 8601 duration, e.g. P3D (3 days) or PT12H (12 hours).', days: 'Any day when none is chosen.' },
+    modes: { for: 'For a time', until: 'Until a time of day', event: 'For an event' },
+    modeDefaults: { until: { until: '09:00' }, event: { event: 'payment.received', timeout: 'P7D' } },
+  },
+  email: message,
+  sms: message,
+  whatsapp: message,
+  letter: message,
+  call: { ...message, order: ['label', 'note', 'queue', 'template', 'priority'], labels: { template: 'Script' }, help: { priority: '0 to 9, higher first.' } },
+  action: {
+    ...base,
+    labels: { set: 'Set attributes', 'set{}': 'Value (CEL)', 'webhook.url': 'URL', 'webhook.name': 'Name', offer: 'Offer' },
+    help: { set: 'Each value is a CEL expression over case, debtor and event.' },
+  },
+  exit: { ...base, suggestions: { outcome: knownOutcomes } },
+}

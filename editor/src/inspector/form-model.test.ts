@@ -1,0 +1,87 @@
+import { knownOutcomes, nodeKinds, nodeTypes, reentryModes, weekdays } from '@dunwell/journey'
+import { describe, expect, it } from 'vitest'
+import { formModel, modeOf, type Field, type FieldType } from './form-model'
+
+const field = (fields: Field[], key: string) => fields.find((candidate) => candidate.key === key)!
+const fieldsOf = (type: Parameters<typeof formModel>[0]) => formModel(type).modes[0]!.fields
+const itemFields = (type: FieldType) => (type.kind === 'list' && type.item.kind === 'object' ? type.item.fields : [])
+
+describe('formModel', () => {
+  it('has a field for every key of every kind’s schema, and no other', () => {
+    for (const type of nodeTypes) {
+      const schema = nodeKinds[type].data as unknown as { shape?: Record<string, unknown>; options?: { shape: Record<string, unknown> }[] }
+      const shapes = schema.shape ? [schema.shape] : (schema.options ?? []).map((option) => option.shape)
+      const model = formModel(type)
+      expect(model.modes.map((mode) => mode.fields.map((candidate) => candidate.key).sort())).toEqual(shapes.map((shape) => Object.keys(shape).sort()))
+    }
+  })
+
+  it('puts label and note on every node, optional', () => {
+    for (const type of nodeTypes) {
+      for (const mode of formModel(type).modes) {
+        expect(field(mode.fields, 'label')).toMatchObject({ optional: true, type: { kind: 'text' } })
+        expect(field(mode.fields, 'note')).toMatchObject({ optional: true, type: { kind: 'text', format: 'multiline' } })
+      }
+    }
+  })
+
+  it('reads an entry’s event, condition, enum and duration from the schema', () => {
+    const fields = fieldsOf('entry')
+    expect(field(fields, 'event')).toMatchObject({ optional: false, type: { kind: 'text', format: 'event' } })
+    expect(field(fields, 'filter')).toMatchObject({ optional: true, type: { kind: 'text', format: 'condition' } })
+    expect(field(fields, 'reentry')).toMatchObject({ optional: true, type: { kind: 'enum', options: [...reentryModes] } })
+    expect(field(fields, 'cooldown').type).toEqual({ kind: 'text', format: 'duration' })
+  })
+
+  it('makes a segment’s branches a list of id, label and condition, at least one', () => {
+    const branches = field(fieldsOf('segment'), 'branches')
+    expect(branches.type).toMatchObject({ kind: 'list', min: 1, max: 32 })
+    expect(itemFields(branches.type).map((inner) => [inner.key, inner.type.kind])).toEqual([['id', 'text'], ['label', 'text'], ['when', 'text']])
+    expect(field(itemFields(branches.type), 'when').type).toEqual({ kind: 'text', format: 'condition' })
+  })
+
+  it('gives a split’s weights their bounds and a control checkbox', () => {
+    const variants = field(fieldsOf('split'), 'variants')
+    expect(variants.type).toMatchObject({ kind: 'list', min: 2, max: 16 })
+    expect(field(itemFields(variants.type), 'weight').type).toEqual({ kind: 'number', integer: false, min: 0, max: 100 })
+    expect(field(itemFields(variants.type), 'control')).toMatchObject({ optional: true, type: { kind: 'boolean' } })
+  })
+
+  it('gives a wait one mode per shape of its data, with weekdays as an enum list', () => {
+    const model = formModel('wait')
+    expect(model.modes.map((mode) => mode.name)).toEqual(['for', 'until', 'event'])
+    const until = model.modes[1]!.fields
+    expect(field(until, 'until').type).toEqual({ kind: 'text', format: 'time' })
+    expect(field(until, 'days')).toMatchObject({ optional: true, type: { kind: 'list', min: 1, item: { kind: 'enum', options: [...weekdays] } } })
+    expect(field(model.modes[0]!.fields, 'businessDays').type).toEqual({ kind: 'boolean' })
+    expect(field(model.modes[2]!.fields, 'when').type).toMatchObject({ format: 'condition' })
+    expect(modeOf(model, { event: 'x', timeout: 'P1D' }).name).toBe('event')
+    expect(modeOf(model, { until: '09:00' }).name).toBe('until')
+  })
+
+  it('makes message templates a picker and a call’s priority a whole number from 0 to 9', () => {
+    for (const type of ['email', 'sms', 'whatsapp', 'letter', 'call'] as const) {
+      expect(field(fieldsOf(type), 'template').type).toMatchObject({ kind: 'text', format: 'template' })
+    }
+    expect(field(fieldsOf('call'), 'priority').type).toEqual({ kind: 'number', integer: true, min: 0, max: 9 })
+    expect(fieldsOf('call').map((candidate) => candidate.key)).toEqual(['label', 'note', 'queue', 'template', 'priority'])
+  })
+
+  it('reads an action’s attributes, webhook and offer', () => {
+    const fields = fieldsOf('action')
+    expect(field(fields, 'set').type).toEqual({ kind: 'record', value: { kind: 'text', format: 'expression' } })
+    const webhook = field(fields, 'webhook')
+    expect(webhook.optional).toBe(true)
+    expect(webhook.type.kind === 'object' && webhook.type.fields.map((inner) => [inner.key, inner.optional])).toEqual([['url', false], ['name', true]])
+    const offer = field(fields, 'offer').type
+    expect(offer.kind === 'variants' && offer.discriminator).toBe('type')
+    expect(offer.kind === 'variants' && offer.options.map((option) => [option.name, option.fields.map((inner) => inner.key)])).toEqual([
+      ['payment-link', []],
+      ['payment-plan', ['installments', 'interval']],
+    ])
+  })
+
+  it('suggests the known outcomes for an exit', () => {
+    expect(field(fieldsOf('exit'), 'outcome').type).toEqual({ kind: 'text', format: 'slug', suggestions: knownOutcomes })
+  })
+})
