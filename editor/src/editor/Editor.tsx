@@ -1,3 +1,4 @@
+import { isDirty } from '../store/is-dirty'
 import { useReactFlow } from '@xyflow/react'
 import { useCallback, useEffect, useState } from 'react'
 import { HelpOverlay } from '../canvas/HelpOverlay'
@@ -22,7 +23,7 @@ export function Editor() {
   const [problemsOpen, setProblemsOpen] = useState(() => store.getState().diagnostics.length > 0)
   const [helpOpen, setHelpOpen] = useState(false)
   const name = useEditorStore((state) => state.document.name)
-  const dirty = useEditorStore((state) => state.document !== state.saved)
+  const dirty = useEditorStore(isDirty)
   const inspecting = useEditorStore((state) => state.selection.nodes.length === 1)
 
   const onSave = useCallback(() => void save(), [save])
@@ -36,12 +37,12 @@ export function Editor() {
 
   // Unsaved work is not lost by accident: closing the tab or leaving for the list asks first.
   useEffect(() => {
-    const isDirty = () => store.getState().document !== store.getState().saved
+    const unsaved = () => isDirty(store.getState())
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (isDirty()) event.preventDefault()
+      if (unsaved()) event.preventDefault()
     }
     window.addEventListener('beforeunload', onBeforeUnload)
-    setNavigationGuard(() => !isDirty() || window.confirm('Leave this journey? Your unsaved changes will be lost.'))
+    setNavigationGuard(() => !unsaved() || window.confirm('Leave this journey? Your unsaved changes will be lost.'))
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload)
       setNavigationGuard(undefined)

@@ -1,3 +1,4 @@
+import { isDirty } from '../store/is-dirty'
 import { useEditorStore } from '../store'
 import { StatusBadge } from '../ui/StatusBadge'
 import type { SaveStatus } from './useDraftSaving'
@@ -6,7 +7,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
 
 /** The journey's status and version, and whether the work on screen is saved. */
 export function SaveState({ status }: { status: SaveStatus }) {
-  const dirty = useEditorStore((state) => state.document !== state.saved)
+  const dirty = useEditorStore(isDirty)
   const meta = useEditorStore((state) => state.meta)
   const text =
     status.state === 'saving'

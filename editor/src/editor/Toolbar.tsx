@@ -1,3 +1,4 @@
+import { isDirty } from '../store/is-dirty'
 import { hasErrors } from '@dunwell/journey'
 import { useEditorStore, useDiagnostics, useHistory } from '../store'
 import { Brand } from '../ui/Brand'
@@ -21,7 +22,7 @@ interface ToolbarProps {
 export function Toolbar(props: ToolbarProps) {
   const { canUndo, canRedo, undo, redo } = useHistory()
   const diagnostics = useDiagnostics()
-  const dirty = useEditorStore((state) => state.document !== state.saved)
+  const dirty = useEditorStore(isDirty)
   const hasDraft = useEditorStore((state) => state.meta.hasDraft)
   const { errors, warnings } = countProblems(diagnostics)
   const busy = props.status.state === 'saving' || props.status.state === 'publishing'

@@ -1,3 +1,4 @@
+import { isDirty } from '../store/is-dirty'
 import { hasErrors } from '@dunwell/journey'
 import { useCallback, useState } from 'react'
 import { describeError, publishDraft, saveDraft } from '../api/journeys-api'
@@ -32,7 +33,7 @@ export function useDraftSaving() {
   const publish = useCallback(async () => {
     const state = store.getState()
     if (hasErrors(state.diagnostics)) return
-    if (state.document !== state.saved && !(await save())) return
+    if (isDirty(state) && !(await save())) return
     setStatus({ state: 'publishing' })
     try {
       const result = await publishDraft(state.document.id)

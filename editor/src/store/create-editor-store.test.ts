@@ -101,3 +101,17 @@ describe('createEditorStore', () => {
     expect(store.getState().diagnostics.some((diagnostic) => diagnostic.nodeId === 'start')).toBe(true)
   })
 })
+
+describe('unsaved changes', () => {
+  it('are gone when the edits are undone back to the saved document', async () => {
+    const { isDirty } = await import('./is-dirty')
+    const { createEditorStore } = await import('./create-editor-store')
+    const { sampleJourney } = await import('@dunwell/journey/testing')
+    const store = createEditorStore(sampleJourney())
+    expect(isDirty(store.getState())).toBe(false)
+    store.getState().applyChange({ type: 'move-nodes', moves: [{ id: 'start', position: { x: 500, y: 500 } }] } as never)
+    expect(isDirty(store.getState())).toBe(true)
+    store.getState().undo()
+    expect(isDirty(store.getState())).toBe(false)
+  })
+})
