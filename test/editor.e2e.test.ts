@@ -87,6 +87,17 @@ describe('the editor in a real browser', () => {
     expect(await page.locator('.react-flow__node', { hasText: 'Courteous letter' }).count()).toBe(0)
   })
 
+  it('shows a template next to its translation and previews it as the runtime sends it', async () => {
+    await page.getByRole('button', { name: /Templates/ }).click()
+    await page.getByRole('button', { name: /Friendly first reminder/ }).first().click()
+    // The preview is rendered by the runtime (POST /api/preview) for a sample case, here Anna in German.
+    const preview = page.frameLocator('iframe').first()
+    await preview.getByText('Hallo Anna,').waitFor({ timeout: 15_000 })
+    await shot('templates')
+    await page.getByRole('button', { name: /Canvas/ }).click()
+    await page.locator('.react-flow__node').first().waitFor()
+  })
+
   it('refuses to publish while errors remain', async () => {
     await page.getByRole('button', { name: /^Add Exit:/ }).click()
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length + 1)

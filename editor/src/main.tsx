@@ -9,6 +9,7 @@ import './styles/problems.css'
 import './styles/inspector.css'
 import './styles/canvas.css'
 import './styles/node.css'
+import './styles/templates.css'
 import { App } from './App'
 
 createRoot(document.getElementById('root')!).render(

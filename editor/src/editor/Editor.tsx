@@ -1,6 +1,6 @@
 import { isDirty } from '../store/is-dirty'
 import { useReactFlow } from '@xyflow/react'
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { HelpOverlay } from '../canvas/HelpOverlay'
 import { FIT_VIEW, JourneyCanvas } from '../canvas/JourneyCanvas'
 import { Palette } from '../canvas/Palette'
@@ -8,11 +8,14 @@ import { setNavigationGuard } from '../router'
 import { useEditorStore, useEditorStoreApi } from '../store'
 import { Inspector } from '../inspector/Inspector'
 import { ProblemsPanel } from './ProblemsPanel'
-import { Toolbar } from './Toolbar'
+import { Toolbar, type EditorView } from './Toolbar'
 import { useDraftSaving } from './useDraftSaving'
 import { useShortcuts } from './useShortcuts'
 
 const FIT = { ...FIT_VIEW, duration: 300 }
+
+// Monaco is large: it loads the first time the templates are opened.
+const TemplatesPanel = lazy(() => import('../templates/TemplatesPanel'))
 
 /** The editor screen of one journey: toolbar, palette, canvas and problems. */
 export function Editor() {
@@ -22,14 +25,15 @@ export function Editor() {
   // Open when there is something to fix; the toolbar's counter opens it later.
   const [problemsOpen, setProblemsOpen] = useState(() => store.getState().diagnostics.length > 0)
   const [helpOpen, setHelpOpen] = useState(false)
+  const [view, setView] = useState<EditorView>('canvas')
   const name = useEditorStore((state) => state.document.name)
   const dirty = useEditorStore(isDirty)
-  const inspecting = useEditorStore((state) => state.selection.nodes.length === 1)
+  const inspecting = useEditorStore((state) => state.selection.nodes.length === 1) && view === 'canvas'
 
   const onSave = useCallback(() => void save(), [save])
   const onToggleHelp = useCallback(() => setHelpOpen((open) => !open), [])
   const onEscape = useCallback(() => setHelpOpen(false), [])
-  useShortcuts({ onSave, onToggleHelp, onEscape })
+  useShortcuts({ onSave, onToggleHelp, onEscape, canvas: view === 'canvas' })
 
   useEffect(() => {
     document.title = `${dirty ? '• ' : ''}${name} · Dunwell`
@@ -55,6 +59,43 @@ export function Editor() {
     requestAnimationFrame(() => void fitView(FIT))
   }, [fitView, store])
 
+  const onView = useCallback(
+    (next: EditorView) => {
+      // Steps out of sight stay unselected: a key pressed among the templates must not delete them.
+      if (next !== 'canvas') store.getState().select({ nodes: [], edges: [] })
+      setView(next)
+    },
+    [store],
+  )
+
+  if (view === 'templates') {
+    return (
+      <div className={`editor editor--templates ${problemsOpen ? 'editor--side' : ''}`}>
+        <Toolbar
+          status={status}
+          onSave={onSave}
+          onPublish={() => void publish()}
+          onLayout={onLayout}
+          onFit={() => void fitView(FIT)}
+          problemsOpen={problemsOpen}
+          onToggleProblems={() => setProblemsOpen((open) => !open)}
+          onHelp={onToggleHelp}
+          view={view}
+          onView={onView}
+        />
+        <Suspense fallback={<p className="muted templates-main__empty">Loading the templates…</p>}>
+          <TemplatesPanel />
+        </Suspense>
+        {problemsOpen && (
+          <div className="editor__side">
+            <ProblemsPanel onClose={() => setProblemsOpen(false)} />
+          </div>
+        )}
+        {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      </div>
+    )
+  }
+
   return (
     <div className={`editor ${problemsOpen || inspecting ? 'editor--side' : ''}`}>
       <Toolbar
@@ -66,6 +107,8 @@ export function Editor() {
         problemsOpen={problemsOpen}
         onToggleProblems={() => setProblemsOpen((open) => !open)}
         onHelp={onToggleHelp}
+        view={view}
+        onView={onView}
       />
       <Palette />
       <main className="editor__canvas">

@@ -17,7 +17,12 @@ interface ToolbarProps {
   problemsOpen: boolean
   onToggleProblems: () => void
   onHelp: () => void
+  view: EditorView
+  onView: (view: EditorView) => void
 }
+
+/** What the main area shows: the journey's steps, or the messages its steps send. */
+export type EditorView = 'canvas' | 'templates'
 
 export function Toolbar(props: ToolbarProps) {
   const { canUndo, canRedo, undo, redo } = useHistory()
@@ -40,6 +45,15 @@ export function Toolbar(props: ToolbarProps) {
       <JourneyName />
       <SaveState status={props.status} />
       <div className="toolbar__spacer" />
+      <div className="toolbar__group view-switch" role="group" aria-label="Show">
+        <button type="button" className="button button--ghost" aria-pressed={props.view === 'canvas'} onClick={() => props.onView('canvas')} title="The journey's steps">
+          <Icon name="git-branch" /> Canvas
+        </button>
+        <button type="button" className="button button--ghost" aria-pressed={props.view === 'templates'} onClick={() => props.onView('templates')} title="The messages the steps send">
+          <Icon name="file-text" /> Templates
+        </button>
+      </div>
+      <span className="toolbar__divider" aria-hidden="true" />
       <div className="toolbar__group" role="group" aria-label="History">
         <button type="button" className="icon-button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
           <Icon name="undo" />
@@ -49,10 +63,10 @@ export function Toolbar(props: ToolbarProps) {
         </button>
       </div>
       <div className="toolbar__group" role="group" aria-label="View">
-        <button type="button" className="button button--ghost" onClick={props.onLayout} title="Arrange every step top to bottom">
+        <button type="button" className="button button--ghost" onClick={props.onLayout} disabled={props.view !== 'canvas'} title="Arrange every step top to bottom">
           <Icon name="layout" /> Auto-layout
         </button>
-        <button type="button" className="icon-button" onClick={props.onFit} aria-label="Zoom to fit" title="Zoom to fit">
+        <button type="button" className="icon-button" onClick={props.onFit} disabled={props.view !== 'canvas'} aria-label="Zoom to fit" title="Zoom to fit">
           <Icon name="maximize" />
         </button>
       </div>

@@ -6,10 +6,12 @@ interface Handlers {
   onSave: () => void
   onToggleHelp: () => void
   onEscape: () => void
+  /** False while the canvas is hidden: select-all, duplicate and delete would act on steps out of sight. */
+  canvas?: boolean
 }
 
 /** The editor's keyboard: undo/redo, delete, duplicate, select all, save, help. Copy and paste are in useClipboard. */
-export function useShortcuts({ onSave, onToggleHelp, onEscape }: Handlers) {
+export function useShortcuts({ onSave, onToggleHelp, onEscape, canvas = true }: Handlers) {
   const store = useEditorStoreApi()
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -28,6 +30,7 @@ export function useShortcuts({ onSave, onToggleHelp, onEscape }: Handlers) {
       }
       if (mod && key === 'z') return run(event.shiftKey ? state.redo : state.undo)
       if (mod && key === 'y') return run(state.redo)
+      if (!canvas && (key === 'delete' || key === 'backspace' || (mod && (key === 'a' || key === 'd')))) return
       if (mod && key === 'd') return run(() => selected && state.applyChange({ type: 'duplicate-selection' }))
       if (mod && key === 'a') {
         return run(() => state.select({ nodes: state.document.nodes.map((node) => node.id), edges: state.document.edges.map((edge) => edge.id) }))
@@ -41,5 +44,5 @@ export function useShortcuts({ onSave, onToggleHelp, onEscape }: Handlers) {
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [onEscape, onSave, onToggleHelp, store])
+  }, [canvas, onEscape, onSave, onToggleHelp, store])
 }

@@ -62,7 +62,9 @@ export function createEditorStore(document: Journey, meta: JourneyMeta = { statu
             ? `drag:${change.drag}`
             : change.type === 'update-node-data' && change.edit
               ? `edit:${change.edit}`
-              : undefined
+              : change.type === 'update-template' && change.edit
+                ? `template:${change.edit}`
+                : undefined
         set({
           document: next,
           history: record(state.history, { change: change.type, patches, inversePatches, ...(mergeKey ? { mergeKey } : {}) }),

@@ -1,4 +1,4 @@
-import type { Journey, JourneyEdge, JourneyNode } from '@dunwell/journey'
+import type { Journey, JourneyEdge, JourneyNode, LocalizedText, Template } from '@dunwell/journey'
 import { autoLayout, GRID } from './auto-layout'
 import { freshId, takenIds } from './fresh-id'
 import { copyFragment, insertFragment } from './fragment'
@@ -67,7 +67,43 @@ export function editDocument(draft: Journey, change: Change, context: EditContex
       Object.assign(draft, change.document)
       for (const key of Object.keys(draft) as (keyof Journey)[]) if (!(key in change.document)) delete draft[key]
       return { nodes: [], edges: [] }
+    case 'add-template':
+      if (!(change.id in draft.templates)) draft.templates[change.id] = structuredClone(change.template)
+      return undefined
+    case 'update-template': {
+      const template = draft.templates[change.id]
+      if (template) updateTemplate(template, change.template)
+      return undefined
+    }
+    case 'remove-template':
+      if (!templateInUse(draft, change.id)) delete draft.templates[change.id]
+      return undefined
   }
+}
+
+/** Whether a step sends (or reads out) the template. */
+export function templateInUse(document: Journey, id: string): boolean {
+  return document.nodes.some((node) => (node.data as { template?: unknown }).template === id)
+}
+
+/** Writes only what differs, so that the patches name the locale being typed in (and merge per gesture). */
+function updateTemplate(draft: Template, next: Template) {
+  if (draft.channel !== next.channel) draft.channel = next.channel
+  if (!next.name) delete draft.name
+  else if (draft.name !== next.name) draft.name = next.name
+  updateTexts(draft.body, next.body)
+  if (!next.subject) delete draft.subject
+  else if (!draft.subject) draft.subject = dropEmpty(next.subject)
+  else updateTexts(draft.subject, next.subject)
+}
+
+function updateTexts(draft: LocalizedText, next: LocalizedText) {
+  for (const locale of Object.keys(draft)) if (!next[locale]) delete draft[locale]
+  for (const [locale, text] of Object.entries(next)) if (text && draft[locale] !== text) draft[locale] = text
+}
+
+function dropEmpty(texts: LocalizedText): LocalizedText {
+  return Object.fromEntries(Object.entries(texts).filter(([, text]) => text))
 }
 
 function remove(draft: Journey, selection: Selection): Selection {

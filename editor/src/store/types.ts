@@ -39,6 +39,15 @@ export type Change =
   | { type: 'duplicate-selection' }
   | { type: 'auto-layout' }
   | { type: 'replace-document'; document: Journey }
+  /** A new template; nothing happens when the id is taken. */
+  | { type: 'add-template'; id: string; template: Template }
+  /**
+   * The template's new content. Only the fields and locales that differ are written; an empty text removes that
+   * locale (debtors then get the default locale's). `edit` names one editing gesture, as for node data.
+   */
+  | { type: 'update-template'; id: string; template: Template; edit?: string }
+  /** Removes a template no step uses; a template in use stays. */
+  | { type: 'remove-template'; id: string }
 
 export interface HistoryEntry {
   change: Change['type']
