@@ -68,21 +68,25 @@ export function Editor() {
     [store],
   )
 
+  const toolbar = (
+    <Toolbar
+      status={status}
+      onSave={onSave}
+      onPublish={() => void publish()}
+      onLayout={onLayout}
+      onFit={() => void fitView(FIT)}
+      problemsOpen={problemsOpen}
+      onToggleProblems={() => setProblemsOpen((open) => !open)}
+      onHelp={onToggleHelp}
+      view={view}
+      onView={onView}
+    />
+  )
+
   if (view === 'templates') {
     return (
       <div className={`editor editor--templates ${problemsOpen ? 'editor--side' : ''}`}>
-        <Toolbar
-          status={status}
-          onSave={onSave}
-          onPublish={() => void publish()}
-          onLayout={onLayout}
-          onFit={() => void fitView(FIT)}
-          problemsOpen={problemsOpen}
-          onToggleProblems={() => setProblemsOpen((open) => !open)}
-          onHelp={onToggleHelp}
-          view={view}
-          onView={onView}
-        />
+        {toolbar}
         <Suspense fallback={<p className="muted templates-main__empty">Loading the templates…</p>}>
           <TemplatesPanel />
         </Suspense>
@@ -98,18 +102,7 @@ export function Editor() {
 
   return (
     <div className={`editor ${problemsOpen || inspecting ? 'editor--side' : ''}`}>
-      <Toolbar
-        status={status}
-        onSave={onSave}
-        onPublish={() => void publish()}
-        onLayout={onLayout}
-        onFit={() => void fitView(FIT)}
-        problemsOpen={problemsOpen}
-        onToggleProblems={() => setProblemsOpen((open) => !open)}
-        onHelp={onToggleHelp}
-        view={view}
-        onView={onView}
-      />
+      {toolbar}
       <Palette />
       <main className="editor__canvas">
         <JourneyCanvas />
