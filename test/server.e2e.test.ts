@@ -11,6 +11,7 @@ import { decodeHeader, parseRawEmail, type MimePart } from '@dunwell/runtime/tes
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiError, createClient, unwrap, type DunwellClient } from '@dunwell/client'
 import { messageIdFor } from '@dunwell/runtime'
+import { emailThenSms } from '@dunwell/journey/testing'
 
 const root = new URL('../', import.meta.url).pathname
 const cli = join(root, 'packages/cli/bin/dunwell.js')
@@ -141,36 +142,14 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------------------
 // What the tests send.
 
-/** entry → email → wait 2 days → SMS → exit, in English. */
-const journey = {
-  format: 'dunwell/journey@1' as const,
+const journey = emailThenSms({
   id: 'e2e-reminder',
   name: 'E2E reminder',
-  settings: { locales: ['en'], defaultLocale: 'en' },
-  nodes: [
-    { id: 'overdue', type: 'entry' as const, position: { x: 0, y: 0 }, data: { event: 'invoice.overdue' } },
-    { id: 'email', type: 'email' as const, position: { x: 0, y: 100 }, data: { template: 'reminder' } },
-    { id: 'wait', type: 'wait' as const, position: { x: 0, y: 200 }, data: { for: 'P2D' } },
-    { id: 'sms', type: 'sms' as const, position: { x: 0, y: 300 }, data: { template: 'nudge' } },
-    { id: 'done', type: 'exit' as const, position: { x: 0, y: 400 }, data: { outcome: 'no-response' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'overdue', target: 'email' },
-    { id: 'e2', source: 'email', target: 'wait' },
-    { id: 'e3', source: 'wait', target: 'sms' },
-    { id: 'e4', source: 'sms', target: 'done' },
-  ],
-  templates: {
-    reminder: {
-      channel: 'email' as const,
-      subject: { en: '{{ debtor.firstName }}, a reminder about your invoice' },
-      body: {
-        en: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }} {{ debtor.lastName }}, {{ case.balance | money }} was due on {{ case.dueDate | local_date }}.</mj-text><mj-button href="{{ links.pay }}">Pay now</mj-button><mj-text font-size="12px">No more emails about this? <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
-      },
-    },
-    nudge: { channel: 'sms' as const, body: { en: 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is still open: {{ links.pay }} Reply STOP to opt out.' } },
-  },
-}
+  subject: '{{ debtor.firstName }}, a reminder about your invoice',
+  email:
+    '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }} {{ debtor.lastName }}, {{ case.balance | money }} was due on {{ case.dueDate | local_date }}.</mj-text><mj-button href="{{ links.pay }}">Pay now</mj-button><mj-text font-size="12px">No more emails about this? <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
+  sms: 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is still open: {{ links.pay }} Reply STOP to opt out.',
+})
 
 /** What `--examples examples` publishes on the first start: every folder with a journey.json. */
 const examples = readdirSync(join(root, 'examples'), { withFileTypes: true })

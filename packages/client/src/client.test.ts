@@ -4,35 +4,15 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiKey, createApp, Engine, openSqlite, VirtualClock, type OpenedDatabase } from '@dunwell/runtime'
 import { ApiError, createClient, unwrap, type DunwellClient } from './index'
+import { emailThenSms } from '@dunwell/journey/testing'
 
-/** entry → email → wait 2 days → SMS → exit: the smallest journey that sends something on two days. */
-const journey = {
-  format: 'dunwell/journey@1' as const,
+const journey = emailThenSms({
   id: 'client-test',
   name: 'Client test',
-  settings: { locales: ['en'], defaultLocale: 'en' },
-  nodes: [
-    { id: 'overdue', type: 'entry' as const, position: { x: 0, y: 0 }, data: { event: 'invoice.overdue' } },
-    { id: 'email', type: 'email' as const, position: { x: 0, y: 100 }, data: { template: 'reminder' } },
-    { id: 'wait', type: 'wait' as const, position: { x: 0, y: 200 }, data: { for: 'P2D' } },
-    { id: 'sms', type: 'sms' as const, position: { x: 0, y: 300 }, data: { template: 'nudge' } },
-    { id: 'done', type: 'exit' as const, position: { x: 0, y: 400 }, data: { outcome: 'no-response' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'overdue', target: 'email' },
-    { id: 'e2', source: 'email', target: 'wait' },
-    { id: 'e3', source: 'wait', target: 'sms' },
-    { id: 'e4', source: 'sms', target: 'done' },
-  ],
-  templates: {
-    reminder: {
-      channel: 'email' as const,
-      subject: { en: 'About your invoice' },
-      body: { en: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }}, {{ case.balance | money }} is open. <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>' },
-    },
-    nudge: { channel: 'sms' as const, body: { en: 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is still open. Reply STOP to opt out.' } },
-  },
-}
+  subject: 'About your invoice',
+  email: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }}, {{ case.balance | money }} is open. <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
+  sms: 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is still open. Reply STOP to opt out.',
+})
 
 const debtor = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+447700900123', locale: 'en', timezone: 'Europe/London', country: 'GB' }
 

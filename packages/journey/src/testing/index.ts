@@ -1,2 +1,3 @@
 export { sampleJourney } from './sample-journey'
 export { arbitraryJourney, validConditions, validValueExpressions, type ArbitraryJourneyOptions } from './arbitrary-journey'
+export { emailThenSms } from './email-then-sms'
