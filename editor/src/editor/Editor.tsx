@@ -16,6 +16,9 @@ const FIT = { ...FIT_VIEW, duration: 300 }
 
 // Monaco is large: it loads the first time the templates are opened.
 const TemplatesPanel = lazy(() => import('../templates/TemplatesPanel'))
+const DocumentView = lazy(() => import('../json-view/DocumentView'))
+const VersionsPanel = lazy(() => import('../versions/VersionsPanel'))
+const TestRunPanel = lazy(() => import('../testrun/TestRunPanel'))
 
 /** The editor screen of one journey: toolbar, palette, canvas and problems. */
 export function Editor() {
@@ -26,6 +29,7 @@ export function Editor() {
   const [problemsOpen, setProblemsOpen] = useState(() => store.getState().diagnostics.length > 0)
   const [helpOpen, setHelpOpen] = useState(false)
   const [view, setView] = useState<EditorView>('canvas')
+  const [testRunOpen, setTestRunOpen] = useState(false)
   const name = useEditorStore((state) => state.document.name)
   const dirty = useEditorStore(isDirty)
   const inspecting = useEditorStore((state) => state.selection.nodes.length === 1) && view === 'canvas'
@@ -80,15 +84,18 @@ export function Editor() {
       onHelp={onToggleHelp}
       view={view}
       onView={onView}
+      testRunOpen={testRunOpen}
+      onToggleTestRun={() => setTestRunOpen((open) => !open)}
     />
   )
 
-  if (view === 'templates') {
+  if (view !== 'canvas') {
+    const loading = <p className="muted editor__loading">Loading…</p>
     return (
-      <div className={`editor editor--templates ${problemsOpen ? 'editor--side' : ''}`}>
+      <div className={`editor editor--${view} ${problemsOpen ? 'editor--side' : ''}`}>
         {toolbar}
-        <Suspense fallback={<p className="muted templates-main__empty">Loading the templates…</p>}>
-          <TemplatesPanel />
+        <Suspense fallback={loading}>
+          {view === 'templates' ? <TemplatesPanel /> : view === 'json' ? <DocumentView /> : <VersionsPanel />}
         </Suspense>
         {problemsOpen && (
           <div className="editor__side">
@@ -101,15 +108,20 @@ export function Editor() {
   }
 
   return (
-    <div className={`editor ${problemsOpen || inspecting ? 'editor--side' : ''}`}>
+    <div className={`editor ${problemsOpen || inspecting || testRunOpen ? 'editor--side' : ''}`}>
       {toolbar}
       <Palette />
       <main className="editor__canvas">
         <JourneyCanvas />
       </main>
-      {(problemsOpen || inspecting) && (
+      {(problemsOpen || inspecting || testRunOpen) && (
         <div className="editor__side">
-          {inspecting && <Inspector />}
+          {testRunOpen && (
+            <Suspense fallback={<p className="muted editor__loading">Loading…</p>}>
+              <TestRunPanel onClose={() => setTestRunOpen(false)} />
+            </Suspense>
+          )}
+          {inspecting && !testRunOpen && <Inspector />}
           {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} />}
         </div>
       )}

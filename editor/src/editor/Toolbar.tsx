@@ -17,12 +17,21 @@ interface ToolbarProps {
   problemsOpen: boolean
   onToggleProblems: () => void
   onHelp: () => void
+  testRunOpen: boolean
+  onToggleTestRun: () => void
   view: EditorView
   onView: (view: EditorView) => void
 }
 
 /** What the main area shows: the journey's steps, or the messages its steps send. */
-export type EditorView = 'canvas' | 'templates'
+export type EditorView = 'canvas' | 'templates' | 'json' | 'versions'
+
+const views: { view: EditorView; icon: string; label: string; title: string }[] = [
+  { view: 'canvas', icon: 'git-branch', label: 'Canvas', title: "The journey's steps" },
+  { view: 'templates', icon: 'file-text', label: 'Templates', title: 'The messages the steps send' },
+  { view: 'json', icon: 'braces', label: 'JSON', title: 'The whole journey document as JSON' },
+  { view: 'versions', icon: 'history', label: 'Versions', title: 'Published versions and what changed between them' },
+]
 
 export function Toolbar(props: ToolbarProps) {
   const { canUndo, canRedo, undo, redo } = useHistory()
@@ -46,12 +55,11 @@ export function Toolbar(props: ToolbarProps) {
       <SaveState status={props.status} />
       <div className="toolbar__spacer" />
       <div className="toolbar__group view-switch" role="group" aria-label="Show">
-        <button type="button" className="button button--ghost" aria-pressed={props.view === 'canvas'} onClick={() => props.onView('canvas')} title="The journey's steps">
-          <Icon name="git-branch" /> Canvas
-        </button>
-        <button type="button" className="button button--ghost" aria-pressed={props.view === 'templates'} onClick={() => props.onView('templates')} title="The messages the steps send">
-          <Icon name="file-text" /> Templates
-        </button>
+        {views.map((item) => (
+          <button key={item.view} type="button" className="button button--ghost" aria-pressed={props.view === item.view} onClick={() => props.onView(item.view)} title={item.title}>
+            <Icon name={item.icon} /> {item.label}
+          </button>
+        ))}
       </div>
       <span className="toolbar__divider" aria-hidden="true" />
       <div className="toolbar__group" role="group" aria-label="History">
@@ -63,13 +71,23 @@ export function Toolbar(props: ToolbarProps) {
         </button>
       </div>
       <div className="toolbar__group" role="group" aria-label="View">
-        <button type="button" className="button button--ghost" onClick={props.onLayout} disabled={props.view !== 'canvas'} title="Arrange every step top to bottom">
-          <Icon name="layout" /> Auto-layout
+        <button type="button" className="icon-button" onClick={props.onLayout} disabled={props.view !== 'canvas'} aria-label="Auto-layout" title="Arrange every step top to bottom">
+          <Icon name="layout" />
         </button>
         <button type="button" className="icon-button" onClick={props.onFit} disabled={props.view !== 'canvas'} aria-label="Zoom to fit" title="Zoom to fit">
           <Icon name="maximize" />
         </button>
       </div>
+      <button
+        type="button"
+        className="button button--ghost"
+        onClick={props.onToggleTestRun}
+        aria-pressed={props.testRunOpen}
+        disabled={props.view !== 'canvas'}
+        title="Run a sample case through this draft on a virtual clock"
+      >
+        <Icon name="play" /> Test run
+      </button>
       <button
         type="button"
         className={`button button--ghost problems-toggle ${errors ? 'problems-toggle--error' : warnings ? 'problems-toggle--warning' : ''}`}
