@@ -25,7 +25,8 @@ beforeAll(async () => {
     port: 0,
     open: true,
     examples: join(root, 'examples'),
-    editor: join(root, 'editor/dist'),
+    // A helper's own build can be tested while another is being built into editor/dist.
+    editor: process.env.DUNWELL_EDITOR_DIST ?? join(root, 'editor/dist'),
     testClock: '2026-11-23T09:00:00Z',
     log: () => {},
   })
