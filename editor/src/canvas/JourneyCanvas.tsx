@@ -24,6 +24,16 @@ const nodeTypes = Object.fromEntries(kindNames.map((kind) => [kind, JourneyNode]
 
 export const FIT_VIEW = { padding: 0.12, maxZoom: 1 }
 
+/** The edge under a point of the screen, if any (its interaction area is wider than its line). */
+function edgeAt(x: number, y: number): Element | undefined {
+  for (const element of document.elementsFromPoint(x, y)) {
+    if (element.closest('.react-flow__node')) return undefined
+    const edge = element.closest('.react-flow__edge')
+    if (edge) return edge
+  }
+  return undefined
+}
+
 function toConnection(connection: FlowConnection): Connection {
   return { source: connection.source, sourceHandle: connection.sourceHandle ?? null, target: connection.target }
 }
@@ -86,15 +96,37 @@ export function JourneyCanvas() {
     [store],
   )
 
+  // The edge a dragged step would be dropped into is marked while the step hovers over it.
+  const dropEdge = useRef<Element | undefined>(undefined)
+  const markDropEdge = useCallback((edge: Element | undefined) => {
+    if (dropEdge.current === edge) return
+    dropEdge.current?.classList.remove('react-flow__edge--drop-target')
+    edge?.classList.add('react-flow__edge--drop-target')
+    dropEdge.current = edge
+  }, [])
+
+  const onDragOver = useCallback(
+    (event: DragEvent) => {
+      if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return
+      event.preventDefault()
+      event.dataTransfer.dropEffect = 'copy'
+      markDropEdge(edgeAt(event.clientX, event.clientY))
+    },
+    [markDropEdge],
+  )
+
   const onDrop = useCallback(
     (event: DragEvent) => {
+      markDropEdge(undefined)
       const type = event.dataTransfer.getData(PALETTE_DRAG_TYPE)
       if (!type) return
       event.preventDefault()
       const node = newNodeAt(type, screenToFlowPosition({ x: event.clientX, y: event.clientY }))
-      if (node) store.getState().applyChange({ type: 'add-node', node })
+      if (!node) return
+      const edge = edgeAt(event.clientX, event.clientY)?.getAttribute('data-id')
+      store.getState().applyChange(edge ? { type: 'insert-on-edge', edge, node } : { type: 'add-node', node })
     },
-    [screenToFlowPosition, store],
+    [markDropEdge, screenToFlowPosition, store],
   )
 
   return (
@@ -126,10 +158,8 @@ export function JourneyCanvas() {
           if (!reconnected.current) store.getState().applyChange({ type: 'delete-edge', id: edge.id })
           reconnected.current = true
         }}
-        onDragOver={(event) => {
-          event.preventDefault()
-          event.dataTransfer.dropEffect = 'copy'
-        }}
+        onDragOver={onDragOver}
+        onDragLeave={() => markDropEdge(undefined)}
         onDrop={onDrop}
         deleteKeyCode={null}
         snapToGrid

@@ -20,7 +20,7 @@ export function Palette() {
   return (
     <aside className="palette" aria-label="Node kinds">
       <h2 className="panel-title">Add a step</h2>
-      <p className="palette__hint">Drag onto the canvas, or click to add in the middle.</p>
+      <p className="palette__hint">Drag onto the canvas or onto an arrow to insert it there; click to add in the middle.</p>
       <ul className="palette__list">
         {nodeTypes.map((type) => {
           const kind = nodeKinds[type]

@@ -23,6 +23,29 @@ describe('createEditorStore', () => {
     expect(ids(store.getState().document.nodes)).toContain('email-1')
   })
 
+  it('splices a step dropped on an edge into it: the edge leads to the step, the step leads on, one undo step', () => {
+    const store = createEditorStore(sampleJourney())
+    const before = store.getState().document
+    const edge = before.edges.find((candidate) => candidate.id === 'e2')!
+    store.getState().applyChange({ type: 'insert-on-edge', edge: 'e2', node: { type: 'wait', position: { x: 0, y: 0 }, data: { for: 'P2D' } } })
+    const { document, selection } = store.getState()
+    expect(selection.nodes).toEqual(['wait-1'])
+    // The edge keeps its id, source and outcome; only its target changed.
+    expect(document.edges.find((candidate) => candidate.id === 'e2')).toEqual({ ...edge, target: 'wait-1' })
+    expect(document.edges.filter((candidate) => candidate.source === 'wait-1')).toEqual([{ id: 'e-wait-1', source: 'wait-1', target: edge.target }])
+    expect(validate(document)).toEqual(validate(before))
+    store.getState().undo()
+    expect(store.getState().document).toEqual(before)
+  })
+
+  it('adds an exit dropped on an edge beside it: an exit has no outcome to lead on with', () => {
+    const store = createEditorStore(sampleJourney())
+    const before = store.getState().document
+    store.getState().applyChange({ type: 'insert-on-edge', edge: 'e2', node: { type: 'exit', position: { x: 0, y: 0 }, data: { outcome: 'paid' } } })
+    expect(store.getState().document.edges).toEqual(before.edges)
+    expect(ids(store.getState().document.nodes)).toContain('exit-1')
+  })
+
   it('makes one history entry of the moves of one drag', () => {
     const store = createEditorStore(sampleJourney())
     for (let step = 1; step <= 5; step++) {

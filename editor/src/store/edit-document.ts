@@ -1,4 +1,4 @@
-import type { Journey, JourneyEdge, JourneyNode, LocalizedText, Template } from '@dunwell/journey'
+import { nodeKinds, type Journey, type JourneyEdge, type JourneyNode, type LocalizedText, type Template } from '@dunwell/journey'
 import { autoLayout, GRID } from './auto-layout'
 import { freshId, takenIds } from './fresh-id'
 import { copyFragment, insertFragment } from './fragment'
@@ -23,6 +23,8 @@ export function editDocument(draft: Journey, change: Change, context: EditContex
       draft.nodes.push({ ...change.node, id } as JourneyNode)
       return { nodes: [id], edges: [] }
     }
+    case 'insert-on-edge':
+      return insertOnEdge(draft, change.edge, change.node)
     case 'move-nodes': {
       const byId = new Map(change.moves.map((move) => [move.id, move.position]))
       for (const node of draft.nodes) {
@@ -112,6 +114,24 @@ function remove(draft: Journey, selection: Selection): Selection {
   draft.nodes = draft.nodes.filter((node) => !nodes.has(node.id))
   draft.edges = draft.edges.filter((edge) => !edges.has(edge.id) && !nodes.has(edge.source) && !nodes.has(edge.target))
   return { nodes: [], edges: [] }
+}
+
+/**
+ * Splices a new node into an edge: the edge keeps its source and outcome and now leads to the node, whose first
+ * required outcome leads to the edge's old target. A node without outcomes (an exit) cannot sit inside an edge: it
+ * is added on its own.
+ */
+function insertOnEdge(draft: Journey, edgeId: string, node: Omit<JourneyNode, 'id'>): Selection {
+  const id = freshId(node.type, takenIds(draft))
+  draft.nodes.push({ ...node, id } as JourneyNode)
+  const edge = draft.edges.find((candidate) => candidate.id === edgeId)
+  const kind = nodeKinds[node.type] as { handles: (data: unknown) => { id: string | null; optional?: boolean }[] }
+  const outcome = kind.handles(node.data).find((handle) => !handle.optional)
+  if (!edge || !outcome) return { nodes: [id], edges: [] }
+  const target = edge.target
+  edge.target = id
+  connect(draft, { source: id, sourceHandle: outcome.id, target })
+  return { nodes: [id], edges: [] }
 }
 
 /** An outcome leads to one place: connecting it again replaces its edge. Returns the edge's id. */

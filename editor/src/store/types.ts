@@ -26,6 +26,8 @@ export interface Connection {
 export type Change =
   | { type: 'add-node'; node: Omit<JourneyNode, 'id'> & { id?: string } }
   /** `drag` names one drag gesture: its moves become one history entry. */
+  /** A new node placed on an edge: the edge now leads to it, and its first outcome leads where the edge led. */
+  | { type: 'insert-on-edge'; edge: string; node: Omit<JourneyNode, 'id'> }
   | { type: 'move-nodes'; moves: { id: string; position: Position }[]; drag?: string }
   /** `edit` names one editing gesture (the focus of a text field): its changes become one history entry. */
   | { type: 'update-node-data'; id: string; data: JourneyNode['data']; edit?: string }
