@@ -1,6 +1,12 @@
 import { celEnvironment } from './cel-environment'
 
-export type ExpressionCheck = { ok: true } | { ok: false; message: string }
+/** Where in the source the fault lies, as offsets (end exclusive); absent when the whole expression is at fault. */
+export interface SourceRange {
+  start: number
+  end: number
+}
+
+export type ExpressionCheck = { ok: true } | { ok: false; message: string; range?: SourceRange }
 
 /** The first line of a CEL error, without the source excerpt the library appends. */
 export function celErrorMessage(error: unknown): string {
@@ -12,13 +18,13 @@ export function celErrorMessage(error: unknown): string {
 export function checkCondition(source: string): ExpressionCheck {
   try {
     const result = celEnvironment.check(source)
-    if (!result.valid) return { ok: false, message: explain(celErrorMessage(result.error), source) }
+    if (!result.valid) return failure(result.error, source)
     if (result.type !== 'bool' && result.type !== 'dyn') {
       return { ok: false, message: `must be true or false, but gives a ${result.type}` }
     }
     return { ok: true }
   } catch (error) {
-    return { ok: false, message: explain(celErrorMessage(error), source) }
+    return failure(error, source)
   }
 }
 
@@ -26,10 +32,23 @@ export function checkCondition(source: string): ExpressionCheck {
 export function checkValueExpression(source: string): ExpressionCheck {
   try {
     const result = celEnvironment.check(source)
-    return result.valid ? { ok: true } : { ok: false, message: explain(celErrorMessage(result.error), source) }
+    return result.valid ? { ok: true } : failure(result.error, source)
   } catch (error) {
-    return { ok: false, message: explain(celErrorMessage(error), source) }
+    return failure(error, source)
   }
+}
+
+function failure(error: unknown, source: string): ExpressionCheck {
+  const range = errorRange(error, source.length)
+  return { ok: false, message: explain(celErrorMessage(error), source), ...(range ? { range } : {}) }
+}
+
+/** The library's CelError carries the offsets of the node at fault. */
+function errorRange(error: unknown, length: number): SourceRange | undefined {
+  const range = (error as { range?: unknown } | null)?.range as Partial<SourceRange> | undefined
+  if (typeof range?.start !== 'number' || typeof range.end !== 'number') return undefined
+  const start = Math.min(Math.max(range.start, 0), length)
+  return { start, end: Math.min(Math.max(range.end, start), length) }
 }
 
 function explain(message: string, source: string): string {
