@@ -2,7 +2,7 @@
  * Fixtures for the engine's tests: a real SQLite file per engine, a virtual clock, and small inline journeys.
  * Used only by `*.test.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Channel, NodeType } from '@dunwell/journey'
@@ -191,3 +191,14 @@ export async function entries(t: Pick<TestEngine, 'db'>, caseId: string, kind: s
 export const iso = (ms: number | bigint) => new Date(Number(ms)).toISOString()
 export const days = (n: number) => n * 86_400_000
 export const hours = (n: number) => n * 3_600_000
+
+/** One of examples/: its journey document, cases and events, parsed. */
+export function exampleInput(name: string): { journey: unknown; cases: CaseInput[]; events: EventInput[] } {
+  const read = (file: string) => readFileSync(new URL(`../../../examples/${name}/${file}`, import.meta.url), 'utf8')
+  const lines = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line))
+  return { journey: JSON.parse(read('journey.json')), cases: lines(read('cases.jsonl')), events: lines(read('events.jsonl')) }
+}

@@ -44,6 +44,7 @@ const badRequests: BadRequest[] = [
   { name: 'a draft in malformed JSON', method: 'PUT', path: '/api/journeys/sample/draft', options: { body: '{"format": "dunwell/journey@1", ', type: 'application/json' }, status: 400 },
   { name: 'an event in malformed JSON', method: 'POST', path: '/api/events', options: { body: "{'type': 'optout'}", type: 'application/json' }, status: 400 },
   { name: 'a validation request in malformed JSON', method: 'POST', path: '/api/journeys/validate', options: { body: '[', type: 'application/json' }, status: 400 },
+  { name: 'a simulation over the bulk limit', method: 'POST', path: '/api/simulations', options: { body: { journey: sampleJourney(), cases: [caseInput('c-1', { attributes: { note: padding(9000) } })], start: '2026-11-23T09:00:00Z', days: 3, trace: true } }, status: 413, detail: 'the body is larger than 8192 bytes' },
   { name: 'a simulation in malformed JSON', method: 'POST', path: '/api/simulations', options: { body: '{"journey":', type: 'application/json' }, status: 400 },
   { name: 'bulk events in malformed JSON', method: 'POST', path: '/api/events/bulk', options: { body: '[{"type": ', type: 'application/json' }, status: 400 },
   { name: 'a case that is JSON null', method: 'PUT', path: '/api/cases/c-1', options: { body: 'null', type: 'application/json' }, status: 400 },

@@ -1,25 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { journeyJsonSchema } from '@dunwell/journey'
 import { sampleJourney } from '@dunwell/journey/testing'
 import { describe, expect, it } from 'vitest'
-import { caseInput } from '../engine/testing'
+import { caseInput, exampleInput } from '../engine/testing'
 import { snapshot, startApi } from './testing'
 
-const example = (name: string, file: string) => readFileSync(new URL(`../../../examples/${name}/${file}`, import.meta.url), 'utf8')
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line))
-
 describe('POST /api/simulations', () => {
-  const friendly = () => ({
-    journey: JSON.parse(example('friendly-reminder', 'journey.json')),
-    cases: lines(example('friendly-reminder', 'cases.jsonl')),
-    events: lines(example('friendly-reminder', 'events.jsonl')),
-    start: '2026-11-23T09:00:00Z',
-    days: 40,
-  })
+  const friendly = () => ({ ...exampleInput('friendly-reminder'), start: '2026-11-23T09:00:00Z', days: 40 })
 
   it('runs an example journey for its cases and reports what happened, touching no live data', async () => {
     const api = await startApi()
@@ -43,6 +29,36 @@ describe('POST /api/simulations', () => {
     const problem = await api.expectStatus(422, 'POST', '/api/simulations', { body: { journey: broken, cases: [caseInput('c-1')], start: '2026-11-23T09:00:00Z', days: 3 } })
     expect(problem).toMatchObject({ status: 422, detail: expect.stringContaining('the journey has errors') })
     expect(problem.detail).toContain('"reminder"')
+  })
+
+  it('returns the trace of the cases asked for, with the rendered messages, and no trace otherwise', async () => {
+    const api = await startApi()
+    const plain = await api.expectStatus(200, 'POST', '/api/simulations', { as: 'editor', body: friendly() })
+    expect(plain).not.toHaveProperty('traces')
+    const report = await api.expectStatus(200, 'POST', '/api/simulations', { as: 'editor', body: { ...friendly(), trace: ['fr-002'] } })
+    expect(Object.keys(report.traces)).toEqual(['fr-002'])
+    const trace = report.traces['fr-002'] as { timezone: string; steps: { kind: string; nodeId: string | null; message?: Record<string, string> }[] }
+    expect(trace.timezone).toBe('Europe/London')
+    expect(trace.steps.filter((step) => step.kind === 'entered').map((step) => step.nodeId)).toEqual(report.cases['fr-002'].path)
+    const email = trace.steps.find((step) => step.message?.channel === 'email')!.message!
+    expect(email).toMatchObject({ subject: 'A quick reminder about your invoice', text: expect.stringContaining('Hello James'), html: expect.stringContaining('<html') })
+    const { traces: _traces, ...rest } = report
+    expect(rest).toEqual(plain)
+  })
+
+  it('refuses a trace it cannot give with 400, naming the field', async () => {
+    const api = await startApi()
+    const unknown = await api.expectStatus(400, 'POST', '/api/simulations', { body: { ...friendly(), trace: ['fr-404'] } })
+    expect(unknown).toMatchObject({ detail: 'no case "fr-404" in this simulation to trace', errors: [{ path: 'trace', message: 'no case "fr-404" in this simulation to trace' }] })
+    const many = Array.from({ length: 21 }, (_, i) => caseInput(`c-${i}`))
+    const all = await api.expectStatus(400, 'POST', '/api/simulations', { body: { ...friendly(), events: [], cases: many, trace: true } })
+    expect(all.detail).toMatch(/at most 20.*name the cases to trace/)
+    const named = await api.expectStatus(400, 'POST', '/api/simulations', { body: { ...friendly(), trace: many.map((c) => c.id) } })
+    expect(named.errors).toEqual([expect.objectContaining({ path: 'trace' })])
+    const malformed = await api.expectStatus(400, 'POST', '/api/simulations', { body: { ...friendly(), trace: 'all' } })
+    expect(malformed.errors).toEqual([expect.objectContaining({ path: 'trace' })])
+    const documented = await api.expectStatus(200, 'GET', '/openapi.json', { as: null })
+    expect(documented.components.schemas.SimulationRequest.properties.trace.description).toContain('traces')
   })
 
   it('refuses bad cases and a bad policy with 400, naming the field', async () => {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
+import type { CaseTrace } from './trace'
 
 export interface SimulatedMessage {
   caseId: string
@@ -23,6 +24,8 @@ export interface SimulationReport {
   /** Per split node and variant: how many cases it got and how their enrolments ended (what worked). */
   splits: Record<string, Record<string, { cases: number; outcomes: Record<string, number> }>>
   rejected: { caseId: string | undefined; message: string }[]
+  /** Only when asked for (`trace`): each traced case's steps in order, with the messages the engine rendered. */
+  traces?: Record<string, CaseTrace>
 }
 
 /** What happened in a journey, read back from the database the engine wrote: nothing is counted on the side. */

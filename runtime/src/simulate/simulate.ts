@@ -8,8 +8,10 @@ import type { ContactPolicy } from '../policy'
 import type { CaseInput } from '../wire/case-input'
 import type { EventInput } from '../wire/event-input'
 import { buildReport, type SimulationReport } from './report'
+import { buildTraces, tracedCases } from './trace'
 
 export type { SimulationReport } from './report'
+export { TRACE_LIMITS, TraceRequestError, type CaseTrace, type TraceStep, type TracedMessage } from './trace'
 
 export interface SimulationInput {
   journey: unknown
@@ -23,6 +25,8 @@ export interface SimulationInput {
   /** Called after each simulated day with the share done (0–1). */
   onProgress?: (done: number, day: number) => void
   batchSize?: number
+  /** Also return the step-by-step trace of every case (`true`, for a few cases) or of the cases named. */
+  trace?: true | string[]
 }
 
 const DAY = 86_400_000
@@ -32,6 +36,8 @@ const DAY = 86_400_000
  * receives the journey's entry event then; other events fire at their `at`.
  */
 export async function simulate(input: SimulationInput): Promise<SimulationReport> {
+  // Refused before any work is done.
+  const traced = input.trace ? tracedCases(input.cases, input.trace) : []
   const folder = input.file ? undefined : mkdtempSync(join(tmpdir(), 'dunwell-simulation-'))
   const file = input.file ?? join(folder!, 'simulation.sqlite')
   const opened = await openSqlite(file)
@@ -51,12 +57,15 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
       await engine.advanceTo(Math.min(end, input.start.getTime() + day * DAY))
       input.onProgress?.(day / input.days, day)
     }
-    return await buildReport(opened.db, journeyId, {
+    const report = await buildReport(opened.db, journeyId, {
       start: input.start,
       end: new Date(end),
       nodeOrder: (input.journey as { nodes: { id: string }[] }).nodes.map((node) => node.id),
       rejected: [...upserted.errors.map((e) => ({ caseId: e.id, message: e.message })), ...ingested.errors.map((e) => ({ caseId: undefined, message: `event ${e.index + 1}: ${e.message}` }))],
     })
+    if (!input.trace) return report
+    const traces = await buildTraces(opened.db, traced.map((c) => ({ id: c.id, timezone: c.debtor.timezone })), engine.policy.defaultTimezone)
+    return { ...report, traces }
   } finally {
     await opened.close()
     if (folder) rmSync(folder, { recursive: true, force: true })

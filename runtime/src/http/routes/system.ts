@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
-import { simulate } from '../../simulate/simulate'
+import { simulate, TRACE_LIMITS, TraceRequestError } from '../../simulate/simulate'
 import { parseContactPolicy } from '../../policy'
 import { caseInputSchema } from '../../wire/case-input'
 import { eventInputSchema } from '../../wire/event-input'
@@ -19,6 +19,10 @@ const simulationRequest = z
     policy: z.record(z.string(), z.unknown()).optional(),
     start: z.string().datetime({ offset: true }),
     days: z.number().int().min(1).max(365),
+    trace: z
+      .union([z.boolean(), z.array(z.string().min(1).max(128)).min(1).max(TRACE_LIMITS.cases)])
+      .optional()
+      .openapi({ description: `Also return \`traces\`: the steps of every case (\`true\`, at most ${TRACE_LIMITS.cases} cases) or of the cases named, with the messages rendered` }),
   })
   .openapi('SimulationRequest')
 
@@ -43,7 +47,7 @@ export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opti
       description: 'The very engine of production: every case enters at `start`, events fire at their `at`. Nothing touches the live data.',
       middleware: guard(options, 'simulate'),
       request: { body: { content: { 'application/json': { schema: simulationRequest } }, required: true } },
-      responses: { 200: json(z.record(z.string(), z.unknown()), 'The report: nodes, outcomes, messages, cases, splits'), ...problemResponses, 422: { description: 'The journey has errors' } },
+      responses: { 200: json(z.record(z.string(), z.unknown()), 'The report: nodes, outcomes, messages, cases, splits; traces when asked for'), ...problemResponses, 422: { description: 'The journey has errors' } },
     }),
     async (c) => {
       const body = c.req.valid('json')
@@ -54,9 +58,10 @@ export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opti
         policy = parsed.policy
       }
       try {
-        const report = await simulate({ journey: body.journey, cases: body.cases, events: body.events ?? [], ...(policy ? { policy } : {}), start: new Date(body.start), days: body.days })
+        const report = await simulate({ journey: body.journey, cases: body.cases, events: body.events ?? [], ...(policy ? { policy } : {}), start: new Date(body.start), days: body.days, ...(body.trace ? { trace: body.trace } : {}) })
         return c.json(report, 200)
       } catch (error) {
+        if (error instanceof TraceRequestError) return problem(c, 400, error.message, { errors: [{ path: 'trace', message: error.message }] })
         const message = error instanceof Error ? error.message : String(error)
         if (/journey has errors/.test(message)) return problem(c, 422, message)
         throw error
