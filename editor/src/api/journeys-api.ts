@@ -2,7 +2,7 @@ import { ApiError, createClient, unwrap } from '@dunwell/client'
 import type { Diagnostic, Journey } from '@dunwell/journey'
 
 /** The editor is served by the runtime itself: same origin, and no key needed in development mode. */
-const client = createClient({ baseUrl: window.location.origin })
+export const client = createClient({ baseUrl: window.location.origin })
 
 export interface JourneySummary {
   id: string
@@ -48,4 +48,13 @@ export async function publishDraft(id: string, note?: string): Promise<PublishRe
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) return [error.detail ?? error.title, ...error.errors.map((e) => `${e.path}: ${e.message}`)].join(' · ')
   return error instanceof Error ? error.message : String(error)
+}
+
+export type StatusAction = 'pause' | 'resume' | 'archive'
+
+/** Pause, resume or archive a journey. These routes are registered in a loop, which the typed client cannot see. */
+export async function changeJourneyStatus(id: string, action: StatusAction): Promise<{ id: string; status: string }> {
+  const response = await fetch(`/api/journeys/${encodeURIComponent(id)}/${action}`, { method: 'POST' })
+  if (!response.ok) throw await ApiError.from(response)
+  return (await response.json()) as { id: string; status: string }
 }

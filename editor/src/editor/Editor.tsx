@@ -8,6 +8,7 @@ import { setNavigationGuard } from '../router'
 import { useEditorStore, useEditorStoreApi } from '../store'
 import { Inspector } from '../inspector/Inspector'
 import { ProblemsPanel } from './ProblemsPanel'
+import { PublishDialog } from './PublishDialog'
 import { Toolbar, type EditorView } from './Toolbar'
 import { useDraftSaving } from './useDraftSaving'
 import { useShortcuts } from './useShortcuts'
@@ -30,6 +31,7 @@ export function Editor() {
   const [helpOpen, setHelpOpen] = useState(false)
   const [view, setView] = useState<EditorView>('canvas')
   const [testRunOpen, setTestRunOpen] = useState(false)
+  const [publishing, setPublishing] = useState(false)
   const name = useEditorStore((state) => state.document.name)
   const dirty = useEditorStore(isDirty)
   const inspecting = useEditorStore((state) => state.selection.nodes.length === 1) && view === 'canvas'
@@ -72,11 +74,20 @@ export function Editor() {
     [store],
   )
 
+  // A step named in the versions' diff, shown on the canvas with its inspector.
+  const onShowNode = useCallback(
+    (id: string) => {
+      store.getState().select({ nodes: [id], edges: [] })
+      setView('canvas')
+    },
+    [store],
+  )
+
   const toolbar = (
     <Toolbar
       status={status}
       onSave={onSave}
-      onPublish={() => void publish()}
+      onPublish={() => setPublishing(true)}
       onLayout={onLayout}
       onFit={() => void fitView(FIT)}
       problemsOpen={problemsOpen}
@@ -89,13 +100,23 @@ export function Editor() {
     />
   )
 
+  const publishDialog = publishing && (
+    <PublishDialog
+      onCancel={() => setPublishing(false)}
+      onPublish={(note) => {
+        setPublishing(false)
+        void publish(note)
+      }}
+    />
+  )
+
   if (view !== 'canvas') {
     const loading = <p className="muted editor__loading">Loading…</p>
     return (
       <div className={`editor editor--${view} ${problemsOpen ? 'editor--side' : ''}`}>
         {toolbar}
         <Suspense fallback={loading}>
-          {view === 'templates' ? <TemplatesPanel /> : view === 'json' ? <DocumentView /> : <VersionsPanel />}
+          {view === 'templates' ? <TemplatesPanel /> : view === 'json' ? <DocumentView /> : <VersionsPanel onShowNode={onShowNode} />}
         </Suspense>
         {problemsOpen && (
           <div className="editor__side">
@@ -103,6 +124,7 @@ export function Editor() {
           </div>
         )}
         {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+        {publishDialog}
       </div>
     )
   }
@@ -126,6 +148,7 @@ export function Editor() {
         </div>
       )}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {publishDialog}
     </div>
   )
 }

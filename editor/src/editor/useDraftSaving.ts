@@ -30,13 +30,14 @@ export function useDraftSaving() {
     }
   }, [store])
 
-  const publish = useCallback(async () => {
+  /** `note` says what changed and why; it is kept with the version. */
+  const publish = useCallback(async (note?: string) => {
     const state = store.getState()
     if (hasErrors(state.diagnostics)) return
     if (isDirty(state) && !(await save())) return
     setStatus({ state: 'publishing' })
     try {
-      const result = await publishDraft(state.document.id)
+      const result = await publishDraft(state.document.id, note)
       if (!result.ok) {
         store.getState().markSaved(store.getState().saved, result.diagnostics, {})
         setStatus({ state: 'failed', message: 'Not published: the server found problems (see Problems)' })

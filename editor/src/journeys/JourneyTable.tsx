@@ -1,10 +1,11 @@
 import type { JourneySummary } from '../api/journeys-api'
 import { journeyPath, navigate } from '../router'
 import { StatusBadge } from '../ui/StatusBadge'
+import { JourneyActions, type JourneyAction } from './JourneyActions'
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
-export function JourneyTable({ journeys }: { journeys: JourneySummary[] }) {
+export function JourneyTable({ journeys, onAction, busy }: { journeys: JourneySummary[]; onAction: (journey: JourneySummary, action: JourneyAction) => void; busy?: string | undefined }) {
   if (journeys.length === 0) return <p className="empty">No journeys yet. Create the first one to start drawing.</p>
   return (
     <table className="journeys">
@@ -45,6 +46,7 @@ export function JourneyTable({ journeys }: { journeys: JourneySummary[] }) {
               >
                 Open
               </a>
+              <JourneyActions journey={journey} onAction={(action) => onAction(journey, action)} busy={busy === journey.id} />
             </td>
           </tr>
         ))}
