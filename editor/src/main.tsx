@@ -10,6 +10,7 @@ import './styles/inspector.css'
 import './styles/canvas.css'
 import './styles/node.css'
 import './styles/templates.css'
+import './styles/code.css'
 import './styles/versions.css'
 import { App } from './App'
 

@@ -4,6 +4,7 @@ import { Icon } from '../ui/Icon'
 import { getAt, renameKey, setAt } from './data-edits'
 import { pathKey } from './field-errors'
 import type { FieldProps } from './FieldView'
+import { ExpressionInput } from './ExpressionInput'
 import { FieldMessages } from './FieldMessages'
 import { useEditSession } from './useEditSession'
 
@@ -59,20 +60,20 @@ function RecordRow({ name, value, path, ctx }: { name: string; value: string; pa
         <span>Attribute</span>
         <input className="mono" value={draftName} spellCheck={false} onChange={(event) => setDraftName(event.target.value)} onBlur={commitName} onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()} />
       </label>
-      <label className="record-row__part record-row__value" htmlFor={id}>
-        <span>Value (CEL)</span>
-        <input
+      <div className="record-row__part record-row__value">
+        <label htmlFor={id}>Value (CEL)</label>
+        <ExpressionInput
           id={id}
-          className="mono"
           value={value}
-          spellCheck={false}
-          aria-invalid={!check.ok || undefined}
-          aria-describedby={`${id}-messages`}
+          label={`Value of ${name} (CEL)`}
+          check={value ? check : undefined}
+          describedBy={`${id}-messages`}
+          invalid={!check.ok}
           onFocus={session.start}
           onBlur={session.end}
-          onChange={(event) => ctx.edit(setAt(ctx.node.data, [...path, name], event.target.value), session.current())}
+          onChange={(text) => ctx.edit(setAt(ctx.node.data, [...path, name], text), session.current())}
         />
-      </label>
+      </div>
       <button type="button" className="icon-button icon-button--small" aria-label={`Remove attribute ${name}`} onClick={remove}>
         <Icon name="trash" size={14} />
       </button>

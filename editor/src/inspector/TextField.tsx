@@ -1,8 +1,10 @@
 import { checkCondition, checkValueExpression } from '@dunwell/journey'
 import { useId, useMemo, useState } from 'react'
+import { withoutSource } from '../monaco/cel-markers'
 import { Icon } from '../ui/Icon'
 import { ConditionBuilder } from './ConditionBuilder'
 import { setAt, getAt, type DataPath } from './data-edits'
+import { ExpressionInput } from './ExpressionInput'
 import { pathKey } from './field-errors'
 import type { FormContext } from './form-context'
 import type { Field } from './form-model'
@@ -33,7 +35,7 @@ export function TextField({ field, path, ctx, label }: { field: Field & { type: 
     return undefined
   }, [format, value])
   // Under its own field, the message need not quote the whole expression again.
-  const liveError = live && !live.ok ? live.message.replace(`\`${value}\`: `, '') : undefined
+  const liveError = live && !live.ok ? withoutSource(live.message, value) : undefined
   // The validator says the same about a bad expression; the live check is more current.
   const diagnostics = (ctx.problems.byField.get(key) ?? []).filter((diagnostic) => !(liveError && diagnostic.code === 'bad-expression'))
   const invalid = Boolean(liveError) || diagnostics.some((diagnostic) => diagnostic.severity === 'error')
@@ -64,17 +66,23 @@ export function TextField({ field, path, ctx, label }: { field: Field & { type: 
         {value && !choices.some(([templateId]) => templateId === value) && <option value={value}>{value} (not a {channel} template)</option>}
       </select>
     )
-  } else if (format === 'multiline' || format === 'condition') {
+  } else if (format === 'condition' || format === 'expression') {
     control = (
-      <textarea
-        {...common}
-        rows={format === 'condition' ? 2 : 3}
-        className={format === 'condition' ? 'mono' : undefined}
-        placeholder={format ? placeholders[format] : undefined}
-        spellCheck={format === 'condition' ? false : undefined}
-        onChange={(event) => write(event.target.value, session.current())}
+      <ExpressionInput
+        id={id}
+        value={value}
+        label={name}
+        check={live}
+        describedBy={messagesId}
+        invalid={invalid}
+        placeholder={placeholders[format]}
+        onFocus={session.start}
+        onBlur={session.end}
+        onChange={(text) => write(text, session.current())}
       />
     )
+  } else if (format === 'multiline') {
+    control = <textarea {...common} rows={3} onChange={(event) => write(event.target.value, session.current())} />
   } else {
     const listId = field.type.suggestions ? `${id}-suggestions` : undefined
     control = (
@@ -82,7 +90,7 @@ export function TextField({ field, path, ctx, label }: { field: Field & { type: 
         <input
           {...common}
           type="text"
-          className={format === 'expression' || format === 'duration' || format === 'event' ? 'mono' : undefined}
+          className={format === 'duration' || format === 'event' ? 'mono' : undefined}
           placeholder={format ? placeholders[format] : undefined}
           spellCheck={format ? false : undefined}
           autoComplete="off"

@@ -113,6 +113,20 @@ describe('createEditorStore', () => {
     expect(store.getState().history.past).toHaveLength(1)
   })
 
+  it('replaces the document as the JSON view does: the replacements of one editing gesture are one undo step', () => {
+    const store = createEditorStore(sampleJourney())
+    const before = store.getState().document
+    const renamed = (name: string) => ({ ...store.getState().document, name })
+    store.getState().applyChange({ type: 'replace-document', document: renamed('Second'), edit: 'json#1' })
+    store.getState().applyChange({ type: 'replace-document', document: renamed('Second reminder'), edit: 'json#1' })
+    store.getState().applyChange({ type: 'replace-document', document: renamed('Third'), edit: 'json#2' })
+    expect(store.getState().history.past).toHaveLength(2)
+    store.getState().undo()
+    expect(store.getState().document.name).toBe('Second reminder')
+    store.getState().undo()
+    expect(store.getState().document).toEqual(before)
+  })
+
   it('validates shortly after a change, not on every change', () => {
     vi.useFakeTimers()
     const store = createEditorStore(sampleJourney())

@@ -64,7 +64,9 @@ export function createEditorStore(document: Journey, meta: JourneyMeta = { statu
               ? `edit:${change.edit}`
               : change.type === 'update-template' && change.edit
                 ? `template:${change.edit}`
-                : undefined
+                : change.type === 'replace-document' && change.edit
+                  ? `document:${change.edit}`
+                  : undefined
         set({
           document: next,
           history: record(state.history, { change: change.type, patches, inversePatches, ...(mergeKey ? { mergeKey } : {}) }),

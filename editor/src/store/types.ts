@@ -40,7 +40,8 @@ export type Change =
   | { type: 'paste'; fragment: Fragment; offset?: Position; at?: Position }
   | { type: 'duplicate-selection' }
   | { type: 'auto-layout' }
-  | { type: 'replace-document'; document: Journey }
+  /** `edit` names one editing gesture (a focus of the JSON view): its replacements become one history entry. */
+  | { type: 'replace-document'; document: Journey; edit?: string }
   /** A new template; nothing happens when the id is taken. */
   | { type: 'add-template'; id: string; template: Template }
   /**
