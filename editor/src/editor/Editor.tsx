@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { HelpOverlay } from '../canvas/HelpOverlay'
 import { FIT_VIEW, JourneyCanvas } from '../canvas/JourneyCanvas'
 import { Palette } from '../canvas/Palette'
+import { confirmLeavingJson, hasUnappliedText } from '../json-view/leave-guard'
 import { setNavigationGuard } from '../router'
 import { useEditorStore, useEditorStoreApi } from '../store'
 import { Inspector } from '../inspector/Inspector'
@@ -49,10 +50,10 @@ export function Editor() {
   useEffect(() => {
     const unsaved = () => isDirty(store.getState())
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (unsaved()) event.preventDefault()
+      if (unsaved() || hasUnappliedText()) event.preventDefault()
     }
     window.addEventListener('beforeunload', onBeforeUnload)
-    setNavigationGuard(() => !unsaved() || window.confirm('Leave this journey? Your unsaved changes will be lost.'))
+    setNavigationGuard(() => confirmLeavingJson() && (!unsaved() || window.confirm('Leave this journey? Your unsaved changes will be lost.')))
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload)
       setNavigationGuard(undefined)
@@ -67,6 +68,8 @@ export function Editor() {
 
   const onView = useCallback(
     (next: EditorView) => {
+      // Text in the JSON view that is no journey yet is not dropped without asking.
+      if (next !== 'json' && !confirmLeavingJson()) return
       // Steps out of sight stay unselected: a key pressed among the templates must not delete them.
       if (next !== 'canvas') store.getState().select({ nodes: [], edges: [] })
       setView(next)
