@@ -1,26 +1,24 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '@dunwell/runtime'
+import type { RunningServer } from '@dunwell/runtime'
+import { openEditorInBrowser, type EditorInBrowser } from './support/editor-in-browser'
 
 const root = new URL('../', import.meta.url).pathname
-const artifacts = join(root, 'test-results', 'editor')
 const friendly = JSON.parse(readFileSync(join(root, 'examples/friendly-reminder/journey.json'), 'utf8'))
 
+let editor: EditorInBrowser
 let server: RunningServer
-let browser: Browser
 let page: Page
 let files: string
 
-/** The screens of this slice, kept as test artifacts (test-results/editor/versions-*.png) and looked at. */
-async function shot(name: string) {
-  await page.screenshot({ path: join(artifacts, `versions-${name}.png`) })
-}
+/** The screens of this slice, kept as test-results/editor/versions-*.png and looked at. */
+const shot = (name: string) => editor.shot(name)
 
 /** What the server has, read past the editor: the test trusts the API, not the screen, for what is stored. */
-async function api(path: string) {
+// `any`: the answers are checked by the assertions that read them.
+async function api(path: string): Promise<any> {
   const response = await fetch(`${server.url}${path}`)
   expect(response.status).toBe(200)
   return response.json()
@@ -29,28 +27,11 @@ async function api(path: string) {
 const openLink = (name: string) => page.getByRole('link', { name: `Open ${name}`, exact: true })
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  files = mkdtempSync(join(tmpdir(), 'dunwell-versions-'))
-  server = await startServer({
-    file: join(files, 'editor.sqlite'),
-    port: 0,
-    open: true,
-    examples: join(root, 'examples'),
-    editor: process.env.DUNWELL_EDITOR_DIST ?? join(root, 'editor/dist'),
-    testClock: '2026-11-23T09:00:00Z',
-    log: () => {},
-  })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  })
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
+  editor = await openEditorInBrowser('versions')
+  ;({ server, page, dir: files } = editor)
 }, 60_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => editor?.close())
 
 describe('journeys, versions and files in a real browser', () => {
   it('renames, duplicates and archives journeys in the list', async () => {
@@ -106,7 +87,7 @@ describe('journeys, versions and files in a real browser', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click()
     // The dialog says what goes live: the changes since v1, in words.
     await publish.getByText('Letter ‘Courteous letter’: label changed').waitFor()
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('publish-note')
+    await expect.poll(() => page.locator('#publish-note').evaluate((note) => note === note.ownerDocument.activeElement)).toBe(true)
     await page.keyboard.type('Warmer wording for the letter')
     await shot('publish-dialog')
     await publish.getByRole('button', { name: 'Publish v2' }).click()
@@ -178,7 +159,7 @@ describe('journeys, versions and files in a real browser', () => {
     const report = page.getByRole('region', { name: 'Import report' })
     await report.getByText(/^1 error/).waitFor()
     const problems = report.getByRole('list', { name: 'Problems in the file' })
-    const problem = problems.locator('li', { hasText: 'step reminder-email' })
+    const problem = problems.locator('li', { hasText: 'Email ‘Friendly reminder’ (reminder-email)' })
     await problem.waitFor()
     expect(await problem.textContent()).toContain('nodes[1].data.template')
     await shot('import-broken')

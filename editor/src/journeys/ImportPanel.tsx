@@ -1,4 +1,4 @@
-import { formatPath, type Diagnostic } from '@dunwell/journey'
+import { describeNode, formatPath, type Diagnostic, type Journey } from '@dunwell/journey'
 import { useState } from 'react'
 import { describeError, saveDraft, type JourneySummary } from '../api/journeys-api'
 import { Dialog } from '../ui/Dialog'
@@ -12,8 +12,10 @@ interface ImportPanelProps {
   onImported: (journey: { id: string; name: string; valid: boolean }) => void
 }
 
-/** Where a problem is: the step, the edge or the field, as the problems list names it. */
-function place(diagnostic: Diagnostic): string {
+/** Where a problem is: the step by kind and label (with its id), the edge or the field. */
+function place(diagnostic: Diagnostic, document: Journey): string {
+  const node = diagnostic.nodeId ? document.nodes.find((candidate) => candidate.id === diagnostic.nodeId) : undefined
+  if (node) return `${describeNode(node)} (${node.id})`
   if (diagnostic.nodeId) return `step ${diagnostic.nodeId}`
   if (diagnostic.edgeId) return `edge ${diagnostic.edgeId}`
   return formatPath(diagnostic.path) || 'journey'
@@ -68,7 +70,7 @@ export function ImportPanel({ verdict, journeys, onClose, onImported }: ImportPa
     <section className="card import-report" aria-label="Import report">
       <div className="import-report__head">
         <h2>
-          <Icon name={valid ? 'check' : 'alert'} /> “{document.name || document.id}” from {verdict.file}
+          <Icon name={valid ? 'check' : 'alert'} /> “{document.name || document.id}” <span className="mono muted">{document.id}</span> from {verdict.file}
         </h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close the import report">
           <Icon name="x" />
@@ -84,7 +86,7 @@ export function ImportPanel({ verdict, journeys, onClose, onImported }: ImportPa
         <ul className="import-report__problems" aria-label="Problems in the file">
           {diagnostics.map((diagnostic, index) => (
             <li key={index} className={`import-problem import-problem--${diagnostic.severity}`}>
-              <span className="import-problem__place">{place(diagnostic)}</span>
+              <span className="import-problem__place">{place(diagnostic, document)}</span>
               <span className="import-problem__message">{diagnostic.message}</span>
               <span className="import-problem__path mono">{formatPath(diagnostic.path)}</span>
             </li>

@@ -51,8 +51,10 @@ function diffSettings(before: Journey, after: Journey): JourneyChange[] {
 
 /** `Email ‘Friendly reminder’`, or the node's id when it has no label. */
 export function describeNode(node: JourneyNode): string {
-  const title = nodeKinds[node.type]?.title ?? node.type
-  const label = 'label' in node.data && typeof node.data.label === 'string' && node.data.label ? node.data.label : node.id
+  const title = (nodeKinds as Record<string, { title: string } | undefined>)[node.type]?.title ?? node.type
+  // Also used on unfinished documents (an import's report), whose data may be missing.
+  const data: unknown = node.data
+  const label = isPlainObject(data) && typeof data.label === 'string' && data.label ? data.label : node.id
   return `${title} ‘${label}’`
 }
 
