@@ -70,6 +70,23 @@ describe('journeys, versions and files in a real browser', () => {
     await shot('list')
   })
 
+  it('pauses and resumes a published journey, and exports its latest version', async () => {
+    await page.getByRole('button', { name: 'Pause Personalised by life situation', exact: true }).click()
+    await page.getByRole('button', { name: 'Resume Personalised by life situation', exact: true }).waitFor()
+    expect((await api('/api/journeys/life-situations')).status).toBe('paused')
+    await page.getByRole('button', { name: 'Resume Personalised by life situation', exact: true }).click()
+    await page.getByRole('button', { name: 'Pause Personalised by life situation', exact: true }).waitFor()
+    expect((await api('/api/journeys/life-situations')).status).toBe('active')
+    // A draft that was never published has nothing to pause or export.
+    expect(await page.getByRole('button', { name: 'Export Personalised by life situation (copy)' }).isDisabled()).toBe(true)
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Personalised by life situation', exact: true }).click()])
+    expect(download.suggestedFilename()).toBe('life-situations-v1.json')
+    const file = join(files, 'life-situations-v1.json')
+    await download.saveAs(file)
+    expect(readFileSync(file, 'utf8')).toBe(await (await fetch(`${server.url}/api/journeys/life-situations/versions/1/export`)).text())
+  })
+
   it('publishes an edit with a note as version 2', async () => {
     await openLink(friendly.name).click()
     await page.locator('.react-flow__node', { hasText: 'Polite letter' }).click()

@@ -1,4 +1,4 @@
-import { diffJourneys, type JourneyChange } from '@dunwell/journey'
+import { diffJourneys, isMoveOnly, type JourneyChange } from '@dunwell/journey'
 import { useEffect, useState } from 'react'
 import { loadVersion } from '../api/versions-api'
 import { useEditorStore } from '../store'
@@ -19,7 +19,12 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
     if (latest === null) return
     let live = true
     loadVersion(document.id, latest).then(
-      (version) => live && setChanges({ state: 'ready', changes: diffJourneys(version.document, document) }),
+      (version) => {
+        if (!live) return
+        // What changes for cases first; steps only dragged elsewhere last.
+        const all = diffJourneys(version.document, document)
+        setChanges({ state: 'ready', changes: [...all.filter((change) => !isMoveOnly(change)), ...all.filter(isMoveOnly)] })
+      },
       () => live && setChanges({ state: 'unknown' }),
     )
     return () => void (live = false)

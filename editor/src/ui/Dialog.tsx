@@ -32,6 +32,11 @@ export function Dialog({ title, onCancel, children, actions, onSubmit, className
         event.preventDefault()
         onCancel()
       }}
+      // The page behind is inert: its shortcuts (Delete, Ctrl+Z, cut and paste of steps) must not act on it.
+      onKeyDown={(event) => event.stopPropagation()}
+      onCopy={(event) => event.stopPropagation()}
+      onCut={(event) => event.stopPropagation()}
+      onPaste={(event) => event.stopPropagation()}
       onClick={(event) => {
         // A click on the backdrop lands on the dialog element itself.
         if (event.target === event.currentTarget) onCancel()

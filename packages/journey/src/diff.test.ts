@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffJourneys, type Journey, type JourneyNode } from '@dunwell/journey'
+import { diffJourneys, isMoveOnly, type Journey, type JourneyNode } from '@dunwell/journey'
 import { sampleJourney } from '@dunwell/journey/testing'
 
 /** The sample journey with one thing changed by `edit`. */
@@ -44,6 +44,8 @@ describe('diffJourneys', () => {
       pause.data = { for: 'P5D', businessDays: true }
     })
     expect(diffJourneys(sampleJourney(), both)).toEqual([expect.objectContaining({ fields: ['for', 'position'], message: 'Wait ‘pause’: duration changed, moved' })])
+    expect(diffJourneys(sampleJourney(), moved).map(isMoveOnly)).toEqual([true])
+    expect(diffJourneys(sampleJourney(), both).map(isMoveOnly)).toEqual([false])
   })
 
   it('lists added and removed steps with the connections that came and went', () => {

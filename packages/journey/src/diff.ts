@@ -49,6 +49,11 @@ function diffSettings(before: Journey, after: Journey): JourneyChange[] {
   })
 }
 
+/** A step that was only dragged elsewhere on the canvas: no case walks differently. */
+export function isMoveOnly(change: JourneyChange): boolean {
+  return change.subject === 'node' && change.kind === 'changed' && change.fields.length === 1 && change.fields[0] === 'position'
+}
+
 /** `Email ‘Friendly reminder’`, or the node's id when it has no label. */
 export function describeNode(node: JourneyNode): string {
   const title = (nodeKinds as Record<string, { title: string } | undefined>)[node.type]?.title ?? node.type

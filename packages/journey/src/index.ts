@@ -25,4 +25,4 @@ export { createLiquid, liquidEngines, templateVariables } from './templates/liqu
 export { checkLiquid } from './templates/check-liquid'
 export { checkMjml } from './templates/check-mjml'
 export { journeyJsonSchema } from './json-schema'
-export { diffJourneys, describeNode, type JourneyChange, type JourneyChangeKind, type JourneyChangeSubject } from './diff'
+export { diffJourneys, describeNode, isMoveOnly, type JourneyChange, type JourneyChangeKind, type JourneyChangeSubject } from './diff'
