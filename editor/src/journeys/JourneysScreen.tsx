@@ -46,15 +46,16 @@ export function JourneysScreen() {
   const run = async (journey: JourneySummary, work: () => Promise<Notice | undefined>) => {
     setBusy(journey.id)
     setNotice(undefined)
+    let done: Notice | undefined
     try {
-      const done = await work()
-      if (done) setNotice(done)
+      done = await work()
     } catch (error) {
-      setNotice({ tone: 'error', text: `“${journey.name}”: ${describeError(error)}` })
-    } finally {
-      setBusy(undefined)
-      await reload()
+      done = { tone: 'error', text: `“${journey.name}”: ${describeError(error)}` }
     }
+    // What is announced is already what the list shows.
+    await reload()
+    setBusy(undefined)
+    setNotice(done)
   }
 
   const onAction = (journey: JourneySummary, action: JourneyAction) => {
