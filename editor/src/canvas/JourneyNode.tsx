@@ -2,6 +2,7 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflo
 import { memo, useEffect, useMemo } from 'react'
 import { useEditorStore } from '../store'
 import { Icon } from '../ui/Icon'
+import { useTraceStore } from '../testrun/trace-store'
 import { diagnosticsOfNode } from './diagnostics-index'
 import { kindOf, outcomesOf, summaryOf, toneOf } from './node-kinds'
 import type { FlowNode } from './useFlowElements'
@@ -18,6 +19,8 @@ export const JourneyNode = memo(function JourneyNode({ id, type, data, selected 
   const problems = useEditorStore((state) => diagnosticsOfNode(state.diagnostics, id))
   const errors = problems.filter((problem) => problem.severity === 'error')
   const shown = errors[0] ?? problems[0]
+  // A test run's path: view state, not the document.
+  const traced = useTraceStore((state) => state.highlight?.nodes[id])
 
   // Handles come and go with the data (a wait that becomes an event wait): React Flow must measure them again.
   const updateNodeInternals = useUpdateNodeInternals()
@@ -29,7 +32,8 @@ export const JourneyNode = memo(function JourneyNode({ id, type, data, selected 
   const state = errors.length ? 'jnode--error' : problems.length ? 'jnode--warning' : ''
   return (
     <div
-      className={`jnode jnode--${toneOf(type)} ${state} ${selected ? 'jnode--selected' : ''}`}
+      className={`jnode jnode--${toneOf(type)} ${state} ${selected ? 'jnode--selected' : ''} ${traced ? `jnode--trace jnode--trace-${traced}` : ''}`}
+      data-trace={traced}
       style={{ width }}
       title={typeof data.note === 'string' ? data.note : undefined}
     >

@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react'
 import { useDiagnostics, useDocument, useEditorStore, useSelection, type Size } from '../store'
 import { indexDiagnostics } from './diagnostics-index'
 import { outcomesOf } from './node-kinds'
+import { useTraceStore } from '../testrun/trace-store'
 
 /** A document node as React Flow sees it: the same id, type, position and data, plus view state. */
 export type FlowNode = Node<JourneyNode['data'] & Record<string, unknown>>
@@ -25,6 +26,7 @@ export function useFlowElements(): { nodes: FlowNode[]; edges: Edge[] } {
   const diagnostics = useDiagnostics()
   const measured = useEditorStore((state) => state.measured)
   const cache = useRef(new Map<string, Cached>())
+  const traced = useTraceStore((state) => state.highlight?.edges)
 
   const nodes = useMemo(() => {
     const selected = new Set(selection.nodes)
@@ -48,8 +50,8 @@ export function useFlowElements(): { nodes: FlowNode[]; edges: Edge[] } {
     const selected = new Set(selection.edges)
     const failing = indexDiagnostics(diagnostics).failingEdges
     const byId = new Map(document.nodes.map((node) => [node.id, node]))
-    return document.edges.map((edge) => toFlowEdge(edge, byId.get(edge.source), selected.has(edge.id), failing.has(edge.id)))
-  }, [document.edges, document.nodes, selection.edges, diagnostics])
+    return document.edges.map((edge) => withTrace(toFlowEdge(edge, byId.get(edge.source), selected.has(edge.id), failing.has(edge.id)), traced?.[edge.id]))
+  }, [document.edges, document.nodes, selection.edges, diagnostics, traced])
 
   return { nodes, edges }
 }
@@ -85,4 +87,10 @@ function toFlowEdge(edge: JourneyEdge, source: JourneyNode | undefined, selected
     className: failing ? 'edge edge--error' : 'edge',
     ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 4 } : {}),
   }
+}
+
+/** An edge a test run took: drawn on top of the others, the current step's one moving. */
+function withTrace(edge: Edge, traced: 'taken' | 'current' | undefined): Edge {
+  if (!traced) return edge
+  return { ...edge, className: `${edge.className} edge--trace edge--trace-${traced}`, animated: traced === 'current', zIndex: 1 }
 }

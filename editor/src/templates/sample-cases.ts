@@ -10,6 +10,8 @@ export interface SampleCase {
     locale?: string
     timezone?: string
     country?: string
+    region?: string
+    birthDate?: string
   }
   amountDue: number
   balance?: number

@@ -2,6 +2,9 @@ import { hc, type ClientResponse } from 'hono/client'
 import type { SuccessStatusCode } from 'hono/utils/http-status'
 import type { DunwellApp, Problem } from '@dunwell/runtime'
 
+/** What a simulation answers (its route declares a plain object): the report, and the traces when asked for. */
+export type { SimulationReport, CaseTrace, TraceStep, TracedMessage } from '@dunwell/runtime'
+
 export interface ClientOptions {
   /** Where the runtime listens, e.g. `http://127.0.0.1:3000`. */
   baseUrl: string

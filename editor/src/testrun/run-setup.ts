@@ -1,0 +1,111 @@
+import type { Journey } from '@dunwell/journey'
+import type { SampleCase } from '../templates/sample-cases'
+
+const DAY_MS = 86_400_000
+
+/** An event the test run sends, a number of days after the case enters. */
+export interface PlannedEvent {
+  key: number
+  type: string
+  day: number
+  /** Money for payments and promises, in major units. */
+  amount?: number
+  /** The channel an opt-out is for (`all` for every channel). */
+  channel?: string
+}
+
+/** What a test run is asked to do. */
+export interface RunSetup {
+  sampleIndex: number
+  sample: SampleCase
+  events: PlannedEvent[]
+  /** Null: as many as the journey's longest path needs. */
+  days: number | null
+  /** The day the case enters (YYYY-MM-DD), at 09:00 UTC. */
+  startDate: string
+}
+
+/** The events people test with, in the order they are offered; each says which fields it takes. */
+export const eventChoices: { type: string; label: string; takes?: 'amount' | 'channel' }[] = [
+  { type: 'payment.received', label: 'Payment received', takes: 'amount' },
+  { type: 'promise.made', label: 'Promise to pay', takes: 'amount' },
+  { type: 'dispute.opened', label: 'Dispute opened' },
+  { type: 'dispute.resolved', label: 'Dispute resolved' },
+  { type: 'hardship.reported', label: 'Hardship reported' },
+  { type: 'optout', label: 'Opt-out', takes: 'channel' },
+  { type: 'message.opened', label: 'Message opened' },
+  { type: 'message.clicked', label: 'Link clicked' },
+]
+
+/** Days of an ISO 8601 duration (months as 30 days, years as 365): enough to size a run. */
+export function durationDays(iso: string): number {
+  const match = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso)
+  if (!match) return 0
+  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as number[]
+  return years! * 365 + months! * 30 + weeks! * 7 + days! + hours! / 24 + minutes! / 1440 + seconds! / 86_400
+}
+
+/** How long one node can hold a case, in days, at most. */
+function holdDays(node: Journey['nodes'][number]): number {
+  if (node.type !== 'wait') return 0
+  const data = node.data as { for?: string; businessDays?: boolean; until?: string; days?: string[]; timeout?: string }
+  // Business days skip weekends (and a holiday or two).
+  if (data.for) return durationDays(data.for) * (data.businessDays ? 1.5 : 1)
+  if (data.timeout) return durationDays(data.timeout)
+  if (data.until) return data.days ? 7 : 1
+  return 0
+}
+
+/**
+ * How many days a test run needs for the journey's longest path (the longest sum of waits from the entry), with a
+ * margin for contact hours, within 7 to 365. Loops count once.
+ */
+export function suggestedDays(document: Journey): number {
+  const nodes = new Map(document.nodes.map((node) => [node.id, node]))
+  const next = new Map<string, string[]>()
+  for (const edge of document.edges) next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target])
+  const longest = (id: string, seen: Set<string>): number => {
+    const node = nodes.get(id)
+    if (!node || seen.has(id)) return 0
+    seen.add(id)
+    const after = Math.max(0, ...(next.get(id) ?? []).map((target) => longest(target, seen)))
+    seen.delete(id)
+    return holdDays(node) + after
+  }
+  const entries = document.nodes.filter((node) => node.type === 'entry')
+  const days = Math.max(0, ...entries.map((entry) => longest(entry.id, new Set())))
+  return Math.min(365, Math.max(7, Math.ceil(days + 2)))
+}
+
+/** The case enters at 09:00 UTC: a working morning in most of Europe, so that the first message needs no waiting. */
+export function startOf(startDate: string): string {
+  return `${startDate}T09:00:00Z`
+}
+
+/** The simulation's body: this case, the planned events at their day, and the draft itself. */
+export function simulationRequest(document: Journey, sample: SampleCase, events: PlannedEvent[], start: string, days: number) {
+  const startMs = Date.parse(start)
+  return {
+    journey: document,
+    cases: [sample],
+    events: events.map((event, index) => ({
+      id: `test-run/${index + 1}`,
+      type: event.type,
+      caseId: sample.id,
+      // Two hours into the day: clear of the waits that end on the hour the case entered.
+      at: new Date(startMs + event.day * DAY_MS + 2 * 3_600_000).toISOString(),
+      data: {
+        ...(event.amount !== undefined ? { amount: event.amount } : {}),
+        ...(event.channel ? { channel: event.channel } : {}),
+      },
+    })),
+    start,
+    days,
+    trace: [sample.id],
+  }
+}
+
+/** Whole days from the start to a moment: "day 0" is the day the case enters. */
+export function dayOf(start: string, at: string): number {
+  return Math.floor((Date.parse(at) - Date.parse(start)) / DAY_MS)
+}

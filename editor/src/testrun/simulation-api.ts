@@ -1,0 +1,17 @@
+import { ApiError, createClient, unwrap, type SimulationReport } from '@dunwell/client'
+import { describeError } from '../api/journeys-api'
+import type { simulationRequest } from './run-setup'
+
+const client = createClient({ baseUrl: window.location.origin })
+
+export type SimulationResult = { ok: true; report: SimulationReport } | { ok: false; problem: string; /** 422: the journey has errors */ invalid: boolean }
+
+/** Runs the draft on the runtime's virtual clock (`POST /api/simulations`), with the trace of the case. */
+export async function runSimulation(request: ReturnType<typeof simulationRequest>): Promise<SimulationResult> {
+  try {
+    const report = await unwrap(client.api.simulations.$post({ json: request }))
+    return { ok: true, report: report as unknown as SimulationReport }
+  } catch (error) {
+    return { ok: false, problem: describeError(error), invalid: error instanceof ApiError && error.status === 422 }
+  }
+}
