@@ -6,8 +6,8 @@ import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { SMTPServer } from 'smtp-server'
-import { decodeHeader, parseRawEmail, type MimePart } from '@dunwell/runtime/testing'
+import { startSmtp, type Smtp } from './support/smtp'
+import { decodeHeader, parseRawEmail, partOf } from '@dunwell/runtime/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiError, createClient, unwrap, type DunwellClient } from '@dunwell/client'
 import { messageIdFor } from '@dunwell/runtime'
@@ -17,51 +17,6 @@ const root = new URL('../', import.meta.url).pathname
 const cli = join(root, 'packages/cli/bin/dunwell.js')
 const START = '2026-11-23T08:30:00Z'
 const FROM = 'reminders@example.com'
-
-// ---------------------------------------------------------------------------------------------------------------
-// A real SMTP server that keeps every message it accepted in full.
-
-interface Mail {
-  to: string[]
-  raw: string
-}
-
-async function startSmtp() {
-  const mails: Mail[] = []
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      // A sender killed mid-message destroys the stream: that message was not received, and must not count.
-      stream.on('error', () => undefined)
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') })
-        callback(null)
-      })
-    },
-  })
-  // A sender killed mid-session resets its connection: expected here, not a failure of the server.
-  server.on('error', () => undefined)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    mails,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
-}
-type Smtp = Awaited<ReturnType<typeof startSmtp>>
-
-function partOf(mail: MimePart, type: string): MimePart | undefined {
-  if (mail.headers.get('content-type')?.toLowerCase().startsWith(type)) return mail
-  for (const part of mail.parts) {
-    const found = partOf(part, type)
-    if (found) return found
-  }
-  return undefined
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // `dunwell serve` as a child process.

@@ -28,8 +28,9 @@ export function SaveState({ status }: { status: SaveStatus }) {
   const tone = status.state === 'failed' ? 'error' : dirty ? 'dirty' : 'clean'
   return (
     <div className="save-state">
-      <StatusBadge status={meta.status} />
-      <span className="save-state__version">{meta.latestVersion === null ? 'not published' : `v${meta.latestVersion}`}</span>
+      {/* A journey never published runs for nobody yet: a draft, whatever its stored status. */}
+      <StatusBadge status={meta.latestVersion === null ? 'draft' : meta.status} />
+      {meta.latestVersion !== null && <span className="save-state__version">v{meta.latestVersion}</span>}
       <span className={`save-state__text save-state__text--${tone}`} role="status" aria-live="polite">
         {tone === 'dirty' && <span className="dot" aria-hidden="true" />}
         {text}

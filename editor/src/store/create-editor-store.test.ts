@@ -27,8 +27,12 @@ describe('createEditorStore', () => {
     const store = createEditorStore(sampleJourney())
     const before = store.getState().document
     const edge = before.edges.find((candidate) => candidate.id === 'e2')!
-    store.getState().applyChange({ type: 'insert-on-edge', edge: 'e2', node: { type: 'wait', position: { x: 0, y: 0 }, data: { for: 'P2D' } } })
+    const target = before.nodes.find((node) => node.id === edge.target)!
+    const at = { x: target.position.x, y: target.position.y - 20 }
+    store.getState().applyChange({ type: 'insert-on-edge', edge: 'e2', node: { type: 'wait', position: at, data: { for: 'P2D' } } })
     const { document, selection } = store.getState()
+    // The step dropped just above the old target pushed it (and what follows it) down, out of its way.
+    expect(document.nodes.find((node) => node.id === edge.target)!.position.y).toBeGreaterThanOrEqual(at.y + 96)
     expect(selection.nodes).toEqual(['wait-1'])
     // The edge keeps its id, source and outcome; only its target changed.
     expect(document.edges.find((candidate) => candidate.id === 'e2')).toEqual({ ...edge, target: 'wait-1' })

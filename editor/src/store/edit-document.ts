@@ -1,5 +1,5 @@
 import { nodeKinds, type Journey, type JourneyEdge, type JourneyNode, type LocalizedText, type Template } from '@dunwell/journey'
-import { autoLayout, GRID } from './auto-layout'
+import { autoLayout, DEFAULT_SIZE, GRID } from './auto-layout'
 import { freshId, takenIds } from './fresh-id'
 import { copyFragment, insertFragment } from './fragment'
 import type { Change, Connection, EditorState, Selection } from './types'
@@ -24,7 +24,7 @@ export function editDocument(draft: Journey, change: Change, context: EditContex
       return { nodes: [id], edges: [] }
     }
     case 'insert-on-edge':
-      return insertOnEdge(draft, change.edge, change.node)
+      return insertOnEdge(draft, change.edge, change.node, context.measured)
     case 'move-nodes': {
       const byId = new Map(change.moves.map((move) => [move.id, move.position]))
       for (const node of draft.nodes) {
@@ -121,7 +121,7 @@ function remove(draft: Journey, selection: Selection): Selection {
  * required outcome leads to the edge's old target. A node without outcomes (an exit) cannot sit inside an edge: it
  * is added on its own.
  */
-function insertOnEdge(draft: Journey, edgeId: string, node: Omit<JourneyNode, 'id'>): Selection {
+function insertOnEdge(draft: Journey, edgeId: string, node: Omit<JourneyNode, 'id'>, measured: EditContext['measured']): Selection {
   const id = freshId(node.type, takenIds(draft))
   draft.nodes.push({ ...node, id } as JourneyNode)
   const edge = draft.edges.find((candidate) => candidate.id === edgeId)
@@ -131,7 +131,31 @@ function insertOnEdge(draft: Journey, edgeId: string, node: Omit<JourneyNode, 'i
   const target = edge.target
   edge.target = id
   connect(draft, { source: id, sourceHandle: outcome.id, target })
+  makeRoomBelow(draft, id, target, edge.source, measured)
   return { nodes: [id], edges: [] }
+}
+
+/** Moves the steps from `first` on down as far as needed for the new step above them not to cover them. */
+function makeRoomBelow(draft: Journey, added: string, first: string, source: string, measured: EditContext['measured']) {
+  const byId = new Map(draft.nodes.map((node) => [node.id, node]))
+  const top = byId.get(added)
+  const below = byId.get(first)
+  if (!top || !below) return
+  const shift = top.position.y + (measured[added]?.height ?? DEFAULT_SIZE.height) + GRID * 2 - below.position.y
+  if (shift <= 0) return
+  // Everything reachable from the old target, except what leads here (a loop back to the source stays put).
+  const moved = new Set<string>()
+  const queue = [first]
+  while (queue.length > 0) {
+    const id = queue.pop()!
+    if (moved.has(id) || id === added || id === source) continue
+    moved.add(id)
+    for (const edge of draft.edges) if (edge.source === id) queue.push(edge.target)
+  }
+  for (const id of moved) {
+    const node = byId.get(id)!
+    if (node.position.y >= top.position.y) node.position = { x: node.position.x, y: node.position.y + Math.ceil(shift / GRID) * GRID }
+  }
 }
 
 /** An outcome leads to one place: connecting it again replaces its edge. Returns the edge's id. */

@@ -4,7 +4,8 @@ import { z } from 'zod'
 /** An identifier a person can read in a diff: letters, digits, `-` and `_`. */
 export const slug = z
   .string()
-  .min(1, 'must not be empty')
+  // An empty id is one problem, not also a malformed one.
+  .min(1, { message: 'must not be empty', abort: true })
   .max(64, 'must be at most 64 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must start with a letter or digit and contain only letters, digits, - and _')
 

@@ -14,7 +14,7 @@ import type { CaseRecord } from './records'
  */
 export async function previewMessage(
   render: MessageRenderer,
-  input: { journey: Journey; templateId: string; sample: CaseInput; locale?: string; now: number; links: Links; sender: { name: string }; defaultTimezone: string },
+  input: { journey: Pick<Journey, 'settings' | 'templates'>; templateId: string; sample: CaseInput; locale?: string; now: number; links: Links; sender: { name: string }; defaultTimezone: string },
 ): Promise<RenderedMessage> {
   const { sample } = input
   const amountDue = toMinorUnits(sample.amountDue, sample.currency)

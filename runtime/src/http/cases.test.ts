@@ -76,6 +76,13 @@ describe('PUT /api/cases/{id}', () => {
     expect(await caseRow(api, 'c-1')).toMatchObject({ amount_due: 10000, balance: 1234 })
   })
 
+  it('takes the case id from the path when the body leaves it out', async () => {
+    const api = await startApi()
+    const { id: _omitted, ...body } = caseInput('ignored')
+    expect(await api.expectStatus(200, 'PUT', '/api/cases/from-path', { body })).toEqual({ id: 'from-path', created: true })
+    expect(await caseRow(api, 'from-path')).toMatchObject({ id: 'from-path' })
+  })
+
   it('refuses a body whose id differs from the path with 409, storing nothing', async () => {
     const api = await startApi()
     const problem = await api.expectStatus(409, 'PUT', '/api/cases/c-2', { body: caseInput('c-1') })

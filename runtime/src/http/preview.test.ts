@@ -24,6 +24,15 @@ describe('POST /api/preview', () => {
     expect(message.text).toMatch(/^Hi Anna, €100\.00 is open: https:\/\/pay\.example\.com\/preview Reply STOP to opt out\.$/)
   })
 
+  it('previews a template while another step of the draft is still unfinished', async () => {
+    const api = await startApi()
+    const journey = friendly()
+    // A step just dragged in, without its template yet: the draft is not valid, its templates still render.
+    journey.nodes.push({ id: 'email-1', type: 'email', position: { x: 0, y: 0 }, data: { template: '' } })
+    const message = await api.expectStatus(200, 'POST', '/api/preview', { as: 'viewer', body: { journey, templateId: 'friendly-reminder', sample: caseInput('s', { debtor: { locale: 'en' } }) } })
+    expect(message.subject).toBe('A quick reminder about your invoice')
+  })
+
   it('names the template and locale when it does not render, and stores nothing', async () => {
     const api = await startApi()
     const before = await snapshot(api)

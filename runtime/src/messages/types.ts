@@ -12,7 +12,8 @@ export interface MessageVariables {
 export interface RenderInput {
   /** Identifies an immutable journey version (`friendly-reminder@3`); caches are keyed by it. */
   journeyKey: string
-  journey: Journey
+  /** Rendering reads the settings and templates only. */
+  journey: Pick<Journey, 'settings' | 'templates'>
   templateId: string
   /** The debtor's locale (`de-AT`, `de`, `en`), if known. */
   locale: string | undefined

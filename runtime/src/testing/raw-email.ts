@@ -58,3 +58,13 @@ export function decodeHeader(value: string): string {
       kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : qpBytes(text.replace(/_/g, ' ')).toString('utf8'),
     )
 }
+
+/** The first part of a message, itself included, whose content type starts with `type` (`text/html`, say). */
+export function partOf(mail: MimePart, type: string): MimePart | undefined {
+  if (mail.headers.get('content-type')?.toLowerCase().startsWith(type)) return mail
+  for (const part of mail.parts) {
+    const found = partOf(part, type)
+    if (found) return found
+  }
+  return undefined
+}

@@ -25,14 +25,15 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       summary: 'Create or update a case',
       description: 'A new case’s balance is its amount due unless given. An update that changes what the journey’s goal reads (e.g. the balance) is checked against it at once.',
       middleware: guard(options, 'cases:write'),
-      request: { params: caseIdParam, body: { content: { 'application/json': { schema: caseInput } }, required: true } },
+      // The path names the case: the body may leave its id out, or repeat it.
+      request: { params: caseIdParam, body: { content: { 'application/json': { schema: caseInput.partial({ id: true }) } }, required: true } },
       responses: { 200: json(z.object({ id: z.string(), created: z.boolean() }), 'Stored'), ...problemResponses, 409: { description: 'The body’s id differs from the path' } },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      const body = c.req.valid('json') as CaseInput
-      if (body.id !== id) return problem(c, 409, `the body's id "${body.id}" differs from the path's "${id}"`)
-      const result = await engine.upsertCases([body])
+      const body = c.req.valid('json')
+      if (body.id !== undefined && body.id !== id) return problem(c, 409, `the body's id "${body.id}" differs from the path's "${id}"`)
+      const result = await engine.upsertCases([{ ...body, id } as CaseInput])
       if (result.errors.length > 0) return problem(c, 400, result.errors[0]!.message, { errors: result.errors.map((e) => ({ path: e.message.split(' ')[0]!, message: e.message })) })
       return c.json({ id, created: result.created === 1 }, 200)
     },

@@ -11,7 +11,8 @@ import { jsonResponse as json, problemResponses } from '../schemas'
 
 const previewRequest = z
   .object({
-    journey: journeySchema,
+    // Only what rendering reads: a preview works while other steps of the draft are unfinished.
+    journey: journeySchema.pick({ settings: true, templates: true }).strip(),
     templateId: z.string().min(1),
     sample: caseInputSchema,
     locale: z.string().optional(),
