@@ -152,34 +152,36 @@ export default function TestRunPanel({ onClose }: { onClose: () => void }) {
             </small>
           </div>
 
-          {run.state === 'failed' && (
-            <div className="notice notice--error testrun__problem" role="alert">
-              <p>{run.problem}</p>
-              {run.invalid && errors.length > 0 && (
-                <ul className="testrun__problems">
-                  {errors.slice(0, 8).map((diagnostic, i) => (
-                    <li key={i}>
-                      {diagnostic.nodeId || diagnostic.edgeId ? (
-                        <button type="button" className="testrun__problem-link" onClick={() => focus(diagnostic)}>
-                          <span className="mono">{diagnostic.nodeId ?? diagnostic.edgeId}</span>: {diagnostic.message}
-                        </button>
-                      ) : (
-                        diagnostic.message
-                      )}
-                    </li>
-                  ))}
-                  {errors.length > 8 && <li>…and {errors.length - 8} more in the problems list.</li>}
-                </ul>
-              )}
+          <div className="testrun__footer">
+            {run.state === 'failed' && (
+              <div className="notice notice--error testrun__problem" role="alert">
+                <p>{run.invalid && errors.length === 0 ? 'The problems are fixed: run the test again.' : run.problem}</p>
+                {run.invalid && errors.length > 0 && (
+                  <ul className="testrun__problems">
+                    {errors.slice(0, 8).map((diagnostic, i) => (
+                      <li key={i}>
+                        {diagnostic.nodeId || diagnostic.edgeId ? (
+                          <button type="button" className="testrun__problem-link" onClick={() => focus(diagnostic)}>
+                            <span className="mono">{diagnostic.nodeId ?? diagnostic.edgeId}</span>: {diagnostic.message}
+                          </button>
+                        ) : (
+                          diagnostic.message
+                        )}
+                      </li>
+                    ))}
+                    {errors.length > 8 && <li>…and {errors.length - 8} more in the problems list.</li>}
+                  </ul>
+                )}
+              </div>
+            )}
+            <div className="testrun__actions">
+              <button type="submit" className="button button--primary" disabled={run.state === 'running'}>
+                <Icon name="play" size={15} /> {run.state === 'running' ? 'Running…' : 'Run test'}
+              </button>
+              <span className="muted testrun__status" role="status" aria-live="polite">
+                {run.state === 'running' ? `Running the draft for ${days} days…` : ''}
+              </span>
             </div>
-          )}
-          <div className="testrun__actions">
-            <button type="submit" className="button button--primary" disabled={run.state === 'running'}>
-              <Icon name="play" size={15} /> {run.state === 'running' ? 'Running…' : 'Run test'}
-            </button>
-            <span className="muted testrun__status" role="status" aria-live="polite">
-              {run.state === 'running' ? `Running the draft for ${days} days…` : ''}
-            </span>
           </div>
         </form>
       )}

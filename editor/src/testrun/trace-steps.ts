@@ -131,7 +131,8 @@ export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (i
         lastOutcome.set(nodeId, outcome)
         const label = str(detail.label) || outcome
         const type = nodes.get(nodeId)?.type
-        const step = stepAt(entry, 'wake', type === 'wait' ? `${nameOf(nodeId)}: wait over` : nameOf(nodeId))
+        const waitLabel = nodes.get(nodeId)?.data.label
+        const step = stepAt(entry, 'wake', type === 'wait' ? (waitLabel ? `${waitLabel}: wait over` : 'Wait over') : nameOf(nodeId))
         if (type === 'split') step.lines.push(`Assigned to variant “${label}”`)
         else if (type === 'wait') step.lines.push(outcome === 'timeout' ? 'Nothing arrived in time: takes the timeout' : `${label} arrived: the wait ends`)
         else step.lines.push(outcome === 'else' ? 'No branch matched: takes “else”' : `Takes the branch “${label}”`)
@@ -164,7 +165,9 @@ export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (i
             ...(message?.text !== undefined ? { text: message.text } : {}),
             ...(message?.html !== undefined ? { html: message.html } : {}),
           })
-          step.lines.push(status === 'task-created' ? `Call task created for ${message?.recipient ?? 'an agent'}` : `${channelName(channel)} sent to ${message?.recipient ?? 'the debtor'}`)
+          // A postal address is several lines: one line here.
+          const recipient = message?.recipient?.replace(/\n+/g, ', ') ?? 'the debtor'
+          step.lines.push(status === 'task-created' ? `Call task created: call ${recipient}` : `${channelName(channel)} sent to ${recipient}`)
         }
         break
       }

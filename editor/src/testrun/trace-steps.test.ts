@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs'
+import type { TraceStep } from '@dunwell/client'
+import type { Journey } from '@dunwell/journey'
+import { describe, expect, it } from 'vitest'
+import { suggestedDays } from './run-setup'
+import { highlightAt, toRunSteps } from './trace-steps'
+
+const friendly = JSON.parse(readFileSync(new URL('../../../examples/friendly-reminder/journey.json', import.meta.url), 'utf8')) as Journey
+const time = (iso: string) => iso.slice(5, 16).replace('T', ' ')
+
+let id = 0
+const entry = (at: string, kind: string, nodeId: string | null, detail: Record<string, unknown> = {}, message?: TraceStep['message']): TraceStep => ({
+  at: `2026-11-${at}:00.000Z`,
+  kind,
+  enrolmentId: `friendly-reminder/c-1/${++id}`,
+  nodeId,
+  detail,
+  ...(message ? { message } : {}),
+})
+
+/** A case whose email waits for contact hours, whose SMS is not sent (opted out), and that pays while it waits. */
+const trace: TraceStep[] = [
+  entry('23T21:00', 'event', null, { id: 'simulation-entry/c-1', type: 'invoice.overdue', data: {} }),
+  entry('23T21:00', 'enrolled', null, { trigger: 'invoice.overdue' }),
+  entry('23T21:00', 'entered', 'overdue', { type: 'entry' }),
+  entry('23T21:00', 'entered', 'reminder-email', { type: 'email' }),
+  entry('23T21:00', 'message', 'reminder-email', { channel: 'email', template: 'friendly-reminder', status: 'deferred', reason: 'outside contact hours', until: '2026-11-24T07:00:00.000Z' }),
+  entry('24T07:00', 'message', 'reminder-email', { channel: 'email', template: 'friendly-reminder', status: 'queued', outboxId: 'o-1' }, { id: 'o-1', channel: 'email', template: 'friendly-reminder', locale: 'en', status: 'sent', recipient: 'c@example.org', subject: 'A quick reminder', text: 'Hello', html: '<p>Hello</p>' }),
+  entry('24T07:00', 'entered', 'wait-3-days', { type: 'wait' }),
+  entry('24T07:00', 'waiting', 'wait-3-days', { until: '2026-11-27T07:00:00.000Z' }),
+  entry('27T07:00', 'entered', 'offer-link', { type: 'action' }),
+  entry('27T07:00', 'action', 'offer-link', { set: { remindedBySms: true, offer: {} } }),
+  entry('27T07:00', 'entered', 'link-sms', { type: 'sms' }),
+  entry('27T07:00', 'message', 'link-sms', { channel: 'sms', template: 'payment-link-sms', status: 'suppressed', reason: 'opted out of sms', outboxId: 'o-2' }),
+  entry('27T07:00', 'entered', 'no-phone-letter', { type: 'letter' }),
+  entry('27T07:00', 'message', 'no-phone-letter', { channel: 'letter', template: 'reminder-letter', status: 'queued', outboxId: 'o-3' }, { id: 'o-3', channel: 'letter', template: 'reminder-letter', locale: 'en', status: 'pending', recipient: 'C\n1 Main St\nDublin IE', text: 'Dear C' }),
+  entry('27T07:00', 'entered', 'wait-after-fallback', { type: 'wait' }),
+  entry('27T07:00', 'waiting', 'wait-after-fallback', { until: '2026-12-07T07:00:00.000Z' }),
+  entry('29T11:00', 'event', null, { id: 'e-1', type: 'payment.received', data: { amount: 84.5 } }),
+  entry('29T11:00', 'exited', null, { outcome: 'paid', reason: 'goal met: case.balance <= 0' }),
+]
+
+describe('toRunSteps', () => {
+  const steps = toRunSteps(trace, friendly, time)
+
+  it('makes one step per node entered, per later moment at a node, per outside event, and one for the end', () => {
+    expect(steps.map((step) => [step.kind, step.nodeId, step.title])).toEqual([
+      ['enter', 'overdue', 'Entry'],
+      ['enter', 'reminder-email', 'Friendly reminder'],
+      ['message', 'reminder-email', 'Friendly reminder: Email'],
+      ['enter', 'wait-3-days', 'Wait'],
+      ['enter', 'offer-link', 'Create payment link'],
+      ['enter', 'link-sms', 'Text with payment link'],
+      ['enter', 'no-phone-letter', 'Letter when no SMS possible'],
+      ['enter', 'wait-after-fallback', 'Wait'],
+      ['event', 'wait-after-fallback', 'Payment received: 84.5'],
+      ['exit', 'wait-after-fallback', 'Goal met: paid'],
+    ])
+    expect(steps[0]!.lines).toEqual(['Enrolled on invoice.overdue'])
+    expect(steps.at(-1)).toMatchObject({ outcome: 'paid', lines: ['Ends with “paid”: goal met: case.balance <= 0'] })
+  })
+
+  it('says in words why a message waited or was not sent, and keeps what was sent', () => {
+    expect(steps[1]!.lines).toEqual(['Email held until 11-24 07:00: outside contact hours'])
+    expect(steps[1]!.messages).toEqual([expect.objectContaining({ status: 'deferred' })])
+    expect(steps[2]!.lines).toEqual(['Email sent to c@example.org'])
+    expect(steps[2]!.messages[0]).toMatchObject({ status: 'sent', subject: 'A quick reminder', text: 'Hello', html: '<p>Hello</p>' })
+    expect(steps[3]!.lines).toEqual(['Waits until 11-27 07:00'])
+    expect(steps[5]!.lines).toEqual(['SMS not sent: opted out of sms'])
+    expect(steps[6]!.lines).toEqual(['Letter sent to C, 1 Main St, Dublin IE'])
+  })
+
+  it('highlights the path up to a step: the edges taken (a failed SMS by its failed edge), the step’s own emphasised', () => {
+    expect(highlightAt(steps, 0)).toEqual({ nodes: { overdue: 'current' }, edges: {} })
+    const atLetter = highlightAt(steps, 6)
+    expect(atLetter.nodes).toEqual({ overdue: 'visited', 'reminder-email': 'visited', 'wait-3-days': 'visited', 'offer-link': 'visited', 'link-sms': 'visited', 'no-phone-letter': 'current' })
+    expect(atLetter.edges).toEqual({ 'e-overdue': 'taken', 'e-email': 'taken', 'e-wait': 'taken', 'e-offer': 'taken', 'e-sms-failed': 'current' })
+    // The payment arrives while the case waits: the wait is where it is.
+    expect(highlightAt(steps, 8).nodes['wait-after-fallback']).toBe('current')
+  })
+
+  it('names a segment’s branch and the conditions it tried', () => {
+    const segmented: Journey = { ...friendly, nodes: [...friendly.nodes, { id: 'tone', type: 'segment', position: { x: 0, y: 0 }, data: { branches: [{ id: 'new', label: 'New customers', when: 'case.attributes.new' }] } } as Journey['nodes'][number]] }
+    const [step] = toRunSteps(
+      [entry('23T09:00', 'entered', 'tone'), entry('23T09:00', 'decided', 'tone', { outcome: 'else', label: 'else', conditions: [{ expr: 'case.attributes.new', outcome: 'new', result: false }] })],
+      segmented,
+      time,
+    )
+    expect(step!.lines).toEqual(['No branch matched: takes “else”'])
+    expect(step!.conditions).toEqual([{ label: 'New customers', expr: 'case.attributes.new', result: false }])
+  })
+})
+
+describe('suggestedDays', () => {
+  it('sums the waits of the longest path, with a margin', () => {
+    // 3 business days, then 5 days for a promise, then 10 days after the letter.
+    expect(suggestedDays(friendly)).toBe(Math.ceil(3 * 1.5 + 5 + 10 + 2))
+  })
+})
