@@ -4,7 +4,7 @@ import { loadVersion } from '../api/versions-api'
 import { useEditorStore } from '../store'
 import { Dialog } from '../ui/Dialog'
 
-type Changes = { state: 'loading' } | { state: 'first' } | { state: 'ready'; changes: JourneyChange[] } | { state: 'unknown' }
+type Changes = { state: 'loading' } | { state: 'first' } | { state: 'ready'; changes: JourneyChange[]; moved: number } | { state: 'unknown' }
 
 const SHOWN = 6
 
@@ -21,9 +21,9 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
     loadVersion(document.id, latest).then(
       (version) => {
         if (!live) return
-        // What changes for cases first; steps only dragged elsewhere last.
+        // Steps only dragged elsewhere change nothing for cases: counted, not listed.
         const all = diffJourneys(version.document, document)
-        setChanges({ state: 'ready', changes: [...all.filter((change) => !isMoveOnly(change)), ...all.filter(isMoveOnly)] })
+        setChanges({ state: 'ready', changes: all.filter((change) => !isMoveOnly(change)), moved: all.filter(isMoveOnly).length })
       },
       () => live && setChanges({ state: 'unknown' }),
     )
@@ -79,6 +79,7 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
           <>
             <h3 className="dialog__section">
               {changes.changes.length === 0 ? `No changes since v${latest}` : `${changes.changes.length} change${changes.changes.length === 1 ? '' : 's'} since v${latest}`}
+              {changes.moved > 0 && `, ${changes.moved} step${changes.moved === 1 ? '' : 's'} moved`}
             </h3>
             <ul className="change-list change-list--compact">
               {changes.changes.slice(0, SHOWN).map((change, index) => (
@@ -87,6 +88,7 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
                 </li>
               ))}
               {changes.changes.length > SHOWN && <li className="muted">and {changes.changes.length - SHOWN} more (see Versions)</li>}
+              {changes.changes.length === 0 && changes.moved > 0 && <li className="muted">Only the layout changed: no case walks differently.</li>}
             </ul>
           </>
         )}

@@ -18,7 +18,8 @@ const options: monaco.editor.IStandaloneDiffEditorConstructionOptions = {
   fontSize: 12.5,
   lineNumbersMinChars: 4,
   scrollBeyondLastLine: false,
-  renderOverviewRuler: true,
+  // The list of changes above says where they are; the ruler would only repeat it.
+  renderOverviewRuler: false,
   // Long unchanged stretches fold away: a reviewer reads what changed, with a little context.
   hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 5, revealLineCount: 20 },
   scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 8 },

@@ -1,4 +1,4 @@
-import { diffJourneys, type Journey } from '@dunwell/journey'
+import { diffJourneys, isMoveOnly, type Journey, type JourneyChange } from '@dunwell/journey'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { describeError } from '../api/journeys-api'
 import { exportVersion, listVersions, loadVersion, type VersionSummary } from '../api/versions-api'
@@ -15,7 +15,17 @@ import { VersionHistory } from './VersionHistory'
 type Side = number | 'draft'
 type Listed = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; versions: VersionSummary[] }
 
+const shorten = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text)
 const sideName = (side: Side) => (side === 'draft' ? 'the draft' : `v${side}`)
+
+/** `1 change and 11 steps moved from v1 to the draft` */
+function summarize(changes: JourneyChange[], [from, to]: [Side, Side]): string {
+  if (changes.length === 0) return 'No differences'
+  const moved = changes.filter(isMoveOnly).length
+  const content = changes.length - moved
+  const parts = [content > 0 && `${content} change${content === 1 ? '' : 's'}`, moved > 0 && `${moved} step${moved === 1 ? '' : 's'} moved`].filter(Boolean)
+  return `${parts.join(' and ')} from ${sideName(from)} to ${sideName(to)}`
+}
 
 /** The default comparison: the draft against what is live, else the last two versions. */
 function defaultPair(versions: VersionSummary[], hasDraft: boolean): [Side, Side] | undefined {
@@ -105,7 +115,7 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
     )
   }
 
-  const options = [...(hasDraft ? [{ side: 'draft' as Side, label: dirty ? 'Draft (unsaved changes)' : 'Draft' }] : [{ side: 'draft' as Side, label: 'Working copy' }]), ...versions.map((version) => ({ side: version.version as Side, label: `v${version.version}${version.note ? ` · ${version.note.slice(0, 40)}` : ''}` }))]
+  const options = [...(hasDraft ? [{ side: 'draft' as Side, label: dirty ? 'Draft (unsaved changes)' : 'Draft' }] : [{ side: 'draft' as Side, label: 'Working copy' }]), ...versions.map((version) => ({ side: version.version as Side, label: `v${version.version}${version.note ? ` · ${shorten(version.note, 28)}` : ''}` }))]
   const select = (index: 0 | 1, label: string) => (
     <label className="compare-bar__side">
       <span>{label}</span>
@@ -142,7 +152,7 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
           </button>
           {select(1, 'To')}
           <span className="compare-bar__summary muted" role="status">
-            {pair && changes ? (changes.length === 0 ? 'No differences' : `${changes.length} change${changes.length === 1 ? '' : 's'} from ${sideName(pair[0])} to ${sideName(pair[1])}`) : texts ? '' : 'Loading…'}
+            {pair && changes ? summarize(changes, pair) : texts ? '' : 'Loading…'}
           </span>
         </div>
         {failure && (
