@@ -8,6 +8,7 @@ import { openEditorInBrowser, type EditorInBrowser } from './support/editor-in-b
 
 const root = new URL('../', import.meta.url).pathname
 const friendly = JSON.parse(readFileSync(join(root, 'examples/friendly-reminder/journey.json'), 'utf8'))
+const lifeSituations = JSON.parse(readFileSync(join(root, 'examples/life-situations/journey.json'), 'utf8'))
 const liam = sampleCases.find((option) => option.sample.id === 'preview-liam')!
 const START = '2026-11-23'
 
@@ -150,12 +151,38 @@ describe('the editor’s test run in a real browser', () => {
     await panel().getByRole('button', { name: 'Clear run' }).click()
   })
 
-  it('a journey with errors gets a clear message that points at the problems', async () => {
+  it('an edited case takes the branch its fields match, with the conditions tried, and the arrow keys walk the steps', async () => {
+    await page.goto(new URL(`/journeys/${lifeSituations.id}`, editor.server.url).href)
+    await page.locator('.react-flow__node').first().waitFor()
+    await page.getByRole('button', { name: 'Test run' }).click()
+    await panel().getByLabel('Birth date').fill('2004-05-01')
+    await panel().getByLabel('Attributes').fill('{"occupation": "student"}')
+    await panel().getByLabel('Start on').fill(START)
+    await panel().getByRole('button', { name: 'Run test' }).click()
+    await panel().getByText(/^Step 1 of \d+$/).waitFor()
+    const segment = panel().getByRole('list', { name: 'Steps of the run' }).locator(':scope > li', { hasText: 'Life situation' })
+    expect(await segment.textContent()).toContain('Takes the branch “Student, 18–25”')
+    expect(await segment.locator('.trace-step__condition--true').textContent()).toContain("case.attributes.occupation == 'student'")
+    await segment.getByRole('button').first().click()
+    expect((await highlighted()).current).toEqual(['life-situation'])
+    await shot('segment')
+    await page.keyboard.press('ArrowDown')
+    const next = (await highlighted()).current[0]!
+    const edge = lifeSituations.edges.find((candidate: { source: string; target: string }) => candidate.source === 'life-situation' && candidate.target === next)
+    expect(edge.sourceHandle).toBe('student')
+    expect((await highlighted()).edges).toContain(edge.id)
+    await page.keyboard.press('ArrowUp')
+    expect((await highlighted()).current).toEqual(['life-situation'])
+  })
+
+  it('a journey edited into errors: the run is marked stale, and running again says what to fix', async () => {
     const canvas = page.getByLabel('Journey canvas')
     await page.getByRole('button', { name: /^Add Email:/ }).dragTo(canvas, { targetPosition: { x: 200, y: 120 } })
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length + 1)
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(lifeSituations.nodes.length + 1)
     await expect.poll(async () => (await page.getByRole('button', { name: /^Problems: \d+ errors/ }).getAttribute('aria-label')) ?? '').not.toMatch(/^Problems: 0 errors/)
-    await panel().getByRole('button', { name: 'Run test' }).click()
+    // The run shown is of the journey before the edit: it says so, and runs again on demand.
+    await panel().getByText('The journey changed since this run.').waitFor()
+    await panel().getByRole('button', { name: 'Run again' }).click()
     const alert = panel().getByRole('alert')
     await alert.waitFor()
     expect(await alert.textContent()).toContain('This journey has errors')
@@ -165,6 +192,6 @@ describe('the editor’s test run in a real browser', () => {
     await problem.click()
     expect(await page.locator('.react-flow__node.selected').count()).toBe(1)
     await page.getByRole('button', { name: 'Undo' }).click()
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length)
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(lifeSituations.nodes.length)
   })
 })

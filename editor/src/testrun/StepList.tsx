@@ -15,7 +15,19 @@ export function StepList({ run, index, formatTime, onShow }: { run: TestRun; ind
   }, [index])
 
   return (
-    <ol className="testrun__steps" aria-label="Steps of the run">
+    <ol
+      className="testrun__steps"
+      aria-label="Steps of the run"
+      onKeyDown={(event) => {
+        // Up and down walk the steps, as Previous and Next do.
+        if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
+        if (!(event.target instanceof HTMLElement) || !event.target.classList.contains('trace-step__head')) return
+        event.preventDefault()
+        const next = Math.max(0, Math.min(run.steps.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))
+        onShow(next)
+        event.currentTarget.querySelectorAll<HTMLButtonElement>('.trace-step__head')[next]?.focus()
+      }}
+    >
       {run.steps.map((step, i) => (
         <li key={i} ref={i === index ? current : undefined} className={`trace-step trace-step--${step.kind} ${i === index ? 'trace-step--current' : ''} ${i > index ? 'trace-step--later' : ''}`}>
           <button type="button" className="trace-step__head" aria-current={i === index ? 'step' : undefined} onClick={() => onShow(i)} aria-label={`Step ${i + 1}: ${step.title}, day ${dayOf(run.start, step.at)}, ${formatTime(step.at)}`}>
