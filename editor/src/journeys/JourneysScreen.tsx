@@ -9,7 +9,7 @@ import type { JourneyAction } from './JourneyActions'
 import { duplicateJourney, exportLatest, renameJourney } from './journey-actions'
 import { JourneyTable } from './JourneyTable'
 import { NewJourneyForm } from './NewJourneyForm'
-import { readImport, type ImportVerdict } from './read-import'
+import { readImport, refuseLargeFile, type ImportVerdict } from './read-import'
 import { RenameDialog } from './RenameDialog'
 
 type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; journeys: JourneySummary[] }
@@ -79,7 +79,11 @@ export function JourneysScreen() {
   const onFile = async (file: File | undefined) => {
     if (!file) return
     setNotice(undefined)
-    setVerdict(readImport(file.name, await file.text()))
+    try {
+      setVerdict(refuseLargeFile(file.name, file.size) ?? readImport(file.name, await file.text()))
+    } catch (error) {
+      setVerdict({ ok: false, file: file.name, message: `This file could not be read: ${describeError(error)}.` })
+    }
   }
 
   return (

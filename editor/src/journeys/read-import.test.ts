@@ -1,7 +1,7 @@
 import { format } from '@dunwell/journey'
 import { sampleJourney } from '@dunwell/journey/testing'
 import { describe, expect, it } from 'vitest'
-import { freeId, readImport } from './read-import'
+import { freeId, MAX_IMPORT_BYTES, readImport, refuseLargeFile } from './read-import'
 
 describe('readImport', () => {
   it('reads an exported version back as the same document, valid', () => {
@@ -38,5 +38,12 @@ describe('freeId', () => {
     expect(freeId('tone', new Set())).toBe('tone')
     expect(freeId('tone', new Set(['tone', 'tone-2']))).toBe('tone-3')
     expect(freeId('tone', new Set(['tone-copy']), '-copy')).toBe('tone-copy-2')
+  })
+})
+
+describe('refuseLargeFile', () => {
+  it('refuses a file larger than the server takes, before reading it', () => {
+    expect(refuseLargeFile('big.json', MAX_IMPORT_BYTES)).toBeUndefined()
+    expect(refuseLargeFile('big.json', 5 * 1024 * 1024)).toEqual({ ok: false, file: 'big.json', message: 'This file is 5.0 MB; a journey file can be at most 2 MB.' })
   })
 })

@@ -7,6 +7,14 @@ export type ImportVerdict =
   /** A journey, finished or not: saved as a draft, its diagnostics say what to fix. */
   | { ok: true; file: string; document: Journey; diagnostics: Diagnostic[]; valid: boolean; migratedFrom?: number }
 
+/** The runtime takes JSON bodies up to 2 MB; a bigger file is refused before it is read. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
+
+export function refuseLargeFile(file: string, size: number): ImportVerdict | undefined {
+  if (size <= MAX_IMPORT_BYTES) return undefined
+  return { ok: false, file, message: `This file is ${(size / 1024 / 1024).toFixed(1)} MB; a journey file can be at most 2 MB.` }
+}
+
 /**
  * Reads an imported file with the same parser and validator as the server. A journey with errors can still be
  * imported (people save unfinished work), but it must at least say which journey it is: a format and an id.
