@@ -96,6 +96,7 @@ function MessageView({ message }: { message: StepMessage }) {
         ) : (
           <pre className="trace-message__text">{message.text ?? ''}</pre>
         )}
+        {message.htmlOmitted && <p className="muted trace-message__meta">The email's HTML was left out of this long run; its text is above.</p>}
         {message.html !== undefined && (
           <button type="button" className="button button--small" onClick={() => setHtml((shown) => !shown)} aria-pressed={html}>
             {html ? 'Show as text' : 'Show as email'}

@@ -14,6 +14,8 @@ export interface StepMessage {
   subject?: string
   text?: string
   html?: string
+  /** The runtime left the HTML out of a long trace. */
+  htmlOmitted?: boolean
 }
 
 export interface StepCondition {
@@ -164,6 +166,7 @@ export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (i
             ...(message?.subject !== undefined ? { subject: message.subject } : {}),
             ...(message?.text !== undefined ? { text: message.text } : {}),
             ...(message?.html !== undefined ? { html: message.html } : {}),
+            ...(message?.htmlOmitted ? { htmlOmitted: true } : {}),
           })
           // A postal address is several lines: one line here.
           const recipient = message?.recipient?.replace(/\n+/g, ', ') ?? 'the debtor'

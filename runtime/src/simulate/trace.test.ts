@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { openSqlite } from '../db/open-database'
 import { caseInput, exampleInput } from '../engine/testing'
 import { simulate, TRACE_LIMITS, TraceRequestError, type SimulationInput } from './simulate'
+import { buildTraces } from './trace'
 
 const input = (name: string): SimulationInput => ({ ...exampleInput(name), start: new Date('2026-11-23T09:00:00Z'), days: 40 })
 
@@ -100,6 +101,27 @@ describe('simulate with a trace', () => {
       const traced = traces!['fr-001']!.steps.flatMap((step) => (step.message ? [step.message] : []))
       expect(traced.map((message) => ({ id: message.id, subject: message.subject ?? null, text: message.text ?? null, html: message.html ?? null }))).toEqual(rows)
       expect(rows.length).toBeGreaterThan(0)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+
+  it('is bounded in steps per case and in email HTML overall, and says what it left out', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dunwell-trace-'))
+    try {
+      const file = join(folder, 'kept.sqlite')
+      await simulate({ ...input('friendly-reminder'), file })
+      const opened = await openSqlite(file)
+      const html = await opened.db.selectFrom('outbox').select('html').where('case_id', '=', 'fr-001').where('channel', '=', 'email').executeTakeFirstOrThrow()
+      // Room for one email's HTML: the first case gets it, the second only its text.
+      const traces = await buildTraces(opened.db, [{ id: 'fr-001' }, { id: 'fr-002', timezone: 'Europe/London' }], 'UTC', { steps: 5, htmlBytes: html.html!.length })
+      await opened.close()
+      expect(traces['fr-001']).toMatchObject({ timezone: 'UTC', truncated: true })
+      expect(traces['fr-001']!.steps).toHaveLength(5)
+      const emails = ['fr-001', 'fr-002'].map((id) => traces[id]!.steps.find((step) => step.message?.channel === 'email')!.message!)
+      expect(emails[0]).toMatchObject({ html: html.html })
+      expect(emails[1]).toMatchObject({ htmlOmitted: true, text: expect.stringContaining('Hello James') })
+      expect(emails[1]).not.toHaveProperty('html')
     } finally {
       rmSync(folder, { recursive: true, force: true })
     }

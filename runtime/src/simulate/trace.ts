@@ -2,8 +2,11 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import { timeline, type TimelineEntry } from '../engine/timeline'
 
-/** How many cases one simulation traces at most, and how many steps per case: a trace is for reading, not bulk. */
-export const TRACE_LIMITS = { cases: 20, steps: 1000 }
+/**
+ * How many cases one simulation traces at most, how many steps per case, and how many bytes of email HTML in all: a
+ * trace is for reading, not bulk.
+ */
+export const TRACE_LIMITS = { cases: 20, steps: 1000, htmlBytes: 4_000_000 }
 
 /** A message as the engine wrote it to the outbox: what the debtor would get. */
 export interface TracedMessage {
@@ -17,6 +20,8 @@ export interface TracedMessage {
   subject?: string
   text?: string
   html?: string
+  /** The HTML was left out: the trace's HTML budget was spent (the text is still there). */
+  htmlOmitted?: true
 }
 
 /** One entry of the case's audit trail (as its timeline shows it), with the message it produced, if any. */
@@ -49,12 +54,18 @@ export function tracedCases<T extends { id: string }>(cases: T[], trace: true | 
 }
 
 /** Every decision of the traced cases, read back from the audit trail and the outbox the engine wrote. */
-export async function buildTraces(db: Kysely<Database>, cases: { id: string; timezone?: string | undefined }[], defaultTimezone: string): Promise<Record<string, CaseTrace>> {
+export async function buildTraces(
+  db: Kysely<Database>,
+  cases: { id: string; timezone?: string | undefined }[],
+  defaultTimezone: string,
+  limits: Pick<typeof TRACE_LIMITS, 'steps' | 'htmlBytes'> = TRACE_LIMITS,
+): Promise<Record<string, CaseTrace>> {
   const traces: Record<string, CaseTrace> = {}
+  let htmlLeft = limits.htmlBytes
   for (const { id, timezone } of cases) {
     const entries = await timeline(db, id)
-    const truncated = entries.length > TRACE_LIMITS.steps
-    const steps: TraceStep[] = entries.slice(0, TRACE_LIMITS.steps)
+    const truncated = entries.length > limits.steps
+    const steps: TraceStep[] = entries.slice(0, limits.steps)
     const outboxIds = steps.map((step) => step.detail.outboxId).filter((outboxId): outboxId is string => typeof outboxId === 'string')
     const rows = outboxIds.length
       ? await db.selectFrom('outbox').select(['id', 'channel', 'template', 'locale', 'status', 'reason', 'recipient', 'subject', 'text', 'html']).where('id', 'in', outboxIds).execute()
@@ -73,8 +84,11 @@ export async function buildTraces(db: Kysely<Database>, cases: { id: string; tim
         recipient: row.recipient,
         ...(row.subject ? { subject: row.subject } : {}),
         ...(row.text ? { text: row.text } : {}),
-        ...(row.html ? { html: row.html } : {}),
       }
+      if (row.html && row.html.length <= htmlLeft) {
+        step.message.html = row.html
+        htmlLeft -= row.html.length
+      } else if (row.html) step.message.htmlOmitted = true
     }
     traces[id] = { timezone: timezone ?? defaultTimezone, steps, ...(truncated ? { truncated: true as const } : {}) }
   }
