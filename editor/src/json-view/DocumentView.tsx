@@ -29,6 +29,8 @@ const options: monaco.editor.IStandaloneEditorConstructionOptions = {
   tabSize: 2,
   insertSpaces: true,
   stickyScroll: { enabled: true },
+  // A real text area, which screen readers and the page's own keyboard handling know.
+  editContext: false,
 }
 
 /** The stable text of the document; a draft that does not fit the schema still shows, as plain JSON. */
@@ -57,8 +59,8 @@ export default function DocumentView() {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   /** The document the text was last read from or written from. */
   const shown = useRef<Journey>(store.getState().document)
-  const live = useRef({ text, state })
-  live.current = { text, state }
+  /** The text and its state as of the last keystroke: the rendered state may lag (it shows `blocked` while typing). */
+  const live = useRef<{ text: string; state: TextState }>({ text, state })
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const applying = useRef(false)
 
@@ -94,8 +96,8 @@ export default function DocumentView() {
     (next: string) => {
       live.current = { text: next, state: 'pending' }
       setText(next)
+      // Text that was not applied stays marked so until it is read again: no flicker while typing.
       setState((current) => (current === 'blocked' ? current : 'pending'))
-      live.current.state = 'pending'
       clearTimeout(timer.current)
       timer.current = setTimeout(flush, APPLY_DELAY_MS)
     },
@@ -147,8 +149,8 @@ export default function DocumentView() {
   const history = useMemo<EditorHistory>(() => {
     // Typing not yet applied is undone in the text itself; applied edits through the document's history.
     const step = (direction: 'undo' | 'redo') => {
-      if (live.current.state !== 'synced') editorRef.current?.trigger('keyboard', direction, null)
-      else store.getState()[direction]()
+      if (live.current.state !== 'synced') return false
+      store.getState()[direction]()
     }
     return { undo: () => step('undo'), redo: () => step('redo') }
   }, [store])

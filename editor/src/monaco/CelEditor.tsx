@@ -48,6 +48,8 @@ const oneLine: monaco.editor.IStandaloneEditorConstructionOptions = {
   matchBrackets: 'near',
   contextmenu: false,
   links: false,
+  // A real text area: it carries the field's id and ARIA, and the canvas's keys (Space pans) leave it alone.
+  editContext: false,
   // Tab leaves the field, as in any input: keyboard users are never trapped.
   tabFocusMode: true,
   tabCompletion: 'off',
@@ -129,7 +131,7 @@ export default function CelEditor({ id, value, label, check, describedBy, invali
   }, [check, value])
 
   return (
-    <div className={`cel-editor ${invalid ? 'cel-editor--invalid' : ''}`}>
+    <div className={`cel-editor nokey ${invalid ? 'cel-editor--invalid' : ''}`}>
       <CodeEditor
         value={value}
         language={CEL_LANGUAGE}

@@ -2,10 +2,13 @@ import { useEffect, useRef } from 'react'
 import { minimalEdit } from '../monaco/minimal-edit'
 import { monaco } from '../monaco/setup'
 
-/** Where Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) go instead of Monaco's own undo: the document's history. */
+/**
+ * Where Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) go instead of Monaco's own undo: the document's history. Returning `false`
+ * leaves the key to Monaco (typing that is not part of the document yet).
+ */
 export interface EditorHistory {
-  undo: () => void
-  redo: () => void
+  undo: () => void | false
+  redo: () => void | false
 }
 
 interface CodeEditorProps {
@@ -66,10 +69,9 @@ export function CodeEditor({ value, language, label, onChange, onFocus, onBlur, 
         if (!history || !(event.ctrlKey || event.metaKey) || event.altKey) return
         const redo = (event.keyCode === monaco.KeyCode.KeyZ && event.shiftKey) || (event.keyCode === monaco.KeyCode.KeyY && !event.shiftKey)
         if (!redo && !(event.keyCode === monaco.KeyCode.KeyZ && !event.shiftKey)) return
+        if ((redo ? history.redo() : history.undo()) === false) return
         event.preventDefault()
         event.stopPropagation()
-        if (redo) history.redo()
-        else history.undo()
       }),
       editor.onDidChangeModelContent(() => {
         if (!syncing.current) handlers.current.onChange(editor.getValue())

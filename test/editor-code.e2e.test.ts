@@ -1,0 +1,203 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '@dunwell/runtime'
+
+const root = new URL('../', import.meta.url).pathname
+const artifacts = join(root, 'test-results', 'editor')
+const friendly = JSON.parse(readFileSync(join(root, 'examples/friendly-reminder/journey.json'), 'utf8'))
+
+let server: RunningServer
+let browser: Browser
+let page: Page
+
+async function shot(name: string) {
+  await page.screenshot({ path: join(artifacts, `code-${name}.png`) })
+}
+
+/** What a one-line Monaco editor shows: its wrapped lines joined, spaces as typed. */
+async function shownText(editor: Locator): Promise<string> {
+  // Monaco positions its lines absolutely: their order on screen is their order in the text.
+  const lines = await editor.locator('.view-line').evaluateAll((elements) =>
+    elements.map((element) => ({ top: parseFloat((element as HTMLElement).style.top) || 0, text: element.textContent ?? '' })),
+  )
+  return lines
+    .sort((a, b) => a.top - b.top)
+    .map((line) => line.text)
+    .join('')
+    .replace(/\u00a0/g, ' ')
+}
+
+/** Finds text in the focused Monaco editor with its find widget and selects the match; says how many there are. */
+async function find(text: string): Promise<string> {
+  await page.keyboard.press('Control+f')
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
+  const count = (await page.locator('.find-widget .matchesCount').innerText()).trim()
+  await page.keyboard.press('Escape')
+  return count
+}
+
+const problemsButton = () => page.getByRole('button', { name: /^Problems: / })
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true })
+  server = await startServer({
+    file: join(mkdtempSync(join(tmpdir(), 'dunwell-editor-code-')), 'editor.sqlite'),
+    port: 0,
+    open: true,
+    examples: join(root, 'examples'),
+    editor: process.env.DUNWELL_EDITOR_DIST ?? join(root, 'editor/dist'),
+    testClock: '2026-11-23T09:00:00Z',
+    log: () => {},
+  })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  })
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.goto(server.url)
+  await page.getByRole('button', { name: `Open ${friendly.name}` }).or(page.getByRole('link', { name: `Open ${friendly.name}` })).first().click()
+  await page.locator('.react-flow__node').first().waitFor()
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('code in the editor: CEL conditions and the JSON view', () => {
+  it('writes a condition with suggestions of the declared fields, underlines a bad one, and undoes through the document', async () => {
+    await page.locator('.react-flow__node[data-id="overdue"]').click()
+    const inspector = page.getByRole('complementary', { name: /^Inspector/ })
+    const condition = inspector.locator('.cel-editor')
+    await condition.locator('.monaco-editor').waitFor()
+    const input = inspector.getByRole('textbox', { name: 'Only if', exact: true })
+    expect(await shownText(condition)).toBe(friendly.nodes[0].data.filter)
+
+    // Suggestions after `case.`: the declared fields with their types; Enter takes the chosen one.
+    await input.focus()
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('case.amo')
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'amountDue' })
+    await suggestion.waitFor()
+    expect(await suggestion.innerText()).toContain('double')
+    await shot('condition-suggestions')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type(' >= 100.0')
+    await expect.poll(() => shownText(condition)).toBe('case.amountDue >= 100.0')
+    // Enter adds no line; Tab leaves the field as in any form.
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Enter')
+    expect(await condition.locator('.view-line').count()).toBe(1)
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.cel-editor')))).toBe(false)
+    await page.locator('.react-flow__node[data-id="overdue"]', { hasText: 'case.amountDue >= 100.0' }).waitFor()
+
+    // A misspelt field: underlined where it is, said under the field, and the field is marked invalid.
+    await input.focus()
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('case.amountDu > 1.0 ')
+    await page.keyboard.press('Escape')
+    await condition.locator('.squiggly-error').waitFor()
+    await inspector.locator('.field__error', { hasText: 'unknown field amountDu' }).waitFor()
+    expect(await input.getAttribute('aria-invalid')).toBe('true')
+    await condition.locator('.view-line span', { hasText: /^amountDu$/ }).hover()
+    await page.locator('.monaco-hover', { hasText: 'unknown field amountDu' }).first().waitFor()
+    await shot('condition-error')
+    await page.keyboard.press('End')
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('case.amountDue > 1.0')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => condition.locator('.squiggly-error').count()).toBe(0)
+    await expect.poll(() => inspector.locator('.field__error').count()).toBe(0)
+
+    // Ctrl+Z in the editor takes back this visit's typing in one step, as the toolbar's Undo would; redo is there.
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => shownText(condition)).toBe('case.amountDue >= 100.0')
+    expect(await page.getByRole('button', { name: 'Redo' }).isEnabled()).toBe(true)
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => shownText(condition)).toBe('case.amountDue > 1.0')
+    await page.keyboard.press('Tab')
+  })
+
+  it('shows the document as JSON: an edit there shows on the canvas and is undone in one step', async () => {
+    await page.getByRole('button', { name: 'JSON', exact: true }).click()
+    const view = page.getByRole('main', { name: 'Journey document as JSON' })
+    const json = view.locator('.monaco-editor')
+    await json.waitFor()
+    await view.getByRole('status').filter({ hasText: 'In sync with the canvas' }).waitFor()
+    await view.getByRole('textbox', { name: 'Journey document as JSON' }).focus()
+    // The inspector's edit is there, in the stable form of export.
+    expect(await find('"filter": "case.amountDue > 1.0"')).toBe('1 of 1')
+    expect(await find('"label": "Polite')).toBe('1 of 1')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Control+Shift+ArrowLeft')
+    await page.keyboard.type('Courteous')
+    await view.getByRole('status').filter({ hasText: 'In sync with the canvas' }).waitFor()
+    await shot('json')
+    await page.getByRole('button', { name: 'Canvas', exact: true }).click()
+    await page.locator('.react-flow__node', { hasText: 'Courteous letter' }).waitFor()
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await page.locator('.react-flow__node', { hasText: 'Polite letter' }).waitFor()
+    expect(await page.locator('.react-flow__node', { hasText: 'Courteous letter' }).count()).toBe(0)
+    // One more undo takes the condition back: the JSON edit was one step.
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await page.locator('.react-flow__node[data-id="overdue"]', { hasText: 'case.amountDue >= 100.0' }).waitFor()
+  })
+
+  it('keeps text that is not JSON, says where it is wrong, applies nothing, and asks before leaving', async () => {
+    await page.getByRole('button', { name: 'JSON', exact: true }).click()
+    const view = page.getByRole('main', { name: 'Journey document as JSON' })
+    const json = view.locator('.monaco-editor')
+    await json.waitFor()
+    const problemsBefore = await problemsButton().getAttribute('aria-label')
+    await view.getByRole('textbox', { name: 'Journey document as JSON' }).focus()
+    await find('"nodes": [')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.type(',')
+    await view.getByRole('status').filter({ hasText: 'Not applied: 1 problem' }).waitFor()
+    const problem = view.getByRole('region', { name: 'Why the text is not applied' }).getByRole('button')
+    expect(await problem.innerText()).toMatch(/not valid JSON at line \d+, column \d+/)
+    await json.locator('.squiggly-error').first().waitFor()
+    expect(await problemsButton().getAttribute('aria-label')).toBe(problemsBefore)
+    await shot('json-invalid')
+
+    // Leaving asks first; staying keeps the text.
+    const asked: string[] = []
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await page.getByRole('button', { name: 'Canvas', exact: true }).click()
+    await expect.poll(() => asked.length).toBe(1)
+    expect(asked[0]).toContain('not applied')
+    await view.getByRole('status').filter({ hasText: 'Not applied' }).waitFor()
+
+    // Ctrl+Z on text not applied undoes the typing itself.
+    await view.getByRole('textbox', { name: 'Journey document as JSON' }).focus()
+    await page.keyboard.press('Control+z')
+    await view.getByRole('status').filter({ hasText: 'In sync with the canvas' }).waitFor()
+  })
+
+  it('marks a schema violation where it is', async () => {
+    const view = page.getByRole('main', { name: 'Journey document as JSON' })
+    const json = view.locator('.monaco-editor')
+    await view.getByRole('textbox', { name: 'Journey document as JSON' }).focus()
+    expect(await find('"entry"')).toBe('1 of 1')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.type('ance')
+    await view.getByRole('status').filter({ hasText: /Not applied: \d+ problem/ }).waitFor()
+    const problems = view.getByRole('region', { name: 'Why the text is not applied' })
+    expect(await problems.innerText()).toContain('node overdue: type unknown node type')
+    await json.locator('.squiggly-error').first().waitFor()
+    await shot('json-schema')
+    await page.keyboard.press('Control+z')
+    await view.getByRole('status').filter({ hasText: 'In sync with the canvas' }).waitFor()
+    await page.getByRole('button', { name: 'Canvas', exact: true }).click()
+    await page.locator('.react-flow__node').first().waitFor()
+  })
+})
