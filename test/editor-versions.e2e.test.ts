@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '@dunwell/runtime'
 import { openEditorInBrowser, type EditorInBrowser } from './support/editor-in-browser'
 
@@ -30,6 +30,11 @@ beforeAll(async () => {
   editor = await openEditorInBrowser('versions')
   ;({ server, page, dir: files } = editor)
 }, 60_000)
+
+// What the screen showed when a test failed, to be looked at.
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await shot(`failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`)
+})
 
 afterAll(() => editor?.close())
 
@@ -129,6 +134,15 @@ describe('journeys, versions and files in a real browser', () => {
     await modified.getByText('"Courteous letter"').waitFor({ timeout: 10_000 })
     await page.locator('.monaco-diff-editor .editor.original').getByText('"Polite letter"').waitFor()
     await shot('diff')
+
+    // An older version can be taken back into the draft: undoable, and nothing is saved or published by it.
+    await page.getByRole('button', { name: 'Restore v1 into the draft' }).click()
+    await page.getByRole('status').filter({ hasText: 'v1 is now the draft' }).waitFor()
+    await changes.getByText('Letter ‘Polite letter’: label changed').waitFor()
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await page.getByText('No differences: the two are the same journey.').waitFor()
+    expect(await api('/api/journeys/friendly-reminder')).toMatchObject({ hasDraft: false, latestVersion: 2 })
+    await page.getByRole('button', { name: 'Changes in v2' }).click()
 
     // The changed step opens on the canvas with its inspector.
     await page.getByRole('button', { name: 'Show step reminder-letter on the canvas' }).click()

@@ -10,10 +10,12 @@ interface VersionHistoryProps {
   draft: string | undefined
   onCompare: (from: number, to: number | 'draft') => void
   onExport: (version: number) => void
+  /** Takes a version's document into the draft (undoable, saved only when saved). */
+  onRestore: (version: number) => void
 }
 
 /** Every published version, newest first: when, with what note, which one new cases enter. */
-export function VersionHistory({ versions, status, draft, onCompare, onExport }: VersionHistoryProps) {
+export function VersionHistory({ versions, status, draft, onCompare, onExport, onRestore }: VersionHistoryProps) {
   const latest = versions[0]?.version
   return (
     <aside className="version-history" aria-label="Version history">
@@ -52,6 +54,11 @@ export function VersionHistory({ versions, status, draft, onCompare, onExport }:
               <button type="button" className="button button--ghost button--small" onClick={() => onExport(version.version)} aria-label={`Export v${version.version}`} title={`Download v${version.version} as a JSON file`}>
                 <Icon name="download" size={14} /> Export
               </button>
+              {(version.version !== latest || draft) && (
+                <button type="button" className="button button--ghost button--small" onClick={() => onRestore(version.version)} aria-label={`Restore v${version.version} into the draft`} title={`Make v${version.version} the draft again (undoable; nothing goes live until you publish)`}>
+                  <Icon name="undo" size={14} /> Restore
+                </button>
+              )}
             </div>
           </li>
         ))}

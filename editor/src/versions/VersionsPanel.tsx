@@ -2,7 +2,7 @@ import { diffJourneys, isMoveOnly, type Journey, type JourneyChange } from '@dun
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { describeError } from '../api/journeys-api'
 import { exportVersion, listVersions, loadVersion, type VersionSummary } from '../api/versions-api'
-import { useEditorStore } from '../store'
+import { useApplyChange, useEditorStore } from '../store'
 import { isDirty } from '../store/is-dirty'
 import { downloadFile } from '../ui/download-file'
 import { Icon } from '../ui/Icon'
@@ -44,6 +44,8 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
   const [pair, setPair] = useState<[Side, Side] | undefined>()
   const [documents, setDocuments] = useState<Record<number, Journey>>({})
   const [failure, setFailure] = useState<string | undefined>()
+  const [restored, setRestored] = useState<number | undefined>()
+  const applyChange = useApplyChange()
   const hasDraft = meta.hasDraft || dirty
 
   // The list again after a publish (the latest version changes).
@@ -97,6 +99,19 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
     }
   }
 
+  const onRestore = async (version: number) => {
+    setFailure(undefined)
+    try {
+      const restoring = documents[version] ?? (await loadVersion(document.id, version)).document
+      applyChange({ type: 'replace-document', document: structuredClone(restoring) })
+      setRestored(version)
+      // What going back would change for what is live.
+      if (listed.state === 'ready' && listed.versions[0]) setPair([listed.versions[0].version, 'draft'])
+    } catch (error) {
+      setFailure(`v${version} could not be restored: ${describeError(error)}`)
+    }
+  }
+
   if (listed.state !== 'ready') {
     return (
       <main className="editor__wide versions">
@@ -143,6 +158,7 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
         draft={hasDraft ? (dirty ? 'Unsaved changes on screen.' : 'Saved, not published yet.') : undefined}
         onCompare={(from, to) => setPair([from, to])}
         onExport={(version) => void onExport(version)}
+        onRestore={(version) => void onRestore(version)}
       />
       <section className="versions__compare" aria-label="Compare versions">
         <div className="compare-bar">
@@ -155,8 +171,13 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
             {pair && changes ? summarize(changes, pair) : texts ? '' : 'Loading…'}
           </span>
         </div>
+        {restored !== undefined && dirty && (
+          <p className="notice versions__notice" role="status">
+            v{restored} is now the draft, not saved yet. Save or publish it to keep it; Undo takes it back.
+          </p>
+        )}
         {failure && (
-          <p className="notice notice--error versions__failure" role="alert">
+          <p className="notice notice--error versions__notice" role="alert">
             {failure}
           </p>
         )}
