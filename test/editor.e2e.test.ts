@@ -1,46 +1,26 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '@dunwell/runtime'
+import type { RunningServer } from '@dunwell/runtime'
+import { openEditorInBrowser, type EditorInBrowser } from './support/editor-in-browser'
 
 const root = new URL('../', import.meta.url).pathname
-const artifacts = join(root, 'test-results', 'editor')
 const friendly = JSON.parse(readFileSync(join(root, 'examples/friendly-reminder/journey.json'), 'utf8'))
 
+let editor: EditorInBrowser
 let server: RunningServer
-let browser: Browser
 let page: Page
 
 /** What a collections manager sees, kept as test artifacts (test-results/editor/*.png) and looked at. */
-async function shot(name: string) {
-  await page.screenshot({ path: join(artifacts, `${name}.png`) })
-}
+const shot = (name: string) => editor.shot(name)
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  server = await startServer({
-    file: join(mkdtempSync(join(tmpdir(), 'dunwell-editor-')), 'editor.sqlite'),
-    port: 0,
-    open: true,
-    examples: join(root, 'examples'),
-    // A helper's own build can be tested while another is being built into editor/dist.
-    editor: process.env.DUNWELL_EDITOR_DIST ?? join(root, 'editor/dist'),
-    testClock: '2026-11-23T09:00:00Z',
-    log: () => {},
-  })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  })
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  editor = await openEditorInBrowser('')
+  ;({ server, page } = editor)
 }, 60_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => editor?.close())
 
 describe('the editor in a real browser', () => {
   it('lists the journeys and opens one as its document: every node on the canvas, no problems', async () => {

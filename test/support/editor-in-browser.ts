@@ -15,7 +15,7 @@ export interface EditorInBrowser {
   page: Page
   /** A fresh folder for this run's database and files. */
   dir: string
-  /** Saves `test-results/editor/<prefix>-<name>.png`. */
+  /** Saves `test-results/editor/<prefix>-<name>.png` (`<name>.png` without a prefix). */
   shot: (name: string) => Promise<void>
   close: () => Promise<void>
 }
@@ -27,7 +27,7 @@ export interface EditorInBrowser {
  */
 export async function openEditorInBrowser(prefix: string): Promise<EditorInBrowser> {
   mkdirSync(artifacts, { recursive: true })
-  const dir = mkdtempSync(join(tmpdir(), `dunwell-${prefix}-`))
+  const dir = mkdtempSync(join(tmpdir(), `dunwell-${prefix || 'editor'}-`))
   const server = await startServer({
     file: join(dir, 'editor.sqlite'),
     port: 0,
@@ -47,7 +47,7 @@ export async function openEditorInBrowser(prefix: string): Promise<EditorInBrows
     browser,
     page,
     dir,
-    shot: async (name) => void (await page.screenshot({ path: join(artifacts, `${prefix}-${name}.png`) })),
+    shot: async (name) => void (await page.screenshot({ path: join(artifacts, `${prefix ? `${prefix}-` : ''}${name}.png`) })),
     close: async () => {
       await browser.close()
       await server.close()
