@@ -1,27 +1,21 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '@dunwell/runtime'
+import { openEditorInBrowser, type EditorInBrowser } from './support/editor-in-browser'
 
 const root = new URL('../', import.meta.url).pathname
-const artifacts = join(root, 'test-results', 'editor')
 const friendly = JSON.parse(readFileSync(join(root, 'examples/friendly-reminder/journey.json'), 'utf8'))
 
-let server: RunningServer
-let browser: Browser
+let editor: EditorInBrowser
 let page: Page
-
-async function shot(name: string) {
-  await page.screenshot({ path: join(artifacts, `code-${name}.png`) })
-}
+const shot = (name: string) => editor.shot(name)
 
 /** What a one-line Monaco editor shows: its wrapped lines joined, spaces as typed. */
 async function shownText(editor: Locator): Promise<string> {
   // Monaco positions its lines absolutely: their order on screen is their order in the text.
-  const lines = await editor.locator('.view-line').evaluateAll((elements) =>
-    elements.map((element) => ({ top: parseFloat((element as HTMLElement).style.top) || 0, text: element.textContent ?? '' })),
+  const lines = await editor.locator('.view-line').evaluateAll((elements: { getAttribute(name: string): string | null; textContent: string | null }[]) =>
+    elements.map((element) => ({ top: Number(/top:\s*([\d.]+)px/.exec(element.getAttribute('style') ?? '')?.[1] ?? 0), text: element.textContent ?? '' })),
   )
   return lines
     .sort((a, b) => a.top - b.top)
@@ -43,29 +37,15 @@ async function find(text: string): Promise<string> {
 const problemsButton = () => page.getByRole('button', { name: /^Problems: / })
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  server = await startServer({
-    file: join(mkdtempSync(join(tmpdir(), 'dunwell-editor-code-')), 'editor.sqlite'),
-    port: 0,
-    open: true,
-    examples: join(root, 'examples'),
-    editor: process.env.DUNWELL_EDITOR_DIST ?? join(root, 'editor/dist'),
-    testClock: '2026-11-23T09:00:00Z',
-    log: () => {},
-  })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  })
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-  await page.goto(server.url)
+  editor = await openEditorInBrowser('code')
+  page = editor.page
+  await page.goto(editor.server.url)
   await page.getByRole('button', { name: `Open ${friendly.name}` }).or(page.getByRole('link', { name: `Open ${friendly.name}` })).first().click()
   await page.locator('.react-flow__node').first().waitFor()
 }, 60_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  await editor?.close()
 })
 
 describe('code in the editor: CEL conditions and the JSON view', () => {
@@ -93,7 +73,7 @@ describe('code in the editor: CEL conditions and the JSON view', () => {
     await page.keyboard.press('Enter')
     expect(await condition.locator('.view-line').count()).toBe(1)
     await page.keyboard.press('Tab')
-    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.cel-editor')))).toBe(false)
+    expect(await page.locator('.cel-editor textarea:focus').count()).toBe(0)
     await page.locator('.react-flow__node[data-id="overdue"]', { hasText: 'case.amountDue >= 100.0' }).waitFor()
 
     // A misspelt field: underlined where it is, said under the field, and the field is marked invalid.
@@ -186,14 +166,24 @@ describe('code in the editor: CEL conditions and the JSON view', () => {
     const view = page.getByRole('main', { name: 'Journey document as JSON' })
     const json = view.locator('.monaco-editor')
     await view.getByRole('textbox', { name: 'Journey document as JSON' }).focus()
-    expect(await find('"entry"')).toBe('1 of 1')
-    await page.keyboard.press('ArrowRight')
-    await page.keyboard.press('ArrowLeft')
-    await page.keyboard.type('ance')
+    expect(await find(`"${friendly.name}"`)).toBe('1 of 1')
+    await page.keyboard.type('42')
     await view.getByRole('status').filter({ hasText: /Not applied: \d+ problem/ }).waitFor()
     const problems = view.getByRole('region', { name: 'Why the text is not applied' })
-    expect(await problems.innerText()).toContain('node overdue: type unknown node type')
+    expect(await problems.innerText()).toContain('name must be')
+    // Marked at the field by the validator and by Monaco's JSON service against journey.schema.json (F8 steps
+    // through the markers; the service's come once its worker has read the text).
     await json.locator('.squiggly-error').first().waitFor()
+    const widget = page.locator('.marker-widget .descriptioncontainer').first()
+    const seen = new Set<string>()
+    await expect
+      .poll(async () => {
+        await page.keyboard.press('F8')
+        await widget.waitFor()
+        seen.add(await widget.innerText())
+        return [...seen]
+      }, { timeout: 8_000 })
+      .toEqual(expect.arrayContaining(['name: name must be text, not a number', 'Incorrect type. Expected "string".']))
     await shot('json-schema')
     await page.keyboard.press('Control+z')
     await view.getByRole('status').filter({ hasText: 'In sync with the canvas' }).waitFor()
