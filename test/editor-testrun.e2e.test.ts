@@ -64,10 +64,10 @@ describe('the editor’s test run in a real browser', () => {
     await page.getByRole('button', { name: 'Test run' }).click()
     await panel().waitFor()
     await panel().getByLabel('Sample case').selectOption({ label: liam.label })
+    await shot('form')
     await panel().getByLabel('Start on').fill(START)
     days = Number(await panel().getByLabel('Run for (days)').inputValue())
     expect(days).toBeGreaterThanOrEqual(14)
-    await shot('form')
     await panel().getByRole('button', { name: 'Run test' }).click()
     await panel().getByText(/^Step 1 of \d+$/).waitFor()
 

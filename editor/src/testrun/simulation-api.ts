@@ -12,6 +12,7 @@ export async function runSimulation(request: ReturnType<typeof simulationRequest
     const report = await unwrap(client.api.simulations.$post({ json: request }))
     return { ok: true, report: report as unknown as SimulationReport }
   } catch (error) {
-    return { ok: false, problem: describeError(error), invalid: error instanceof ApiError && error.status === 422 }
+    // The panel sends one case: "cases.0.debtor.email" reads better as "case.debtor.email".
+    return { ok: false, problem: describeError(error).replace(/\bcases\.0\./g, 'case.'), invalid: error instanceof ApiError && error.status === 422 }
   }
 }
