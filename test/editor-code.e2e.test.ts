@@ -183,7 +183,7 @@ describe('code in the editor: CEL conditions and the JSON view', () => {
         seen.add(await widget.innerText())
         return [...seen]
       }, { timeout: 8_000 })
-      .toEqual(expect.arrayContaining(['name: name must be text, not a number', 'Incorrect type. Expected "string".']))
+      .toEqual(expect.arrayContaining(['name must be text, not a number', 'Incorrect type. Expected "string".']))
     await shot('json-schema')
     await page.keyboard.press('Control+z')
     await view.getByRole('status').filter({ hasText: 'In sync with the canvas' }).waitFor()

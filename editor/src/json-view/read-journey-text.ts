@@ -10,6 +10,11 @@ export interface TextProblem {
 
 export type ReadResult = { ok: true; document: Journey } | { ok: false; problems: TextProblem[] }
 
+/** A finding in words; the node or edge is named, a document field already names itself in the message. */
+function describe(diagnostic: Diagnostic): string {
+  return diagnostic.nodeId || diagnostic.edgeId ? describeDiagnostic(diagnostic) : diagnostic.message
+}
+
 /** Findings that mean the text is not a journey at all: the canvas cannot show it. */
 const blocking = new Set<Diagnostic['code']>(['not-a-journey', 'unknown-format', 'schema'])
 
@@ -32,13 +37,13 @@ export function readJourneyText(text: string): ReadResult {
   if (diagnostics.length === 0 && document?.success) return { ok: true, document: document.data }
   const root = parseTree(text)
   const found = diagnostics.length > 0 ? diagnostics : [{ severity: 'error', code: 'schema', message: 'does not fit the journey schema', path: [] } satisfies Diagnostic]
-  return { ok: false, problems: found.map((diagnostic) => ({ message: describeDiagnostic(diagnostic), range: pathRange(root, diagnostic.path) ?? { offset: 0, length: 1 } })) }
+  return { ok: false, problems: found.map((diagnostic) => ({ message: describe(diagnostic), range: pathRange(root, diagnostic.path) ?? { offset: 0, length: 1 } })) }
 }
 
 /** The validator's findings on the applied document, each at its place in the text. */
 export function diagnosticRanges(root: Node | undefined, diagnostics: readonly Diagnostic[]): (TextProblem & { severity: Diagnostic['severity'] })[] {
   return diagnostics.flatMap((diagnostic) => {
     const range = pathRange(root, diagnostic.path)
-    return range ? [{ message: describeDiagnostic(diagnostic), severity: diagnostic.severity, range }] : []
+    return range ? [{ message: describe(diagnostic), severity: diagnostic.severity, range }] : []
   })
 }
