@@ -7,6 +7,8 @@ interface DiffViewProps {
   /** Names of the two sides, read by screen readers. */
   originalLabel: string
   modifiedLabel: string
+  /** Two columns, or one with removed and added lines interleaved (narrow screens, long lines). */
+  sideBySide: boolean
 }
 
 const options: monaco.editor.IStandaloneDiffEditorConstructionOptions = {
@@ -26,7 +28,7 @@ const options: monaco.editor.IStandaloneDiffEditorConstructionOptions = {
 }
 
 /** Two stable JSON texts side by side, read-only, the changes marked line by line. */
-export function DiffView({ original, modified, originalLabel, modifiedLabel }: DiffViewProps) {
+export function DiffView({ original, modified, originalLabel, modifiedLabel, sideBySide }: DiffViewProps) {
   const host = useRef<HTMLDivElement>(null)
   const editorRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null)
 
@@ -58,6 +60,10 @@ export function DiffView({ original, modified, originalLabel, modifiedLabel }: D
     })
     return () => once.dispose()
   }, [original, modified])
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ renderSideBySide: sideBySide })
+  }, [sideBySide])
 
   useEffect(() => {
     editorRef.current?.getOriginalEditor().updateOptions({ ariaLabel: `${originalLabel}, read-only` })

@@ -45,6 +45,7 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
   const [documents, setDocuments] = useState<Record<number, Journey>>({})
   const [failure, setFailure] = useState<string | undefined>()
   const [restored, setRestored] = useState<number | undefined>()
+  const [sideBySide, setSideBySide] = useState(true)
   const applyChange = useApplyChange()
   const hasDraft = meta.hasDraft || dirty
 
@@ -167,6 +168,9 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
             <Icon name="swap" />
           </button>
           {select(1, 'To')}
+          <button type="button" className="button button--ghost compare-bar__layout" aria-pressed={!sideBySide} onClick={() => setSideBySide((both) => !both)} title="Show the changes in one column">
+            Inline
+          </button>
           <span className="compare-bar__summary muted" role="status">
             {pair && changes ? summarize(changes, pair) : texts ? '' : 'Loading…'}
           </span>
@@ -187,7 +191,7 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
           </div>
         )}
         <div className="versions__diff">
-          {pair && texts && <DiffView original={texts.original} modified={texts.modified} originalLabel={sideName(pair[0])} modifiedLabel={sideName(pair[1])} />}
+          {pair && texts && <DiffView original={texts.original} modified={texts.modified} originalLabel={sideName(pair[0])} modifiedLabel={sideName(pair[1])} sideBySide={sideBySide} />}
         </div>
       </section>
     </main>

@@ -69,6 +69,22 @@ describe('diffJourneys', () => {
     expect(opens).toEqual([undefined, 'tone', undefined, undefined])
   })
 
+  it('names the branches and variants that changed, came or went', () => {
+    const after = edited((journey) => {
+      const age = node(journey, 'age') as JourneyNode<'segment'>
+      age.data.branches = [
+        { id: 'old', label: 'Pensioners', when: 'debtor.age >= 67' },
+        { id: 'young', label: 'Young', when: 'debtor.age < 25' },
+      ]
+      const tone = node(journey, 'tone') as JourneyNode<'split'>
+      tone.data.variants = [tone.data.variants[1]!, { ...tone.data.variants[0]!, weight: 40 }, { id: 'c', label: 'Firm', weight: 10 }]
+    })
+    expect(diffJourneys(sampleJourney(), after).map((change) => change.message)).toEqual([
+      'Segment ‘age’: added branch ‘Pensioners’, branch ‘Young’: condition changed',
+      'A/B split ‘tone’: added variant ‘Firm’, variant ‘Friendly’: weight changed, variants reordered',
+    ])
+  })
+
   it('says which translation of a template changed', () => {
     const after = edited((journey) => {
       journey.templates.reminder!.body.de = '<mjml><mj-body></mj-body></mjml>'

@@ -77,12 +77,14 @@ function diffNodes(before: Journey, after: Journey): JourneyChange[] {
     const moved = !same(was.position, node.position)
     if (fields.length === 0 && !moved) continue
     const all = moved ? [...fields, 'position'] : fields
+    const dataBefore = was.data as Record<string, unknown>
+    const dataAfter = node.data as Record<string, unknown>
     const words =
       was.type !== node.type
         ? `was ${describeNode(was)}`
         : fields.length === 0
           ? 'moved on the canvas'
-          : `${fields.map(fieldName).join(', ')} changed${moved ? ', moved' : ''}`
+          : `${fields.flatMap((field) => describeField(field, dataBefore[field], dataAfter[field])).join(', ')}${moved ? ', moved' : ''}`
     changes.push({ kind: 'changed', subject: 'node', id: node.id, nodeId: node.id, fields: all, message: `${describeNode(node)}: ${words}` })
   }
   for (const node of before.nodes) {
@@ -92,6 +94,33 @@ function diffNodes(before: Journey, after: Journey): JourneyChange[] {
 }
 
 const fieldNames: Record<string, string> = { for: 'duration', until: 'time of day', when: 'condition', filter: 'filter', set: 'attributes set' }
+/** Lists of items with ids (a segment's branches, a split's variants): named one by one. */
+const itemNames: Record<string, string> = { branches: 'branch', variants: 'variant' }
+
+type Item = Record<string, unknown> & { id: string }
+const isItemList = (value: unknown): value is Item[] => Array.isArray(value) && value.every((item) => isPlainObject(item) && typeof item.id === 'string')
+const itemLabel = (item: Item) => `‘${typeof item.label === 'string' && item.label ? item.label : item.id}’`
+
+/** `template changed`, or for branches and variants: `branch ‘Young’: condition changed`, `added variant ‘C’`. */
+function describeField(field: string, before: unknown, after: unknown): string[] {
+  const item = itemNames[field]
+  if (!item || !isItemList(before) || !isItemList(after)) return [`${fieldName(field)} changed`]
+  const old = new Map(before.map((entry) => [entry.id, entry]))
+  const now = new Map(after.map((entry) => [entry.id, entry]))
+  const phrases = [
+    ...after.filter((entry) => !old.has(entry.id)).map((entry) => `added ${item} ${itemLabel(entry)}`),
+    ...before.filter((entry) => !now.has(entry.id)).map((entry) => `removed ${item} ${itemLabel(entry)}`),
+    ...after.flatMap((entry) => {
+      const was = old.get(entry.id)
+      const keys = was ? changedKeys(was, entry) : []
+      return keys.length > 0 ? [`${item} ${itemLabel(entry)}: ${keys.map(fieldName).join(', ')} changed`] : []
+    }),
+  ]
+  const kept = after.filter((entry) => old.has(entry.id)).map((entry) => entry.id)
+  const keptBefore = before.filter((entry) => now.has(entry.id)).map((entry) => entry.id)
+  if (!same(kept, keptBefore)) phrases.push(`${field} reordered`)
+  return phrases.length > 0 ? phrases : [`${fieldName(field)} changed`]
+}
 
 function fieldName(key: string): string {
   return fieldNames[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
