@@ -103,6 +103,21 @@ describe('code in the editor: CEL conditions and the JSON view', () => {
     await page.keyboard.press('Tab')
   })
 
+  it("undoes a template body's typing through the document with Ctrl+Z, not as one more edit", async () => {
+    await page.getByRole('button', { name: 'Templates', exact: true }).click()
+    await page.getByRole('button', { name: /Friendly first reminder/ }).first().click()
+    const body = page.getByRole('textbox', { name: 'Body of template friendly-reminder in en' })
+    await body.focus()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('<!-- thanks -->')
+    await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(true)
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.getByRole('button', { name: 'Redo' }).isEnabled()).toBe(true)
+    expect(await page.locator('.locale-column .view-lines').first().innerText()).not.toContain('thanks')
+    await page.getByRole('button', { name: 'Canvas', exact: true }).click()
+    await page.locator('.react-flow__node').first().waitFor()
+  })
+
   it('shows the document as JSON: an edit there shows on the canvas and is undone in one step', async () => {
     await page.getByRole('button', { name: 'JSON', exact: true }).click()
     const view = page.getByRole('main', { name: 'Journey document as JSON' })

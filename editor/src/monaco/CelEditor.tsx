@@ -1,7 +1,7 @@
 import type { ExpressionCheck } from '@dunwell/journey'
-import { useEffect, useMemo, useRef } from 'react'
-import { useEditorStoreApi } from '../store'
-import { CodeEditor, type EditorHistory } from '../templates/CodeEditor'
+import { useEffect, useRef } from 'react'
+import { useHistory } from '../store'
+import { CodeEditor } from '../templates/CodeEditor'
 import { celMarker } from './cel-markers'
 import { CEL_LANGUAGE, registerCel } from './cel-language'
 import { monaco } from './setup'
@@ -71,9 +71,8 @@ const oneLine: monaco.editor.IStandaloneEditorConstructionOptions = {
  */
 export default function CelEditor({ id, value, label, check, describedBy, invalid, placeholder, autoFocus, onChange, onFocus, onBlur }: CelEditorProps) {
   registerCel()
-  const store = useEditorStoreApi()
+  const { undo, redo } = useHistory()
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
-  const history = useMemo<EditorHistory>(() => ({ undo: () => store.getState().undo(), redo: () => store.getState().redo() }), [store])
   const attributes = useRef({ id, describedBy, invalid })
   attributes.current = { id, describedBy, invalid }
   const initial = useRef({ placeholder, autoFocus })
@@ -139,7 +138,7 @@ export default function CelEditor({ id, value, label, check, describedBy, invali
         onChange={onChange}
         {...(onFocus ? { onFocus } : {})}
         {...(onBlur ? { onBlur } : {})}
-        history={history}
+        history={{ undo, redo }}
         options={{ ...oneLine, ...(initial.current.placeholder ? { placeholder: initial.current.placeholder } : {}) }}
         onMount={onMount}
       />

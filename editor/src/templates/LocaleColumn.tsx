@@ -1,7 +1,7 @@
 import type { Template } from '@dunwell/journey'
 import { useId } from 'react'
 import { useEditSession } from '../inspector/useEditSession'
-import { useDiagnostics, useEditorStoreApi } from '../store'
+import { useDiagnostics, useEditorStoreApi, useHistory } from '../store'
 import { CodeEditor } from './CodeEditor'
 import { countSms, describeSms } from './sms-segments'
 import { TemplateDiagnostics } from './TemplateDiagnostics'
@@ -20,6 +20,7 @@ interface LocaleColumnProps {
 /** One locale of a template: its subject (email) and body, with the validator's findings for that locale. */
 export function LocaleColumn({ id, template, locale, isDefault, choices, onChoose }: LocaleColumnProps) {
   const store = useEditorStoreApi()
+  const { undo, redo } = useHistory()
   const diagnostics = templateDiagnostics(useDiagnostics(), id, locale)
   const subjectSession = useEditSession(`${id}:subject:${locale}`)
   const bodySession = useEditSession(`${id}:body:${locale}`)
@@ -90,6 +91,7 @@ export function LocaleColumn({ id, template, locale, isDefault, choices, onChoos
             onFocus={bodySession.start}
             onBlur={bodySession.end}
             onChange={(text) => write('body', text, bodySession.current())}
+            history={{ undo, redo }}
           />
         </div>
         {isTextMessage(template.channel) && <SmsCounter text={body ?? ''} />}
