@@ -3,10 +3,10 @@ import { parseTree } from 'jsonc-parser'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useEditSession } from '../inspector/useEditSession'
 import { monaco } from '../monaco/setup'
-import { useDiagnostics, useEditorStoreApi } from '../store'
+import { useDiagnostics, useDocument, useEditorStoreApi } from '../store'
 import { CodeEditor, type EditorHistory } from '../templates/CodeEditor'
 import { Icon } from '../ui/Icon'
-import { JOURNEY_MODEL_URI, useJourneySchema } from './journey-schema'
+import { configureJourneySchema, JOURNEY_MODEL_URI } from './journey-schema'
 import type { TextRange } from './json-locations'
 import { setUnappliedText } from './leave-guard'
 import { diagnosticRanges, readJourneyText, type TextProblem } from './read-journey-text'
@@ -48,9 +48,12 @@ function documentText(document: Journey): string {
  * per visit of the editor. Text that is not a journey is kept, marked where it is wrong, and never applied.
  */
 export default function DocumentView() {
-  useJourneySchema()
+  configureJourneySchema()
   const store = useEditorStoreApi()
   const diagnostics = useDiagnostics()
+  const document = useDocument()
+  // The stable text, to tell whether Format would change anything: once per document, not per keystroke.
+  const formatted = useMemo(() => documentText(document), [document])
   const session = useEditSession('json-view')
   const [text, setText] = useState(() => documentText(store.getState().document))
   const [state, setState] = useState<TextState>('synced')
@@ -207,7 +210,7 @@ export default function DocumentView() {
             type="button"
             className="button button--ghost"
             onClick={() => showDocument(store.getState().document)}
-            disabled={state !== 'synced' || text === documentText(store.getState().document)}
+            disabled={state !== 'synced' || text === formatted}
             title="Rewrite the text in the stable form of export (keys in order, two-space indent)"
           >
             <Icon name="braces" /> Format

@@ -7,7 +7,7 @@ export const JOURNEY_MODEL_URI = 'inmemory://dunwell/journey.json'
 let configured = false
 
 /** Monaco's JSON language service checks the text against the committed journey.schema.json (no fetching). */
-export function useJourneySchema(): void {
+export function configureJourneySchema(): void {
   if (configured) return
   configured = true
   monaco.json.jsonDefaults.setDiagnosticsOptions({

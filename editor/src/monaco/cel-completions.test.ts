@@ -44,3 +44,13 @@ describe('celCompletions', () => {
     expect(labels("debtor.country == 'DE' && ca")).toContain('case')
   })
 })
+
+describe('celCompletions on hostile text', () => {
+  it('answers a pasted wall of names and dots at once', () => {
+    const wall = `${'a.'.repeat(50_000)}`
+    const started = performance.now()
+    celCompletions(wall)
+    celCompletions(`${'"'.repeat(10_001)}case.`)
+    expect(performance.now() - started).toBeLessThan(200)
+  })
+})

@@ -20,6 +20,9 @@ export interface CelCompletionResult {
   replace: number
 }
 
+/** How far back from the cursor a receiver such as `case.attributes.` is looked for. */
+const MAX_RECEIVER = 200
+
 const roots: Record<ExpressionVariable, string> = {
   case: 'The overdue claim: amount due, currency, due date, days past due, attributes',
   debtor: 'Who owes it: name, contact, locale, time zone, country, age, attributes',
@@ -143,7 +146,9 @@ export function celCompletions(before: string): CelCompletionResult {
   const head = before.slice(0, before.length - word.length)
   if (inString(head)) return { items: [], replace: 0 }
   if (head.endsWith('.')) {
-    const chain = /(?:^|[^A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\.$/.exec(head)?.[1]
+    // The receiver is near the cursor: a pasted wall of text is not scanned whole on every keystroke.
+    const near = head.slice(-MAX_RECEIVER)
+    const chain = /(?:^|[^A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\.$/.exec(near)?.[1]
     const parts = chain?.split('.') ?? []
     const [root, field, ...deeper] = parts
     if (root && isRoot(root)) {
@@ -154,7 +159,7 @@ export function celCompletions(before: string): CelCompletionResult {
       return { items: methodsFor(type), replace: word.length }
     }
     // A number such as `100.` is no receiver.
-    if (/\d\.$/.test(head) && !chain) return { items: [], replace: 0 }
+    if (/\d\.$/.test(near) && !chain) return { items: [], replace: 0 }
     return { items: methodsFor(undefined), replace: word.length }
   }
   const items: CelCompletion[] = [
