@@ -21,8 +21,15 @@ const pageErrors: string[] = []
 
 const shot = (name: string) => editor.shot(name)
 
-/** The node ids the canvas highlights, and the one it emphasises. */
-async function highlighted() {
+/** The whole journey in view: the canvas may draw only the nodes on screen. */
+async function fitAll(nodes: number) {
+  await page.getByRole('button', { name: 'Zoom to fit' }).click()
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBe(nodes)
+}
+
+/** The node ids the canvas highlights (with the whole journey in view), and the one it emphasises. */
+async function highlighted(journey: { nodes: unknown[] } = friendly) {
+  await fitAll(journey.nodes.length)
   const ids = async (selector: string) => page.locator(selector).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')!))
   return {
     nodes: (await ids('.react-flow__node:has([data-trace])')).sort(),
@@ -91,13 +98,13 @@ describe('the editor’s test run in a real browser', () => {
     // Back one step at a time: the emphasis follows, and the canvas brings the step into view.
     await panel().getByRole('button', { name: 'Previous step' }).click()
     await panel().getByText(`Step ${count - 1} of ${count}`).waitFor()
-    const previous = (await highlighted()).current[0]!
-    expect(path).toContain(previous)
+    const current = page.locator('.react-flow__node:has([data-trace="current"])')
     await expect.poll(async () => {
-      const node = await page.locator(`.react-flow__node[data-id="${previous}"]`).boundingBox()
+      const node = await current.boundingBox()
       const canvas = await page.getByLabel('Journey canvas').boundingBox()
       return Boolean(node && canvas && node.x >= canvas.x && node.x + node.width <= canvas.x + canvas.width && node.y >= canvas.y && node.y + node.height <= canvas.y + canvas.height)
     }).toBe(true)
+    expect(path).toContain(await current.getAttribute('data-id'))
     await panel().getByRole('button', { name: 'Next step' }).click()
     await panel().getByText(`Step ${count} of ${count}`).waitFor()
   }, 30_000)
@@ -125,6 +132,15 @@ describe('the editor’s test run in a real browser', () => {
     expect(await page.locator('[data-trace]').count()).toBe(0)
     expect(await page.locator('.react-flow__edge.edge--trace').count()).toBe(0)
     expect(await panel().getByLabel('Sample case').inputValue()).toBe(String(sampleCases.indexOf(liam)))
+  })
+
+  it('a case the runtime refuses gets its field at fault named', async () => {
+    await panel().getByLabel('Phone').fill('0851234567')
+    await panel().getByRole('button', { name: 'Run test' }).click()
+    const alert = panel().getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain('case.debtor.phone: must be an E.164 phone number')
+    await panel().getByLabel('Phone').fill(liam.sample.debtor.phone!)
   })
 
   it('a payment on day 4 ends the journey with the outcome paid', async () => {
@@ -164,21 +180,23 @@ describe('the editor’s test run in a real browser', () => {
     expect(await segment.textContent()).toContain('Takes the branch “Student, 18–25”')
     expect(await segment.locator('.trace-step__condition--true').textContent()).toContain("case.attributes.occupation == 'student'")
     await segment.getByRole('button').first().click()
-    expect((await highlighted()).current).toEqual(['life-situation'])
     await shot('segment')
+    expect((await highlighted(lifeSituations)).current).toEqual(['life-situation'])
+    await panel().locator('[aria-current="step"]').focus()
     await page.keyboard.press('ArrowDown')
-    const next = (await highlighted()).current[0]!
-    const edge = lifeSituations.edges.find((candidate: { source: string; target: string }) => candidate.source === 'life-situation' && candidate.target === next)
+    const after = await highlighted(lifeSituations)
+    const edge = lifeSituations.edges.find((candidate: { source: string; target: string }) => candidate.source === 'life-situation' && candidate.target === after.current[0])
     expect(edge.sourceHandle).toBe('student')
-    expect((await highlighted()).edges).toContain(edge.id)
+    expect(after.edges).toContain(edge.id)
+    await panel().locator('[aria-current="step"]').focus()
     await page.keyboard.press('ArrowUp')
-    expect((await highlighted()).current).toEqual(['life-situation'])
+    expect((await highlighted(lifeSituations)).current).toEqual(['life-situation'])
   })
 
   it('a journey edited into errors: the run is marked stale, and running again says what to fix', async () => {
     const canvas = page.getByLabel('Journey canvas')
     await page.getByRole('button', { name: /^Add Email:/ }).dragTo(canvas, { targetPosition: { x: 200, y: 120 } })
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(lifeSituations.nodes.length + 1)
+    await fitAll(lifeSituations.nodes.length + 1)
     await expect.poll(async () => (await page.getByRole('button', { name: /^Problems: \d+ errors/ }).getAttribute('aria-label')) ?? '').not.toMatch(/^Problems: 0 errors/)
     // The run shown is of the journey before the edit: it says so, and runs again on demand.
     await panel().getByText('The journey changed since this run.').waitFor()
@@ -192,6 +210,6 @@ describe('the editor’s test run in a real browser', () => {
     await problem.click()
     expect(await page.locator('.react-flow__node.selected').count()).toBe(1)
     await page.getByRole('button', { name: 'Undo' }).click()
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(lifeSituations.nodes.length)
+    await fitAll(lifeSituations.nodes.length)
   })
 })
