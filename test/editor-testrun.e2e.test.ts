@@ -164,6 +164,12 @@ describe('the editor’s test run in a real browser', () => {
     expect(expected.cases[liam.sample.id]).toMatchObject({ outcome: 'paid' })
     expect((await highlighted()).current).toEqual([expected.cases[liam.sample.id]!.path.at(-1)])
     await shot('paid')
+    // Closing the panel takes the path off the canvas; opening it again brings the run back.
+    await panel().getByRole('button', { name: 'Close test run' }).click()
+    expect(await page.locator('[data-trace]').count()).toBe(0)
+    await page.getByRole('button', { name: 'Test run' }).click()
+    await panel().getByText(/Ended with\s*paid/).waitFor()
+    expect(await page.locator('[data-trace="current"]').count()).toBe(1)
     await panel().getByRole('button', { name: 'Clear run' }).click()
   })
 

@@ -45,9 +45,8 @@ export default function TestRunPanel({ onClose }: { onClose: () => void }) {
 
   // The highlight lives while the panel is open; the run stays for when it opens again.
   useEffect(() => {
-    const { run: kept, index: shown, show, hide } = traces.getState()
-    if (kept.state === 'done') show(shown)
-    return hide
+    traces.getState().setOpen(true)
+    return () => traces.getState().setOpen(false)
   }, [traces])
 
   // The canvas follows the step shown.

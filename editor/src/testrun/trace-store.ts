@@ -36,32 +36,38 @@ export interface TraceState {
   setup: RunSetup | null
   run: RunState
   index: number
+  /** Whether the panel is open: the canvas shows the path only then. */
+  open: boolean
   highlight: PathHighlight | null
   setSetup: (setup: RunSetup) => void
   setRun: (run: RunState) => void
   show: (index: number) => void
-  /** Removes the highlight but keeps the run (the panel closed). */
-  hide: () => void
+  /** The panel opened (the kept run's path shows again) or closed (the path goes, the run stays). */
+  setOpen: (open: boolean) => void
   clear: () => void
 }
 
 export type TraceStore = StoreApi<TraceState>
+
+const pathOf = (run: RunState, index: number, open: boolean) => (open && run.state === 'done' && run.run.steps.length ? highlightAt(run.run.steps, index) : null)
 
 export function createTraceStore(): TraceStore {
   return createStore<TraceState>()((set, get) => ({
     setup: null,
     run: { state: 'idle' },
     index: 0,
+    open: false,
     highlight: null,
     setSetup: (setup) => set({ setup }),
-    setRun: (run) => set({ run, index: 0, highlight: run.state === 'done' && run.run.steps.length ? highlightAt(run.run.steps, 0) : null }),
+    // A run that ends after the panel closed is kept, and shown when it opens again.
+    setRun: (run) => set({ run, index: 0, highlight: pathOf(run, 0, get().open) }),
     show: (index) => {
-      const { run } = get()
+      const { run, open } = get()
       if (run.state !== 'done') return
       const clamped = Math.max(0, Math.min(run.run.steps.length - 1, index))
-      set({ index: clamped, highlight: highlightAt(run.run.steps, clamped) })
+      set({ index: clamped, highlight: pathOf(run, clamped, open) })
     },
-    hide: () => set({ highlight: null }),
+    setOpen: (open) => set({ open, highlight: pathOf(get().run, get().index, open) }),
     clear: () => set({ run: { state: 'idle' }, index: 0, highlight: null }),
   }))
 }
