@@ -8,9 +8,21 @@ import { readFileSync } from 'node:fs'
 import { compile, createJourneyMachine, journeyEvents } from '@dunwell/journey'
 import { initialTransition, transition } from 'xstate'
 import { engineRun } from './engine-throughput'
+import { editorCanvas } from './editor-canvas'
 import { httpIngest } from './http-ingest'
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, rows: { type: 'string', default: '500000' }, seconds: { type: 'string', default: '10' } } })
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '100000' },
+    rows: { type: 'string', default: '500000' },
+    seconds: { type: 'string', default: '10' },
+    nodes: { type: 'string', default: '500' },
+    /** Some of engine, http, editor (comma-separated); all by default. */
+    only: { type: 'string', default: 'engine,http,editor' },
+  },
+})
+const parts = new Set(values.only.split(',').map((part) => part.trim()))
+for (const part of parts) if (!['engine', 'http', 'editor'].includes(part)) throw new Error(`--only: unknown part "${part}" (engine, http, editor)`)
 const caseCount = Number(values.cases)
 const rowCount = Number(values.rows)
 
@@ -47,48 +59,74 @@ function xstateAlone(journeyFile: string, count: number) {
 
 const round = (value: number) => Math.round(value)
 const started = performance.now()
+const figures: Record<string, number> = {}
 console.log(`Dunwell benchmark — ${new Date().toISOString()}, Node ${process.version}`)
-console.log(`(a) raw better-sqlite3, ${rowCount.toLocaleString('en')} step-sized rows, 1,000 per transaction …`)
-const raw = rawCeiling(rowCount)
-console.log(`    ${round(raw.perSecond).toLocaleString('en')} rows/s (${raw.seconds.toFixed(2)} s)`)
-console.log(`(b) engine: ${caseCount.toLocaleString('en')} cases through examples/friendly-reminder on the virtual clock (40 days) …`)
-const journeyFile = new URL('../../examples/friendly-reminder/journey.json', import.meta.url).pathname
-const engine = await engineRun(caseCount, journeyFile)
-const stepsPerSecond = engine.steps / engine.seconds
-console.log(`    ${engine.steps.toLocaleString('en')} steps (nodes entered), ${engine.messages.toLocaleString('en')} outbox entries, ${engine.batches} batches`)
-console.log(`    ${round(stepsPerSecond).toLocaleString('en')} steps/s (${engine.seconds.toFixed(2)} s)`)
-const transitions = xstateAlone(journeyFile, 50_000)
-console.log(`(c) XState transition() alone on that journey: ${round(transitions).toLocaleString('en')} transitions/s, a ceiling of ${(transitions / raw.perSecond).toFixed(3)} for the ratio`)
-const ratio = stepsPerSecond / raw.perSecond
-console.log(`(d) event ingest over HTTP (POST /api/events, 20 connections, ${values.seconds} s each) against a bare Hono endpoint …`)
-const http = await httpIngest({ seconds: Number(values.seconds), rate: 2000 })
-const row = (name: string, r: { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number }) =>
-  console.log(`    ${name.padEnd(28)} ${round(r.requestsPerSecond).toLocaleString('en').padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx + r.errors > 0 ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`)
-row('bare Hono, as fast as it goes', http.bareMax)
-row('Dunwell, as fast as it goes', http.dunwellMax)
-row('bare Hono at 2,000 req/s', http.bareAtRate)
-row('Dunwell at 2,000 req/s', http.dunwellAtRate)
-console.log(`    throughput ratio Dunwell/bare: ${(http.dunwellMax.requestsPerSecond / http.bareMax.requestsPerSecond).toFixed(3)}; p99 at 2,000 req/s: ${http.dunwellAtRate.p99} ms (goal < 10 ms; bare Hono ${http.bareAtRate.p99} ms)`)
-console.log(`(e) bulk ingest (POST /api/events/bulk, JSON Lines, 10,000 a request): ${round(http.bulk.perSecond).toLocaleString('en')} events/s (goal ≥ 50,000)`)
-const peakRssMb = process.resourceUsage().maxRSS / 1024
-const wall = (performance.now() - started) / 1000
-console.log(`ratio engine/raw: ${ratio.toFixed(4)} (aim: 0.1, goal: 0.5); wall ${wall.toFixed(1)} s; peak RSS ${round(peakRssMb)} MB`)
-console.log(
-  JSON.stringify({
+
+if (parts.has('engine')) {
+  console.log(`(a) raw better-sqlite3, ${rowCount.toLocaleString('en')} step-sized rows, 1,000 per transaction …`)
+  const raw = rawCeiling(rowCount)
+  console.log(`    ${round(raw.perSecond).toLocaleString('en')} rows/s (${raw.seconds.toFixed(2)} s)`)
+  console.log(`(b) engine: ${caseCount.toLocaleString('en')} cases through examples/friendly-reminder on the virtual clock (40 days) …`)
+  const journeyFile = new URL('../../examples/friendly-reminder/journey.json', import.meta.url).pathname
+  const engine = await engineRun(caseCount, journeyFile)
+  const stepsPerSecond = engine.steps / engine.seconds
+  console.log(`    ${engine.steps.toLocaleString('en')} steps (nodes entered), ${engine.messages.toLocaleString('en')} outbox entries, ${engine.batches} batches`)
+  console.log(`    ${round(stepsPerSecond).toLocaleString('en')} steps/s (${engine.seconds.toFixed(2)} s)`)
+  const transitions = xstateAlone(journeyFile, 50_000)
+  console.log(`(c) XState transition() alone on that journey: ${round(transitions).toLocaleString('en')} transitions/s, a ceiling of ${(transitions / raw.perSecond).toFixed(3)} for the ratio`)
+  const ratio = stepsPerSecond / raw.perSecond
+  console.log(`    ratio engine/raw: ${ratio.toFixed(4)} (aim: 0.1, goal: 0.5)`)
+  Object.assign(figures, {
     rawRowsPerSecond: round(raw.perSecond),
     engineStepsPerSecond: round(stepsPerSecond),
     ratio: Number(ratio.toFixed(4)),
     xstateTransitionsPerSecond: round(transitions),
+    cases: caseCount,
+    steps: engine.steps,
+    messages: engine.messages,
+    engineSeconds: Number(engine.seconds.toFixed(2)),
+  })
+}
+
+if (parts.has('http')) {
+  console.log(`(d) event ingest over HTTP (POST /api/events, 20 connections, ${values.seconds} s each) against a bare Hono endpoint …`)
+  const http = await httpIngest({ seconds: Number(values.seconds), rate: 2000 })
+  const row = (name: string, r: { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number }) =>
+    console.log(`    ${name.padEnd(28)} ${round(r.requestsPerSecond).toLocaleString('en').padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx + r.errors > 0 ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`)
+  row('bare Hono, as fast as it goes', http.bareMax)
+  row('Dunwell, as fast as it goes', http.dunwellMax)
+  row('bare Hono at 2,000 req/s', http.bareAtRate)
+  row('Dunwell at 2,000 req/s', http.dunwellAtRate)
+  console.log(`    throughput ratio Dunwell/bare: ${(http.dunwellMax.requestsPerSecond / http.bareMax.requestsPerSecond).toFixed(3)}; p99 at 2,000 req/s: ${http.dunwellAtRate.p99} ms (goal < 10 ms; bare Hono ${http.bareAtRate.p99} ms)`)
+  console.log(`(e) bulk ingest (POST /api/events/bulk, JSON Lines, 10,000 a request): ${round(http.bulk.perSecond).toLocaleString('en')} events/s (goal ≥ 50,000)`)
+  Object.assign(figures, {
     ingestRequestsPerSecond: round(http.dunwellMax.requestsPerSecond),
     bareHonoRequestsPerSecond: round(http.bareMax.requestsPerSecond),
     ingestP99AtRateMs: http.dunwellAtRate.p99,
     bareP99AtRateMs: http.bareAtRate.p99,
     bulkEventsPerSecond: round(http.bulk.perSecond),
-    cases: caseCount,
-    steps: engine.steps,
-    messages: engine.messages,
-    engineSeconds: Number(engine.seconds.toFixed(2)),
-    wallSeconds: Number(wall.toFixed(1)),
-    peakRssMb: round(peakRssMb),
-  }),
-)
+  })
+}
+
+if (parts.has('editor')) {
+  console.log(`(f) the editor in Chromium (editor/dist — build it first): a ${values.nodes}-node journey against the 13-node example, opened (best of 3) and panned for 3 s …`)
+  const canvas = await editorCanvas({ size: Number(values.nodes) })
+  const line = (name: string, r: Awaited<ReturnType<typeof editorCanvas>>['small']) =>
+    console.log(`    ${name.padEnd(24)} (${String(r.drawn).padStart(3)} drawn) opens in ${round(r.openMs).toLocaleString('en').padStart(5)} ms; pans at ${r.pan.fps.toFixed(0).padStart(3)} fps (mean frame ${r.pan.meanMs.toFixed(1)} ms, p95 ${r.pan.p95Ms.toFixed(1)} ms, ${r.pan.longFrames} frames over 50 ms of ${r.pan.frames})`)
+  line(`${canvas.small.nodes} nodes (example)`, canvas.small)
+  line(`${canvas.large.nodes} nodes`, canvas.large)
+  console.log(`    open ratio large/small: ${(canvas.large.openMs / canvas.small.openMs).toFixed(2)} (goal: the large one under 1,000 ms); pan frame ratio: ${(canvas.large.pan.meanMs / canvas.small.pan.meanMs).toFixed(2)}`)
+  Object.assign(figures, {
+    editorNodes: canvas.large.nodes,
+    editorOpenMs: round(canvas.large.openMs),
+    editorOpenSmallMs: round(canvas.small.openMs),
+    editorPanFps: Number(canvas.large.pan.fps.toFixed(1)),
+    editorPanP95Ms: Number(canvas.large.pan.p95Ms.toFixed(1)),
+    editorPanSmallFps: Number(canvas.small.pan.fps.toFixed(1)),
+  })
+}
+
+const peakRssMb = process.resourceUsage().maxRSS / 1024
+const wall = (performance.now() - started) / 1000
+console.log(`wall ${wall.toFixed(1)} s; peak RSS ${round(peakRssMb)} MB`)
+console.log(JSON.stringify({ ...figures, wallSeconds: Number(wall.toFixed(1)), peakRssMb: round(peakRssMb) }))

@@ -1,5 +1,5 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react'
-import { memo, useEffect, useMemo } from 'react'
+import { memo, useEffect, useMemo, useRef } from 'react'
 import { useEditorStore } from '../store'
 import { Icon } from '../ui/Icon'
 import { useTraceStore } from '../testrun/trace-store'
@@ -23,9 +23,16 @@ export const JourneyNode = memo(function JourneyNode({ id, type, data, selected 
   const traced = useTraceStore((state) => state.highlight?.nodes[id])
 
   // Handles come and go with the data (a wait that becomes an event wait): React Flow must measure them again.
+  // Not on mount: React Flow measures new nodes itself, all in one batch; one call per node would cost a frame
+  // each (a 500-node journey took half a minute to open).
   const updateNodeInternals = useUpdateNodeInternals()
   const handleKey = outcomes.map((outcome) => outcome.id ?? '').join('|')
-  useEffect(() => updateNodeInternals(id), [handleKey, id, updateNodeInternals])
+  const measuredKey = useRef(handleKey)
+  useEffect(() => {
+    if (measuredKey.current === handleKey) return
+    measuredKey.current = handleKey
+    updateNodeInternals(id)
+  }, [handleKey, id, updateNodeInternals])
 
   const title = typeof data.label === 'string' && data.label ? data.label : (kind?.title ?? type)
   const width = Math.max(BASE_WIDTH, outcomes.length * OUTCOME_WIDTH)
