@@ -1,31 +1,22 @@
 // A collections manager's whole first journey, in a real browser against a real server with a real SMTP server on
 // the other side: drawn from scratch, fixed, published, and its email received for a case enrolled over the API.
-import { mkdirSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '@dunwell/runtime'
 import { decodeHeader, parseRawEmail, partOf } from '@dunwell/runtime/testing'
+import { artifacts, openEditorInBrowser, type EditorInBrowser } from './support/editor-in-browser'
 import { startSmtp, type Smtp } from './support/smtp'
 
-const root = new URL('../', import.meta.url).pathname
-const artifacts = join(root, 'test-results', 'editor')
-const START = '2026-11-23T09:00:00Z'
 const NAME = 'Gentle nudge for large invoices'
 const ID = 'gentle-nudge-for-large-invoices'
 
 let smtp: Smtp
-let server: RunningServer
-let browser: Browser
+let editor: EditorInBrowser
 let page: Page
-
-async function shot(name: string) {
-  await page.screenshot({ path: join(artifacts, `flow-${name}.png`) })
-}
+const shot = (name: string) => editor.shot(name)
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+  const response = await fetch(`${editor.server.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
   const text = await response.text()
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`)
   return (text ? JSON.parse(text) : undefined) as T
@@ -35,23 +26,9 @@ const nodes = () => page.locator('.react-flow__node')
 const problems = () => page.getByRole('button', { name: /^Problems: / })
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
   smtp = await startSmtp()
-  server = await startServer({
-    file: join(mkdtempSync(join(tmpdir(), 'dunwell-flow-')), 'flow.sqlite'),
-    port: 0,
-    open: true,
-    examples: join(root, 'examples'),
-    editor: process.env.DUNWELL_EDITOR_DIST ?? join(root, 'editor/dist'),
-    testClock: START,
-    env: { DUNWELL_SMTP_HOST: '127.0.0.1', DUNWELL_SMTP_PORT: String(smtp.port), DUNWELL_SMTP_FROM: 'reminders@example.com' },
-    log: () => {},
-  })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  })
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  editor = await openEditorInBrowser('flow', { env: { DUNWELL_SMTP_HOST: '127.0.0.1', DUNWELL_SMTP_PORT: String(smtp.port), DUNWELL_SMTP_FROM: 'reminders@example.com' } })
+  page = editor.page
 }, 60_000)
 
 // A failed step leaves a picture of what the browser showed.
@@ -60,14 +37,13 @@ afterEach(async ({ task }) => {
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  await editor?.close()
   await smtp?.close()
 })
 
 describe('a first journey, from an empty canvas to an email received', () => {
   it('creates a journey and splices an email step into its only edge by drag and drop', async () => {
-    await page.goto(server.url)
+    await page.goto(editor.server.url)
     await page.getByRole('button', { name: 'New journey' }).click()
     const form = page.getByRole('form', { name: 'New journey' })
     await form.getByRole('textbox', { name: 'Name' }).fill(NAME)
@@ -141,12 +117,10 @@ describe('a first journey, from an empty canvas to an email received', () => {
 
   it('publishes, and a case enrolled over the API gets the email at the SMTP server once the clock moves on', async () => {
     await page.getByRole('button', { name: 'Publish' }).click()
-    // Publishing may ask for a note first.
-    const dialog = page.getByRole('dialog')
-    if (await dialog.isVisible({ timeout: 1_500 }).catch(() => false)) {
-      await dialog.getByRole('textbox').first().fill('First version: one gentle email for invoices of 500 or more')
-      await dialog.getByRole('button', { name: /^Publish/ }).click()
-    }
+    // Publishing asks for a note: why this version.
+    const dialog = page.getByRole('dialog', { name: 'Publish version 1' })
+    await dialog.getByLabel('Note').fill('First version: one gentle email for invoices of 500 or more')
+    await dialog.getByRole('button', { name: 'Publish v1' }).click()
     await expect.poll(async () => (await api<{ latestVersion: number | null }>('GET', `/api/journeys/${ID}`)).latestVersion).toBe(1)
     await shot('published')
 
@@ -170,11 +144,11 @@ describe('a first journey, from an empty canvas to an email received', () => {
   })
 
   it('copies a step from an example journey and pastes it into this one, with its template', async () => {
-    await page.goto(server.url)
+    await page.goto(editor.server.url)
     await page.getByRole('button', { name: /^Open Friendly reminder/ }).or(page.getByRole('link', { name: /^Open Friendly reminder/ })).first().click()
     await page.locator('.react-flow__node', { hasText: 'Polite letter' }).click()
     await page.keyboard.press('Control+c')
-    await page.goto(`${server.url}/journeys/${ID}`)
+    await page.goto(`${editor.server.url}/journeys/${ID}`)
     await expect.poll(() => nodes().count()).toBe(3)
     await page.getByLabel('Journey canvas').hover({ position: { x: 600, y: 500 } })
     await page.keyboard.press('Control+v')

@@ -25,7 +25,7 @@ export interface EditorInBrowser {
  * 1280×800. `DUNWELL_EDITOR_DIST` picks another build, so that a helper's own build can be tested while another is
  * being built into editor/dist.
  */
-export async function openEditorInBrowser(prefix: string): Promise<EditorInBrowser> {
+export async function openEditorInBrowser(prefix: string, options: { env?: Record<string, string> } = {}): Promise<EditorInBrowser> {
   mkdirSync(artifacts, { recursive: true })
   const dir = mkdtempSync(join(tmpdir(), `dunwell-${prefix || 'editor'}-`))
   const server = await startServer({
@@ -35,6 +35,7 @@ export async function openEditorInBrowser(prefix: string): Promise<EditorInBrows
     examples: join(root, 'examples'),
     editor: process.env.DUNWELL_EDITOR_DIST ?? join(root, 'editor/dist'),
     testClock: '2026-11-23T09:00:00Z',
+    ...(options.env ? { env: options.env } : {}),
     log: () => {},
   })
   const browser = await chromium.launch({
