@@ -44,6 +44,16 @@ describe('readJourneyText', () => {
     expect(places).toContain('{')
   })
 
+  it("keeps the journey's id: the draft is saved under it", () => {
+    const other = text.replace(`"id": "${sampleJourney().id}"`, '"id": "someone-else"')
+    const result = readJourneyText(other, sampleJourney().id)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems[0]!.message).toContain(`the id stays "${sampleJourney().id}"`)
+    expect(at(other, result.problems[0]!.range)).toBe('"someone-else"')
+    expect(readJourneyText(text, sampleJourney().id).ok).toBe(true)
+  })
+
   it('refuses what is no journey at all, and a hostile __proto__ key', () => {
     expect(readJourneyText('[1, 2]').ok).toBe(false)
     expect(readJourneyText(text.replace('"nodes": [', '"__proto__": {"polluted": true}, "nodes": [')).ok).toBe(false)

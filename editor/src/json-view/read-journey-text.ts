@@ -19,11 +19,12 @@ function describe(diagnostic: Diagnostic): string {
 const blocking = new Set<Diagnostic['code']>(['not-a-journey', 'unknown-format', 'schema'])
 
 /**
- * The JSON view's text as a journey, or why it is none: not JSON (with where), or JSON that does not fit the
- * journey schema (each finding at its path). Findings such as an unreachable step do not block: they are the
- * validator's, shown on the canvas and the problems list as for any other edit.
+ * The JSON view's text as a journey, or why it is none: not JSON (with where), JSON that does not fit the journey
+ * schema (each finding at its path), or another journey's id (`id`: the server keeps a draft under its journey's
+ * id). Findings such as an unreachable step do not block: they are the validator's, shown on the canvas and the
+ * problems list as for any other edit.
  */
-export function readJourneyText(text: string): ReadResult {
+export function readJourneyText(text: string, id?: string): ReadResult {
   const parsed = parseJson(text)
   if (!parsed.ok) {
     const errors: ParseError[] = []
@@ -34,8 +35,12 @@ export function readJourneyText(text: string): ReadResult {
   const diagnostics = validate(parsed.value).filter((diagnostic) => blocking.has(diagnostic.code))
   const migrated = migrateJourney(parsed.value)
   const document = migrated.ok ? journeySchema.safeParse(migrated.document) : undefined
-  if (diagnostics.length === 0 && document?.success) return { ok: true, document: document.data }
   const root = parseTree(text)
+  if (diagnostics.length === 0 && document?.success) {
+    if (id === undefined || document.data.id === id) return { ok: true, document: document.data }
+    const message = `the id stays "${id}": a copy under another id is made with Duplicate in the journeys list`
+    return { ok: false, problems: [{ message, range: pathRange(root, ['id']) ?? { offset: 0, length: 1 } }] }
+  }
   const found = diagnostics.length > 0 ? diagnostics : [{ severity: 'error', code: 'schema', message: 'does not fit the journey schema', path: [] } satisfies Diagnostic]
   return { ok: false, problems: found.map((diagnostic) => ({ message: describe(diagnostic), range: pathRange(root, diagnostic.path) ?? { offset: 0, length: 1 } })) }
 }
