@@ -169,7 +169,6 @@ export function JourneyCanvas() {
         snapGrid={[GRID, GRID]}
         minZoom={0.2}
         maxZoom={2}
-        onlyRenderVisibleElements
         aria-label="Journey canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--grid-dot)" />

@@ -96,7 +96,8 @@ export function Toolbar(props: ToolbarProps) {
         aria-label={`Problems: ${errors} errors, ${warnings} warnings`}
       >
         <Icon name={errors || warnings ? 'alert' : 'check'} />
-        {errors + warnings === 0 ? 'No problems' : `${errors + warnings} problem${errors + warnings === 1 ? '' : 's'}`}
+        {errors + warnings > 0 && <span className="problems-toggle__count">{errors + warnings}</span>}
+        <span className="problems-toggle__words">{errors + warnings === 0 ? 'No problems' : `problem${errors + warnings === 1 ? '' : 's'}`}</span>
       </button>
       <button type="button" className="icon-button" onClick={props.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         <Icon name="help" />
