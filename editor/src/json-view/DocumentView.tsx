@@ -72,7 +72,7 @@ export default function DocumentView() {
     clearTimeout(timer.current)
     timer.current = undefined
     if (live.current.state !== 'pending') return
-    const result = readJourneyText(live.current.text, store.getState().document.id)
+    const result = readJourneyText(live.current.text, store.getState().document)
     if (!result.ok) {
       setProblems(result.problems)
       setState('blocked')

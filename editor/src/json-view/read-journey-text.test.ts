@@ -46,12 +46,28 @@ describe('readJourneyText', () => {
 
   it("keeps the journey's id: the draft is saved under it", () => {
     const other = text.replace(`"id": "${sampleJourney().id}"`, '"id": "someone-else"')
-    const result = readJourneyText(other, sampleJourney().id)
+    const result = readJourneyText(other, sampleJourney())
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.problems[0]!.message).toContain(`the id stays "${sampleJourney().id}"`)
     expect(at(other, result.problems[0]!.range)).toBe('"someone-else"')
-    expect(readJourneyText(text, sampleJourney().id).ok).toBe(true)
+    expect(readJourneyText(text, sampleJourney()).ok).toBe(true)
+  })
+
+  it('lets an edit through a journey with an unfinished step, but not one that leaves a step unfinished anew', () => {
+    const unfinished = sampleJourney()
+    const email = unfinished.nodes.find((node) => node.type === 'email')!
+    ;(email.data as { template: string }).template = ''
+    // Such a draft has no stable form: the view shows it as plain JSON.
+    const source = JSON.stringify({ ...unfinished, name: 'Renamed' }, null, 2)
+    const result = readJourneyText(source, unfinished)
+    expect(result).toMatchObject({ ok: true, document: { name: 'Renamed' } })
+    // The same step, moved to the end of the list, is still the same unfinished step.
+    const moved = { ...unfinished, nodes: [...unfinished.nodes.filter((node) => node !== email), email] }
+    expect(readJourneyText(JSON.stringify(moved), unfinished).ok).toBe(true)
+    const broken = readJourneyText(format(sampleJourney()).replace(/"template": "[^"]+"/, '"template": ""'), sampleJourney())
+    expect(broken.ok).toBe(false)
+    if (!broken.ok) expect(broken.problems[0]!.message).toContain('template must not be empty')
   })
 
   it('refuses what is no journey at all, and a hostile __proto__ key', () => {

@@ -1,4 +1,4 @@
-import { describeDiagnostic, journeySchema, migrateJourney, parseJson, validate, type Diagnostic, type Journey } from '@dunwell/journey'
+import { describeDiagnostic, formatPath, journeySchema, migrateJourney, parseJson, validate, type Diagnostic, type Journey } from '@dunwell/journey'
 import { parseTree, type Node, type ParseError } from 'jsonc-parser'
 import { pathRange, type TextRange } from './json-locations'
 
@@ -18,13 +18,19 @@ function describe(diagnostic: Diagnostic): string {
 /** Findings that mean the text is not a journey at all: the canvas cannot show it. */
 const blocking = new Set<Diagnostic['code']>(['not-a-journey', 'unknown-format', 'schema'])
 
+/** One finding, wherever its node or edge now stands in the lists. */
+function findingKey(diagnostic: Diagnostic): string {
+  return `${diagnostic.nodeId ?? diagnostic.edgeId ?? formatPath(diagnostic.path)}|${diagnostic.message}`
+}
+
 /**
- * The JSON view's text as a journey, or why it is none: not JSON (with where), JSON that does not fit the journey
- * schema (each finding at its path), or another journey's id (`id`: the server keeps a draft under its journey's
- * id). Findings such as an unreachable step do not block: they are the validator's, shown on the canvas and the
- * problems list as for any other edit.
+ * The JSON view's text as a journey, or why it is none: not JSON (with where), or JSON that does not fit the
+ * journey schema (each finding at its path). Given the `current` document, the text must keep its id (the draft
+ * is saved under it), and what was unfinished there already (an empty condition, a step without a template) does
+ * not block an edit elsewhere: only what the text breaks anew does. Findings such as an unreachable step never
+ * block: they are the validator's, shown on the canvas and in the problems list as for any other edit.
  */
-export function readJourneyText(text: string, id?: string): ReadResult {
+export function readJourneyText(text: string, current?: Journey): ReadResult {
   const parsed = parseJson(text)
   if (!parsed.ok) {
     const errors: ParseError[] = []
@@ -32,17 +38,22 @@ export function readJourneyText(text: string, id?: string): ReadResult {
     const offset = errors[0]?.offset ?? 0
     return { ok: false, problems: [{ message: parsed.diagnostic.message, range: { offset, length: Math.max(1, errors[0]?.length ?? 1) } }] }
   }
-  const diagnostics = validate(parsed.value).filter((diagnostic) => blocking.has(diagnostic.code))
+  const tolerated = new Set(current ? validate(current).filter((diagnostic) => blocking.has(diagnostic.code)).map(findingKey) : [])
+  const found = validate(parsed.value).filter((diagnostic) => blocking.has(diagnostic.code) && !tolerated.has(findingKey(diagnostic)))
   const migrated = migrateJourney(parsed.value)
-  const document = migrated.ok ? journeySchema.safeParse(migrated.document) : undefined
   const root = parseTree(text)
-  if (diagnostics.length === 0 && document?.success) {
-    if (id === undefined || document.data.id === id) return { ok: true, document: document.data }
-    const message = `the id stays "${id}": a copy under another id is made with Duplicate in the journeys list`
-    return { ok: false, problems: [{ message, range: pathRange(root, ['id']) ?? { offset: 0, length: 1 } }] }
+  const at = (diagnostic: Pick<Diagnostic, 'path'>) => pathRange(root, diagnostic.path) ?? { offset: 0, length: 1 }
+  if (found.length > 0 || !migrated.ok) {
+    const problems = found.length > 0 ? found : [{ severity: 'error', code: 'not-a-journey', message: 'not a journey', path: [] } satisfies Diagnostic]
+    return { ok: false, problems: problems.map((diagnostic) => ({ message: describe(diagnostic), range: at(diagnostic) })) }
   }
-  const found = diagnostics.length > 0 ? diagnostics : [{ severity: 'error', code: 'schema', message: 'does not fit the journey schema', path: [] } satisfies Diagnostic]
-  return { ok: false, problems: found.map((diagnostic) => ({ message: describe(diagnostic), range: pathRange(root, diagnostic.path) ?? { offset: 0, length: 1 } })) }
+  const strict = journeySchema.safeParse(migrated.document)
+  // Unfinished as the current document already was: kept as written, as a saved draft is.
+  const document = strict.success ? strict.data : (migrated.document as Journey)
+  if (current && document.id !== current.id) {
+    return { ok: false, problems: [{ message: `the id stays "${current.id}": a copy under another id is made with Duplicate in the journeys list`, range: at({ path: ['id'] }) }] }
+  }
+  return { ok: true, document }
 }
 
 /** The validator's findings on the applied document, each at its place in the text. */
