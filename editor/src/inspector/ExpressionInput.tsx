@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef } from 'react'
+import { Component, lazy, Suspense, useRef, type ReactNode } from 'react'
 import type { CelEditorProps } from '../monaco/CelEditor'
 
 // Monaco stays out of the first load: a plain field stands in until the CEL editor's chunk is there.
@@ -32,8 +32,23 @@ export function ExpressionInput(props: Omit<CelEditorProps, 'autoFocus'>) {
     />
   )
   return (
-    <Suspense fallback={fallback}>
-      <CelEditor {...props} autoFocus={focused.current} />
-    </Suspense>
+    <PlainOnError fallback={fallback}>
+      <Suspense fallback={fallback}>
+        <CelEditor {...props} autoFocus={focused.current} />
+      </Suspense>
+    </PlainOnError>
   )
+}
+
+/** Should the editor's chunk fail to load (a deploy replaced it, the network dropped), the plain field stays. */
+class PlainOnError extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false }
+
+  static getDerivedStateFromError() {
+    return { failed: true }
+  }
+
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children
+  }
 }
