@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest'
 
 const root = new URL('../../', import.meta.url).pathname
 const worker = new URL('./testing/crash-worker.ts', import.meta.url).pathname
-const tsx = join(root, 'packages/cli/node_modules/.bin/tsx')
 const journey = join(root, 'examples/friendly-reminder/journey.json')
 
 /** 120 cases: some pay, some promise, one disputes; the rest walk the whole journey. */
@@ -26,7 +25,12 @@ function portfolio(dir: string): { cases: string; events: string } {
 
 function runWorker(dir: string, files: { cases: string; events: string }, killAfterMs?: number): Promise<'finished' | 'killed'> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [worker, join(dir, 'db.sqlite'), journey, files.cases, files.events, join(dir, 'deliveries.log'), '2026-11-23T09:00:00Z', '40'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    // Node itself runs the worker with tsx's loader: the tsx command would run it in a child of its own, and the
+    // SIGKILL would reach only that wrapper while the runtime went on (holding the database).
+    const child = spawn(process.execPath, ['--import', 'tsx', worker, join(dir, 'db.sqlite'), journey, files.cases, files.events, join(dir, 'deliveries.log'), '2026-11-23T09:00:00Z', '40'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs)
