@@ -100,6 +100,20 @@ describe('code in the editor: CEL conditions and the JSON view', () => {
     expect(await page.getByRole('button', { name: 'Redo' }).isEnabled()).toBe(true)
     await page.keyboard.press('Control+Shift+z')
     await expect.poll(() => shownText(condition)).toBe('case.amountDue > 1.0')
+
+    // Tab moves on even while suggestions are shown; Shift+Tab comes back. Each visit is its own undo step.
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('End')
+    await page.keyboard.type(' && case.')
+    await page.locator('.suggest-widget .monaco-list-row').first().waitFor()
+    await page.keyboard.press('Tab')
+    expect(await page.locator('.cel-editor textarea:focus').count()).toBe(0)
+    expect(await page.locator('.suggest-widget.visible').count()).toBe(0)
+    await page.keyboard.press('Shift+Tab')
+    expect(await page.locator('.cel-editor textarea:focus').count()).toBe(1)
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => shownText(condition)).toBe('case.amountDue > 1.0')
     await page.keyboard.press('Tab')
   })
 

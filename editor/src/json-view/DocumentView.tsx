@@ -95,6 +95,9 @@ export default function DocumentView() {
     live.current.state = 'synced'
   }, [session, store])
 
+  const flushRef = useRef(flush)
+  flushRef.current = flush
+
   const onChange = useCallback(
     (next: string) => {
       live.current = { text: next, state: 'pending' }
@@ -199,7 +202,7 @@ export default function DocumentView() {
       <div className="json-view__bar">
         <h2 className="json-view__title">Journey document</h2>
         <StatusPill state={state} problems={problems.length} />
-        <span className="json-view__hint">Valid edits apply as you type · Ctrl+Z undoes them · checked against journey.schema.json</span>
+        <span className="json-view__hint">Valid edits apply as you type · Ctrl+Z undoes them · Ctrl+M: Tab leaves the editor · checked against journey.schema.json</span>
         <span className="json-view__spacer" />
         {state === 'blocked' ? (
           <button type="button" className="button button--ghost" onClick={discard} title="Drop your text and show the journey as it is">
@@ -241,7 +244,12 @@ export default function DocumentView() {
           }}
           onMount={(editor) => {
             editorRef.current = editor
+            // Ctrl+S saves the document: what was just typed goes in first.
+            const save = editor.onKeyDown((event) => {
+              if ((event.ctrlKey || event.metaKey) && event.keyCode === monaco.KeyCode.KeyS) flushRef.current()
+            })
             return () => {
+              save.dispose()
               editorRef.current = null
             }
           }}

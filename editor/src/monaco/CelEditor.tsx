@@ -88,6 +88,13 @@ export default function CelEditor({ id, value, label, check, describedBy, invali
     }
     const subscriptions = [
       editor.onDidContentSizeChange(fit),
+      // Tab moves on even while suggestions are shown (Enter takes one): the field never holds the focus back.
+      editor.onKeyDown((event) => {
+        if (event.keyCode !== monaco.KeyCode.Tab || event.ctrlKey || event.altKey || event.metaKey) return
+        // Hidden before the browser moves the focus, or the focus would land in the list of suggestions.
+        editor.trigger('keyboard', 'hideSuggestWidget', null)
+        event.stopPropagation()
+      }),
       // A line break (pasted, say) becomes a space: the expression stays on one logical line.
       editor.onDidChangeModelContent(() => {
         const model = editor.getModel()
