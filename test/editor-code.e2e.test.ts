@@ -93,6 +93,9 @@ describe('code in the editor: CEL conditions and the JSON view', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => condition.locator('.squiggly-error').count()).toBe(0)
     await expect.poll(() => inspector.locator('.field__error').count()).toBe(0)
+    // A field's type is a hover away.
+    await condition.locator('.view-line span', { hasText: /^amountDue$/ }).hover()
+    await page.locator('.monaco-hover', { hasText: 'case.amountDue: double' }).first().waitFor()
 
     // Ctrl+Z in the editor takes back this visit's typing in one step, as the toolbar's Undo would; redo is there.
     await page.keyboard.press('Control+z')

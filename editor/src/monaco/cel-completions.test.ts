@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { celCompletions } from './cel-completions'
+import { celCompletions, celHover } from './cel-completions'
 
 const labels = (before: string) => celCompletions(before).items.map((item) => item.label)
 
@@ -52,5 +52,20 @@ describe('celCompletions on hostile text', () => {
     celCompletions(wall)
     celCompletions(`${'"'.repeat(10_001)}case.`)
     expect(performance.now() - started).toBeLessThan(200)
+  })
+})
+
+describe('celHover', () => {
+  it('names a declared field with its type, and a root with what it holds', () => {
+    const text = "case.amountDue >= 100.0 && debtor.country == 'DE'"
+    expect(celHover(text, text.indexOf('amountDue') + 2)).toEqual({ start: 0, end: 14, contents: '**case.amountDue**: `double`. A decimal number: compare it with a decimal, e.g. 100.0' })
+    expect(celHover(text, text.indexOf('debtor') + 1)?.contents).toMatch(/^\*\*debtor\*\*: Who owes it/)
+  })
+
+  it('says nothing about other names, strings or deeper keys', () => {
+    expect(celHover("debtor.country == 'case'", 20)).toBeUndefined()
+    expect(celHover('size(x)', 1)).toBeUndefined()
+    expect(celHover('case.attributes.score > 3', 17)).toBeUndefined()
+    expect(celHover('case.nothing', 6)).toBeUndefined()
   })
 })

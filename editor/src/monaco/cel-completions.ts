@@ -169,3 +169,21 @@ export function celCompletions(before: string): CelCompletionResult {
   ]
   return { items, replace: word.length }
 }
+
+/** What the name under the cursor is: a root or a declared field, with its type and what it holds. */
+export function celHover(text: string, offset: number): { start: number; end: number; contents: string } | undefined {
+  const isName = (char: string | undefined) => char !== undefined && /[A-Za-z0-9_.]/.test(char)
+  let start = offset
+  while (start > 0 && isName(text[start - 1])) start--
+  let end = offset
+  while (end < text.length && /[A-Za-z0-9_]/.test(text[end]!)) end++
+  if (end === start || inString(text.slice(0, start))) return undefined
+  const parts = text.slice(start, end).split('.')
+  const [root, field] = parts
+  if (!root || !isRoot(root) || parts.length > 2) return undefined
+  if (field === undefined) return { start, end, contents: `**${root}**: ${roots[root]}` }
+  const type = (expressionVariables[root] as Record<string, string>)[field]
+  if (!type) return undefined
+  const help = fieldHelp(type)
+  return { start, end, contents: `**${root}.${field}**: \`${type}\`${help ? `. ${help}` : ''}` }
+}

@@ -1,5 +1,5 @@
 import { expressionVariables } from '@dunwell/journey'
-import { celCompletions, type CelCompletionKind } from './cel-completions'
+import { celCompletions, celHover, type CelCompletionKind } from './cel-completions'
 import { monaco } from './setup'
 
 export const CEL_LANGUAGE = 'cel'
@@ -53,7 +53,7 @@ const rank: Record<CelCompletionKind, string> = { field: '0', variable: '1', met
 
 let registered = false
 
-/** Registers CEL with Monaco once: highlighting, brackets, and suggestions of the declared fields and functions. */
+/** Registers CEL with Monaco once: highlighting, brackets, suggestions of the declared fields and functions, and their types on hover. */
 export function registerCel(): void {
   if (registered) return
   registered = true
@@ -92,6 +92,15 @@ export function registerCel(): void {
           range,
         })),
       }
+    },
+  })
+  monaco.languages.registerHoverProvider(CEL_LANGUAGE, {
+    provideHover(model, position) {
+      const hover = celHover(model.getValue(), model.getOffsetAt(position))
+      if (!hover) return undefined
+      const start = model.getPositionAt(hover.start)
+      const end = model.getPositionAt(hover.end)
+      return { range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), contents: [{ value: hover.contents }] }
     },
   })
 }
