@@ -150,6 +150,12 @@ describe('code in the editor: CEL conditions and the JSON view', () => {
     await page.keyboard.type('Courteous')
     await view.getByRole('status').filter({ hasText: 'In sync with the canvas' }).waitFor()
     await shot('json')
+    // The toolbar's undo and redo show up in the text, and the view stays where it was (Monaco draws only the lines
+    // in view, so the changed line is still drawn).
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => json.locator('.view-line', { hasText: '"label": "Polite letter"' }).count()).toBe(1)
+    await page.getByRole('button', { name: 'Redo' }).click()
+    await expect.poll(() => json.locator('.view-line', { hasText: '"label": "Courteous letter"' }).count()).toBe(1)
     await page.getByRole('button', { name: 'Canvas', exact: true }).click()
     await page.locator('.react-flow__node', { hasText: 'Courteous letter' }).waitFor()
     await page.getByRole('button', { name: 'Undo' }).click()
