@@ -12,7 +12,7 @@ import {
 } from '@xyflow/react'
 import { nodeTypes as kindNames } from '@dunwell/journey'
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
-import { GRID, useEditorStoreApi, type Connection, type Size } from '../store'
+import { GRID, useEditorStore, useEditorStoreApi, type Connection, type Size } from '../store'
 import { JourneyNode } from './JourneyNode'
 import { toneOf } from './node-kinds'
 import { PALETTE_DRAG_TYPE, newNodeAt } from './new-node'
@@ -41,7 +41,7 @@ function toConnection(connection: FlowConnection): Connection {
 export function JourneyCanvas() {
   const store = useEditorStoreApi()
   const { nodes, edges } = useFlowElements()
-  const { screenToFlowPosition, fitView } = useReactFlow()
+  const { screenToFlowPosition, fitView, getInternalNode, flowToScreenPosition, setCenter, getZoom } = useReactFlow()
   const initialized = useNodesInitialized()
   const fitted = useRef(false)
   // Set once the journey is drawn and in view: what people (and the benchmark) wait for.
@@ -52,6 +52,27 @@ export function JourneyCanvas() {
     fitted.current = true
     void fitView(FIT_VIEW).then(() => setReady(true))
   }, [fitView, initialized])
+  // A step selected alone opens the inspector, which narrows the canvas: the step is brought into view when it
+  // would end up hidden (under the inspector, or dropped at the edge).
+  const host = useRef<HTMLDivElement>(null)
+  const single = useEditorStore((state) => (state.selection.nodes.length === 1 ? state.selection.nodes[0] : undefined))
+  useEffect(() => {
+    if (!single) return
+    const frame = requestAnimationFrame(() => {
+      const node = getInternalNode(single)
+      const bounds = host.current?.getBoundingClientRect()
+      if (!node || !bounds) return
+      const { x, y } = node.internals.positionAbsolute
+      const width = node.measured.width ?? 0
+      const height = node.measured.height ?? 0
+      const topLeft = flowToScreenPosition({ x, y })
+      const bottomRight = flowToScreenPosition({ x: x + width, y: y + height })
+      const inside = topLeft.x >= bounds.left && topLeft.y >= bounds.top && bottomRight.x <= bounds.right && bottomRight.y <= bounds.bottom
+      if (!inside) void setCenter(x + width / 2, y + height / 2, { zoom: getZoom(), duration: 200 })
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [flowToScreenPosition, getInternalNode, getZoom, setCenter, single])
+
   // The moves of one drag gesture share a key, so that they undo as one; arrow-key moves have none.
   const drags = useRef(0)
   const drag = useRef<string | undefined>(undefined)
@@ -133,6 +154,7 @@ export function JourneyCanvas() {
 
   return (
     <div
+      ref={host}
       className="canvas"
       data-ready={ready || undefined}
       onPointerMove={(event) => void (pointer.current = { x: event.clientX, y: event.clientY })}

@@ -93,7 +93,7 @@ export function Toolbar(props: ToolbarProps) {
         className={`button button--ghost problems-toggle ${errors ? 'problems-toggle--error' : warnings ? 'problems-toggle--warning' : ''}`}
         onClick={props.onToggleProblems}
         aria-pressed={props.problemsOpen}
-        aria-label={`Problems: ${errors} errors, ${warnings} warnings`}
+        aria-label={`Problems: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`}
       >
         <Icon name={errors || warnings ? 'alert' : 'check'} />
         {errors + warnings > 0 && <span className="problems-toggle__count">{errors + warnings}</span>}
@@ -103,8 +103,9 @@ export function Toolbar(props: ToolbarProps) {
         <Icon name="help" />
       </button>
       <span className="toolbar__divider" aria-hidden="true" />
-      <button type="button" className="button" onClick={props.onSave} disabled={busy || !dirty} title="Save the draft (Ctrl+S)">
-        <Icon name="save" /> Save draft
+      {/* The button says where the work stands: there is something to save, it is being saved, or it is saved. */}
+      <button type="button" className="button save-button" onClick={props.onSave} disabled={busy || !dirty} title={dirty ? 'Save the draft (Ctrl+S)' : 'Everything on screen is saved'}>
+        <Icon name={dirty || busy ? 'save' : 'check'} /> {props.status.state === 'saving' ? 'Saving…' : dirty ? 'Save draft' : 'Saved'}
       </button>
       <button type="button" className="button button--primary" onClick={props.onPublish} disabled={busy || blocked || (!dirty && !hasDraft)} title={publishHint}>
         <Icon name="upload" /> Publish

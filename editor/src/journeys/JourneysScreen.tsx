@@ -135,7 +135,8 @@ export function JourneysScreen() {
           />
         )}
         {notice && (
-          <p className={`notice ${notice.tone === 'error' ? 'notice--error' : 'notice--done'}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          // Over the page, not in its flow: the rows must not move under the pointer after an action.
+          <p className={`notice notice--toast ${notice.tone === 'error' ? 'notice--error' : 'notice--done'}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
             {notice.text}
             {notice.open && (
               <>
@@ -145,6 +146,9 @@ export function JourneysScreen() {
                 </a>
               </>
             )}
+            <button type="button" className="icon-button notice__close" aria-label="Dismiss" onClick={() => setNotice(undefined)}>
+              <Icon name="x" size={14} />
+            </button>
           </p>
         )}
         {loaded.state === 'loading' && <p className="muted">Loading journeys…</p>}
