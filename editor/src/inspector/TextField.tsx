@@ -1,4 +1,4 @@
-import { checkCondition, checkValueExpression } from '@dunwell/journey'
+import { checkCondition, checkValueExpression, isKnownEvent, knownEvents } from '@dunwell/journey'
 import { useId, useMemo, useState } from 'react'
 import { withoutSource } from '../monaco/cel-markers'
 import { Icon } from '../ui/Icon'
@@ -99,7 +99,9 @@ export function TextField({ field, path, ctx, label }: { field: Field & { type: 
         />
         {listId && (
           <datalist id={listId}>
-            {field.type.suggestions?.map((suggestion) => <option key={suggestion} value={suggestion} />)}
+            {field.type.suggestions?.map((suggestion) => (
+              <option key={suggestion} value={suggestion} label={format === 'event' && isKnownEvent(suggestion) ? knownEvents[suggestion] : undefined} />
+            ))}
           </datalist>
         )}
       </>

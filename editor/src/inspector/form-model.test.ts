@@ -1,4 +1,4 @@
-import { knownOutcomes, nodeKinds, nodeTypes, reentryModes, weekdays } from '@dunwell/journey'
+import { knownEventTypes, knownOutcomes, nodeKinds, nodeTypes, reentryModes, weekdays } from '@dunwell/journey'
 import { describe, expect, it } from 'vitest'
 import { formModel, modeOf, type Field, type FieldType } from './form-model'
 
@@ -83,5 +83,11 @@ describe('formModel', () => {
 
   it('suggests the known outcomes for an exit', () => {
     expect(field(fieldsOf('exit'), 'outcome').type).toEqual({ kind: 'text', format: 'slug', suggestions: knownOutcomes })
+  })
+
+  it('suggests the known event types in every event field', () => {
+    expect(field(fieldsOf('entry'), 'event').type).toEqual({ kind: 'text', format: 'event', suggestions: knownEventTypes })
+    const eventMode = formModel('wait').modes.find((mode) => mode.name === 'event')!
+    expect(field(eventMode.fields, 'event').type).toEqual({ kind: 'text', format: 'event', suggestions: knownEventTypes })
   })
 })

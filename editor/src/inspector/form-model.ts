@@ -1,4 +1,4 @@
-import { eventType, expression, isoDuration, nodeBase, nodeKinds, slug, timeOfDay, type NodeType } from '@dunwell/journey'
+import { eventType, expression, isoDuration, knownEventTypes, nodeBase, nodeKinds, slug, timeOfDay, type NodeType } from '@dunwell/journey'
 import { fieldLayouts, type FieldLayout } from './field-layout'
 
 /**
@@ -90,7 +90,8 @@ export function describeSchema(schema: SchemaNode, layout: FieldLayout = {}, pat
   switch (schema.def.type) {
     case 'string': {
       const format = layout.widgets?.[path] ?? textFormat(schema)
-      const suggestions = layout.suggestions?.[path]
+      // Every event field offers the event types Dunwell knows; a typo there would enrol or wake nobody.
+      const suggestions = layout.suggestions?.[path] ?? (format === 'event' ? knownEventTypes : undefined)
       return { kind: 'text', ...(format ? { format } : {}), ...(suggestions ? { suggestions } : {}) }
     }
     case 'number':

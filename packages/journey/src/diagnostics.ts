@@ -26,6 +26,7 @@ export const diagnosticCodes = [
   'bad-template',
   'bad-mjml',
   'unused-template',
+  'unknown-event',
 ] as const
 
 export type DiagnosticCode = (typeof diagnosticCodes)[number]

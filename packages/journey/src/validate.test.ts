@@ -184,6 +184,13 @@ describe('validate', () => {
       expect(only(broken((j) => (j.templates.spare = { channel: 'sms', body: { en: 'x', de: 'y' } })), 'unused-template').severity).toBe('warning')
     })
 
+    it('an event type Dunwell does not know, as a warning naming the closest known one', () => {
+      const typo = only(broken((j) => (node(j, 'start').data.event = 'invoice.overdu')), 'unknown-event')
+      expect(typo).toMatchObject({ severity: 'warning', nodeId: 'start', path: ['nodes', 0, 'data', 'event'] })
+      expect(typo.message).toBe('starts on "invoice.overdu", which is not a known event type; did you mean invoice.overdue?')
+      expect(only(broken((j) => (node(j, 'start').data.event = 'crm.flagged')), 'unknown-event').message).toContain('make sure your systems send it')
+    })
+
     it('every diagnostic code is covered by a test above', async () => {
       const source = (await import('node:fs')).readFileSync(new URL(import.meta.url), 'utf8')
       const untested = diagnosticCodes.filter((code) => !source.includes(`'${code}'`))

@@ -2,6 +2,7 @@ import { journeySchema } from './document'
 import { formatPath, type Diagnostic, type DiagnosticPath } from './diagnostics'
 import { migrateJourney } from './migrate'
 import { checkContent } from './validate/check-content'
+import { checkEvents } from './validate/check-events'
 import { checkGraph } from './validate/check-graph'
 import { locate, schemaDiagnostics } from './validate/schema-issues'
 import { readView } from './validate/view'
@@ -24,6 +25,7 @@ export function validate(input: unknown): Diagnostic[] {
       ...(parsed.success ? [] : schemaDiagnostics(document, parsed.error.issues)),
       ...checkGraph(view),
       ...checkContent(view),
+      ...checkEvents(view),
     ]
     return diagnostics.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity])
   } catch (error) {
