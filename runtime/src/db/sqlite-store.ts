@@ -17,8 +17,8 @@ export interface EngineStore {
   loadRecentSends(caseIds: string[], channels: string[], since: number): Promise<{ caseId: string; channel: string; at: number }[]>
   /** Writes a whole batch in one transaction: it happened entirely or not at all. */
   commit(batch: WriteBatch, owner: string): Promise<void>
-  /** Which of these case ids exist. */
-  knownCases(ids: string[]): Promise<Set<string>>
+  /** The currency of each of these cases that exists. */
+  caseCurrencies(ids: string[]): Promise<Map<string, string>>
   /** Stores events in one transaction; for each, whether it was new (false: its id was seen before). */
   insertEvents(rows: EventRow[]): Promise<boolean[]>
   /** Pending outbox entries, leased to `owner`. */
@@ -92,7 +92,7 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     addHold: sqlite.prepare(`insert into case_holds (case_id, kind, since) values (?, ?, ?) on conflict do nothing`),
     releaseHold: sqlite.prepare(`delete from case_holds where case_id = ? and kind = ?`),
     addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
-    knownCases: sqlite.prepare(`select id from cases where id in (select value from json_each(?))`).pluck(),
+    caseCurrencies: sqlite.prepare(`select id, currency from cases where id in (select value from json_each(?))`),
     insertEvent: sqlite.prepare(`insert into events (id, case_id, type, at, data, received_at) values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing`),
     markSent: sqlite.prepare(`update outbox set status = 'sent', sent_at = ?, text = coalesce(?, text), attempts = attempts + 1, lease_owner = null, lease_until = null where id = ?`),
     markAttempt: sqlite.prepare(`update outbox set status = ?, attempts = ?, reason = ?, lease_owner = null, lease_until = ? where id = ?`),
@@ -139,8 +139,8 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
   const insertEvents = sqlite.transaction((rows: EventRow[]) => rows.map((r) => statements.insertEvent.run(r.id, r.caseId, r.type, r.at, r.data, r.receivedAt).changes > 0))
 
   return {
-    async knownCases(ids) {
-      return new Set(statements.knownCases.all(JSON.stringify(ids)) as string[])
+    async caseCurrencies(ids) {
+      return new Map((statements.caseCurrencies.all(JSON.stringify(ids)) as { id: string; currency: string }[]).map((row) => [row.id, row.currency]))
     },
 
     async insertEvents(rows) {

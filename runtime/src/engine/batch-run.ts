@@ -1,6 +1,7 @@
 import { journeyEvents } from '@dunwell/journey'
 import { Duration } from 'luxon'
 import { transition, initialTransition, type AnyMachineSnapshot } from 'xstate'
+import { paymentAmount } from '../wire/event-data'
 import { holdEvents, releaseEvents } from '../wire/event-input'
 import { toMinorUnits } from '../wire/money'
 import { BatchState } from './batch-state'
@@ -119,7 +120,9 @@ export class BatchRun {
     const active = enrolments.filter((e) => e.status === 'active')
 
     if (event.type === 'payment.received') {
-      const amount = toMinorUnits(Number(event.data.amount), record.currency)
+      // Refused at ingest already; an event stored before that check is refused here, by the same schema.
+      const given = paymentAmount(event.data)
+      const amount = given === undefined ? 'must be a positive number' : toMinorUnits(given, record.currency)
       if (typeof amount === 'string') {
         this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event-rejected', nodeId: null, detail: { id: event.id, reason: `data.amount ${amount}` } })
         return

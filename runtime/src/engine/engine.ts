@@ -14,6 +14,7 @@ import { deliverOutbox } from './deliver-outbox'
 import type { EngineDeps, Links } from './engine-deps'
 import { GuardScope } from './guard-scope'
 import { JourneyCache, type CompiledVersion } from './journey-cache'
+import { engineEventTypes } from '../wire/event-input'
 import { eventId, ingestEvents, summarise, upsertCases, type EventOutcome, type IngestResult, type UpsertResult } from './ingest'
 import type { CaseInput } from '../wire/case-input'
 import type { EventInput } from '../wire/event-input'
@@ -54,6 +55,8 @@ export class Engine {
   readonly worker = randomUUID()
   readonly #deps: EngineDeps
   #triggers = new Map<string, CompiledVersion[]>()
+  /** Event types the active journeys enrol on or wait for. */
+  #listened = new Set<string>()
 
   constructor(options: EngineOptions) {
     this.db = options.db
@@ -97,11 +100,25 @@ export class Engine {
       .where('v.version', '=', (eb) => eb.selectFrom('journey_versions as l').select((l) => l.fn.max('l.version').as('max')).whereRef('l.journey_id', '=', 'v.journey_id'))
       .execute()
     const triggers = new Map<string, CompiledVersion[]>()
+    const listened = new Set<string>()
     for (const row of rows) {
       const compiled = this.#deps.journeys.add(row.journey_id, row.version, JSON.parse(row.document))
       triggers.set(compiled.trigger.event, [...(triggers.get(compiled.trigger.event) ?? []), compiled])
+      listened.add(compiled.trigger.event)
+      for (const handled of compiled.handles.values()) for (const type of handled) listened.add(type)
     }
     this.#triggers = triggers
+    this.#listened = listened
+  }
+
+  /** Whether the engine or an active journey acts on this event type: a sender's typo is not. */
+  isHeard(type: string): boolean {
+    return engineEventTypes.has(type) || this.#listened.has(type)
+  }
+
+  /** Every event type the engine or an active journey acts on. */
+  heardTypes(): string[] {
+    return [...new Set([...engineEventTypes, ...this.#listened])].filter((type) => !type.startsWith('dunwell.') && !type.startsWith('xstate.'))
   }
 
   async #loadVersion(journeyId: string, version: number): Promise<CompiledVersion | undefined> {

@@ -4,6 +4,7 @@ import type { Database } from '../db/database'
 import type { EngineStore, EventRow } from '../db/sqlite-store'
 import type { CaseInput } from '../wire/case-input'
 import type { EventInput } from '../wire/event-input'
+import { eventDataIssues, paymentAmount } from '../wire/event-data'
 import { toMinorUnits } from '../wire/money'
 
 export interface UpsertResult {
@@ -17,7 +18,8 @@ export interface UpsertResult {
 export interface IngestResult {
   accepted: number
   duplicates: number
-  errors: { index: number; id?: string; message: string }[]
+  /** `path` is the field at fault: `caseId` (no such case) or one in `data`. */
+  errors: { index: number; id?: string; path: string; message: string }[]
 }
 
 const CHUNK = 500
@@ -81,17 +83,29 @@ export function eventId(event: EventInput, receivedAt: number): string {
   return event.id ?? `sha256:${createHash('sha256').update(JSON.stringify([event.type, event.caseId, at, event.data ?? {}])).digest('hex').slice(0, 32)}`
 }
 
-export type EventOutcome = 'accepted' | 'duplicate' | { error: string }
+export type EventOutcome = 'accepted' | 'duplicate' | { path: string; error: string }
+
+/** Why the engine would refuse this event's data for this case, if it would: the same checks it applies later. */
+function dataProblem(event: EventInput, currency: string): { path: string; error: string } | undefined {
+  const [issue] = eventDataIssues(event.type, event.data)
+  if (issue) return { path: issue.path, error: `${issue.path}: ${issue.message}` }
+  const amount = event.type === 'payment.received' ? paymentAmount(event.data) : undefined
+  const minor = amount === undefined ? 0 : toMinorUnits(amount, currency)
+  if (typeof minor === 'string') return { path: 'data.amount', error: `data.amount: ${minor}` }
+  return undefined
+}
 
 /** Stores events for the engine to apply in time order. Idempotent: an id seen before changes nothing. */
 export async function ingestEvents(store: EngineStore, events: EventInput[], now: number): Promise<EventOutcome[]> {
-  const known = await store.knownCases([...new Set(events.map((event) => event.caseId))])
+  const currencies = await store.caseCurrencies([...new Set(events.map((event) => event.caseId))])
   const outcomes: EventOutcome[] = new Array(events.length)
   const rows: { index: number; row: EventRow }[] = []
   const seen = new Set<string>()
   events.forEach((event, index) => {
     const id = eventId(event, now)
-    if (!known.has(event.caseId)) outcomes[index] = { error: `caseId: no case "${event.caseId}"` }
+    const currency = currencies.get(event.caseId)
+    const refused = currency === undefined ? { path: 'caseId', error: `caseId: no case "${event.caseId}"` } : dataProblem(event, currency)
+    if (refused) outcomes[index] = refused
     else if (seen.has(id)) outcomes[index] = 'duplicate'
     else {
       seen.add(id)
@@ -109,7 +123,7 @@ export function summarise(outcomes: EventOutcome[], ids: string[]): IngestResult
   outcomes.forEach((outcome, index) => {
     if (outcome === 'accepted') result.accepted++
     else if (outcome === 'duplicate') result.duplicates++
-    else result.errors.push({ index, id: ids[index]!, message: outcome.error })
+    else result.errors.push({ index, id: ids[index]!, path: outcome.path, message: outcome.error })
   })
   return result
 }

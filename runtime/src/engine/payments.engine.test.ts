@@ -80,15 +80,30 @@ describe('payment.received', () => {
     expect(await theEnrolment(t, 'c-1')).toMatchObject({ outcome: 'paid' })
   })
 
-  it('an amount with more decimals than the currency is rejected and explained, and changes nothing', async () => {
+  it('an amount with more decimals than the currency, or not positive, is refused at ingest: nothing stored', async () => {
     const t = await startEngine()
     await enrol(t, dunning(), [caseInput('c-1')])
-    await t.engine.ingest([payment('c-1', MONDAY.getTime() + days(1), 100.001)])
+    const result = await t.engine.ingest([payment('c-1', MONDAY.getTime() + days(1), 100.001), payment('c-1', MONDAY.getTime() + days(1), -5)])
+    expect(result.errors).toEqual([
+      { index: 0, id: expect.any(String), path: 'data.amount', message: 'data.amount: has more decimals than EUR allows (2)' },
+      { index: 1, id: expect.any(String), path: 'data.amount', message: 'data.amount: must be a positive number' },
+    ])
+    expect(await t.db.selectFrom('events').selectAll().where('type', '=', 'payment.received').execute()).toEqual([])
+  })
+
+  it('a bad payment stored before ingest checked it is rejected and explained by the engine, and changes nothing', async () => {
+    const t = await startEngine()
+    await enrol(t, dunning(), [caseInput('c-1')])
+    const at = MONDAY.getTime() + days(1)
+    await t.store.insertEvents([
+      { id: 'old-1', caseId: 'c-1', type: 'payment.received', at, data: JSON.stringify({ amount: 100.001 }), receivedAt: at },
+      { id: 'old-2', caseId: 'c-1', type: 'payment.received', at, data: JSON.stringify({ amount: -5 }), receivedAt: at },
+    ])
     await t.engine.advanceTo(MONDAY.getTime() + days(2))
     expect((await caseRow(t, 'c-1')).balance).toBe(10000)
     expect(await theEnrolment(t, 'c-1')).toMatchObject({ status: 'active' })
-    const [rejected] = await entries(t, 'c-1', 'event-rejected')
-    expect(String(rejected!.detail.reason)).toMatch(/more decimals than EUR/)
+    const rejected = await entries(t, 'c-1', 'event-rejected')
+    expect(rejected.map((entry) => entry.detail.reason)).toEqual(['data.amount has more decimals than EUR allows (2)', 'data.amount must be a positive number'])
   })
 
   it('stops a message deferred to the next morning when the debtor pays overnight', async () => {
@@ -195,6 +210,6 @@ describe('idempotent events', () => {
   it('an event for an unknown case is refused with its index', async () => {
     const t = await startEngine()
     const result = await t.engine.ingest([{ id: 'x', type: 'payment.received', caseId: 'nobody', data: { amount: 1 } }])
-    expect(result).toEqual({ accepted: 0, duplicates: 0, errors: [{ index: 0, id: 'x', message: 'caseId: no case "nobody"' }] })
+    expect(result).toEqual({ accepted: 0, duplicates: 0, errors: [{ index: 0, id: 'x', path: 'caseId', message: 'caseId: no case "nobody"' }] })
   })
 })

@@ -2,7 +2,7 @@ import { localeCode } from '@dunwell/journey'
 import { z } from 'zod'
 import { isCurrency } from './money'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-10-15').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real date')
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-10-15').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real date')
 
 const timezone = z.string().refine((zone) => {
   try {

@@ -1,5 +1,6 @@
 import { eventType } from '@dunwell/journey'
 import { z } from 'zod'
+import { eventDataIssues } from './event-data'
 
 /** An event on the wire: one line of events.jsonl, or the body of an event post. */
 export const eventInputSchema = z
@@ -13,9 +14,16 @@ export const eventInputSchema = z
     data: z.record(z.string(), z.unknown()).optional(),
   })
   .strict()
+  // Data the engine would refuse later is refused at the door, naming the field.
+  .superRefine((event, ctx) => {
+    for (const issue of eventDataIssues(event.type, event.data)) ctx.addIssue({ code: 'custom', path: issue.path.split('.'), message: issue.message })
+  })
 
 export type EventInput = z.infer<typeof eventInputSchema>
 
 /** Event types the engine itself acts on, beyond passing them to journeys. */
 export const holdEvents: Record<string, string> = { 'dispute.opened': 'dispute', 'hardship.reported': 'hardship', 'legal.hold': 'legal' }
 export const releaseEvents: Record<string, string> = { 'dispute.resolved': 'dispute', 'hardship.resolved': 'hardship', 'legal.released': 'legal' }
+
+/** Event types the engine acts on whatever the journeys say (a promise only counts where a journey waits for it). */
+export const engineEventTypes: ReadonlySet<string> = new Set(['payment.received', 'case.updated', 'optout', ...Object.keys(holdEvents), ...Object.keys(releaseEvents)])

@@ -4,9 +4,21 @@ import { eventId } from '../../engine/ingest'
 import { eventInputSchema, type EventInput } from '../../wire/event-input'
 import { parseJsonl } from '../../wire/parse-jsonl'
 import type { AppEnv, AppOptions } from '../app-types'
+import { closestName, knownEventTypes } from '@dunwell/journey'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { eventInput, lineReport, problemResponses, jsonResponse as json } from '../schemas'
+import { eventInput, lineReport, problemResponses, problemSchema, jsonResponse as json } from '../schemas'
+
+const eventWarning = z.object({ type: z.string(), message: z.string() }).openapi('EventWarning')
+
+/** One warning per event type that neither the engine nor an active journey acts on: likely a typo, or a journey not yet published. */
+function unheardWarnings(engine: AppOptions['engine'], events: EventInput[]): { type: string; message: string }[] {
+  const unheard = [...new Set(events.map((event) => event.type))].filter((type) => !engine.isHeard(type))
+  return unheard.map((type) => {
+    const meant = closestName(type, [...engine.heardTypes(), ...knownEventTypes])
+    return { type, message: `no active journey listens to "${type}": it is stored, but nothing happens${meant ? ` (did you mean ${meant}?)` : ''}` }
+  })
+}
 
 
 export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
@@ -21,14 +33,21 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
       description: 'Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now.',
       middleware: guard(options, 'events:write'),
       request: { body: { content: { 'application/json': { schema: eventInput } }, required: true } },
-      responses: { 202: json(z.object({ id: z.string(), duplicate: z.boolean() }), 'Accepted for the engine'), ...problemResponses, 404: { description: 'No such case' } },
+      responses: {
+        202: json(z.object({ id: z.string(), duplicate: z.boolean(), warnings: z.array(eventWarning).optional() }), 'Accepted for the engine; `warnings` when nothing listens to its type'),
+        ...problemResponses,
+        404: { description: 'No such case', content: { 'application/problem+json': { schema: problemSchema } } },
+        422: { description: 'The data does not fit the case (e.g. more decimals than its currency has)', content: { 'application/problem+json': { schema: problemSchema } } },
+      },
     }),
     async (c) => {
       const event = c.req.valid('json') as EventInput
       const now = engine.clock.now()
       const result = await engine.ingest([event])
-      if (result.errors.length > 0) return problem(c, 404, result.errors[0]!.message, { errors: [{ path: 'caseId', message: result.errors[0]!.message }] })
-      return c.json({ id: eventId(event, now), duplicate: result.duplicates > 0 }, 202)
+      const [error] = result.errors
+      if (error) return problem(c, error.path === 'caseId' ? 404 : 422, error.message, { errors: [{ path: error.path, message: error.message.replace(`${error.path}: `, '') }] })
+      const warnings = unheardWarnings(engine, [event])
+      return c.json({ id: eventId(event, now), duplicate: result.duplicates > 0, ...(warnings.length > 0 ? { warnings } : {}) }, 202)
     },
   )
 
@@ -42,7 +61,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
       middleware: guard(options, 'events:write'),
       // Parsed by the handler, line by line: a bad line must not reject the good ones.
       request: { body: { content: { 'application/x-ndjson': { schema: z.string().openapi({ description: 'One EventInput per line' }) } }, required: true } },
-      responses: { 200: json(lineReport, 'What was accepted, and what was wrong on which line'), ...problemResponses, 415: { description: 'Neither JSON Lines nor a JSON array' } },
+      responses: { 200: json(lineReport.extend({ warnings: z.array(eventWarning).optional() }), 'What was accepted, what was wrong on which line, and which types nothing listens to'), ...problemResponses, 415: { description: 'Neither JSON Lines nor a JSON array' } },
     }),
     async (c) => {
       const type = c.req.header('content-type') ?? ''
@@ -53,11 +72,15 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
         if (!Array.isArray(body)) return problem(c, 400, 'the body must be a JSON array of events (or send application/x-ndjson)')
         parsed = parseJsonl(body.map((item) => JSON.stringify(item)).join('\n'), eventInputSchema)
       } else return problem(c, 415, 'send application/x-ndjson (JSON Lines) or a JSON array')
-      const result = await engine.ingest(parsed.items.map((item) => item.value))
+      const events = parsed.items.map((item) => item.value)
+      const result = await engine.ingest(events)
+      const refused = new Set(result.errors.map((e) => e.index))
+      const warnings = unheardWarnings(engine, events.filter((_, index) => !refused.has(index)))
       return c.json(
         {
           accepted: result.accepted,
           duplicates: result.duplicates,
+          ...(warnings.length > 0 ? { warnings } : {}),
           errors: [...parsed.errors, ...result.errors.map((e) => ({ line: parsed.items[e.index]?.line ?? 0, ...(e.id ? { id: e.id } : {}), message: e.message }))].sort((a, b) => a.line - b.line),
         },
         200,

@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
 import { claimTask, completeTask, listTasks, taskOutcomes, type TaskOutcome } from '../../engine/tasks'
 import type { AppEnv, AppOptions } from '../app-types'
+import { dateOrTime } from '../../wire/event-data'
 import { guard } from '../guard'
 import { problem } from '../problem'
 import { notFound, problemResponses, jsonResponse as json } from '../schemas'
@@ -62,7 +63,7 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       summary: 'Record the call’s outcome; it flows back into the journey as an event',
       description: `Outcomes and the events they send: ${Object.entries(taskOutcomes).map(([o, e]) => `${o} → ${e}`).join(', ')}.`,
       middleware: guard(options, 'tasks:work'),
-      request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ outcome: z.enum(Object.keys(taskOutcomes) as [TaskOutcome, ...TaskOutcome[]]), amount: z.number().positive().optional(), promisedFor: z.string().optional(), note: z.string().max(2000).optional() }) } }, required: true } },
+      request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ outcome: z.enum(Object.keys(taskOutcomes) as [TaskOutcome, ...TaskOutcome[]]), amount: z.number().positive().optional(), promisedFor: dateOrTime.optional(), note: z.string().max(2000).optional() }) } }, required: true } },
       responses: { 200: json(taskView, 'Recorded'), ...problemResponses, ...notFound, 409: { description: 'Already completed' } },
     }),
     async (c) => {
