@@ -60,7 +60,8 @@ describe('a first journey, from an empty canvas to an email received', () => {
     await page.getByRole('button', { name: /^Add Email:/ }).dragTo(canvas, { targetPosition: { x: edge.x + edge.width / 2 - area.x, y: edge.y + edge.height / 2 - area.y } })
     await expect.poll(() => nodes().count()).toBe(3)
     const edges = await page.locator('.react-flow__edge').evaluateAll((found) => found.map((element) => element.getAttribute('aria-label')))
-    expect(edges.sort()).toEqual(['Edge from email-1 to exit', 'Edge from entry to email-1'])
+    // Each arrow is named in words: from which step (and outcome) to which.
+    expect(edges.sort()).toEqual(['From Email email-1 (sent) to Exit exit', 'From Entry entry (next) to Email email-1'])
     await shot('email-spliced')
   })
 

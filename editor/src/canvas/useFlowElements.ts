@@ -3,7 +3,7 @@ import type { Edge, Node } from '@xyflow/react'
 import { useMemo, useRef } from 'react'
 import { useDiagnostics, useDocument, useEditorStore, useSelection, type Size } from '../store'
 import { indexDiagnostics } from './diagnostics-index'
-import { outcomesOf } from './node-kinds'
+import { kindOf, outcomesOf } from './node-kinds'
 import { useTraceStore } from '../testrun/trace-store'
 
 /** A document node as React Flow sees it: the same id, type, position and data, plus view state. */
@@ -50,7 +50,7 @@ export function useFlowElements(): { nodes: FlowNode[]; edges: Edge[] } {
     const selected = new Set(selection.edges)
     const failing = indexDiagnostics(diagnostics).failingEdges
     const byId = new Map(document.nodes.map((node) => [node.id, node]))
-    return document.edges.map((edge) => withTrace(toFlowEdge(edge, byId.get(edge.source), selected.has(edge.id), failing.has(edge.id)), traced?.[edge.id]))
+    return document.edges.map((edge) => withTrace(toFlowEdge(edge, byId.get(edge.source), byId.get(edge.target), selected.has(edge.id), failing.has(edge.id)), traced?.[edge.id]))
   }, [document.edges, document.nodes, selection.edges, diagnostics, traced])
 
   return { nodes, edges }
@@ -71,7 +71,13 @@ function toFlowNode(node: JourneyNode, selected: boolean, size: Size | undefined
 /** Long branch labels are read on the node; the edge carries a short form. */
 const LABEL_MAX = 22
 
-function toFlowEdge(edge: JourneyEdge, source: JourneyNode | undefined, selected: boolean, failing: boolean): Edge {
+/** What a screen reader calls a step: its label, else its kind and id. */
+function nameOf(node: JourneyNode | undefined, id: string): string {
+  const label = (node?.data as { label?: unknown } | undefined)?.label
+  return typeof label === 'string' && label ? label : `${(node && kindOf(node.type)?.title) ?? 'Step'} ${id}`
+}
+
+function toFlowEdge(edge: JourneyEdge, source: JourneyNode | undefined, target: JourneyNode | undefined, selected: boolean, failing: boolean): Edge {
   const outcomes = source ? outcomesOf(source) : []
   const outcome = outcomes.find((candidate) => candidate.id === (edge.sourceHandle ?? null))
   // The default outcome ("next", "sent") goes without saying; a branch, variant, timeout or failure is named.
@@ -85,6 +91,7 @@ function toFlowEdge(edge: JourneyEdge, source: JourneyNode | undefined, selected
     selected,
     deletable: false,
     className: failing ? 'edge edge--error' : 'edge',
+    ariaLabel: `From ${nameOf(source, edge.source)}${outcome ? ` (${outcome.label})` : ''} to ${nameOf(target, edge.target)}`,
     ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 4 } : {}),
   }
 }
