@@ -15,7 +15,7 @@ async function setup() {
   const api = await startApi()
   await api.expectStatus(200, 'PUT', '/api/journeys/letters/draft', { body: letters })
   await api.expectStatus(201, 'POST', '/api/journeys/letters/publish')
-  await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
+  await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
   return api
 }
 

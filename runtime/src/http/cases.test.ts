@@ -41,9 +41,9 @@ async function publish(api: TestApi, document: { id: string }) {
 const caseRow = (api: TestApi, id: string) => api.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst()
 
 describe('PUT /api/cases/{id}', () => {
-  it('creates a case with its balance at the amount due, then updates it', async () => {
+  it('creates a case (201) with its balance at the amount due, then updates it (200)', async () => {
     const api = await startApi()
-    expect(await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { amountDue: 120.5 }) })).toEqual({ id: 'c-1', created: true })
+    expect(await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { amountDue: 120.5 }) })).toEqual({ id: 'c-1', created: true })
     expect(await api.expectStatus(200, 'GET', '/api/cases/c-1')).toEqual({
       id: 'c-1',
       debtor: caseInput('c-1').debtor,
@@ -63,7 +63,7 @@ describe('PUT /api/cases/{id}', () => {
 
   it('keeps the balance (what was paid) unless the update gives one', async () => {
     const api = await startApi()
-    await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { amountDue: 100 }) })
+    await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { amountDue: 100 }) })
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'pay-1', type: 'payment.received', caseId: 'c-1', data: { amount: 30 } } })
     await api.advanceBy(60_000)
     expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).balance).toBe(70)
@@ -79,7 +79,7 @@ describe('PUT /api/cases/{id}', () => {
   it('takes the case id from the path when the body leaves it out', async () => {
     const api = await startApi()
     const { id: _omitted, ...body } = caseInput('ignored')
-    expect(await api.expectStatus(200, 'PUT', '/api/cases/from-path', { body })).toEqual({ id: 'from-path', created: true })
+    expect(await api.expectStatus(201, 'PUT', '/api/cases/from-path', { body })).toEqual({ id: 'from-path', created: true })
     expect(await caseRow(api, 'from-path')).toMatchObject({ id: 'from-path' })
   })
 
@@ -119,7 +119,7 @@ describe('PUT /api/cases/{id}', () => {
   it('GET shows the case’s enrolments; an unknown case is 404', async () => {
     const api = await startApi()
     await publish(api, waitThenLetter)
-    await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
+    await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
     await api.expectStatus(202, 'POST', '/api/events', { body: { type: 'invoice.overdue', caseId: 'c-1', at: '2026-11-23T09:00:30Z' } })
     await api.advanceBy(60_000)
     expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).enrolments).toEqual([
@@ -223,7 +223,7 @@ describe('DELETE /api/cases/{id}', () => {
     const api = await startApi()
     await publish(api, reminderJourney)
     await publish(api, journey({ id: 'quick', nodes: { start: ['entry', { event: 'quick.start' }], done: ['exit', { outcome: 'acknowledged' }] }, edges: ['start>done'] }))
-    await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { attributes: { contract: 'Anna Schmidt private' } }) })
+    await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { attributes: { contract: 'Anna Schmidt private' } }) })
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'quick', type: 'quick.start', caseId: 'c-1' } })
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1' } })
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'pay', type: 'payment.received', caseId: 'c-1', data: { amount: 25, payer: 'Anna Schmidt', iban: 'IBAN-DE-1234' } } })
@@ -262,7 +262,7 @@ describe('DELETE /api/cases/{id}', () => {
   it('an erased case is not enrolled again by an event it was sent before the erasure', async () => {
     const api = await startApi()
     await publish(api, reminderJourney)
-    await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
+    await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
     // The billing system announced tomorrow's overdue notice today.
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1', at: new Date(api.clock.now() + DAY).toISOString() } })
     await api.expectStatus(200, 'DELETE', '/api/cases/c-1')
@@ -281,7 +281,7 @@ describe('GET /api/cases/{id}/timeline', () => {
   it('tells what happened, in order, after the events were applied', async () => {
     const api = await startApi()
     await publish(api, waitThenLetter)
-    await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
+    await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
     expect(await api.expectStatus(200, 'GET', '/api/cases/c-1/timeline')).toEqual([])
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1' } })
     expect(await api.expectStatus(200, 'GET', '/api/cases/c-1/timeline')).toEqual([]) // stored, not applied yet
@@ -308,7 +308,7 @@ describe('POST /api/cases/{id}/enrol | pause | resume | stop', () => {
   async function setup() {
     const api = await startApi()
     await publish(api, waitThenLetter)
-    for (const id of ['c-1', 'c-2']) await api.expectStatus(200, 'PUT', `/api/cases/${id}`, { body: caseInput(id) })
+    for (const id of ['c-1', 'c-2']) await api.expectStatus(201, 'PUT', `/api/cases/${id}`, { body: caseInput(id) })
     return api
   }
   const enrolmentOf = async (api: TestApi, id: string) => (await api.expectStatus(200, 'GET', `/api/cases/${id}`)).enrolments
@@ -356,15 +356,31 @@ describe('POST /api/cases/{id}/enrol | pause | resume | stop', () => {
     expect((await api.expectStatus(200, 'GET', '/api/cases/c-1/timeline')).find((entry: { kind: string }) => entry.kind === 'stopped')).toMatchObject({ detail: { reason: 'handed to a lawyer' } })
   })
 
-  it('enrol needs a journey id (400); an unknown case is 404; an unknown journey enrols nothing and says why', async () => {
+  it('enrol needs a journey id (400); an unknown case or journey is 404, storing nothing', async () => {
     const api = await setup()
     const problem = await api.expectStatus(400, 'POST', '/api/cases/c-1/enrol', { body: {} })
     expect(problem.errors).toEqual([expect.objectContaining({ path: 'journeyId' })])
     await api.expectStatus(404, 'POST', '/api/cases/nope/enrol', { body: { journeyId: 'wait-letter' } })
     await api.expectStatus(404, 'POST', '/api/cases/nope/stop')
-    await api.expectStatus(202, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'no-such-journey' } })
+    const unknown = await api.expectStatus(404, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'no-such-journey' } })
+    expect(unknown).toMatchObject({ status: 404, detail: 'no journey "no-such-journey"', errors: [{ path: 'journeyId', message: 'no journey "no-such-journey"' }] })
+    await api.expectStatus(404, 'POST', '/api/cases/c-1/stop', { body: { journeyId: 'no-such-journey' } })
+    expect(await api.db.selectFrom('events').selectAll().execute()).toEqual([])
     await api.advanceBy(60_000)
     expect(await enrolmentOf(api, 'c-1')).toEqual([])
-    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1/timeline')).at(-1)).toMatchObject({ kind: 'not-enrolled', detail: { journey: 'no-such-journey' } })
+  })
+
+  it('enrol in a journey that enrols no one (archived, paused, never published) is 409, storing nothing', async () => {
+    const api = await setup()
+    await api.expectStatus(200, 'PUT', '/api/journeys/draft-only/draft', { body: { ...waitThenLetter, id: 'draft-only' } })
+    const draft = await api.expectStatus(409, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'draft-only' } })
+    expect(draft).toMatchObject({ status: 409, detail: expect.stringContaining('no published version'), errors: [{ path: 'journeyId' }] })
+    await api.expectStatus(200, 'POST', '/api/journeys/wait-letter/pause')
+    expect((await api.expectStatus(409, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })).detail).toContain('is paused')
+    await api.expectStatus(200, 'POST', '/api/journeys/wait-letter/archive')
+    expect((await api.expectStatus(409, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })).detail).toBe('journey "wait-letter" is archived')
+    expect(await api.db.selectFrom('events').selectAll().execute()).toEqual([])
+    await api.advanceBy(60_000)
+    expect(await enrolmentOf(api, 'c-1')).toEqual([])
   })
 })

@@ -19,7 +19,7 @@ async function setup() {
   const api = await startApi()
   await api.expectStatus(200, 'PUT', '/api/journeys/pay-up/draft', { body: paymentJourney })
   await api.expectStatus(201, 'POST', '/api/journeys/pay-up/publish')
-  await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { amountDue: 100 }) })
+  await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { amountDue: 100 }) })
   return api
 }
 

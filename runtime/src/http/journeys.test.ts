@@ -176,7 +176,7 @@ describe('journeys: status', () => {
     const api = await startApi()
     await api.expectStatus(200, 'PUT', '/api/journeys/letters/draft', { body: letterJourney('letters') })
     await api.expectStatus(201, 'POST', '/api/journeys/letters/publish')
-    await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
+    await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
     await api.expectStatus(200, 'POST', '/api/journeys/letters/pause')
 
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue-1', type: 'invoice.overdue', caseId: 'c-1' } })

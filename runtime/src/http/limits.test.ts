@@ -12,7 +12,7 @@ async function setup() {
   await api.expectStatus(200, 'PUT', '/api/journeys/sample/draft', { body: sampleJourney() })
   await api.expectStatus(201, 'POST', '/api/journeys/sample/publish')
   await api.expectStatus(200, 'PUT', '/api/journeys/sample/draft', { body: { ...sampleJourney(), name: 'Sample, edited' } })
-  await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
+  await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
   return api
 }
 
@@ -81,6 +81,6 @@ describe('limits and malformed input', () => {
     const api = await setup()
     const body = caseInput('c-2', { attributes: { note: padding(3000) } })
     expect(Buffer.byteLength(JSON.stringify(body))).toBeLessThan(limits.json)
-    await api.expectStatus(200, 'PUT', '/api/cases/c-2', { body })
+    await api.expectStatus(201, 'PUT', '/api/cases/c-2', { body })
   })
 })

@@ -22,7 +22,7 @@ async function setup() {
   const api = await startApi()
   await api.expectStatus(200, 'PUT', '/api/journeys/two-texts/draft', { body: twoTexts })
   await api.expectStatus(201, 'POST', '/api/journeys/two-texts/publish')
-  await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
+  await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
   await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1' } })
   await api.advanceBy(60_000)
   const [first] = await api.db.selectFrom('outbox').selectAll().where('case_id', '=', 'c-1').execute()

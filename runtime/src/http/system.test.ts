@@ -9,7 +9,7 @@ describe('POST /api/simulations', () => {
 
   it('runs an example journey for its cases and reports what happened, touching no live data', async () => {
     const api = await startApi()
-    await api.expectStatus(200, 'PUT', '/api/cases/live-1', { body: caseInput('live-1') })
+    await api.expectStatus(201, 'PUT', '/api/cases/live-1', { body: caseInput('live-1') })
     const before = await snapshot(api)
     const report = await api.expectStatus(200, 'POST', '/api/simulations', { as: 'editor', body: friendly() })
     // The figures examples/README.md shows for `dunwell simulate` of the same input.

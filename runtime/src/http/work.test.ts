@@ -23,8 +23,8 @@ describe('GET /api/messages', () => {
   async function setup() {
     const api = await startApi()
     await publish(api, notify)
-    await api.expectStatus(200, 'PUT', '/api/cases/a', { body: caseInput('a') })
-    await api.expectStatus(200, 'PUT', '/api/cases/b', { body: caseInput('b', { without: ['phone'] }) })
+    await api.expectStatus(201, 'PUT', '/api/cases/a', { body: caseInput('a') })
+    await api.expectStatus(201, 'PUT', '/api/cases/b', { body: caseInput('b', { without: ['phone'] }) })
     await overdue(api, 'a', 'b')
     return api
   }
@@ -84,7 +84,7 @@ describe('tasks', () => {
   async function setup() {
     const api = await startApi()
     await publish(api, callJourney)
-    await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
+    await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
     await overdue(api, 'c-1')
     const [task] = await api.expectStatus(200, 'GET', '/api/tasks')
     return { api, task }

@@ -8,7 +8,7 @@ import type { AppEnv, AppOptions } from '../app-types'
 import { parseCasesCsv } from '../cases-csv'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { caseIdParam, caseInput, lineReport, notFound, problemResponses, jsonResponse as json } from '../schemas'
+import { caseIdParam, caseInput, lineReport, notFound, problemResponses, problemSchema, jsonResponse as json } from '../schemas'
 
 const caseView = z.object({ id: z.string(), debtor: z.record(z.string(), z.unknown()), amountDue: z.number(), balance: z.number(), currency: z.string(), dueDate: z.string(), attributes: z.record(z.string(), z.unknown()), enrolments: z.array(z.record(z.string(), z.unknown())), holds: z.array(z.record(z.string(), z.unknown())), optouts: z.array(z.record(z.string(), z.unknown())) }).openapi('Case')
 const timelineEntry = z.object({ at: z.string(), kind: z.string(), enrolmentId: z.string().nullable(), nodeId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) }).openapi('TimelineEntry')
@@ -27,7 +27,12 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       middleware: guard(options, 'cases:write'),
       // The path names the case: the body may leave its id out, or repeat it.
       request: { params: caseIdParam, body: { content: { 'application/json': { schema: caseInput.partial({ id: true }) } }, required: true } },
-      responses: { 200: json(z.object({ id: z.string(), created: z.boolean() }), 'Stored'), ...problemResponses, 409: { description: 'The body’s id differs from the path' } },
+      responses: {
+        200: json(z.object({ id: z.string(), created: z.literal(false) }), 'Updated'),
+        201: json(z.object({ id: z.string(), created: z.literal(true) }), 'Created'),
+        ...problemResponses,
+        409: { description: 'The body’s id differs from the path' },
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -35,7 +40,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       if (body.id !== undefined && body.id !== id) return problem(c, 409, `the body's id "${body.id}" differs from the path's "${id}"`)
       const result = await engine.upsertCases([{ ...body, id } as CaseInput])
       if (result.errors.length > 0) return problem(c, 400, result.errors[0]!.message, { errors: result.errors.map((e) => ({ path: e.message.split(' ')[0]!, message: e.message })) })
-      return c.json({ id, created: result.created === 1 }, 200)
+      return result.created === 1 ? c.json({ id, created: true as const }, 201) : c.json({ id, created: false as const }, 200)
     },
   )
 
@@ -113,12 +118,27 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         description: 'Applied by the engine in order with the case’s other events; the timeline shows it.',
         middleware: guard(options, 'cases:write'),
         request: { params: caseIdParam, body: { content: { 'application/json': { schema: action === 'enrol' ? control.extend({ journeyId: z.string() }) : control } }, required: action === 'enrol' } },
-        responses: { 202: json(z.object({ accepted: z.literal(true) }), 'Queued for the engine'), ...problemResponses, ...notFound },
+        responses: {
+          202: json(z.object({ accepted: z.literal(true) }), 'Queued for the engine'),
+          ...problemResponses,
+          404: { description: 'No such case, or no such journey', content: { 'application/problem+json': { schema: problemSchema } } },
+          ...(action === 'enrol' ? { 409: { description: 'The journey enrols no one: archived, paused, or not published yet', content: { 'application/problem+json': { schema: problemSchema } } } } : {}),
+        },
       }),
       async (c) => {
         const { id } = c.req.valid('param')
         if (!(await getCase(db, id))) return problem(c, 404, `no case "${id}"`)
         const body = (c.req.valid('json') ?? {}) as z.infer<typeof control>
+        if (body.journeyId !== undefined) {
+          const journey = await db.selectFrom('journeys').select('status').where('id', '=', body.journeyId).executeTakeFirst()
+          if (!journey) return problem(c, 404, `no journey "${body.journeyId}"`, { errors: [{ path: 'journeyId', message: `no journey "${body.journeyId}"` }] })
+          if (action === 'enrol') {
+            const published = await db.selectFrom('journey_versions').select('version').where('journey_id', '=', body.journeyId).limit(1).executeTakeFirst()
+            const refusal =
+              journey.status === 'archived' ? 'is archived' : journey.status === 'paused' ? 'is paused: resume it to enrol cases' : !published ? 'has no published version yet: publish it first' : undefined
+            if (refusal) return problem(c, 409, `journey "${body.journeyId}" ${refusal}`, { errors: [{ path: 'journeyId', message: refusal }] })
+          }
+        }
         await engine.control(id, action, body)
         return c.json({ accepted: true as const }, 202)
       },
