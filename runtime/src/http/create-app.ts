@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
+import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { apiKeyAuth } from '../auth/api-key'
 import type { AppEnv, AppOptions } from './app-types'
@@ -14,6 +15,18 @@ import { systemRoutes } from './routes/system'
 import { workRoutes } from './routes/work'
 
 const MB = 1024 * 1024
+
+/** Paths the runtime answers itself: a host app's fallback (e.g. the editor's index.html) must not answer them. */
+const runtimePrefixes = ['/api', '/docs', '/openapi.json', '/health', '/optout', '/pay', '/callbacks']
+
+export function isRuntimePath(path: string): boolean {
+  return runtimePrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+}
+
+/** The runtime's 404 for a path it does not know, also for a host app that mounts it beside its own pages. */
+export function notFoundProblem(c: Context): Response {
+  return problem(c, 404, `no route ${c.req.method} ${c.req.path}`)
+}
 
 /**
  * The runtime's HTTP API as a Hono app: mount it in your own service (`app.route('/', createApp(...))`) or serve it
@@ -46,7 +59,7 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   publicRoutes(app, options)
   docsRoutes(app)
 
-  app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}`))
+  app.notFound(notFoundProblem)
   app.onError((error, c) => {
     if (error instanceof HTTPException) return problem(c, error.status as 400, error.message)
     if (error instanceof SyntaxError) return problem(c, 400, `the body is not valid JSON: ${error.message}`)

@@ -10,7 +10,7 @@ import { systemClock, VirtualClock } from '../clock'
 import { openSqlite } from '../db/open-database'
 import { Engine } from '../engine/engine'
 import type { ContactPolicy } from '../policy'
-import { createApp } from './create-app'
+import { createApp, isRuntimePath, notFoundProblem } from './create-app'
 import { isLoopbackAddress } from '../auth'
 import { startScheduler } from './scheduler'
 
@@ -100,7 +100,10 @@ export async function startServer(options: ServerOptions) {
     if (c.req.method !== 'GET') scheduler.poke()
   })
   root.route('/', app)
+  // The editor is a single-page app: any other path is its index.html, but never a path the runtime owns.
+  root.notFound(notFoundProblem)
   root.get('*', async (c) => {
+    if (isRuntimePath(c.req.path)) return notFoundProblem(c)
     if (!options.editor || !existsSync(options.editor)) return c.html(landing)
     const path = normalize(c.req.path).replace(/^(\.\.[/\\])+/, '')
     const file = join(options.editor, path === '/' ? 'index.html' : path)
