@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react'
 import { emptyValue, getAt, setAt, type DataPath } from './data-edits'
+import { DurationField } from './DurationField'
 import { pathKey } from './field-errors'
 import type { FormContext } from './form-context'
 import type { Field, FieldType } from './form-model'
@@ -19,9 +20,10 @@ export interface FieldProps<K extends FieldType['kind'] = FieldType['kind']> {
 export function FieldView({ field, path, ctx }: { field: Field; path: DataPath; ctx: FormContext }) {
   // The switch narrows `field.type`, not `field`: the props are retyped per case.
   const props = <K extends FieldType['kind']>() => ({ field, path, ctx }) as FieldProps<K>
+  if (field.folded) return null
   switch (field.type.kind) {
     case 'text':
-      return <TextField {...props<'text'>()} />
+      return field.type.format === 'duration' ? <DurationField {...props<'text'>()} /> : <TextField {...props<'text'>()} />
     case 'number':
       return <NumberField {...props<'number'>()} />
     case 'boolean':

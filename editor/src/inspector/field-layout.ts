@@ -11,6 +11,8 @@ export interface FieldLayout {
   help?: Record<string, string>
   widgets?: Record<string, TextFormat>
   suggestions?: Record<string, readonly string[]>
+  /** A duration whose unit may be business days, by the path of the flag that says so: `{ for: 'businessDays' }`. */
+  businessDays?: Record<string, string>
   /** Labels of a union's modes, by the field that tells them apart. */
   modes?: Record<string, string>
   /** Starting values when the user switches to a mode; the kind's `defaults` cover its first mode. */
@@ -27,8 +29,8 @@ export const fieldLayouts: Partial<Record<NodeType, FieldLayout>> = {
   entry: {
     ...base,
     widgets: { ...base.widgets, filter: 'condition' },
-    labels: { event: 'Starts on event', filter: 'Only if', reentry: 'Re-entry' },
-    help: { filter: 'Cases for which this condition is false are not enrolled.', cooldown: 'With re-entry after exit: how long after leaving a case may enter again, e.g. P30D.' },
+    labels: { event: 'Starts on event', filter: 'Only if', reentry: 'Re-entry', cooldown: 'Cooldown' },
+    help: { filter: 'Cases for which this condition is false are not enrolled.', cooldown: 'With re-entry after exit: how long after leaving a case may enter again.' },
   },
   segment: {
     ...base,
@@ -46,7 +48,8 @@ export const fieldLayouts: Partial<Record<NodeType, FieldLayout>> = {
     ...base,
     widgets: { ...base.widgets, when: 'condition' },
     labels: { for: 'Duration', businessDays: 'Count business days only', until: 'Local time', days: 'On days', event: 'Event', when: 'Only if', timeout: 'Give up after' },
-    help: { for: 'An ISO 8601 duration, e.g. P3D (3 days) or PT12H (12 hours).', days: 'Any day when none is chosen.' },
+    help: { days: 'Any day when none is chosen.' },
+    businessDays: { for: 'businessDays' },
     modes: { for: 'For a time', until: 'Until a time of day', event: 'For an event' },
     modeDefaults: { until: { until: '09:00' }, event: { event: 'payment.received', timeout: 'P7D' } },
   },

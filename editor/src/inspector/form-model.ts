@@ -21,7 +21,8 @@ interface SchemaNode {
 export type TextFormat = 'condition' | 'expression' | 'duration' | 'time' | 'event' | 'slug' | 'template' | 'multiline'
 
 export type FieldType =
-  | { kind: 'text'; format?: TextFormat; suggestions?: readonly string[] }
+  /** `businessDays` names a sibling flag that makes a duration count business days (a wait's `for`). */
+  | { kind: 'text'; format?: TextFormat; suggestions?: readonly string[]; businessDays?: string }
   | { kind: 'number'; min?: number; max?: number; integer: boolean }
   | { kind: 'boolean' }
   | { kind: 'enum'; options: string[] }
@@ -37,6 +38,8 @@ export interface Field {
   optional: boolean
   type: FieldType
   help?: string
+  /** Shown and edited by another field's control (a duration's business-days flag), not on its own. */
+  folded?: boolean
 }
 
 /** A form for one shape of a kind's data; a wait has one per mode (for, until, event). */
@@ -92,7 +95,8 @@ export function describeSchema(schema: SchemaNode, layout: FieldLayout = {}, pat
       const format = layout.widgets?.[path] ?? textFormat(schema)
       // Every event field offers the event types Dunwell knows; a typo there would enrol or wake nobody.
       const suggestions = layout.suggestions?.[path] ?? (format === 'event' ? knownEventTypes : undefined)
-      return { kind: 'text', ...(format ? { format } : {}), ...(suggestions ? { suggestions } : {}) }
+      const businessDays = layout.businessDays?.[path]
+      return { kind: 'text', ...(format ? { format } : {}), ...(suggestions ? { suggestions } : {}), ...(businessDays ? { businessDays } : {}) }
     }
     case 'number':
       return {
@@ -147,7 +151,8 @@ function describeFields(schema: SchemaNode, layout: FieldLayout, prefix: string)
       const path = prefix ? `${prefix}.${key}` : key
       const { schema: inner, optional } = unwrapOptional(shape[key]!)
       const help = layout.help?.[path]
-      return { key, label: layout.labels?.[path] ?? humanize(key), optional, type: describeSchema(inner, layout, path), ...(help ? { help } : {}) }
+      const folded = Object.values(layout.businessDays ?? {}).includes(path)
+      return { key, label: layout.labels?.[path] ?? humanize(key), optional, type: describeSchema(inner, layout, path), ...(help ? { help } : {}), ...(folded ? { folded } : {}) }
     })
 }
 

@@ -1,6 +1,6 @@
-import { Duration } from 'luxon'
 import { z } from 'zod'
 import { eventType, expression, isoDuration, nodeBase, timeOfDay, weekday } from '../common'
+import { describeDuration, durationWords } from '../duration'
 import { DEFAULT_HANDLE, defineNodeKind } from '../node-kind'
 
 export const EVENT_HANDLE = 'event'
@@ -51,22 +51,13 @@ export function isEventWait(data: WaitData): data is WaitEventData {
   return 'event' in data
 }
 
-export function describeDuration(iso: string): string {
-  const duration = Duration.fromISO(iso)
-  if (!duration.isValid) return iso
-  return duration.rescale().toHuman({ listStyle: 'narrow' })
-}
-
 export const wait = defineNodeKind({
   type: 'wait',
   title: 'Wait',
   icon: 'hourglass',
   help: 'Pause for a time, until a local time of day, or until an event arrives',
   summary: (data) => {
-    if ('for' in data) {
-      const text = describeDuration(data.for)
-      return data.businessDays ? `${text.replace(/days?/, (d) => `business ${d}`)}` : text
-    }
+    if ('for' in data) return durationWords(data.for, { businessDays: data.businessDays })
     if ('until' in data) return `until ${data.until} local${data.days ? ` on ${data.days.join(', ')}` : ''}`
     return `for ${data.event}, at most ${describeDuration(data.timeout)}`
   },
