@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emailFontStack } from '../messages/layout-mjml'
 import { ensureOptOut } from './index'
 
 const url = 'https://pay.acme.test/optout/T0k3n?a=1&b=2'
@@ -33,6 +34,13 @@ describe('ensureOptOut for email', () => {
       /<div>Hello Anna<\/div><p [^>]*>To stop receiving emails from us at this address, <a href="https:\/\/pay\.acme\.test\/optout\/T0k3n\?a=1&amp;b=2">unsubscribe here<\/a>\.<\/p><\/body><\/html>$/,
     )
     expect(result.text).toBe(`Hello Anna\n\nTo stop receiving emails from us at this address, unsubscribe here: ${url}`)
+  })
+
+  it('sets the footer in the emails’ own font, aligned with their text', () => {
+    const footer = /<p style="([^"]*)">To stop/.exec(ensureOptOut({ channel: 'email', html, text: null, locale: 'en' }, url).html!)
+    expect(footer?.[1]).toContain(`font-family:${emailFontStack}`)
+    expect(footer?.[1]).toContain('padding:16px 25px 24px')
+    expect(footer?.[1]).toContain('margin:0 auto')
   })
 
   it('writes the footer in German for a German message', () => {

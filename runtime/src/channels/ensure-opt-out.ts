@@ -1,3 +1,5 @@
+import { emailFontStack } from '../messages/layout-mjml'
+
 /** The parts of a message that carry an opt-out; `OutgoingMessage` and `RenderedMessage` both fit. */
 export interface OptOutMessage {
   channel: string
@@ -19,6 +21,9 @@ const wording = {
   },
 }
 
+/** In the email's own font, and as wide and as far in as MJML's 600px body with its 25px column padding. */
+const footerStyle = `max-width:550px;margin:0 auto;padding:16px 25px 24px;font-family:${emailFontStack.replace(/"/g, "'")};font-size:12px;line-height:1.4;color:#6b7280`
+
 const stopWord = /(?<![\p{L}\p{N}])stopp?(?![\p{L}\p{N}])/iu
 
 /**
@@ -37,7 +42,7 @@ export function ensureOptOut<M extends OptOutMessage>(message: M, optoutUrl: str
   let { html, text } = message
   const link = escapeAttribute(optoutUrl)
   if (html && !html.includes(optoutUrl) && !html.includes(link)) {
-    const footer = `<p style="font-size:12px;line-height:1.4;color:#6b7280;margin:16px 0">${words.html(link)}</p>`
+    const footer = `<p style="${footerStyle}">${words.html(link)}</p>`
     const end = [...html.matchAll(/<\/body\s*>/gi)].at(-1)?.index ?? -1
     html = end === -1 ? html + footer : html.slice(0, end) + footer + html.slice(end)
   }

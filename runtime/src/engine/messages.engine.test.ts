@@ -41,6 +41,36 @@ describe('the debtor’s language', () => {
   })
 })
 
+describe('fonts', () => {
+  it('sent emails load no remote fonts: no Google Fonts, the system font stack unless the template sets its own', async () => {
+    const own = journey({
+      id: 'own-font',
+      nodes: { start: ['entry', { event: 'invoice.overdue' }], mail: ['email', { template: 'mail' }], done: ['exit', { outcome: 'done' }] },
+      edges: ['start>mail', 'mail>done'],
+      templates: {
+        mail: {
+          ...emailTemplate('unused'),
+          body: { en: '<mjml><mj-head><mj-attributes><mj-all font-family="Georgia, serif" /></mj-attributes></mj-head><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>' },
+        },
+      },
+    })
+    // Each journey in its own engine: both start on invoice.overdue.
+    const first = await startEngine()
+    await enrol(first, bilingual(), [caseInput('c-1')])
+    const second = await startEngine()
+    await enrol(second, own, [caseInput('c-2')])
+    const [system] = await messages(first, 'c-1')
+    const [georgia] = await messages(second, 'c-2')
+    for (const message of [system!, georgia!]) {
+      expect(message.html).not.toContain('fonts.googleapis.com')
+      expect(message.html).not.toMatch(/@import|<link[^>]+font/i)
+    }
+    expect(system!.html).toContain("font-family:-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif")
+    expect(system!.html).not.toContain('Ubuntu')
+    expect(georgia!.html).toContain('font-family:Georgia, serif')
+  })
+})
+
 describe('escaping', () => {
   it("a debtor's first name with HTML arrives escaped in the email HTML, and as written in the plain-text part", async () => {
     const t = await startEngine()

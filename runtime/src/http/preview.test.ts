@@ -33,6 +33,26 @@ describe('POST /api/preview', () => {
     expect(message.subject).toBe('A quick reminder about your invoice')
   })
 
+  it('renders every example email without remote fonts (no Google Fonts link or import), in the system font stack', async () => {
+    const api = await startApi()
+    const folder = new URL('../../../examples/', import.meta.url)
+    let emails = 0
+    for (const name of ['friendly-reminder', 'life-situations', 'tone-experiment']) {
+      const journey = JSON.parse(readFileSync(new URL(`${name}/journey.json`, folder), 'utf8'))
+      for (const [templateId, template] of Object.entries(journey.templates as Record<string, { channel: string; body: Record<string, string> }>)) {
+        if (template.channel !== 'email') continue
+        for (const locale of Object.keys(template.body)) {
+          const message = await api.expectStatus(200, 'POST', '/api/preview', { as: 'viewer', body: { journey, templateId, sample: caseInput('s'), locale } })
+          expect(message.html, `${name} ${templateId} ${locale}`).not.toContain('fonts.googleapis.com')
+          expect(message.html).not.toMatch(/@import|<link[^>]+font/i)
+          expect(message.html).toContain('font-family:-apple-system')
+          emails++
+        }
+      }
+    }
+    expect(emails).toBeGreaterThan(3)
+  })
+
   it('names the template and locale when it does not render, and stores nothing', async () => {
     const api = await startApi()
     const before = await snapshot(api)
