@@ -1,7 +1,21 @@
 import { Liquid } from 'liquidjs'
 
-/** Variables a template may name: the case, the debtor, the event, links the runtime makes, and the sender. */
-export const templateVariables = ['case', 'debtor', 'event', 'links', 'sender'] as const
+/**
+ * What a template may name: the case, the debtor, the event, links the runtime makes, and the sender, with the
+ * fields each has. Below `attributes`, `event.data` and `debtor.address` anything goes: they are the sender's own.
+ */
+export const templateFields = {
+  case: ['id', 'amountDue', 'balance', 'currency', 'dueDate', 'daysPastDue', 'attributes'],
+  debtor: ['firstName', 'lastName', 'email', 'phone', 'address', 'locale', 'timezone', 'country', 'region', 'birthDate', 'age', 'attributes'],
+  event: ['type', 'data'],
+  links: ['pay', 'optout'],
+  sender: ['name'],
+} as const satisfies Record<string, readonly string[]>
+
+export type TemplateVariable = keyof typeof templateFields
+
+/** Variables a template may name. */
+export const templateVariables = Object.keys(templateFields) as TemplateVariable[]
 
 /** Bounds that keep a hostile template cheap to parse and render. */
 const limits = { parseLimit: 200_000, renderLimit: 1_000, memoryLimit: 10_000_000 }
