@@ -9,7 +9,7 @@ describe('celMarker', () => {
 
   it('underlines the unknown field the library names, with the message in words', () => {
     const source = 'case.amountDu > 1.0'
-    expect(celMarker(source, checkCondition(source))).toEqual({ start: 5, end: 13, message: 'unknown field amountDu' })
+    expect(celMarker(source, checkCondition(source))).toEqual({ start: 5, end: 13, message: 'Unknown field case.amountDu — did you mean case.amountDue?' })
   })
 
   it('underlines the last character when the expression stops short', () => {

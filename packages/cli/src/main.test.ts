@@ -42,7 +42,7 @@ describe('dunwell validate', () => {
     const dir = folder({ 'good.json': good, 'broken.json': broken })
     const result = await dunwell(['validate', 'good.json', 'broken.json'], dir)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('broken.json: node age: branch "Young": `debtor.agee < 26`: unknown field agee\n')
+    expect(result.stderr).toContain('broken.json: node age: branch "Young": `debtor.agee < 26`: Unknown field debtor.agee — did you mean debtor.age?\n')
     expect(result.stderr).toContain('2 journeys checked: 1 error, 0 warnings')
   })
 

@@ -159,8 +159,8 @@ describe('validate', () => {
         nodeId: 'age',
         path: ['nodes', 1, 'data', 'branches', 0, 'when'],
       })
-      expect(only(broken((j) => (node(j, 'age').data.branches[0].when = 'debtor.agee < 26')), 'bad-expression').message).toContain('unknown field agee')
-      expect(only(broken((j) => (node(j, 'start').data.filter = 'customer.vip')), 'bad-expression').message).toContain('unknown variable customer')
+      expect(only(broken((j) => (node(j, 'age').data.branches[0].when = 'debtor.agee < 26')), 'bad-expression').message).toContain('Unknown field debtor.agee — did you mean debtor.age?')
+      expect(only(broken((j) => (node(j, 'start').data.filter = 'customer.vip')), 'bad-expression').message).toContain('Unknown name customer: start with case, debtor or event')
       expect(only(broken((j) => (node(j, 'start').data.filter = 'case.amountDue + 1.0')), 'bad-expression').message).toContain('must be true or false')
       expect(only(broken((j) => (node(j, 'start').data.filter = 'case.amountDue * 2 > 100')), 'bad-expression').message).toContain('write 2.0')
       expect(only(broken((j) => (j.settings.goal = 'case.balance <=')), 'bad-expression').path).toEqual(['settings', 'goal'])

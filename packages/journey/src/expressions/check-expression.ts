@@ -1,4 +1,5 @@
 import { celEnvironment } from './cel-environment'
+import { explainCelError } from './explain-cel-error'
 
 /** Where in the source the fault lies, as offsets (end exclusive); absent when the whole expression is at fault. */
 export interface SourceRange {
@@ -18,13 +19,13 @@ export function celErrorMessage(error: unknown): string {
 export function checkCondition(source: string): ExpressionCheck {
   try {
     const result = celEnvironment.check(source)
-    if (!result.valid) return failure(result.error, source)
+    if (!result.valid) return failure(result.error, source, 'condition')
     if (result.type !== 'bool' && result.type !== 'dyn') {
       return { ok: false, message: `must be true or false, but gives a ${result.type}` }
     }
     return { ok: true }
   } catch (error) {
-    return failure(error, source)
+    return failure(error, source, 'condition')
   }
 }
 
@@ -32,15 +33,15 @@ export function checkCondition(source: string): ExpressionCheck {
 export function checkValueExpression(source: string): ExpressionCheck {
   try {
     const result = celEnvironment.check(source)
-    return result.valid ? { ok: true } : failure(result.error, source)
+    return result.valid ? { ok: true } : failure(result.error, source, 'value')
   } catch (error) {
-    return failure(error, source)
+    return failure(error, source, 'value')
   }
 }
 
-function failure(error: unknown, source: string): ExpressionCheck {
+function failure(error: unknown, source: string, what: string): ExpressionCheck {
   const range = errorRange(error, source.length)
-  return { ok: false, message: explain(celErrorMessage(error), source), ...(range ? { range } : {}) }
+  return { ok: false, message: `\`${source}\`: ${explainCelError(celErrorMessage(error), source, range, what)}`, ...(range ? { range } : {}) }
 }
 
 /** The library's CelError carries the offsets of the node at fault. */
@@ -49,17 +50,4 @@ function errorRange(error: unknown, length: number): SourceRange | undefined {
   if (typeof range?.start !== 'number' || typeof range.end !== 'number') return undefined
   const start = Math.min(Math.max(range.start, 0), length)
   return { start, end: Math.min(Math.max(range.end, start), length) }
-}
-
-function explain(message: string, source: string): string {
-  const unknownKey = /^No such key: (\S+)/.exec(message)
-  if (unknownKey) return `\`${source}\`: unknown field ${unknownKey[1]}`
-  const unknownVariable = /^Unknown variable: (\S+)/.exec(message)
-  if (unknownVariable) return `\`${source}\`: unknown variable ${unknownVariable[1]} (use case, debtor or event)`
-  const mixed = /^no such overload: (double|int) (\S+) (double|int)$/.exec(message)
-  if (mixed && mixed[1] !== mixed[3]) {
-    const whole = /(?<![\d.])(\d+)(?![\d.])/.exec(source)?.[1] ?? '1'
-    return `\`${source}\`: mixes a decimal number with a whole number in ${mixed[2]}; write ${whole}.0 instead of ${whole}`
-  }
-  return `\`${source}\`: ${message}`
 }
