@@ -23,7 +23,7 @@ describe('the embedding example', () => {
     expect((await call('PUT', '/journeys/friendly-reminder/draft', journey)).status).toBe(200)
     expect((await call('POST', '/journeys/friendly-reminder/publish', { note: 'first' })).status).toBe(201)
     const debtor = { firstName: 'Anna', lastName: 'Schmidt', email: 'anna@example.org', locale: 'en', timezone: 'Europe/Berlin', country: 'DE' }
-    expect((await call('PUT', '/cases/c-1', { id: 'c-1', debtor, amountDue: 84.5, currency: 'EUR', dueDate: '2026-10-01' })).status).toBe(200)
+    expect((await call('PUT', '/cases/c-1', { id: 'c-1', debtor, amountDue: 84.5, currency: 'EUR', dueDate: '2026-10-01' })).status).toBe(201)
     expect((await call('POST', '/events', { id: 'overdue-1', type: 'invoice.overdue', caseId: 'c-1' })).status).toBe(202)
 
     // The host's scheduler picks the event up on its own.
