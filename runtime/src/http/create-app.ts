@@ -36,7 +36,9 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        return problem(c, 400, 'the request does not fit the API: see errors', { errors: issuesToErrors(result.error.issues) })
+        const errors = issuesToErrors(result.error.issues)
+        const more = errors.length > 1 ? ` (and ${errors.length - 1} more: see errors)` : ''
+        return problem(c, 400, `the request does not fit the API: ${errors[0]!.path}: ${errors[0]!.message}${more}`, { errors })
       }
     },
   })

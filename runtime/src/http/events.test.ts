@@ -137,6 +137,7 @@ describe('event data the engine reads is checked at the door', () => {
   it.each(refused)('payment.received with data %j: 400 naming %s, nothing stored, the balance unchanged', async (data, path, message) => {
     const api = await setup()
     const problem = await api.expectStatus(400, 'POST', '/api/events', { body: { id: 'pay-bad', type: 'payment.received', caseId: 'c-1', data } })
+    expect(problem).toMatchObject({ status: 400, detail: `the request does not fit the API: ${path}: ${message}` })
     expect(problem.errors).toEqual([{ path, message }])
     expect(await storedEvents(api)).toEqual([])
     await api.advanceBy(60_000)
