@@ -1,10 +1,10 @@
+import { closestName, knownEventTypes } from '@dunwell/journey'
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
 import { eventId } from '../../engine/ingest'
 import { eventInputSchema, type EventInput } from '../../wire/event-input'
 import { parseJsonl } from '../../wire/parse-jsonl'
 import type { AppEnv, AppOptions } from '../app-types'
-import { closestName, knownEventTypes } from '@dunwell/journey'
 import { guard } from '../guard'
 import { problem } from '../problem'
 import { eventInput, lineReport, problemResponses, problemSchema, jsonResponse as json } from '../schemas'
@@ -20,7 +20,6 @@ function unheardWarnings(engine: AppOptions['engine'], events: EventInput[]): { 
   })
 }
 
-
 export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
   const { engine } = options
 
@@ -30,7 +29,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
       path: '/api/events',
       tags: ['events'],
       summary: 'Report one event (payment, promise, dispute, opt-out, …)',
-      description: 'Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now.',
+      description: 'Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now. The data of the types the engine reads is checked here (`payment.received` needs a positive `data.amount`; `optout` a known `data.channel`; …): an event that does not fit is refused and nothing is stored. Any other type is stored; `warnings` says when no active journey listens to it.',
       middleware: guard(options, 'events:write'),
       request: { body: { content: { 'application/json': { schema: eventInput } }, required: true } },
       responses: {
