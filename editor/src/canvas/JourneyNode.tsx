@@ -4,6 +4,7 @@ import { useEditorStore } from '../store'
 import { Icon } from '../ui/Icon'
 import { useTraceStore } from '../testrun/trace-store'
 import { diagnosticsOfNode } from './diagnostics-index'
+import { problemText } from '../inspector/problem-text'
 import { kindOf, outcomesOf, summaryOf, toneOf } from './node-kinds'
 import type { FlowNode } from './useFlowElements'
 
@@ -58,11 +59,11 @@ export const JourneyNode = memo(function JourneyNode({ id, type, data, selected 
       </div>
       {summary && <div className="jnode__summary">{summary}</div>}
       {shown && (
-        <div className={`jnode__problem jnode__problem--${shown.severity}`} title={problems.map((p) => p.message).join('\n')}>
+        <div className={`jnode__problem jnode__problem--${shown.severity}`} title={problems.map((p) => problemText(p, node)).join('\n')}>
           <span className="jnode__count" aria-label={`${problems.length} problem${problems.length === 1 ? '' : 's'}`}>
             {problems.length}
           </span>
-          <span className="jnode__message">{shown.message}</span>
+          <span className="jnode__message">{problemText(shown, node)}</span>
         </div>
       )}
       {outcomes.length === 1 && outcomes[0] && (

@@ -1,5 +1,6 @@
 import { formatPath, type Diagnostic, type Journey } from '@dunwell/journey'
 import { useDiagnostics, useDocument } from '../store'
+import { problemText } from '../inspector/problem-text'
 import { Icon } from '../ui/Icon'
 import { useFocusItem } from './useFocusItem'
 
@@ -44,6 +45,7 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
         <ul className="problems__list">
           {diagnostics.map((diagnostic, index) => {
             const place = placeOf(diagnostic, document)
+            const message = problemText(diagnostic, document.nodes.find((node) => node.id === diagnostic.nodeId))
             const focusable = Boolean(diagnostic.nodeId || diagnostic.edgeId)
             const content = (
               <>
@@ -55,14 +57,14 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
                     {place.name}
                     {place.id && <span className="problem__id mono">{place.id}</span>}
                   </span>
-                  <span className="problem__message">{diagnostic.message}</span>
+                  <span className="problem__message">{message}</span>
                 </span>
               </>
             )
             return (
               <li key={`${index}-${diagnostic.code}`}>
                 {focusable ? (
-                  <button type="button" className="problem" onClick={() => focus(diagnostic)} aria-label={`${diagnostic.severity} at ${place.name}: ${diagnostic.message}. Show on canvas`}>
+                  <button type="button" className="problem" onClick={() => focus(diagnostic)} aria-label={`${diagnostic.severity} at ${place.name}: ${message}. Show on canvas`}>
                     {content}
                   </button>
                 ) : (

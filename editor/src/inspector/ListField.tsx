@@ -1,4 +1,4 @@
-import { fieldLayouts } from './field-layout'
+import { itemNoun } from './field-layout'
 import { getAt, insertItem, moveItem, newListItem, removeItem } from './data-edits'
 import { pathKey } from './field-errors'
 import type { FieldProps } from './FieldView'
@@ -15,8 +15,8 @@ export function weightTotal(items: unknown[]): number | undefined {
 /** A list of objects (branches, variants): each item a card that can be moved, removed, and added to. */
 export function ListField({ field, path, ctx }: FieldProps<'list'>) {
   const items = (getAt(ctx.node.data, path) as unknown[] | undefined) ?? []
-  const stem = fieldLayouts[ctx.node.type]?.itemIds?.[pathKey(path)] ?? 'item'
-  const noun = stem.charAt(0).toUpperCase() + stem.slice(1)
+  const noun = itemNoun(ctx.node.type, pathKey(path))
+  const stem = noun.toLowerCase()
   const { item, min = 0, max = Infinity } = field.type
   const fields = item.kind === 'object' ? item.fields : []
   const hasWeights = fields.some((inner) => inner.key === 'weight')

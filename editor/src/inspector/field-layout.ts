@@ -35,7 +35,7 @@ export const fieldLayouts: Partial<Record<NodeType, FieldLayout>> = {
   segment: {
     ...base,
     widgets: { ...base.widgets, 'branches[].when': 'condition' },
-    labels: { 'branches[].id': 'Outcome id', 'branches[].when': 'When' },
+    labels: { 'branches[].id': 'Outcome id', 'branches[].when': 'Condition' },
     itemIds: { branches: 'branch' },
     help: { branches: 'The first branch whose condition holds wins; the others go to “else”.' },
   },
@@ -64,4 +64,10 @@ export const fieldLayouts: Partial<Record<NodeType, FieldLayout>> = {
     help: { set: 'Each value is a CEL expression over case, debtor and event.' },
   },
   exit: { ...base, suggestions: { outcome: knownOutcomes } },
+}
+
+/** What one item of a list is called on its card and in problems: `Branch` for a segment's `branches`. */
+export function itemNoun(type: NodeType, listKey: string): string {
+  const stem = fieldLayouts[type]?.itemIds?.[listKey] ?? 'item'
+  return stem.charAt(0).toUpperCase() + stem.slice(1)
 }

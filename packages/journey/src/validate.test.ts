@@ -187,7 +187,7 @@ describe('validate', () => {
     it('an event type Dunwell does not know, as a warning naming the closest known one', () => {
       const typo = only(broken((j) => (node(j, 'start').data.event = 'invoice.overdu')), 'unknown-event')
       expect(typo).toMatchObject({ severity: 'warning', nodeId: 'start', path: ['nodes', 0, 'data', 'event'] })
-      expect(typo.message).toBe('starts on "invoice.overdu", which is not a known event type; did you mean invoice.overdue?')
+      expect(typo.message).toBe('"invoice.overdu" is not a known event type; did you mean invoice.overdue?')
       expect(only(broken((j) => (node(j, 'start').data.event = 'crm.flagged')), 'unknown-event').message).toContain('make sure your systems send it')
     })
 

@@ -15,13 +15,12 @@ export function checkEvents(view: JourneyView): Diagnostic[] {
     const event = parsed.type === 'entry' ? parsed.data.event : parsed.type === 'wait' && 'event' in parsed.data ? parsed.data.event : undefined
     if (event === undefined || isKnownEvent(event)) continue
     const guess = closestName(event, knownEventTypes)
-    const what = parsed.type === 'entry' ? 'starts on' : 'waits for'
     diagnostics.push({
       severity: 'warning',
       code: 'unknown-event',
       message: guess
-        ? `${what} "${event}", which is not a known event type; did you mean ${guess}?`
-        : `${what} "${event}", which is not a known event type; make sure your systems send it`,
+        ? `"${event}" is not a known event type; did you mean ${guess}?`
+        : `"${event}" is not a known event type; make sure your systems send it`,
       nodeId: node.id,
       path: ['nodes', node.index, 'data', 'event'],
     })
