@@ -42,6 +42,9 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
   const [amount, setAmount] = useState(parts ? String(parts.amount) : '')
   // Typing ISO text into the fallback stays text until the field is left, even once the text reads simply.
   const [typing, setTyping] = useState(false)
+  // Someone who knows ISO 8601 may prefer to type it.
+  const [asText, setAsText] = useState(false)
+  const textMode = !simple || typing || asText
   // Undo, or an edit elsewhere, changes the value under the field.
   useEffect(() => {
     if (unitOfValue) setUnit(unitOfValue)
@@ -51,7 +54,7 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
 
   const diagnostics = [...(ctx.problems.byField.get(pathKey(path)) ?? []), ...(flagPath ? (ctx.problems.byField.get(pathKey(flagPath)) ?? []) : [])]
   const amountProblem =
-    simple && !typing && amount.trim() === '' ? (field.optional ? undefined : 'Enter how many') : simple && !typing && !wholeNumber.test(amount) ? 'Enter a whole number, e.g. 3' : undefined
+    textMode ? undefined : amount.trim() === '' ? (field.optional ? undefined : 'Enter how many') : !wholeNumber.test(amount) ? 'Enter a whole number, e.g. 3' : undefined
   const invalid = Boolean(amountProblem) || diagnostics.some((diagnostic) => diagnostic.severity === 'error')
 
   const write = (nextAmount: string, nextUnit: Unit, edit?: string) => {
@@ -79,13 +82,22 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
     </label>
   )
 
-  if (!simple || typing) {
+  const toggle = simple && (
+    <button type="button" className="link-button" aria-pressed={asText} onClick={() => setAsText((text) => !text)}>
+      {asText ? 'Use number and unit' : 'Type as ISO 8601'}
+    </button>
+  )
+
+  if (textMode) {
     let note: string | undefined
     if (parts) note = `Business days counted in ${parts.unit} (${words}) can only be typed as ISO 8601 text here.`
     else if (!simple && words !== value) note = `${words}: more than one unit or a fraction, so it is typed as ISO 8601 text. Type e.g. P3D to get the number and unit back.`
     return (
       <div className="field">
-        <div className="field__head">{head}</div>
+        <div className="field__head">
+          {head}
+          {toggle}
+        </div>
         <input
           id={id}
           type="text"
@@ -119,7 +131,10 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
 
   return (
     <div className="field">
-      <div className="field__head">{head}</div>
+      <div className="field__head">
+          {head}
+          {toggle}
+        </div>
       <div className="duration">
         <input
           id={id}
