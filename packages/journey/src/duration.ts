@@ -39,7 +39,8 @@ export function durationFromParts({ amount, unit }: DurationParts): string {
  * and 3); `PT1H90M` as "2 hours, 30 minutes". The text itself when it is no duration.
  */
 export function describeDuration(iso: string): string {
-  const duration = Duration.fromISO(iso)
+  // The editor speaks English whatever the browser's locale (and "business" is put before the English "days").
+  const duration = Duration.fromISO(iso, { locale: 'en' })
   if (!duration.isValid) return iso
   return (durationParts(iso) ? duration : duration.rescale()).toHuman({ listStyle: 'narrow' })
 }
