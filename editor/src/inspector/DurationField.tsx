@@ -72,7 +72,7 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
     ctx.edit(data, edit)
   }
 
-  const units: Unit[] = flagPath ? ['minutes', 'hours', 'days', 'business-days', 'weeks', 'months', 'years'] : [...durationUnits]
+  const units: Unit[] = durationUnits.flatMap((candidate): Unit[] => (candidate === 'days' && flagPath ? ['days', 'business-days'] : [candidate]))
   const words = value && Boolean(parts || !simple) ? durationWords(value, { businessDays: business }) : undefined
 
   const head = (
@@ -90,7 +90,7 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
 
   if (textMode) {
     let note: string | undefined
-    if (parts) note = `Business days counted in ${parts.unit} (${words}) can only be typed as ISO 8601 text here.`
+    if (!simple && parts) note = `Business days counted in ${parts.unit} (${words}) can only be typed as ISO 8601 text here.`
     else if (!simple && words !== value) note = `${words}: more than one unit or a fraction, so it is typed as ISO 8601 text. Type e.g. P3D to get the number and unit back.`
     return (
       <div className="field">
