@@ -109,7 +109,7 @@ describe('journeys, versions and files in a real browser', () => {
     await publish.waitFor({ state: 'detached' })
     await page.getByRole('button', { name: 'Publish', exact: true }).click()
     // The dialog says what goes live: the changes since v1, in words.
-    await publish.getByText('Letter ‘Courteous letter’: label changed').waitFor()
+    await publish.getByText('Letter ‘Courteous letter’: label changed from ‘Polite letter’ to ‘Courteous letter’').waitFor()
     await expect.poll(() => page.locator('#publish-note').evaluate((note) => note === note.ownerDocument.activeElement)).toBe(true)
     await page.keyboard.type('Warmer wording for the letter')
     await shot('publish-dialog')
@@ -128,7 +128,7 @@ describe('journeys, versions and files in a real browser', () => {
     await expect.poll(() => history.locator('.version').first().textContent()).toContain('live')
     // Without a draft, the view opens on what the latest version changed.
     const changes = page.getByRole('list', { name: 'Changes' })
-    await changes.getByText('Letter ‘Courteous letter’: label changed').waitFor()
+    await changes.getByText('Letter ‘Courteous letter’: label changed from ‘Polite letter’ to ‘Courteous letter’').waitFor()
     expect(await changes.locator('li').count()).toBe(1)
     const modified = page.locator('.monaco-diff-editor .editor.modified')
     await modified.getByText('"Courteous letter"').waitFor({ timeout: 10_000 })
@@ -138,7 +138,7 @@ describe('journeys, versions and files in a real browser', () => {
     // An older version can be taken back into the draft: undoable, and nothing is saved or published by it.
     await page.getByRole('button', { name: 'Restore v1 into the draft' }).click()
     await page.getByRole('status').filter({ hasText: 'v1 is now the draft' }).waitFor()
-    await changes.getByText('Letter ‘Polite letter’: label changed').waitFor()
+    await changes.getByText('Letter ‘Polite letter’: label changed from ‘Courteous letter’ to ‘Polite letter’').waitFor()
     await page.getByRole('button', { name: 'Undo' }).click()
     await page.getByText('No differences: the two are the same journey.').waitFor()
     expect(await api('/api/journeys/friendly-reminder')).toMatchObject({ hasDraft: false, latestVersion: 2 })

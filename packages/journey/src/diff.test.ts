@@ -31,7 +31,7 @@ describe('diffJourneys', () => {
       ;(node(journey, 'mail') as JourneyNode<'email'>).data.label = 'Friendly reminder'
     })
     expect(diffJourneys(before, after)).toEqual([
-      { kind: 'changed', subject: 'node', id: 'mail', nodeId: 'mail', fields: ['template'], message: 'Email ‘Friendly reminder’: template changed' },
+      { kind: 'changed', subject: 'node', id: 'mail', nodeId: 'mail', fields: ['template'], message: 'Email ‘Friendly reminder’: template changed from ‘reminder’ to ‘nudge’' },
     ])
   })
 
@@ -43,7 +43,7 @@ describe('diffJourneys', () => {
       pause.position = { x: 40, y: 400 }
       pause.data = { for: 'P5D', businessDays: true }
     })
-    expect(diffJourneys(sampleJourney(), both)).toEqual([expect.objectContaining({ fields: ['for', 'position'], message: 'Wait ‘pause’: duration changed, moved' })])
+    expect(diffJourneys(sampleJourney(), both)).toEqual([expect.objectContaining({ fields: ['for', 'position'], message: 'Wait ‘pause’: duration changed from ‘3 days’ to ‘5 days’, moved' })])
     expect(diffJourneys(sampleJourney(), moved).map(isMoveOnly)).toEqual([true])
     expect(diffJourneys(sampleJourney(), both).map(isMoveOnly)).toEqual([false])
   })

@@ -1,4 +1,5 @@
 import type { Journey, JourneyEdge, JourneyNode } from './document'
+import { describeDuration, durationParts } from './duration'
 import { isPlainObject } from './is-plain-object'
 import { nodeKinds } from './nodes'
 import type { Template } from './template'
@@ -104,7 +105,7 @@ const itemLabel = (item: Item) => `‘${typeof item.label === 'string' && item.l
 /** `template changed`, or for branches and variants: `branch ‘Young’: condition changed`, `added variant ‘C’`. */
 function describeField(field: string, before: unknown, after: unknown): string[] {
   const item = itemNames[field]
-  if (!item || !isItemList(before) || !isItemList(after)) return [`${fieldName(field)} changed`]
+  if (!item || !isItemList(before) || !isItemList(after)) return [`${fieldName(field)} changed${fromTo(before, after)}`]
   const old = new Map(before.map((entry) => [entry.id, entry]))
   const now = new Map(after.map((entry) => [entry.id, entry]))
   const phrases = [
@@ -120,6 +121,18 @@ function describeField(field: string, before: unknown, after: unknown): string[]
   const keptBefore = before.filter((entry) => now.has(entry.id)).map((entry) => entry.id)
   if (!same(kept, keptBefore)) phrases.push(`${field} reordered`)
   return phrases.length > 0 ? phrases : [`${fieldName(field)} changed`]
+}
+
+/** ` from ‘3 days’ to ‘5 days’` when both values are short enough to read in a line; nothing otherwise. */
+function fromTo(before: unknown, after: unknown): string {
+  // An ISO duration reads as words: ‘3 days’, not ‘P3D’.
+  const shown = (value: unknown) =>
+    typeof value === 'string' && durationParts(value) ? describeDuration(value)
+    : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value)
+    : undefined
+  const a = shown(before)
+  const b = shown(after)
+  return a !== undefined && b !== undefined && a.length <= 60 && b.length <= 60 ? ` from ‘${a}’ to ‘${b}’` : ''
 }
 
 function fieldName(key: string): string {
