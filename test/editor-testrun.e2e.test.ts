@@ -155,7 +155,7 @@ describe('the editor’s test run in a real browser', () => {
     const last = panel().getByRole('list', { name: 'Steps of the run' }).locator(':scope > li').last()
     expect(await last.textContent()).toContain('Goal met: paid')
     expect(await last.textContent()).toContain('Day 4')
-    const payment = panel().getByRole('button', { name: /^Step \d+: Payment received: 129, day 4/ })
+    const payment = panel().getByRole('button', { name: /^Step \d+: Payment received: €129\.00, day 4/ })
     await payment.click()
     expect(await payment.getAttribute('aria-current')).toBe('step')
     // The payment arrives while the case waits: that node is where the canvas points.

@@ -84,7 +84,7 @@ export default function TestRunPanel({ onClose }: { onClose: () => void }) {
     const zone = trace?.timezone ?? timezone ?? 'UTC'
     const tested: TestRun = {
       document: draft,
-      steps: trace ? toRunSteps(trace.steps, draft, timeFormatter(zone)) : [],
+      steps: trace ? toRunSteps(trace.steps, draft, timeFormatter(zone), moneyFormatter(setup.sample.currency, setup.sample.debtor.locale)) : [],
       timezone: zone,
       start: startAt,
       days,
@@ -240,4 +240,14 @@ function RunView({ run, index, stale, formatTime, onShow, onRerun, onClear }: { 
       </div>
     </div>
   )
+}
+
+/** Amounts as the debtor reads them: `€84.50`, in the case's currency and language. */
+function moneyFormatter(currency: string, locale: string | undefined): (amount: number) => string {
+  try {
+    const format = new Intl.NumberFormat(locale ?? 'en', { style: 'currency', currency })
+    return (amount) => format.format(amount)
+  } catch {
+    return (amount) => `${amount} ${currency}`
+  }
 }

@@ -41,7 +41,7 @@ const trace: TraceStep[] = [
 ]
 
 describe('toRunSteps', () => {
-  const steps = toRunSteps(trace, friendly, time)
+  const steps = toRunSteps(trace, friendly, time, (amount) => `€${amount.toFixed(2)}`)
 
   it('makes one step per node entered, per later moment at a node, per outside event, and one for the end', () => {
     expect(steps.map((step) => [step.kind, step.nodeId, step.title])).toEqual([
@@ -53,7 +53,7 @@ describe('toRunSteps', () => {
       ['enter', 'link-sms', 'Text with payment link'],
       ['enter', 'no-phone-letter', 'Letter when no SMS possible'],
       ['enter', 'wait-after-fallback', 'Wait'],
-      ['event', 'wait-after-fallback', 'Payment received: 84.5'],
+      ['event', 'wait-after-fallback', 'Payment received: €84.50'],
       ['exit', 'wait-after-fallback', 'Goal met: paid'],
     ])
     expect(steps[0]!.lines).toEqual(['Enrolled on invoice.overdue'])

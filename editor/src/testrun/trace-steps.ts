@@ -46,9 +46,9 @@ const channelName = (channel: string) => channelNames[channel] ?? channel
 
 const str = (value: unknown) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value))
 
-/** The words for an event from the outside world, e.g. "Payment received: 84.5". */
-export function describeEvent(type: string, data: Record<string, unknown>): string {
-  const amount = typeof data.amount === 'number' ? `: ${data.amount}` : ''
+/** The words for an event from the outside world, e.g. "Payment received: €84.50". */
+export function describeEvent(type: string, data: Record<string, unknown>, formatMoney: (amount: number) => string = String): string {
+  const amount = typeof data.amount === 'number' ? `: ${formatMoney(data.amount)}` : ''
   switch (type) {
     case 'payment.received':
       return `Payment received${amount}`
@@ -71,7 +71,7 @@ export function describeEvent(type: string, data: Record<string, unknown>): stri
  * Groups a case's trace into the steps a person steps through: each node entered, each event from outside, each
  * later moment at a node (a wait that ends, a message held until contact hours), and the end.
  */
-export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (iso: string) => string): RunStep[] {
+export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (iso: string) => string, formatMoney: (amount: number) => string = String): RunStep[] {
   const nodes = new Map(document.nodes.map((node) => [node.id, node]))
   const nameOf = (nodeId: string | null) => {
     const node = nodeId ? nodes.get(nodeId) : undefined
@@ -101,7 +101,7 @@ export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (i
       case 'event': {
         // The entry event the simulation sends is the enrolment's cause, not news.
         if (str(detail.id).startsWith('simulation-entry/')) break
-        start({ at: entry.at, nodeId: at, kind: 'event', title: describeEvent(str(detail.type), (detail.data as Record<string, unknown>) ?? {}) })
+        start({ at: entry.at, nodeId: at, kind: 'event', title: describeEvent(str(detail.type), (detail.data as Record<string, unknown>) ?? {}, formatMoney) })
         break
       }
       case 'event-rejected':
