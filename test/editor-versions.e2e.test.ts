@@ -194,6 +194,8 @@ describe('journeys, versions and files in a real browser', () => {
     const problem = problems.locator('li', { hasText: 'Email ‘Friendly reminder’ (reminder-email)' })
     await problem.waitFor()
     expect(await problem.textContent()).toContain('nodes[1].data.template')
+    // The problem names the field as the inspector labels it.
+    expect(await problem.locator('.import-problem__message').textContent()).toMatch(/^Template: /)
     await shot('import-broken')
     // Unfinished work may still come in as a draft, to be fixed in the editor.
     await report.getByRole('button', { name: 'Save as a draft' }).click()

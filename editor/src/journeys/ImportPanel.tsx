@@ -1,6 +1,7 @@
 import { describeNode, formatPath, type Diagnostic, type Journey } from '@dunwell/journey'
 import { useState } from 'react'
 import { describeError, saveDraft, type JourneySummary } from '../api/journeys-api'
+import { problemText } from '../inspector/problem-text'
 import { Dialog } from '../ui/Dialog'
 import { Icon } from '../ui/Icon'
 import { freeId, type ImportVerdict } from './read-import'
@@ -87,7 +88,7 @@ export function ImportPanel({ verdict, journeys, onClose, onImported }: ImportPa
           {diagnostics.map((diagnostic, index) => (
             <li key={index} className={`import-problem import-problem--${diagnostic.severity}`}>
               <span className="import-problem__place">{place(diagnostic, document)}</span>
-              <span className="import-problem__message">{diagnostic.message}</span>
+              <span className="import-problem__message">{problemText(diagnostic, diagnostic.nodeId ? document.nodes.find((node) => node.id === diagnostic.nodeId) : undefined)}</span>
               <span className="import-problem__path mono">{formatPath(diagnostic.path)}</span>
             </li>
           ))}
