@@ -144,6 +144,21 @@ describe('a first journey, from an empty canvas to an email received', () => {
     expect(await api<unknown[]>('GET', '/api/messages?caseId=flow-ben')).toEqual([])
   })
 
+  it('connects an outcome from the inspector, without dragging a handle', async () => {
+    await page.locator('.react-flow__node[data-id="email-1"]').click()
+    const inspector = page.getByRole('complementary', { name: /^Inspector: / })
+    const arrow = page.locator('.react-flow__edge[aria-label="From Email email-1 (failed) to Exit exit"]')
+    expect(await arrow.count()).toBe(0)
+    await inspector.getByRole('combobox', { name: 'When sent' }).focus()
+    expect(await inspector.getByRole('combobox', { name: 'When sent' }).inputValue()).toBe('exit')
+    await inspector.getByRole('combobox', { name: /^When failed/ }).selectOption('exit')
+    await arrow.waitFor()
+    await shot('outcome-from-inspector')
+    await inspector.getByRole('combobox', { name: /^When failed/ }).selectOption('')
+    await expect.poll(() => arrow.count()).toBe(0)
+    await page.keyboard.press('Escape')
+  })
+
   it('copies a step from an example journey and pastes it into this one, with its template', async () => {
     await page.goto(editor.server.url)
     await page.getByRole('button', { name: /^Open Friendly reminder/ }).or(page.getByRole('link', { name: /^Open Friendly reminder/ })).first().click()

@@ -3,9 +3,10 @@ import { useEffect, useRef } from 'react'
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl'
 
 const mouse: [string, string][] = [
-  ['Drag a step from the left', 'add it where you drop it'],
+  ['Drag a step from the left', 'add it where you drop it; onto an arrow, splice it in'],
   ['Drag from an outcome to a step', 'connect them; an outcome already connected moves to the new step'],
   ['Drag an edge’s end onto empty canvas', 'remove the edge'],
+  ['Inspector › Leads to', 'connect each outcome by choosing a step (keyboard friendly)'],
   ['Shift + drag on the canvas', 'select an area'],
   [`${mod} + click`, 'add to the selection'],
 ]

@@ -8,6 +8,7 @@ import { fieldMessage, nodeProblems } from './field-errors'
 import type { FormContext } from './form-context'
 import { formModel, isBaseField, modeOf, type Field } from './form-model'
 import { FieldView } from './FieldView'
+import { OutcomeTargets } from './OutcomeTargets'
 
 /** Every field path the form shows, so that a problem lands on the field it names (or its nearest parent). */
 function shownPaths(fields: Field[], prefix = ''): Set<string> {
@@ -96,6 +97,7 @@ function NodeInspector({ node }: { node: JourneyNode }) {
         {own.map((field) => (
           <FieldView key={`${mode.name}:${field.key}`} field={field} path={[field.key]} ctx={ctx} />
         ))}
+        <OutcomeTargets node={node} document={document} />
         <div className="inspector__section">Description</div>
         {base.map((field) => (
           <FieldView key={field.key} field={field} path={[field.key]} ctx={ctx} />
