@@ -120,6 +120,8 @@ describe('a first journey, from an empty canvas to an email received', () => {
     await page.getByRole('button', { name: 'Publish' }).click()
     // Publishing asks for a note: why this version.
     const dialog = page.getByRole('dialog', { name: 'Publish version 1' })
+    // The example journeys start on the same event: the dialog says a debtor could be in both.
+    await dialog.getByRole('note').filter({ hasText: '“Friendly reminder for forgetful payers”' }).filter({ hasText: 'invoice.overdue' }).waitFor()
     await dialog.getByLabel('Note').fill('First version: one gentle email for invoices of 500 or more')
     await dialog.getByRole('button', { name: 'Publish v1' }).click()
     await expect.poll(async () => (await api<{ latestVersion: number | null }>('GET', `/api/journeys/${ID}`)).latestVersion).toBe(1)

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { loadVersion } from '../api/versions-api'
 import { useEditorStore } from '../store'
 import { Dialog } from '../ui/Dialog'
+import { entryOf, overlappingJourneys, type Overlap } from './overlapping-journeys'
 
 type Changes = { state: 'loading' } | { state: 'first' } | { state: 'ready'; changes: JourneyChange[]; moved: number } | { state: 'unknown' }
 
@@ -14,6 +15,17 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
   const document = useEditorStore((state) => state.document)
   const latest = useEditorStore((state) => state.meta.latestVersion)
   const [changes, setChanges] = useState<Changes>(latest === null ? { state: 'first' } : { state: 'loading' })
+  const [overlaps, setOverlaps] = useState<Overlap[]>([])
+
+  // Other running journeys that start on the same event: a debtor could hear from both at once.
+  useEffect(() => {
+    let live = true
+    overlappingJourneys(document).then(
+      (found) => live && setOverlaps(found),
+      () => undefined,
+    )
+    return () => void (live = false)
+  }, [document])
 
   useEffect(() => {
     if (latest === null) return
@@ -71,6 +83,17 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
           Optional. Ctrl+Enter publishes, Esc cancels. Cases that enter from now on follow the new version.
         </span>
       </div>
+      {overlaps.length > 0 && (
+        <div className="notice notice--warning publish-dialog__overlap" role="note">
+          Cases that receive <span className="mono">{entryOf(document)?.event}</span> also enter{' '}
+          {overlaps.map((overlap, index) => (
+            <span key={overlap.id}>
+              {index > 0 && (index === overlaps.length - 1 ? ' and ' : ', ')}“{overlap.name}”{overlap.when && <span className="muted"> (if {overlap.when})</span>}
+            </span>
+          ))}
+          : a debtor may hear from {overlaps.length === 1 ? 'both journeys' : 'several journeys'} at once. Narrow the entry condition if that is not meant.
+        </div>
+      )}
       <div className="publish-dialog__changes" aria-live="polite">
         {changes.state === 'first' && <p className="muted">This is the journey’s first version.</p>}
         {changes.state === 'loading' && <p className="muted">Comparing with v{latest}…</p>}

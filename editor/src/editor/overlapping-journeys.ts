@@ -1,0 +1,32 @@
+import type { Journey } from '@dunwell/journey'
+import { listJourneys } from '../api/journeys-api'
+import { loadVersion } from '../api/versions-api'
+
+export interface Overlap {
+  id: string
+  name: string
+  /** The other journey's entry condition, when it has one. */
+  when?: string
+}
+
+/** The event a journey starts on, and its entry condition. */
+export function entryOf(document: Journey): { event: string; when?: string } | undefined {
+  const entry = document.nodes.find((node) => node.type === 'entry')
+  if (!entry || entry.type !== 'entry') return undefined
+  return { event: entry.data.event, ...(entry.data.filter ? { when: entry.data.filter } : {}) }
+}
+
+/**
+ * The other running journeys whose live version starts on the same event: a case that gets it enters each of them
+ * (their entry conditions permitting), and may hear from several at once.
+ */
+export async function overlappingJourneys(document: Journey): Promise<Overlap[]> {
+  const own = entryOf(document)
+  if (!own) return []
+  const others = (await listJourneys()).filter((journey) => journey.id !== document.id && journey.status === 'active' && journey.latestVersion !== null)
+  const live = await Promise.all(others.map(async (journey) => ({ journey, version: await loadVersion(journey.id, journey.latestVersion!).catch(() => undefined) })))
+  return live.flatMap(({ journey, version }) => {
+    const entry = version?.document ? entryOf(version.document) : undefined
+    return entry?.event === own.event ? [{ id: journey.id, name: journey.name, ...(entry.when ? { when: entry.when } : {}) }] : []
+  })
+}
