@@ -57,6 +57,12 @@ describe('a screen reader can name every control', () => {
     await page.goto(`${editor.server.url}/journeys/life-situations`)
     await page.locator('.canvas[data-ready]').waitFor()
     expect(await unnamedControls()).toEqual([])
+    // Tab goes from step to step, not through every arrow first (arrows change from a step's "Leads to").
+    expect(await page.locator('.react-flow__node[tabindex="0"]').count()).toBe(await page.locator('.react-flow__node').count())
+    expect(await page.locator('.react-flow__edge[tabindex]').count()).toBe(0)
+    await page.locator('.react-flow__node').first().focus()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate('document.activeElement.classList.contains("react-flow__node")')).toBe(true)
     // A fresh step of each kind from the palette opens in the inspector; undo takes it away again.
     const palette = page.getByRole('button', { name: /^Add [^:]+:/ })
     const count = await palette.count()

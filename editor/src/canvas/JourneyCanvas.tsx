@@ -173,6 +173,8 @@ export function JourneyCanvas() {
         onConnect={(connection) => store.getState().applyChange({ type: 'connect', connection: toConnection(connection) })}
         isValidConnection={(connection) => connection.source !== connection.target}
         edgesReconnectable
+        // Tab goes from step to step; an arrow is changed from its step's "Leads to" in the inspector.
+        edgesFocusable={false}
         onReconnectStart={() => void (reconnected.current = false)}
         onReconnect={(edge, connection) => {
           reconnected.current = true
