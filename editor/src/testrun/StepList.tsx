@@ -30,13 +30,13 @@ export function StepList({ run, index, formatTime, onShow }: { run: TestRun; ind
     >
       {run.steps.map((step, i) => (
         <li key={i} ref={i === index ? current : undefined} className={`trace-step trace-step--${step.kind} ${i === index ? 'trace-step--current' : ''} ${i > index ? 'trace-step--later' : ''}`}>
-          <button type="button" className="trace-step__head" aria-current={i === index ? 'step' : undefined} onClick={() => onShow(i)} aria-label={`Step ${i + 1}: ${step.title}, day ${dayOf(run.start, step.at)}, ${formatTime(step.at)}`}>
+          <button type="button" className="trace-step__head" aria-current={i === index ? 'step' : undefined} onClick={() => onShow(i)} aria-label={`Step ${i + 1}: ${step.title}, day ${dayOf(run.start, step.at, run.timezone)}, ${formatTime(step.at)}`}>
             <span className="trace-step__icon" aria-hidden="true">
               <Icon name={stepIcons[step.kind]} size={14} />
             </span>
             <span className="trace-step__names">
               <span className="trace-step__when">
-                Day {dayOf(run.start, step.at)} · {formatTime(step.at)}
+                Day {dayOf(run.start, step.at, run.timezone)} · {formatTime(step.at)}
               </span>
               <span className="trace-step__title">{step.title}</span>
             </span>

@@ -105,7 +105,21 @@ export function simulationRequest(document: Journey, sample: SampleCase, events:
   }
 }
 
-/** Whole days from the start to a moment: "day 0" is the day the case enters. */
-export function dayOf(start: string, at: string): number {
-  return Math.floor((Date.parse(at) - Date.parse(start)) / DAY_MS)
+/** The calendar date of a moment in a time zone, as days since 1970 (`2026-11-23` in Dublin, say). */
+function localDay(iso: string, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso))
+  const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value)
+  return Date.UTC(part('year'), part('month') - 1, part('day')) / DAY_MS
+}
+
+/**
+ * Calendar days in the debtor's zone from the start to a moment: "day 0" is the day the case enters, "day 1" the
+ * next date on the debtor's calendar (a step at 08:00 the morning after a 10:00 start is on day 1).
+ */
+export function dayOf(start: string, at: string, zone = 'UTC'): number {
+  try {
+    return localDay(at, zone) - localDay(start, zone)
+  } catch {
+    return Math.floor((Date.parse(at) - Date.parse(start)) / DAY_MS)
+  }
 }
