@@ -35,7 +35,8 @@ export const JourneyNode = memo(function JourneyNode({ id, type, data, selected 
     updateNodeInternals(id)
   }, [handleKey, id, updateNodeInternals])
 
-  const title = typeof data.label === 'string' && data.label ? data.label : (kind?.title ?? type)
+  const labelled = typeof data.label === 'string' && data.label !== ''
+  const title = labelled ? (data.label as string) : (kind?.title ?? type)
   const width = Math.max(BASE_WIDTH, outcomes.length * OUTCOME_WIDTH)
   const state = errors.length ? 'jnode--error' : problems.length ? 'jnode--warning' : ''
   return (
@@ -53,7 +54,9 @@ export const JourneyNode = memo(function JourneyNode({ id, type, data, selected 
         <div className="jnode__names">
           <div className="jnode__title">{title}</div>
           <div className="jnode__kind">
-            {kind?.title ?? 'Unknown kind'} · <span className="mono">{id}</span>
+            {/* The kind once: under a label it says what the step is; without one, the title says it already. */}
+            {labelled || !kind ? `${kind?.title ?? 'Unknown kind'} · ` : ''}
+            <span className="mono">{id}</span>
           </div>
         </div>
       </div>

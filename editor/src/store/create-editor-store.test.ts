@@ -31,8 +31,11 @@ describe('createEditorStore', () => {
     const at = { x: target.position.x, y: target.position.y - 20 }
     store.getState().applyChange({ type: 'insert-on-edge', edge: 'e2', node: { type: 'wait', position: at, data: { for: 'P2D' } } })
     const { document, selection } = store.getState()
-    // The step dropped just above the old target pushed it (and what follows it) down, out of its way.
-    expect(document.nodes.find((node) => node.id === edge.target)!.position.y).toBeGreaterThanOrEqual(at.y + 96)
+    // The step lands clear of the step it follows, and pushes the old target (and what follows it) down.
+    const source = before.nodes.find((node) => node.id === edge.source)!
+    const added = document.nodes.find((node) => node.id === 'wait-1')!
+    expect(added.position.y).toBeGreaterThanOrEqual(source.position.y + 96 + 40)
+    expect(document.nodes.find((node) => node.id === edge.target)!.position.y).toBeGreaterThanOrEqual(added.position.y + 96)
     expect(selection.nodes).toEqual(['wait-1'])
     // The edge keeps its id, source and outcome; only its target changed.
     expect(document.edges.find((candidate) => candidate.id === 'e2')).toEqual({ ...edge, target: 'wait-1' })

@@ -1,5 +1,5 @@
 import { nodeKinds, type Journey, type JourneyEdge, type JourneyNode, type LocalizedText, type Template } from '@dunwell/journey'
-import { autoLayout, DEFAULT_SIZE, GRID } from './auto-layout'
+import { autoLayout, DEFAULT_SIZE, GRID, snap } from './auto-layout'
 import { freshId, takenIds } from './fresh-id'
 import { copyFragment, insertFragment } from './fragment'
 import type { Change, Connection, EditorState, Selection } from './types'
@@ -131,6 +131,16 @@ function insertOnEdge(draft: Journey, edgeId: string, node: Omit<JourneyNode, 'i
   const target = edge.target
   edge.target = id
   connect(draft, { source: id, sourceHandle: outcome.id, target })
+  // On an arrow that leads down (not a loop back up): the step lands clear of the one it follows, and the ones
+  // after it move down to make room.
+  const above = draft.nodes.find((candidate) => candidate.id === edge.source)
+  const below = draft.nodes.find((candidate) => candidate.id === target)
+  if (!above || !below || below.position.y <= above.position.y) return { nodes: [id], edges: [] }
+  const added = draft.nodes.find((candidate) => candidate.id === id)!
+  const lowest = above.position.y + (measured[above.id]?.height ?? DEFAULT_SIZE.height) + GRID * 2
+  // In line with the step it follows, as if it had always been there.
+  const x = snap(above.position.x + ((measured[above.id]?.width ?? DEFAULT_SIZE.width) - DEFAULT_SIZE.width) / 2)
+  added.position = { x, y: Math.max(added.position.y, lowest) }
   makeRoomBelow(draft, id, target, edge.source, measured)
   return { nodes: [id], edges: [] }
 }
