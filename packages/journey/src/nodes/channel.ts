@@ -23,7 +23,7 @@ export function defineMessageKind<TType extends Exclude<Channel, 'call'>>(option
 }) {
   return defineNodeKind({
     ...options,
-    summary: (data) => `${options.title}: ${data.template}`,
+    summary: (data) => `${options.title}: ${data.template || 'no template yet'}`,
     data: z
       .object({
         ...nodeBase,
