@@ -54,6 +54,19 @@ describe('the editor in a real browser', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length)
   })
 
+  it('keeps a step dropped at the very edge of the canvas whole on screen', async () => {
+    const canvas = page.getByLabel('Journey canvas')
+    const area = (await canvas.boundingBox())!
+    await page.getByRole('button', { name: /^Add SMS:/ }).dragTo(canvas, { targetPosition: { x: 3, y: area.height - 3 } })
+    const added = page.locator('.react-flow__node-sms.selected, .react-flow__node.selected').first()
+    await added.waitFor()
+    const box = (await added.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(area.x)
+    expect(box.y + box.height).toBeLessThanOrEqual(area.y + area.height)
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length)
+  })
+
   it('edits a step in the inspector, shows it on the canvas, and undoes the edit in one step', async () => {
     await page.locator('.react-flow__node', { hasText: 'Polite letter' }).click()
     await page.getByRole('complementary', { name: 'Inspector: Polite letter' }).waitFor()

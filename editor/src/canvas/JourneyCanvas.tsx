@@ -12,7 +12,7 @@ import {
 } from '@xyflow/react'
 import { nodeTypes as kindNames } from '@dunwell/journey'
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
-import { GRID, useEditorStore, useEditorStoreApi, type Connection, type Size } from '../store'
+import { DEFAULT_SIZE, GRID, useEditorStore, useEditorStoreApi, type Connection, type Size } from '../store'
 import { JourneyNode } from './JourneyNode'
 import { toneOf } from './node-kinds'
 import { PALETTE_DRAG_TYPE, newNodeAt } from './new-node'
@@ -144,12 +144,19 @@ export function JourneyCanvas() {
       const type = event.dataTransfer.getData(PALETTE_DRAG_TYPE)
       if (!type) return
       event.preventDefault()
-      const node = newNodeAt(type, screenToFlowPosition({ x: event.clientX, y: event.clientY }))
+      // Centred on the pointer, but whole on screen: a step dropped at the canvas's edge is not half hidden.
+      const bounds = host.current?.getBoundingClientRect()
+      const half = { x: (DEFAULT_SIZE.width / 2) * getZoom(), y: (DEFAULT_SIZE.height / 2) * getZoom() }
+      const clamp = (value: number, low: number, high: number) => (low > high ? value : Math.min(Math.max(value, low), high))
+      const at = bounds
+        ? { x: clamp(event.clientX, bounds.left + half.x + 8, bounds.right - half.x - 8), y: clamp(event.clientY, bounds.top + half.y + 8, bounds.bottom - half.y - 8) }
+        : { x: event.clientX, y: event.clientY }
+      const node = newNodeAt(type, screenToFlowPosition(at))
       if (!node) return
       const edge = edgeAt(event.clientX, event.clientY)?.getAttribute('data-id')
       store.getState().applyChange(edge ? { type: 'insert-on-edge', edge, node } : { type: 'add-node', node })
     },
-    [markDropEdge, screenToFlowPosition, store],
+    [getZoom, markDropEdge, screenToFlowPosition, store],
   )
 
   return (
