@@ -5,7 +5,7 @@ import { Icon } from '../ui/Icon'
 import { useTraceStore } from '../testrun/trace-store'
 import { diagnosticsOfNode } from './diagnostics-index'
 import { problemText } from '../inspector/problem-text'
-import { kindOf, outcomesOf, summaryOf, toneOf } from './node-kinds'
+import { isLabelled, kindOf, outcomesOf, summaryOf, titleOf, toneOf } from './node-kinds'
 import type { FlowNode } from './useFlowElements'
 
 const BASE_WIDTH = 260
@@ -35,8 +35,8 @@ export const JourneyNode = memo(function JourneyNode({ id, type, data, selected 
     updateNodeInternals(id)
   }, [handleKey, id, updateNodeInternals])
 
-  const labelled = typeof data.label === 'string' && data.label !== ''
-  const title = labelled ? (data.label as string) : (kind?.title ?? type)
+  const labelled = isLabelled(node)
+  const title = titleOf(node)
   const width = Math.max(BASE_WIDTH, outcomes.length * OUTCOME_WIDTH)
   const state = errors.length ? 'jnode--error' : problems.length ? 'jnode--warning' : ''
   return (

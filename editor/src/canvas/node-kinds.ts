@@ -5,6 +5,18 @@ export function kindOf(type: string): NodeKind | undefined {
   return isNodeType(type) ? (nodeKinds[type] as unknown as NodeKind) : undefined
 }
 
+/** What a step is called: its label, else its kind's title (else its type, for a kind this editor does not know). */
+export function titleOf(node: { type: string; data: unknown }): string {
+  const label = (node.data as { label?: unknown } | null)?.label
+  return typeof label === 'string' && label !== '' ? label : (kindOf(node.type)?.title ?? node.type)
+}
+
+/** Whether the step has a label of its own (its title is then not just its kind). */
+export function isLabelled(node: { data: unknown }): boolean {
+  const label = (node.data as { label?: unknown } | null)?.label
+  return typeof label === 'string' && label !== ''
+}
+
 /** A node's outcomes; none while its data is too broken to say (the validator reports why). */
 export function outcomesOf(node: { type: string; data: unknown }): HandleSpec[] {
   try {

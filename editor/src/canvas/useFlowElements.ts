@@ -3,7 +3,7 @@ import type { Edge, Node } from '@xyflow/react'
 import { useMemo, useRef } from 'react'
 import { useDiagnostics, useDocument, useEditorStore, useSelection, type Size } from '../store'
 import { indexDiagnostics } from './diagnostics-index'
-import { kindOf, outcomesOf } from './node-kinds'
+import { isLabelled, outcomesOf, titleOf } from './node-kinds'
 import { useTraceStore } from '../testrun/trace-store'
 
 /** A document node as React Flow sees it: the same id, type, position and data, plus view state. */
@@ -71,10 +71,10 @@ function toFlowNode(node: JourneyNode, selected: boolean, size: Size | undefined
 /** Long branch labels are read on the node; the edge carries a short form. */
 const LABEL_MAX = 22
 
-/** What a screen reader calls a step: its label, else its kind and id. */
+/** What a screen reader calls a step: its title, and its id when the title is only its kind. */
 function nameOf(node: JourneyNode | undefined, id: string): string {
-  const label = (node?.data as { label?: unknown } | undefined)?.label
-  return typeof label === 'string' && label ? label : `${(node && kindOf(node.type)?.title) ?? 'Step'} ${id}`
+  if (!node) return `Step ${id}`
+  return isLabelled(node) ? titleOf(node) : `${titleOf(node)} ${id}`
 }
 
 function toFlowEdge(edge: JourneyEdge, source: JourneyNode | undefined, target: JourneyNode | undefined, selected: boolean, failing: boolean): Edge {

@@ -1,6 +1,6 @@
 import { nodeKinds, type JourneyNode } from '@dunwell/journey'
 import { useCallback, useId, useMemo } from 'react'
-import { toneOf } from '../canvas/node-kinds'
+import { titleOf, toneOf } from '../canvas/node-kinds'
 import { useApplyChange, useDiagnostics, useDocument, useSelection } from '../store'
 import { Icon } from '../ui/Icon'
 import { nodeDataChange, switchMode } from './data-edits'
@@ -61,7 +61,7 @@ function NodeInspector({ node }: { node: JourneyNode }) {
   const own = mode.fields.filter((field) => !isBaseField(field))
 
   return (
-    <aside className="inspector" aria-label={`Inspector: ${node.data.label || kind.title}`}>
+    <aside className="inspector" aria-label={`Inspector: ${titleOf(node)}`}>
       <div className="inspector__head">
         <span className={`inspector__icon tone-${toneOf(node.type)}`}>
           <Icon name={kind.icon} />

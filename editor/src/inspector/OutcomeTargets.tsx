@@ -1,13 +1,10 @@
 import type { Journey, JourneyNode } from '@dunwell/journey'
 import { useId } from 'react'
-import { kindOf, outcomesOf } from '../canvas/node-kinds'
+import { outcomesOf, titleOf } from '../canvas/node-kinds'
 import { useEditorStoreApi } from '../store'
 
-/** A step as the pickers name it: its label, else its kind, with its id. */
-function stepName(node: JourneyNode): string {
-  const label = typeof node.data.label === 'string' && node.data.label ? node.data.label : (kindOf(node.type)?.title ?? node.type)
-  return `${label} (${node.id})`
-}
+/** A step as the pickers name it: its title, with its id. */
+const stepName = (node: JourneyNode) => `${titleOf(node)} (${node.id})`
 
 /**
  * Where each outcome of the step leads, chosen from a list: the same connections as dragging a handle on the

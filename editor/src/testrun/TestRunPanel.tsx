@@ -207,13 +207,13 @@ function RunView({ run, index, stale, formatTime, onShow, onRerun, onClear }: { 
         )}
         <p className="muted testrun__zone">Times in the debtor's zone: {run.timezone}</p>
         {run.rejected.map((message, i) => (
-          <p key={i} className="testrun__warning">
+          <p key={i} className="notice notice--warning testrun__warning">
             Refused: {message}
           </p>
         ))}
-        {run.truncated && <p className="testrun__warning">Only the first steps are shown: the case took too many.</p>}
+        {run.truncated && <p className="notice notice--warning testrun__warning">Only the first steps are shown: the case took too many.</p>}
         {stale && (
-          <p className="testrun__warning">
+          <p className="notice notice--warning testrun__warning">
             The journey changed since this run.{' '}
             <button type="button" className="testrun__link" onClick={onRerun}>
               Run again

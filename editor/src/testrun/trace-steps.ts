@@ -1,6 +1,6 @@
 import type { TraceStep } from '@dunwell/client'
 import type { Journey } from '@dunwell/journey'
-import { kindOf } from '../canvas/node-kinds'
+import { titleOf } from '../canvas/node-kinds'
 
 /** A message of a step, as the engine wrote it: sent (with its text), held for contact hours, or not sent. */
 export interface StepMessage {
@@ -76,7 +76,7 @@ export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (i
   const nameOf = (nodeId: string | null) => {
     const node = nodeId ? nodes.get(nodeId) : undefined
     if (!node) return nodeId ?? 'the journey'
-    return node.data.label || kindOf(node.type)?.title || node.id
+    return titleOf(node)
   }
   const steps: RunStep[] = []
   // What each node decided last: the handle of the edge the case then takes.
