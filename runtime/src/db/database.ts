@@ -16,6 +16,10 @@ export interface Database {
   split_assignments: SplitAssignmentsTable
   api_keys: ApiKeysTable
   settings: SettingsTable
+  import_mappings: ImportMappingsTable
+  case_imports: CaseImportsTable
+  case_import_lines: CaseImportLinesTable
+  case_import_staging: CaseImportStagingTable
 }
 
 export interface JourneysTable {
@@ -185,4 +189,46 @@ export interface ApiKeysTable {
 export interface SettingsTable {
   key: string
   value: string
+}
+
+/** A saved column mapping and settings for a file that comes again (a finance team's weekly export). */
+export interface ImportMappingsTable {
+  name: string
+  /** JSON: header → target. */
+  columns: string
+  /** JSON: encoding, separator, decimal, thousands, dateFormat, currency. */
+  settings: string
+  updated_at: number
+}
+
+/** One import of a file of cases: what was used and what came of it. */
+export interface CaseImportsTable {
+  id: string
+  file_name: string | null
+  format: string
+  settings: string
+  counts: string
+  stored: number
+  started_at: number
+  finished_at: number | null
+}
+
+/** Each line's outcome, for the downloadable report; messages never quote the file's values (personal data). */
+export interface CaseImportLinesTable {
+  import_id: string
+  /** The order lines were written in (a line with several problems has several rows). */
+  seq: number
+  line: number
+  case_id: string | null
+  /** `created`, `updated`, `refused`, or `warning` (a line stored with a warning has both). */
+  outcome: string
+  column_name: string | null
+  message: string | null
+}
+
+/** Cases of an all-or-nothing import, held until every line has been read. */
+export interface CaseImportStagingTable {
+  import_id: string
+  seq: number
+  body: string
 }

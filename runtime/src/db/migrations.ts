@@ -180,6 +180,46 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createTable('settings').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute()
     },
   },
+  '0004-case-imports': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('import_mappings')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('columns', 'text', (c) => c.notNull())
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable('case_imports')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('file_name', 'text')
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('counts', 'text', (c) => c.notNull())
+        .addColumn('stored', 'integer', (c) => c.notNull())
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('finished_at', 'bigint')
+        .execute()
+      await db.schema
+        .createTable('case_import_lines')
+        .addColumn('import_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('line', 'integer', (c) => c.notNull())
+        .addColumn('case_id', 'text')
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('column_name', 'text')
+        .addColumn('message', 'text')
+        .execute()
+      await db.schema.createIndex('case_import_lines_import').on('case_import_lines').columns(['import_id', 'seq']).execute()
+      await db.schema
+        .createTable('case_import_staging')
+        .addColumn('import_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_import_staging_pk', ['import_id', 'seq'])
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -14,7 +14,7 @@ export interface AppOptions {
   /** Signs payment and opt-out links, and checks provider callbacks. */
   secrets?: { links?: string; providers?: Record<string, string> }
   /** Body size limits in bytes. */
-  limits?: { json?: number; bulk?: number }
+  limits?: { json?: number; bulk?: number; import?: number }
 }
 
 export type AppEnv = AuthEnv

@@ -6,6 +6,7 @@ import { apiKeyAuth } from '../auth/api-key'
 import type { AppEnv, AppOptions } from './app-types'
 import { docsRoutes } from './docs'
 import { issuesToErrors, problem } from './problem'
+import { caseImportRoutes } from './routes/case-import'
 import { caseRoutes } from './routes/cases'
 import { eventRoutes } from './routes/events'
 import { journeyRoutes } from './routes/journeys'
@@ -44,20 +45,22 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   })
   const jsonLimit = options.limits?.json ?? 2 * MB
   const bulkLimit = options.limits?.bulk ?? 64 * MB
+  // An import streams through in batches: its size costs time, not memory.
+  const importLimit = options.limits?.import ?? 1024 * MB
   // The rest of the body is never read: the client must not reuse this connection for its next request.
   const tooLarge = (limit: number) => (c: Parameters<Parameters<typeof bodyLimit>[0]['onError'] & object>[0]) => {
     c.header('Connection', 'close')
     return problem(c, 413, `the body is larger than ${limit} bytes`)
   }
-  const isBulk = (path: string) => path.endsWith('/bulk') || path.endsWith('/import') || path === '/api/simulations'
+  const isBulk = (path: string) => path.endsWith('/bulk') || path === '/api/simulations'
   app.use('*', async (c, next) => {
-    const limit = isBulk(c.req.path) ? bulkLimit : jsonLimit
+    const limit = c.req.path === '/api/cases/import' ? importLimit : isBulk(c.req.path) ? bulkLimit : jsonLimit
     return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next)
   })
   app.use('/api/*', apiKeyAuth({ db: options.db, open: options.open ?? false }))
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
-  const routes = previewRoutes(systemRoutes(workRoutes(eventRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options, health), options)
+  const routes = previewRoutes(systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health), options)
   publicRoutes(app, options)
   docsRoutes(app)
 

@@ -4,7 +4,7 @@ import { caseInput } from '../engine/testing'
 import type { Problem } from './problem'
 import { snapshot, startApi, type RequestOptions, type TestApi } from './testing'
 
-const limits = { json: 4096, bulk: 8192 }
+const limits = { json: 4096, bulk: 8192, import: 8192 }
 
 /** A published journey with a newer draft, and a case: what the bad requests below must leave alone. */
 async function setup() {
@@ -38,7 +38,7 @@ const badRequests: BadRequest[] = [
   { name: 'a case over the JSON limit', method: 'PUT', path: '/api/cases/c-1', options: { body: caseInput('c-1', { attributes: { note: padding(5000) } }) }, status: 413, detail: 'the body is larger than 4096 bytes' },
   { name: 'a draft over the JSON limit', method: 'PUT', path: '/api/journeys/sample/draft', options: { body: { ...sampleJourney(), description: padding(1000) } }, status: 413 },
   { name: 'an event over the JSON limit', method: 'POST', path: '/api/events', options: { body: { type: 'note.added', caseId: 'c-1', data: { text: padding(5000) } } }, status: 413 },
-  { name: 'an import over the bulk limit', method: 'POST', path: '/api/cases/import', options: { body: jsonl(30), type: 'application/x-ndjson' }, status: 413, detail: 'the body is larger than 8192 bytes' },
+  { name: 'an import over the import limit', method: 'POST', path: '/api/cases/import', options: { body: jsonl(30), type: 'application/x-ndjson' }, status: 413, detail: 'the body is larger than 8192 bytes' },
   { name: 'bulk events over the bulk limit', method: 'POST', path: '/api/events/bulk', options: { body: padding(9000), type: 'application/x-ndjson' }, status: 413 },
   { name: 'a case in malformed JSON', method: 'PUT', path: '/api/cases/c-1', options: { body: '{"id": "c-1", "debtor": {', type: 'application/json' }, status: 400, detail: /JSON/ },
   { name: 'a draft in malformed JSON', method: 'PUT', path: '/api/journeys/sample/draft', options: { body: '{"format": "dunwell/journey@1", ', type: 'application/json' }, status: 400 },
@@ -69,12 +69,12 @@ describe('limits and malformed input', () => {
     })
   }
 
-  it('bulk routes take the bulk limit, larger than the JSON one', async () => {
+  it('the import takes its own limit, larger than the JSON one', async () => {
     const api = await setup()
     const body = jsonl(15)
     expect(Buffer.byteLength(body)).toBeGreaterThan(limits.json)
     expect(Buffer.byteLength(body)).toBeLessThan(limits.bulk)
-    expect(await api.expectStatus(200, 'POST', '/api/cases/import', { body, type: 'application/x-ndjson' })).toMatchObject({ accepted: 15, errors: [] })
+    expect(await api.expectStatus(200, 'POST', '/api/cases/import', { body, type: 'application/x-ndjson' })).toMatchObject({ counts: { create: 15, update: 0, refuse: 0 }, problems: [] })
   })
 
   it('a body just under the JSON limit is accepted', async () => {

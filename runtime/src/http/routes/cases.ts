@@ -2,13 +2,11 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
 import { eraseCase, getCase } from '../../engine/cases-admin'
 import { timeline } from '../../engine/timeline'
-import { caseInputSchema, type CaseInput } from '../../wire/case-input'
-import { parseJsonl } from '../../wire/parse-jsonl'
+import type { CaseInput } from '../../wire/case-input'
 import type { AppEnv, AppOptions } from '../app-types'
-import { parseCasesCsv } from '../cases-csv'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { caseIdParam, caseInput, lineReport, notFound, problemResponses, problemSchema, jsonResponse as json } from '../schemas'
+import { caseIdParam, caseInput, notFound, problemResponses, problemSchema, jsonResponse as json } from '../schemas'
 
 const caseView = z.object({ id: z.string(), debtor: z.record(z.string(), z.unknown()), amountDue: z.number(), balance: z.number(), currency: z.string(), dueDate: z.string(), attributes: z.record(z.string(), z.unknown()), enrolments: z.array(z.record(z.string(), z.unknown())), holds: z.array(z.record(z.string(), z.unknown())), optouts: z.array(z.record(z.string(), z.unknown())) }).openapi('Case')
 const timelineEntry = z.object({ at: z.string(), kind: z.string(), enrolmentId: z.string().nullable(), nodeId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) }).openapi('TimelineEntry')
@@ -66,36 +64,6 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
     async (c) => {
       const { id } = c.req.valid('param')
       return (await eraseCase(db, id, engine.clock.now())) ? c.json({ id, erased: true as const }, 200) : problem(c, 404, `no case "${id}"`)
-    },
-  )
-
-  .openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/cases/import',
-      tags: ['cases'],
-      summary: 'Import many cases from JSON Lines or CSV, with a report per line',
-      description: 'Send `application/x-ndjson` (one case per line) or `text/csv` (columns id, firstName, lastName, email, phone, locale, timezone, country, region, birthDate, amountDue, balance, currency, dueDate, addressLine1, addressLine2, postalCode, city, addressCountry, and attr.<name> for attributes). Good lines are stored even when others are wrong.',
-      middleware: guard(options, 'cases:write'),
-      request: { body: { content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } }, required: true } },
-      responses: { 200: json(lineReport, 'What was stored, and what was wrong on which line'), ...problemResponses, 415: { description: 'Neither JSON Lines nor CSV' } },
-    }),
-    async (c) => {
-      const type = c.req.header('content-type') ?? ''
-      const text = await c.req.text()
-      const parsed = type.includes('csv') ? parseCasesCsv(text) : type.includes('ndjson') || type.includes('jsonl') ? parseJsonl(text, caseInputSchema) : undefined
-      if (!parsed) return problem(c, 415, 'send application/x-ndjson (JSON Lines) or text/csv')
-      const result = await engine.upsertCases(parsed.items.map((item) => item.value))
-      const lineOf = new Map(parsed.items.map((item) => [item.value.id, item.line]))
-      return c.json(
-        {
-          accepted: result.created + result.updated,
-          created: result.created,
-          updated: result.updated,
-          errors: [...parsed.errors, ...result.errors.map((e) => ({ line: lineOf.get(e.id) ?? 0, id: e.id, message: e.message }))].sort((a, b) => a.line - b.line),
-        },
-        200,
-      )
     },
   )
 
