@@ -10,6 +10,7 @@ import { initialTransition, transition } from 'xstate'
 import { engineRun } from './engine-throughput'
 import { editorCanvas } from './editor-canvas'
 import { httpIngest } from './http-ingest'
+import { caseImport } from './case-import'
 
 const { values } = parseArgs({
   options: {
@@ -17,12 +18,13 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '500000' },
     seconds: { type: 'string', default: '10' },
     nodes: { type: 'string', default: '500' },
-    /** Some of engine, http, editor (comma-separated); all by default. */
-    only: { type: 'string', default: 'engine,http,editor' },
+    'import-rows': { type: 'string', default: '200000' },
+    /** Some of engine, http, import, editor (comma-separated); all by default. */
+    only: { type: 'string', default: 'engine,http,import,editor' },
   },
 })
 const parts = new Set(values.only.split(',').map((part) => part.trim()))
-for (const part of parts) if (!['engine', 'http', 'editor'].includes(part)) throw new Error(`--only: unknown part "${part}" (engine, http, editor)`)
+for (const part of parts) if (!['engine', 'http', 'import', 'editor'].includes(part)) throw new Error(`--only: unknown part "${part}" (engine, http, import, editor)`)
 const caseCount = Number(values.cases)
 const rowCount = Number(values.rows)
 
@@ -105,6 +107,25 @@ if (parts.has('http')) {
     ingestP99AtRateMs: http.dunwellAtRate.p99,
     bareP99AtRateMs: http.bareAtRate.p99,
     bulkEventsPerSecond: round(http.bulk.perSecond),
+  })
+}
+
+if (parts.has('import')) {
+  const rows = Number(values['import-rows'])
+  console.log(`(g) case import: ${rows.toLocaleString('en')} cases as a German CSV export and as JSON Lines, each streamed into a new SQLite file in its own process …`)
+  const result = await caseImport(rows)
+  const line = (name: string, r: Awaited<ReturnType<typeof caseImport>>['csv']) =>
+    console.log(`    ${name.padEnd(11)} ${round(r.rowsPerSecond).toLocaleString('en').padStart(7)} rows/s (${r.seconds.toFixed(1)} s, ${r.megabytes.toFixed(0)} MB file, ${r.created.toLocaleString('en')} created, ${r.refused} refused), peak RSS ${round(r.peakRssMb)} MB`)
+  line('CSV', result.csv)
+  line('JSON Lines', result.jsonl)
+  console.log(`    csv-parse alone on the CSV: ${round(result.parseRowsPerSecond).toLocaleString('en')} rows/s; ratio CSV import/JSON Lines import: ${(result.csv.rowsPerSecond / result.jsonl.rowsPerSecond).toFixed(2)}`)
+  Object.assign(figures, {
+    importRows: rows,
+    csvImportRowsPerSecond: round(result.csv.rowsPerSecond),
+    jsonlImportRowsPerSecond: round(result.jsonl.rowsPerSecond),
+    csvParseRowsPerSecond: round(result.parseRowsPerSecond),
+    csvImportPeakRssMb: round(result.csv.peakRssMb),
+    jsonlImportPeakRssMb: round(result.jsonl.peakRssMb),
   })
 }
 

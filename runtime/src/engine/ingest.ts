@@ -30,6 +30,7 @@ export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now:
   for (let i = 0; i < cases.length; i += CHUNK) {
     const part = cases.slice(i, i + CHUNK)
     await db.transaction().execute(async (trx) => {
+      const inserts = new Map<string, Database['cases']>()
       const existing = new Map(
         (await trx.selectFrom('cases').select(['id', 'balance', 'amount_due', 'attributes']).where('id', 'in', part.map((c) => c.id)).execute()).map((row) => [
           row.id,
@@ -53,7 +54,12 @@ export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now:
           updated_at: now,
         }
         const before = existing.get(input.id)
-        if (before !== undefined) {
+        const pending = inserts.get(input.id)
+        if (pending) {
+          // The same new case twice in one call: the later one wins, as it would have one after the other.
+          inserts.set(input.id, { ...pending, ...row, balance: balance ?? amountDue })
+          result.updated++
+        } else if (before !== undefined) {
           await trx.updateTable('cases').set({ ...row, ...(balance !== undefined ? { balance } : {}) }).where('id', '=', input.id).execute()
           const [oldBalance] = before.split('|')
           const after = `${balance ?? oldBalance}|${amountDue}|${row.attributes}`
@@ -63,11 +69,13 @@ export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now:
           }
           result.updated++
         } else {
-          await trx.insertInto('cases').values({ id: input.id, ...row, balance: balance ?? amountDue, created_at: now }).execute()
+          inserts.set(input.id, { id: input.id, ...row, balance: balance ?? amountDue, created_at: now })
           existing.set(input.id, `${balance ?? amountDue}|${amountDue}|${row.attributes}`)
           result.created++
         }
       }
+      // New cases in one statement: a chunk's inserts are one prepared statement, not one each.
+      if (inserts.size > 0) await trx.insertInto('cases').values([...inserts.values()]).execute()
     })
   }
   return result

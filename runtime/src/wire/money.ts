@@ -10,14 +10,13 @@ export function minorDigits(currency: string): number {
   return digits
 }
 
+let currencies: Set<string> | undefined
+
 export function isCurrency(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code })
-    return Intl.supportedValuesOf ? Intl.supportedValuesOf('currency').includes(code) : true
-  } catch {
-    return false
-  }
+  // Intl's list is built anew on every call: read it once.
+  currencies ??= new Set(Intl.supportedValuesOf('currency'))
+  return currencies.has(code)
 }
 
 /**

@@ -1,0 +1,5 @@
+export { importCases, ImportRefused, sniffFormat, type ImportDeps } from './import-cases'
+export { importReportSchema, importProblemSchema, type ImportReport, type ImportProblem } from './import-report'
+export * from './import-settings'
+export { caseTargets, type CaseTarget, type Target } from './column-targets'
+export { importStore, type SavedMapping } from './import-store'
