@@ -36,7 +36,8 @@ export function detectSeparator(sample: string): Setting<Separator> {
   const [header, ...rest] = lines.map(counts)
   if (!header) return { value: 'comma', source: 'default' }
   let best: { separator: Separator; score: number } | undefined
-  for (const separator of Object.keys(separators) as Separator[]) {
+  // On a tie, the separator least likely inside a value wins (a decimal comma in a tab-separated file).
+  for (const separator of ['tab', 'semicolon', 'pipe', 'comma'] as const) {
     const columns = header[separator]
     if (columns === 0) continue
     const agreeing = rest.filter((line) => line[separator] === columns).length
