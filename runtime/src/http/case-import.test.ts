@@ -147,6 +147,15 @@ describe('POST /api/cases/import: numbers and dates are never guessed', () => {
     expect(errors(point)[0]!.message).toMatch(/3 decimal places, more than the currency has \(2\)/)
   })
 
+  it('a thousands mark that first appears after the first thousand rows is still read (the sample only proposes)', async () => {
+    const api = await startApi()
+    const rows = Array.from({ length: 1200 }, (_, i) => `b-${i};${i < 1100 ? '50,00' : '1.234,56'};EUR;01.11.2026`)
+    const report = await importFile(api, ['id;amountDue;currency;dueDate', ...rows].join('\n'))
+    expect(report.settings.thousands).toEqual({ value: null, source: 'undetermined' })
+    expect(report.counts).toEqual({ create: 1200, update: 0, refuse: 0 })
+    expect(await api.db.selectFrom('cases').select('amount_due').where('id', '=', 'b-1199').executeTakeFirst()).toEqual({ amount_due: 123456 })
+  })
+
   it('refuses scientific, hexadecimal and infinite numbers, naming column and value', async () => {
     const api = await startApi()
     const report = await importFile(api, 'id,amountDue,currency,dueDate\nn-1,1e3,EUR,2026-10-01\nn-2,0x10,EUR,2026-10-01\nn-3,Infinity,EUR,2026-10-01\nn-4,12.5,EUR,2026-10-01\n')

@@ -76,8 +76,8 @@ export function proposeNumberFormat(values: readonly string[], given: { decimal?
     if (seen[0]) thousands = { value: seen[0][0], source: 'detected' }
     // `1.000` beside `12,50`: with a decimal comma, the point can only group thousands.
     else if (other && ambiguousMarks.has(other)) thousands = { value: markName(other), source: 'detected' }
-    // A decimal mark is known and no amount has a thousands mark: none is used, as far as the file shows.
-    else if (decimal.value !== null) thousands = { value: 'none', source: 'detected' }
+    // No amount of the sample has a thousands mark: a later one may (the first rows are often small amounts), so each
+    // is read by what it shows, and one that reads two ways is a problem.
     else thousands = { value: null, source: 'undetermined' }
   }
   return { decimal, thousands }
@@ -101,16 +101,23 @@ export function readAmount(raw: string, format: NumberFormat, digits: number): R
   let whole: string
   let fraction = ''
   if (decimal === null || thousands === null) {
-    // The file does not say its format: only what reads one way in every format is taken.
+    // The file does not say its whole format: each amount is read by what it shows, and only if it reads one way.
     const evidence = evidenceOf(text)
+    const decimalMark = decimal === null ? undefined : decimalMarks[decimal]
     if (/^\d+$/.test(text)) whole = text
-    else if (evidence.ambiguous || (!evidence.decimal && evidence.thousands)) {
-      return { ok: false, message: 'is ambiguous: choose the number format (is the mark a decimal or a thousands separator?)' }
-    } else if (evidence.decimal && (decimal === null || decimal === evidence.decimal)) {
-      const mark = decimalMarks[evidence.decimal]
-      const at = text.lastIndexOf(mark)
-      whole = text.slice(0, at).replace(/[^\d]/g, '')
-      fraction = text.slice(at + 1)
+    else if (evidence.ambiguous) {
+      // `1.000`: with a decimal comma known, the point groups thousands; with a decimal point, it has three decimals.
+      if (decimalMark === undefined) return { ok: false, message: 'is ambiguous: choose the number format (is the mark a decimal or a thousands separator?)' }
+      if (decimalMark === evidence.ambiguous) [whole = '', fraction = ''] = text.split(decimalMark)
+      else whole = text.replace(/\D/g, '')
+    } else if (evidence.thousands && !evidence.decimal) {
+      if (decimalMark !== undefined && decimalMark === thousandsMarks[evidence.thousands]) return { ok: false, message: 'does not read as a number in the chosen format' }
+      whole = text.replace(/\D/g, '')
+    } else if (evidence.decimal && (decimalMark === undefined || decimal === evidence.decimal)) {
+      // `1.234.567` shows its decimal mark by what groups its thousands, without having one.
+      const at = text.lastIndexOf(decimalMarks[evidence.decimal])
+      whole = (at === -1 ? text : text.slice(0, at)).replace(/\D/g, '')
+      fraction = at === -1 ? '' : text.slice(at + 1)
     } else return { ok: false, message: 'does not read as a number in the chosen format' }
   } else {
     const mark = decimalMarks[decimal]
