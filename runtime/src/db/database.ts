@@ -20,6 +20,7 @@ export interface Database {
   case_imports: CaseImportsTable
   case_import_lines: CaseImportLinesTable
   case_import_staging: CaseImportStagingTable
+  case_import_ids: CaseImportIdsTable
 }
 
 export interface JourneysTable {
@@ -231,4 +232,11 @@ export interface CaseImportStagingTable {
   import_id: string
   seq: number
   body: string
+}
+
+/** The ids an import in progress has read, with their first line: duplicates are found without holding them in memory. */
+export interface CaseImportIdsTable {
+  import_key: string
+  case_id: string
+  line: number
 }

@@ -218,6 +218,13 @@ export const migrations: Record<string, Migration> = {
         .addColumn('body', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('case_import_staging_pk', ['import_id', 'seq'])
         .execute()
+      await db.schema
+        .createTable('case_import_ids')
+        .addColumn('import_key', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('line', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_import_ids_pk', ['import_key', 'case_id'])
+        .execute()
     },
   },
 }

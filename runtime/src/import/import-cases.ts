@@ -172,13 +172,31 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
 
   const counts = { create: 0, update: 0, refuse: 0 }
   const preview: ImportReport['preview'] = []
-  const firstLine = new Map<string, number>()
+  // Ids seen so far live in the database, not in memory: a file of millions of rows imports in bounded memory.
+  const seenKey = importId ?? `dry_${randomBytes(9).toString('base64url')}`
   const duplicates = new Map<string, number[]>()
   let rowsRead = 0
   let staged = 0
   const allOrNothing = options.allOrNothing === true && !dryRun
 
   async function flush(batch: ConvertedRow[]) {
+    const earlier = await store.seenIds(seenKey, batch.flatMap((row) => (row.case ? [row.case.id] : [])))
+    const firsts: { id: string; line: number }[] = []
+    for (const row of batch) {
+      if (!row.case) continue
+      const seen = earlier.get(row.case.id)
+      if (seen !== undefined) {
+        const lines = duplicates.get(row.case.id) ?? [seen]
+        lines.push(row.line)
+        if (duplicates.size < LISTED || duplicates.has(row.case.id)) duplicates.set(row.case.id, lines)
+        row.problems.push({ line: row.line, id: row.case.id, severity: 'error', message: `the id is also on line ${seen}: only that line is imported` })
+        delete row.case
+      } else {
+        earlier.set(row.case.id, row.line)
+        firsts.push({ id: row.case.id, line: row.line })
+      }
+    }
+    await store.markSeen(seenKey, firsts)
     const ids = batch.flatMap((row) => (row.case ? [row.case.id] : []))
     const existing = await store.existingIds(ids)
     const actions = new Map<ConvertedRow, 'create' | 'update' | 'refuse'>()
@@ -223,18 +241,9 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
 
   let batch: ConvertedRow[] = []
   try {
+  try {
     for await (const row of converted) {
       rowsRead++
-      if (row.case) {
-        const seen = firstLine.get(row.case.id)
-        if (seen !== undefined) {
-          const lines = duplicates.get(row.case.id) ?? [seen]
-          lines.push(row.line)
-          if (duplicates.size < LISTED || duplicates.has(row.case.id)) duplicates.set(row.case.id, lines)
-          row.problems.push({ line: row.line, id: row.case.id, severity: 'error', message: `the id is also on line ${seen}: only that line is imported` })
-          delete row.case
-        } else firstLine.set(row.case.id, row.line)
-      }
       batch.push(row)
       if (batch.length >= BATCH) {
         await flush(batch)
@@ -247,6 +256,9 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
     counts.refuse++
   }
   await flush(batch)
+  } finally {
+    await store.forgetSeen(seenKey)
+  }
 
   let stored = !dryRun
   if (allOrNothing) {

@@ -57,6 +57,26 @@ export function importStore(db: Kysely<Database>) {
     async dropStaged(id: string) {
       await db.deleteFrom('case_import_staging').where('import_id', '=', id).execute()
     },
+    /** The line each of these ids was first seen on in this import, for those seen before. */
+    async seenIds(key: string, ids: string[]): Promise<Map<string, number>> {
+      const found = new Map<string, number>()
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await db.selectFrom('case_import_ids').select(['case_id', 'line']).where('import_key', '=', key).where('case_id', 'in', ids.slice(i, i + 500)).execute()
+        for (const row of rows) found.set(row.case_id, row.line)
+      }
+      return found
+    },
+    async markSeen(key: string, ids: { id: string; line: number }[]) {
+      for (let i = 0; i < ids.length; i += 300) {
+        await db
+          .insertInto('case_import_ids')
+          .values(ids.slice(i, i + 300).map(({ id, line }) => ({ import_key: key, case_id: id, line })))
+          .execute()
+      }
+    },
+    async forgetSeen(key: string) {
+      await db.deleteFrom('case_import_ids').where('import_key', '=', key).execute()
+    },
     async existingIds(ids: string[]): Promise<Set<string>> {
       const found = new Set<string>()
       for (let i = 0; i < ids.length; i += 500) {
