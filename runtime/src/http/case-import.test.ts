@@ -297,6 +297,23 @@ describe('POST /api/cases/import: columns, rows and contact data', () => {
     expect((await importFile(api, file, { dryRun: 'true' }, 'application/octet-stream')).format).toBe('xlsx')
   })
 
+  it('hostile files: prototype-named headers and columns, a row of a megabyte, an unclosed quote — a clear answer, nothing polluted', async () => {
+    const api = await startApi()
+    const proto = await importFile(api, 'id,__proto__,constructor,attr.__proto__,amountDue,currency,dueDate\nh-1,{"polluted":1},x,y,10,EUR,2026-10-01\n', {
+      columns: JSON.stringify({ constructor: 'ignore' }),
+    })
+    expect(proto.counts.create).toBe(1)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect((await api.expectStatus(200, 'GET', '/api/cases/h-1')).attributes).toEqual({})
+    const bad = await api.request('POST', `/api/cases/import?columns=${encodeURIComponent(JSON.stringify({ x: 'attributes.__proto__' }))}`, { body: 'x\n1\n', type: 'text/csv' })
+    expect(bad.status).toBe(400)
+    const huge = await importFile(api, `id,amountDue,currency,dueDate\nh-2,10,EUR,2026-10-01\nh-3,${'9'.repeat(1_100_000)},EUR,2026-10-01\nh-4,10,EUR,2026-10-01\n`)
+    expect(errors(huge)).toEqual([expect.objectContaining({ line: 3, message: 'the file cannot be read from line 3 on: the line is longer than 1 MB' })])
+    const unclosed = await importFile(api, 'id,amountDue,currency,dueDate\nh-5,10,EUR,2026-10-01\nh-6,"10,EUR,2026-10-01\n')
+    expect(errors(unclosed)).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('a quoted value is never closed') })])
+    expect(await storedIds(api)).toEqual(['h-1', 'h-2', 'h-5'])
+  })
+
   it('refuses what it cannot read at all: 415 for another type or charset, 422 for an empty file', async () => {
     const api = await startApi()
     expect((await api.request('POST', '/api/cases/import', { body: 'id\n', type: 'text/plain' })).status).toBe(415)

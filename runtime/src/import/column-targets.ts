@@ -70,8 +70,13 @@ for (const [target, names] of Object.entries(aliases) as [CaseTarget, string[]][
   for (const name of names) if (!byKey.has(name)) byKey.set(name, { target, source: 'alias' })
 }
 
+/** An attribute's name: a plain word, never one that reaches an object's prototype. */
+export function isAttributeName(name: string): boolean {
+  return /^[A-Za-z_][\w.-]{0,63}$/.test(name) && !['__proto__', 'constructor', 'prototype'].includes(name)
+}
+
 export function isTarget(value: string): value is Target {
-  return value === 'ignore' || (caseTargets as readonly string[]).includes(value) || /^attributes\.[A-Za-z_][\w.-]{0,63}$/.test(value)
+  return value === 'ignore' || (caseTargets as readonly string[]).includes(value) || (value.startsWith('attributes.') && isAttributeName(value.slice('attributes.'.length)))
 }
 
 export interface ResolvedColumn {
@@ -86,7 +91,8 @@ export interface ResolvedColumn {
  * of its aliases, else `attr.x`/`attributes.x` as an attribute; the rest stay unmapped and are named in the report.
  */
 export function resolveColumns(headers: readonly string[], given: ColumnMap = {}, saved: ColumnMap = {}): ResolvedColumn[] {
-  const lookup = (map: ColumnMap, header: string) => map[header] ?? Object.entries(map).find(([name]) => headerKey(name) === headerKey(header))?.[1]
+  // Own keys only: a header named `constructor` or `__proto__` must not find Object.prototype's.
+  const lookup = (map: ColumnMap, header: string) => (Object.hasOwn(map, header) ? map[header] : Object.entries(map).find(([name]) => headerKey(name) === headerKey(header))?.[1])
   return headers.map((header, index) => {
     const chosen = lookup(given, header)
     const remembered = chosen === undefined ? lookup(saved, header) : undefined
@@ -95,7 +101,7 @@ export function resolveColumns(headers: readonly string[], given: ColumnMap = {}
       return { index, header, target: explicit, source: explicit === 'ignore' ? 'ignored' : chosen !== undefined ? 'given' : 'mapping' }
     }
     const attribute = /^(?:attr|attributes)\.(.+)$/i.exec(header.trim())
-    if (attribute) return { index, header, target: `attributes.${attribute[1]!}`, source: 'name' }
+    if (attribute && isAttributeName(attribute[1]!)) return { index, header, target: `attributes.${attribute[1]!}`, source: 'name' }
     const known = byKey.get(headerKey(header))
     return known ? { index, header, target: known.target, source: known.source } : { index, header, target: null, source: 'unmapped' }
   })

@@ -34,6 +34,8 @@ describe('detection', () => {
       [null, 'unmapped'],
       [null, 'unmapped'],
     ])
+    expect(resolveColumns(['constructor', '__proto__', 'toString'], { Notiz: 'ignore' }).map((c) => c.source)).toEqual(['unmapped', 'unmapped', 'unmapped'])
+    expect(resolveColumns(['attr.__proto__', 'attr.constructor', 'x'], { x: 'attributes.__proto__' }).map((c) => c.target)).toEqual([null, null, null])
     expect(resolveColumns(['Notiz'], {}, { notiz: 'attributes.note' })[0]).toMatchObject({ target: 'attributes.note', source: 'mapping' })
     expect(resolveColumns(['Notiz'], { Notiz: 'ignore' }, { Notiz: 'attributes.note' })[0]).toMatchObject({ target: 'ignore', source: 'ignored' })
   })

@@ -12,7 +12,7 @@ import type { FileFormat, ImportOptions, MappingSettings, Setting } from './impo
 import { importStore, type SavedMapping } from './import-store'
 import { jsonLineToCase } from './json-line-to-case'
 import { proposeNumberFormat } from './number-format'
-import { csvRows, decode, jsonLines, peek, UnreadableFile, xlsxRows, type SourceRow } from './read-rows'
+import { csvRows, decode, jsonLines, peek, UnreadableFile, UnreadableRow, xlsxRows, type SourceRow } from './read-rows'
 import { rowToCase, type ConvertedRow, type RowSettings } from './row-to-case'
 
 export interface ImportDeps {
@@ -90,7 +90,7 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
       for await (const { line, text } of jsonLines(decode(all, settings.encoding!.value!))) yield jsonLineToCase(line, text)
     })()
   } else {
-    let rows: AsyncIterable<SourceRow>
+    let rows: AsyncIterable<SourceRow | UnreadableRow>
     if (format === 'csv') {
       const encoding = pick('encoding')
       settings.encoding = detectEncoding(sample, encoding.value, options.declaredCharset, encoding.fromMapping)
@@ -106,6 +106,7 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
       throw error
     })
     if (header.done) throw new ImportRefused(422, 'the file has no header row')
+    if (header.value instanceof UnreadableRow) throw new ImportRefused(422, `the header row cannot be read: ${header.value.reason}`)
     const headers = header.value.cells.map((cell) => (cell instanceof Date ? cell.toISOString() : String(cell ?? '').trim()))
     columns = resolveColumns(headers, options.columns, saved?.columns)
     const headerLine = header.value.line
@@ -130,7 +131,7 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
       note({ line: headerLine, severity: 'error', message: target === 'currency' ? 'no column for currency: map one, or give the import a currency' : `no column for ${target}: map one of the file’s columns to it` })
     }
 
-    const head: SourceRow[] = []
+    const head: (SourceRow | UnreadableRow)[] = []
     let ended = false
     let unreadable: UnreadableFile | undefined
     try {
@@ -148,7 +149,7 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
       ended = true
     }
     const textsOf = (...targets: string[]) =>
-      columns.filter((column) => column.target !== null && targets.includes(column.target)).flatMap((column) => head.map((row) => row.cells[column.index]).filter((cell): cell is string => typeof cell === 'string' && cell.trim() !== ''))
+      columns.filter((column) => column.target !== null && targets.includes(column.target)).flatMap((column) => head.flatMap((row) => (row instanceof UnreadableRow ? [] : [row.cells[column.index]])).filter((cell): cell is string => typeof cell === 'string' && cell.trim() !== ''))
     const decimal = pick('decimal')
     const thousands = pick('thousands')
     const numbers = proposeNumberFormat(textsOf('amountDue', 'balance'), { ...(decimal.value ? { decimal: decimal.value } : {}), ...(thousands.value ? { thousands: thousands.value } : {}) }, decimal.fromMapping || thousands.fromMapping)
@@ -158,14 +159,20 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
     settings.dateFormat = proposeDateFormat(textsOf('dueDate', 'debtor.birthDate'), dateFormat.value, dateFormat.fromMapping)
     const rowSettings: RowSettings = { numbers, dates: settings.dateFormat as Setting<never>, currency: settings.currency }
     const blocked = missing.length > 0
+    const convert = (row: SourceRow | UnreadableRow): ConvertedRow =>
+      row instanceof UnreadableRow
+        ? { line: row.line, problems: [{ line: row.line, severity: 'error', message: `cannot be read: ${row.reason}` }] }
+        : blocked
+          ? { line: row.line, problems: [] }
+          : rowToCase(row, columns, rowSettings)
     converted = (async function* () {
-      for (const row of head) yield blocked ? { line: row.line, problems: [] } : rowToCase(row, columns, rowSettings)
+      for (const row of head) yield convert(row)
       if (unreadable) throw unreadable
       if (ended) return
       for (;;) {
         const next = await iterator.next()
         if (next.done) return
-        yield blocked ? { line: next.value.line, problems: [] } : rowToCase(next.value, columns, rowSettings)
+        yield convert(next.value)
       }
     })()
   }

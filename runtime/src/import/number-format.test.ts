@@ -31,6 +31,9 @@ describe('number formats', () => {
     expect(read('abc')).toBe('is not a number')
     expect(read('1,5', german, 0)).toMatch(/more than the currency has \(0\)/)
     for (const hostile of ['1e3', '1E-2', '0x10', '-Infinity', 'NaN', 'inf']) expect(read(hostile)).toMatch(/scientific, hexadecimal and infinite/)
+    // A hostile amount is refused at once, not after a regular expression has backtracked over it.
+    expect(read(`1${' '.repeat(100_000)}x`)).toBe('is not a number (too long)')
+    expect(proposeNumberFormat([`${'1'.repeat(100_000)} €`], {}).decimal.source).toBe('undetermined')
     const undetermined = proposeNumberFormat([], {})
     expect(read('1.000', undetermined)).toMatch(/ambiguous/)
     expect(read('1.000,50', undetermined)).toBe(1000.5)

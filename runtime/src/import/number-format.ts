@@ -8,6 +8,9 @@ export interface NumberFormat {
 /** A value as read, or why it cannot be: the message never quotes the value (it may be personal data). */
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string }
 
+/** No amount is longer; longer text is not read at all (and never given to a regular expression). */
+const MAX_AMOUNT_TEXT = 40
+
 const currencySigns: Record<string, string> = { '€': 'EUR', '£': 'GBP', $: 'USD', '¥': 'JPY', Fr: 'CHF', 'Fr.': 'CHF', kr: 'SEK', zł: 'PLN' }
 
 /** `1.234,56 €` → the number text and the currency it names, if any. */
@@ -27,6 +30,7 @@ function escape(text: string): string {
 type Evidence = { decimal?: DecimalMark; thousands?: ThousandsMark; ambiguous?: '.' | ',' }
 
 export function evidenceOf(raw: string): Evidence {
+  if (raw.length > MAX_AMOUNT_TEXT) return {}
   const { number } = stripCurrency(raw.trim())
   const text = number.replace(/^[-+]/, '')
   let m: RegExpExecArray | null
@@ -89,6 +93,7 @@ export function proposeNumberFormat(values: readonly string[], given: { decimal?
  */
 export function readAmount(raw: string, format: NumberFormat, digits: number): Read<{ value: number; currency?: string }> {
   const trimmed = raw.trim()
+  if (trimmed.length > MAX_AMOUNT_TEXT) return { ok: false, message: 'is not a number (too long)' }
   if (/^[-+]?(?:infinity|inf|nan)$/i.test(trimmed) || /^[-+]?0x/i.test(trimmed) || /^[-+]?[\d.,]+e[-+]?\d+$/i.test(trimmed)) {
     return { ok: false, message: 'is not a plain number: scientific, hexadecimal and infinite numbers are refused' }
   }

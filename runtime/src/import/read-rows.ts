@@ -13,6 +13,14 @@ export interface SourceRow {
   cells: Cell[]
 }
 
+/** A row that cannot be read at all, on its line: it is refused, the rest of the file is read. */
+export class UnreadableRow {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {}
+}
+
 /** Why reading stopped early: the rows before it were read. */
 export class UnreadableFile extends Error {
   constructor(
@@ -69,43 +77,89 @@ export async function* decode(body: AsyncIterable<Uint8Array>, encoding: Encodin
 const newlines = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0
 
 /** CSV or TSV rows with the line each starts on, counted in the file itself (quoted newlines and blank lines included). */
-export async function* csvRows(text: AsyncIterable<string>, separator: Separator): AsyncIterable<SourceRow> {
+export async function* csvRows(text: AsyncIterable<string>, separator: Separator): AsyncIterable<SourceRow | UnreadableRow> {
   let consumed = 0
-  async function* withoutExcelLine() {
+  /** Where the input was cut: a line longer than any row may be is never given to the parser. */
+  let cut: number | undefined
+  async function* wholeLines() {
     let first = true
+    let carry = ''
+    // Lines given to the parser, counting Excel's `sep=` line.
+    let fed = 0
     for await (const chunk of text) {
-      if (first && excelSeparatorLine(chunk)) {
+      let piece = carry + chunk
+      // Excel's `sep=` line is known only once the first line is whole.
+      if (first && !piece.includes('\n') && piece.length <= MAX_LINE) {
+        carry = piece
+        continue
+      }
+      if (first && excelSeparatorLine(piece)) {
         consumed = 1
-        yield chunk.slice(chunk.indexOf('\n') + 1)
-      } else yield chunk
+        fed = 1
+        piece = piece.slice(piece.indexOf('\n') + 1)
+      }
       first = false
+      // Every line must fit the limit, however the body was cut into chunks: the same file reads the same way.
+      let start = 0
+      for (let at = piece.indexOf('\n'); at !== -1; at = piece.indexOf('\n', start)) {
+        if (at - start > MAX_LINE) break
+        start = at + 1
+      }
+      if (start > 0) {
+        fed += newlines(piece.slice(0, start))
+        yield piece.slice(0, start)
+      }
+      carry = piece.slice(start)
+      if (carry.indexOf('\n') > MAX_LINE || (carry.indexOf('\n') === -1 && carry.length > MAX_LINE)) {
+        cut = fed + 1
+        return
+      }
     }
+    if (carry) yield carry
   }
-  const parser = Readable.from(withoutExcelLine()).pipe(
-    parse({ delimiter: separators[separator], raw: true, skip_empty_lines: true, relax_column_count: true, trim: true, max_record_size: 1024 * 1024 }),
+  const parser = Readable.from(wholeLines()).pipe(
+    parse({
+      delimiter: separators[separator],
+      raw: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      trim: true,
+      // A row that cannot be read is reported on its line and the rest of the file is read on.
+      skip_records_with_error: true,
+    }),
   )
-  try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const leading = /^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(raw)![0]
-      const line = consumed + newlines(leading) + 1
-      consumed += newlines(raw)
-      yield { line, cells: record }
+  // Skips are told while the parser reads ahead: each is placed after the records it followed, and numbered then.
+  const skipped: { after: number; reason: string }[] = []
+  parser.on('skip', (error: { code?: string }) => skipped.push({ after: (parser as unknown as { info: { records: number } }).info.records, reason: reasonOf(error) }))
+  function* skippedUpTo(records: number): Generator<UnreadableRow> {
+    while (skipped.length > 0 && skipped[0]!.after <= records) {
+      // The row's own text is not given back: it is counted as one line (a row over 1 MB with quoted line breaks
+      // would shift the lines after it).
+      consumed += 1
+      yield new UnreadableRow(consumed, skipped.shift()!.reason)
     }
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    const reason =
-      code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted value is never closed'
-        : code === 'CSV_INVALID_CLOSING_QUOTE'
-          ? 'a quote ends a value in the middle (write "" for a quote inside a quoted value)'
-          : code === 'CSV_MAX_RECORD_SIZE'
-            ? 'a row is longer than 1 MB'
-            : error instanceof Error
-              ? error.message
-              : String(error)
-    throw new UnreadableFile(consumed + 1, `the file cannot be read from here on: ${reason}`)
   }
+  let records = 0
+  for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+    yield* skippedUpTo(records)
+    records++
+    const leading = /^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(raw)![0]
+    const line = consumed + newlines(leading) + 1
+    consumed += newlines(raw)
+    yield { line, cells: record }
+  }
+  yield* skippedUpTo(Number.POSITIVE_INFINITY)
+  if (cut !== undefined) throw new UnreadableFile(cut, `the file cannot be read from line ${cut} on: the line is longer than 1 MB`)
 }
+
+function reasonOf(error: { code?: string; message?: string }): string {
+  return error.code === 'CSV_QUOTE_NOT_CLOSED'
+    ? 'a quoted value is never closed'
+    : (error.message ?? String(error))
+}
+
+const MAX_LINE = 1024 * 1024
 
 /** A spreadsheet cell's value: rich text as its text, a formula as its result, a hyperlink as its text. */
 function cellValue(value: ExcelJS.CellValue): Cell {
