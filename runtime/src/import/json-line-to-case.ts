@@ -1,4 +1,5 @@
 import { caseInputSchema } from '../wire/case-input'
+import { caseIssues } from './case-issues'
 import type { ImportProblem } from './import-report'
 import { normaliseCountry, normaliseCurrency, normaliseLocale, normalisePhone, normaliseRegion, type Normalised } from './normalize-contact'
 import type { ConvertedRow } from './row-to-case'
@@ -42,11 +43,7 @@ export function jsonLineToCase(line: number, text: string): ConvertedRow {
   if (problems.some((problem) => problem.severity === 'error')) return { line, ...(id ? { id } : {}), problems }
   const parsed = caseInputSchema.safeParse(value)
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.map(String).join('.')
-      const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message)
-      problems.push({ line, ...(id ? { id } : {}), column: path || undefined, severity: 'error', message: missing ? `${path} is missing` : `${path || 'the line'} ${issue.message.replace(/^Invalid input: /, '')}` } as ImportProblem)
-    }
+    problems.push(...caseIssues(parsed.error.issues, line, id, (path) => path.map(String).join('.') || undefined))
     return { line, ...(id ? { id } : {}), problems }
   }
   return { line, case: parsed.data, ...(id ? { id } : {}), problems }

@@ -1,5 +1,6 @@
 import { caseInputSchema, type CaseInput } from '../wire/case-input'
 import { minorDigits } from '../wire/money'
+import { caseIssues } from './case-issues'
 import type { CaseTarget, ResolvedColumn } from './column-targets'
 import { readDate } from './date-format'
 import type { ImportProblem } from './import-report'
@@ -133,20 +134,7 @@ export function rowToCase(row: SourceRow, columns: readonly ResolvedColumn[], se
   if (problems.some((problem) => problem.severity === 'error')) return { line: row.line, ...(id ? { id } : {}), problems }
   const parsed = caseInputSchema.safeParse(candidate)
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.map(String).join('.')
-      const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message)
-      const column = columnOf(issue.path, columns)
-      problems.push({
-        line: row.line,
-        ...(id ? { id } : {}),
-        ...(column ? { column } : {}),
-        severity: 'error',
-        message: missing
-          ? `${path} is missing${path === 'currency' ? ' (a currency column, or the import’s currency)' : ''}`
-          : `${path} ${issue.message.replace(/^Invalid input: /, '')}`,
-      })
-    }
+    problems.push(...caseIssues(parsed.error.issues, row.line, id, (path) => columnOf(path, columns)))
     return { line: row.line, ...(id ? { id } : {}), problems }
   }
   return { line: row.line, case: parsed.data, ...(id ? { id } : {}), problems }
