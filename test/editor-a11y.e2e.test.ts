@@ -81,7 +81,13 @@ describe('a screen reader can name every control', () => {
   it('in the templates view, the JSON view, the versions view and the test run', async () => {
     for (const view of ['Templates', 'JSON', 'Versions'] as const) {
       await page.getByRole('button', { name: view, exact: true }).click()
-      await page.waitForTimeout(800)
+      // Each view is checked once it shows what it is for (its editors loaded), not after a while.
+      const ready = {
+        Templates: page.locator('.locale-column .monaco-editor').first(),
+        JSON: page.getByRole('main', { name: 'Journey document as JSON' }).getByRole('status').filter({ hasText: 'In sync with the canvas' }),
+        Versions: page.getByRole('complementary', { name: 'Version history' }).getByRole('heading', { name: 'History' }),
+      }[view]
+      await ready.waitFor()
       expect({ view, unnamed: await unnamedControls() }).toEqual({ view, unnamed: [] })
     }
     await page.getByRole('button', { name: 'Canvas', exact: true }).click()

@@ -127,10 +127,15 @@ describe('code in the editor: CEL conditions and the JSON view', () => {
     await body.focus()
     await page.keyboard.press('Control+End')
     await page.keyboard.type('<!-- thanks -->')
+    // Wait for what the person sees: the whole comment in the editor, no suggestion open over it, Undo offered.
+    const shown = () => page.locator('.locale-column .view-lines').first().innerText()
+    await expect.poll(shown).toContain('thanks')
+    await expect.poll(() => page.locator('.locale-column .suggest-widget.visible').count()).toBe(0)
     await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isEnabled()).toBe(true)
     await page.keyboard.press('Control+z')
-    await expect.poll(() => page.getByRole('button', { name: 'Redo' }).isEnabled()).toBe(true)
-    expect(await page.locator('.locale-column .view-lines').first().innerText()).not.toContain('thanks')
+    // Monaco paints the undone text on a later frame than the toolbar's Redo button: wait for the text itself.
+    await expect.poll(shown).not.toContain('thanks')
+    expect(await page.getByRole('button', { name: 'Redo' }).isEnabled()).toBe(true)
     await page.getByRole('button', { name: 'Canvas', exact: true }).click()
     await page.locator('.react-flow__node').first().waitFor()
   })

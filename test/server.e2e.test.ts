@@ -354,13 +354,10 @@ describe('dunwell serve killed with SIGKILL while it sends', () => {
       if (attempt > 0) current = await start(prepared.db, smtp, prepared.key)
       const before = smtp.mails.length
       const request = advance(current.client).catch(() => 'killed' as const)
-      if (attempt % 2 === 0) {
-        // Early: while the batch is being worked out, before or around its commit.
-        await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 250)))
-      } else {
-        // Late: in the middle of handing the emails to the SMTP server.
-        await until('some emails sent', () => smtp.mails.length - before, (n) => n >= 20 || current.server.child.exitCode !== null, 5_000).catch(() => undefined)
-      }
+      // Early: as the first email of the run reaches the SMTP server, the batch just committed; late: in the middle of
+      // handing the emails over. Moments of the work, not of the clock.
+      const killAfter = attempt % 2 === 0 ? 1 : 20
+      await until('emails sent', () => smtp.mails.length - before, (n) => n >= killAfter || current.server.child.exitCode !== null, 5_000).catch(() => undefined)
       await current.server.kill()
       const answer = await request
       kills.push(`${answer === 'killed' ? 'killed' : 'finished'} after ${smtp.mails.length - before} emails`)

@@ -13,6 +13,8 @@ const provider: ChannelAdapter = {
     const fd = openSync(deliveriesFile, 'r')
     fsyncSync(fd)
     closeSync(fd)
+    // A point of progress the test may kill at: the provider has the message, the engine has not yet recorded it.
+    process.stdout.write('delivered\n')
     return { ok: true }
   },
 }
@@ -31,6 +33,7 @@ await engine.deliver()
 for (let t = startAt; t < end; ) {
   t = Math.min(end, t + 6 * 3_600_000)
   await engine.advanceTo(t)
+  process.stdout.write('advanced\n')
 }
 await close()
 process.stdout.write('finished\n')
