@@ -1,3 +1,4 @@
+import { debtorText } from '../i18n/debtor-text'
 import { emailFontStack } from '../messages/layout-mjml'
 
 /** The parts of a message that carry an opt-out; `OutgoingMessage` and `RenderedMessage` both fit. */
@@ -6,19 +7,6 @@ export interface OptOutMessage {
   html?: string | null
   text?: string | null
   locale?: string | null
-}
-
-const wording = {
-  en: {
-    reply: ' Reply STOP to opt out.',
-    html: (link: string) => `To stop receiving emails from us at this address, <a href="${link}">unsubscribe here</a>.`,
-    text: (url: string) => `To stop receiving emails from us at this address, unsubscribe here: ${url}`,
-  },
-  de: {
-    reply: ' Antworten Sie STOPP zum Abmelden.',
-    html: (link: string) => `Wenn Sie von uns keine E-Mails mehr an diese Adresse erhalten möchten, <a href="${link}">melden Sie sich hier ab</a>.`,
-    text: (url: string) => `Wenn Sie von uns keine E-Mails mehr an diese Adresse erhalten möchten, melden Sie sich hier ab: ${url}`,
-  },
 }
 
 /** In the email's own font, and as wide and as far in as MJML's 600px body with its 25px column padding. */
@@ -32,7 +20,8 @@ const stopWord = /(?<![\p{L}\p{N}])stopp?(?![\p{L}\p{N}])/iu
  * message's language. Letters and calls are not electronic communications and pass unchanged.
  */
 export function ensureOptOut<M extends OptOutMessage>(message: M, optoutUrl: string): M {
-  const words = message.locale?.toLowerCase().startsWith('de') ? wording.de : wording.en
+  // The message's locale is the one it was rendered in; the line follows it, from the same catalogue as the pages.
+  const words = debtorText(message.locale).t.optOutLine
   if (message.channel === 'sms' || message.channel === 'whatsapp') {
     const text = message.text ?? ''
     if (stopWord.test(text) || text.includes(optoutUrl)) return message

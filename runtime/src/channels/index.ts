@@ -9,3 +9,4 @@ export { parseDeliveryCallback, deliveryCallbackSchema, type DeliveryCallback, t
 export { isOptOutReply } from './opt-out-reply'
 export { createLinks, linkToken, verifyLinkToken, type LinkPurpose, type LinksOptions } from './links'
 export { ensureOptOut, type OptOutMessage } from './ensure-opt-out'
+export { publicUrlWarning } from './public-url-warning'

@@ -5,7 +5,7 @@ import { join, normalize } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
 import { ensureAdminKey } from '../auth'
-import { createHttpProviderAdapter, createLetterWebhookAdapter, createLinks, createSmtpAdapter, smtpOptionsFromEnv, type ChannelAdapter } from '../channels'
+import { createHttpProviderAdapter, createLetterWebhookAdapter, createLinks, createSmtpAdapter, publicUrlWarning, smtpOptionsFromEnv, type ChannelAdapter } from '../channels'
 import { systemClock, VirtualClock } from '../clock'
 import { openSqlite } from '../db/open-database'
 import { Engine } from '../engine/engine'
@@ -76,6 +76,8 @@ export async function startServer(options: ServerOptions) {
   const secret = env.DUNWELL_SECRET ?? (await setting(db, 'link_secret', () => randomBytes(32).toString('base64url')))
   const publicUrl = (env.DUNWELL_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, '')
   const links = createLinks({ publicUrl, secret })
+  const plainHttp = publicUrlWarning(publicUrl)
+  if (plainHttp) log(plainHttp)
   const testClock = options.testClock ? new VirtualClock(Date.parse(options.testClock)) : undefined
   const { channels, providers } = channelsFromEnv(env, (caseId) => links(caseId, 'email').optout)
   const engine = await new Engine({ db, store, clock: testClock ?? systemClock, channels, links, sender: { name: env.DUNWELL_SENDER_NAME ?? 'Dunwell' }, ...(options.policy ? { policy: options.policy } : {}) }).start()

@@ -1,6 +1,7 @@
 import { liquidEngines, type Channel, type Template } from '@dunwell/journey'
 import type { Template as LiquidTemplate } from 'liquidjs'
 import { chooseLocale } from './choose-locale'
+import { withMjmlLang, withTitle } from './email-head'
 import { htmlTemplateToPlainText } from './html-to-plain-text'
 import { layoutMjml } from './layout-mjml'
 import { LruCache } from './lru-cache'
@@ -105,7 +106,8 @@ export function createMessageRenderer(options: MessageRendererOptions = {}): Mes
 
   const renderBody: Record<BodyFormat, (key: string, source: string, scope: Scope, plainText: boolean) => Promise<{ html?: string; text?: string }>> = {
     async mjml(key, source, scope, plainText) {
-      const body = await laidOutEmail(key, source)
+      // The key holds the locale, so one layout per language carries its own `lang`.
+      const body = await laidOutEmail(key, withMjmlLang(source, scope.locale))
       const html = await render('html', body.html, scope)
       return plainText ? { html, text: tidy(await render('text', body.text, scope)) } : { html }
     },
@@ -141,6 +143,7 @@ export function createMessageRenderer(options: MessageRendererOptions = {}): Mes
           message.subject = oneLine(await render('text', parsed('text', subjectKey, subject), scope))
         }
       }
+      if (template.channel === 'email' && message.html) message.html = withTitle(message.html, message.subject ?? '')
       return message
     } catch (error) {
       throw new MessageRenderError(templateId, locale, reason(error), { cause: error })

@@ -1,17 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { html } from 'hono/html'
 import { isOptOutReply, parseDeliveryCallback, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyLinkToken, verifySignature } from '../../channels'
 import { getCase } from '../../engine/cases-admin'
+import { debtorText, languageFromHeader } from '../../i18n/debtor-text'
+import { invalidLinkPage, optOutDonePage, optOutQuestionPage, payPage } from '../../public-pages/debtor-pages'
+import { debtorTextForCase } from '../../public-pages/debtor-text-for-case'
+import { publicPageHeaders } from '../../public-pages/page-layout'
 import type { AppEnv, AppOptions } from '../app-types'
 import { problem } from '../problem'
-
-const channelNames: Record<string, string> = { email: 'emails', sms: 'text messages', whatsapp: 'WhatsApp messages', letter: 'letters', call: 'calls', all: 'messages' }
-
-function page(title: string, body: ReturnType<typeof html>) {
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:4rem auto;padding:0 1rem;color:#1f2933}button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:1px solid #1f2933;background:#1f2933;color:#fff;cursor:pointer}</style>
-</head><body><h1>${title}</h1>${body}</body></html>`
-}
 
 /** What a debtor reaches without a key (signed links), and what providers call back (signed bodies). */
 export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
@@ -19,26 +14,24 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
   const linkSecret = options.secrets?.links
 
   // A link scanner that follows every link must not unsubscribe anyone: GET asks, POST does.
-  app.get('/optout/:token', (c) => {
+  app.get('/optout/:token', async (c) => {
     const link = linkSecret ? verifyLinkToken(c.req.param('token'), linkSecret, 'optout') : null
-    if (!link) return c.html(page('This link is not valid', html`<p>It may have been copied incompletely.</p>`), 404)
-    const what = channelNames[link.channel] ?? 'messages'
-    return c.html(page(`Stop ${what} about this invoice?`, html`<form method="post"><p>We will not send you ${what} about it any more.</p><button type="submit">Unsubscribe</button></form>`))
+    if (!link) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
+    return c.html(optOutQuestionPage(await debtorTextForCase(options.db, link.caseId), link.channel), 200, publicPageHeaders)
   })
 
   app.post('/optout/:token', async (c) => {
     const link = linkSecret ? verifyLinkToken(c.req.param('token'), linkSecret, 'optout') : null
-    if (!link) return c.html(page('This link is not valid', html`<p>It may have been copied incompletely.</p>`), 404)
+    if (!link) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
     await engine.ingest([{ id: `optout/${link.caseId}/${link.channel}`, type: 'optout', caseId: link.caseId, data: { channel: link.channel, via: 'link' } }])
-    return c.html(page('You are unsubscribed', html`<p>You will not receive ${channelNames[link.channel] ?? 'messages'} from us about this invoice any more.</p>`))
+    return c.html(optOutDonePage(await debtorTextForCase(options.db, link.caseId), link.channel), 200, publicPageHeaders)
   })
 
   app.get('/pay/:token', async (c) => {
     const link = linkSecret ? verifyLinkToken(c.req.param('token'), linkSecret, 'pay') : null
     const found = link ? await getCase(options.db, link.caseId) : undefined
-    if (!found) return c.html(page('This link is not valid', html`<p>It may have been copied incompletely.</p>`), 404)
-    const amount = new Intl.NumberFormat(found.debtor.locale ?? 'en', { style: 'currency', currency: found.currency }).format(found.balance)
-    return c.html(page(found.balance > 0 ? `${amount} is open` : 'Nothing is open', html`<p>${found.balance > 0 ? 'Your creditor’s payment page takes it from here.' : 'Thank you.'}</p>`))
+    if (!found) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
+    return c.html(payPage(await debtorTextForCase(options.db, found.id), found), 200, publicPageHeaders)
   })
 
   app.post('/callbacks/:provider', async (c) => {

@@ -1,0 +1,42 @@
+import type { Catalogue } from './en'
+
+/** Every text the runtime writes to a debtor, in German (formal "Sie"). */
+export const de: Catalogue = {
+  language: 'Deutsch',
+  page: {
+    brand: 'Zahlung und Kontakt',
+  },
+  channels: {
+    email: 'E-Mails',
+    sms: 'SMS',
+    whatsapp: 'WhatsApp-Nachrichten',
+    letter: 'Briefe',
+    call: 'Anrufe',
+    all: 'Nachrichten',
+  },
+  invalidLink: {
+    title: 'Dieser Link ist nicht gültig',
+    body: 'Vielleicht wurde er unvollständig kopiert. Bitte öffnen Sie den Link aus der Nachricht noch einmal oder wenden Sie sich an den Absender.',
+  },
+  optout: {
+    askTitle: (what) => `Keine ${what} mehr zu dieser Rechnung?`,
+    askBody: (what) => `Wir senden Ihnen dann keine ${what} mehr zu dieser Rechnung.`,
+    button: 'Abmelden',
+    doneTitle: 'Sie sind abgemeldet',
+    doneBody: (what) => `Sie erhalten von uns keine ${what} mehr zu dieser Rechnung.`,
+  },
+  pay: {
+    openTitle: (amount) => `${amount} sind offen`,
+    dueSince: (date) => `Fällig seit ${date}.`,
+    openBody: 'Die Zahlungsseite Ihres Gläubigers übernimmt ab hier.',
+    nothingOpenTitle: 'Nichts ist offen',
+    nothingOpenBody: 'Vielen Dank.',
+    amountLabel: 'Offener Betrag',
+    dueDateLabel: 'Fälligkeitsdatum',
+  },
+  optOutLine: {
+    reply: ' Antworten Sie STOPP zum Abmelden.',
+    html: (link) => `Wenn Sie von uns keine E-Mails mehr an diese Adresse erhalten möchten, <a href="${link}">melden Sie sich hier ab</a>.`,
+    text: (url) => `Wenn Sie von uns keine E-Mails mehr an diese Adresse erhalten möchten, melden Sie sich hier ab: ${url}`,
+  },
+}

@@ -1,0 +1,40 @@
+import { html } from 'hono/html'
+import type { DebtorText } from '../i18n/debtor-text'
+import { type PageBody, pageLayout } from './page-layout'
+
+function channelWord(text: DebtorText, channel: string): string {
+  return Object.hasOwn(text.t.channels, channel) ? text.t.channels[channel]! : text.t.channels.all!
+}
+
+export function invalidLinkPage(text: DebtorText): PageBody {
+  return pageLayout(text, text.t.invalidLink.title, html`<p>${text.t.invalidLink.body}</p>`)
+}
+
+/** GET asks, POST does: a link scanner that follows every link unsubscribes no one. */
+export function optOutQuestionPage(text: DebtorText, channel: string): PageBody {
+  const what = channelWord(text, channel)
+  return pageLayout(text, text.t.optout.askTitle(what), html`<form method="post"><p>${text.t.optout.askBody(what)}</p><button type="submit">${text.t.optout.button}</button></form>`)
+}
+
+export function optOutDonePage(text: DebtorText, channel: string): PageBody {
+  return pageLayout(text, text.t.optout.doneTitle, html`<p>${text.t.optout.doneBody(channelWord(text, channel))}</p>`)
+}
+
+export interface PayPageCase {
+  balance: number
+  currency: string
+  dueDate: string
+}
+
+export function payPage(text: DebtorText, found: PayPageCase): PageBody {
+  const { pay } = text.t
+  if (found.balance <= 0) return pageLayout(text, pay.nothingOpenTitle, html`<p>${pay.nothingOpenBody}</p>`)
+  const amount = text.money(found.balance, found.currency)
+  const due = text.date(found.dueDate)
+  return pageLayout(
+    text,
+    pay.openTitle(amount),
+    html`<dl><dt>${pay.amountLabel}</dt><dd>${amount}</dd><dt>${pay.dueDateLabel}</dt><dd><time datetime="${found.dueDate.slice(0, 10)}">${due}</time></dd></dl>
+<p>${pay.dueSince(due)} ${pay.openBody}</p>`,
+  )
+}
