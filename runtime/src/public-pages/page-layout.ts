@@ -26,7 +26,7 @@ export const publicPageHeaders: Record<string, string> = {
 
 /** One layout for every debtor page (the portal's pages grow inside `main`). */
 export function pageLayout(text: DebtorText, title: string, body: PageBody): PageBody {
-  return html`<!doctype html>
+  return html`<!DOCTYPE html>
 <html lang="${text.lang}">
 <head>
 <meta charset="utf-8">
