@@ -9,10 +9,10 @@ const root = new URL('../../', import.meta.url).pathname
 const worker = new URL('./testing/crash-worker.ts', import.meta.url).pathname
 const journey = join(root, 'examples/friendly-reminder/journey.json')
 
-/** 120 cases: some pay, some promise, one disputes; the rest walk the whole journey. */
+/** 60 cases: some pay, some promise, one disputes; the rest walk the whole journey. */
 function portfolio(dir: string): { cases: string; events: string } {
   const template = readFileSync(join(root, 'examples/friendly-reminder/cases.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line))
-  const cases = Array.from({ length: 120 }, (_, i) => ({ ...template[i % template.length], id: `crash-${i}` }))
+  const cases = Array.from({ length: 60 }, (_, i) => ({ ...template[i % template.length], id: `crash-${i}` }))
   const events = cases.flatMap((c, i) =>
     i % 4 === 0 ? [{ id: `pay-${i}`, type: 'payment.received', caseId: c.id, at: `2026-11-${String(24 + (i % 6)).padStart(2, '0')}T10:00:00Z`, data: { amount: c.amountDue } }]
     : i % 7 === 0 ? [{ id: `promise-${i}`, type: 'promise.made', caseId: c.id, at: '2026-11-30T12:00:00Z', data: {} }]
@@ -24,8 +24,9 @@ function portfolio(dir: string): { cases: string; events: string } {
 }
 
 /**
- * Runs the worker; with `killAt`, SIGKILLs it the moment it reports that many points of progress (a message handed to
- * the provider, a stretch of the clock walked): always mid-work, wherever the machine's speed puts the clock.
+ * Runs the worker; with `killAt`, SIGKILLs it the moment it reports that many messages handed to the provider (and not
+ * yet recorded as sent): always mid-work, wherever the machine's speed puts the clock. Stretches of the clock are not
+ * counted: a restarted worker walks again, without work, the stretches it had already done.
  */
 function runWorker(dir: string, files: { cases: string; events: string }, killAt?: number): Promise<{ result: 'finished' | 'killed'; points: number }> {
   return new Promise((resolve, reject) => {
@@ -44,7 +45,7 @@ function runWorker(dir: string, files: { cases: string; events: string }, killAt
       const lines = pending.split('\n')
       pending = lines.pop()!
       for (const line of lines) {
-        if ((line !== 'delivered' && line !== 'advanced') || points === killAt) continue
+        if (line !== 'delivered' || points === killAt) continue
         points++
         if (points === killAt) child.kill('SIGKILL')
       }
@@ -85,20 +86,20 @@ describe('crash safety', () => {
     const uninterrupted = await runWorker(reference, files)
     expect(uninterrupted.result).toBe('finished')
     const expected = outcome(reference)
-    expect(expected.messages.length).toBeGreaterThan(200)
+    expect(expected.messages.length).toBeGreaterThan(100)
     expect(new Set(expected.delivered).size).toBe(expected.delivered.length)
-    // Deliveries and clock stretches: the work a kill can fall into.
-    expect(uninterrupted.points).toBeGreaterThan(200)
+    // Deliveries: the work a kill falls into (three kills of at most 25 each leave work for the last start).
+    expect(uninterrupted.points).toBeGreaterThan(100)
 
     const random = seeded(20261203)
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < 2; run++) {
       const dir = mkdtempSync(join(tmpdir(), 'dunwell-crash-'))
       writeFileSync(join(dir, 'cases.jsonl'), readFileSync(files.cases))
       writeFileSync(join(dir, 'events.jsonl'), readFileSync(files.events))
       const copies = { cases: join(dir, 'cases.jsonl'), events: join(dir, 'events.jsonl') }
-      // Four kills a run, each within the first part of what is left (so it always falls mid-work), then to the end.
-      for (let kill = 0; kill < 4; kill++) {
-        const at = 1 + Math.floor(random() * 30)
+      // Three kills a run, each within the first part of what is left (so it always falls mid-work), then to the end.
+      for (let kill = 0; kill < 3; kill++) {
+        const at = 1 + Math.floor(random() * 25)
         const killed = await runWorker(dir, copies, at)
         expect(killed).toEqual({ result: 'killed', points: at })
       }

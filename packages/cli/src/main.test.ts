@@ -116,7 +116,7 @@ describe('the dunwell command', () => {
     const failure = await run(process.execPath, [bin, 'validate', 'broken.json'], { cwd: dir, env: { ...process.env, INIT_CWD: dir } }).catch((error) => error)
     expect(failure.code).toBe(1)
     expect(failure.stderr).toContain('broken.json: node age:')
-  })
+  }, 60_000)
 })
 
 describe('dunwell simulate', () => {
@@ -207,5 +207,5 @@ describe('dunwell keys', () => {
     const failure = await run(process.execPath, [bin, 'keys', 'create', '--role', 'owner', '--name', 'x'], { cwd: dir, env }).catch((error) => error)
     expect(failure.code).toBe(2)
     expect(failure.stderr).toContain('use one of admin, editor, ingest, viewer')
-  })
+  }, 60_000)
 })

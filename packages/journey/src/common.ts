@@ -16,16 +16,36 @@ export const expression = z.string().min(1, 'must not be empty').max(2000, 'must
 export const eventType = z
   .string()
   .regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$/, 'must look like `invoice.overdue` or `optout`: lower-case words, joined by dots')
-  .refine((type) => !type.startsWith('dunwell.') && !type.startsWith('xstate.'), { message: 'must not start with dunwell. or xstate. (reserved for the runtime)' })
+  // A pattern rather than a refinement, so that the published JSON Schema refuses the reserved prefixes too.
+  .regex(/^(?!dunwell\.|xstate\.)/, 'must not start with dunwell. or xstate. (reserved for the runtime)')
+
+const durationNumber = String.raw`\d{1,20}(?:\.\d{1,20})?`
+/**
+ * The shape of a positive ISO 8601 duration, as a pattern the published JSON Schema carries too: `P`, then years, months,
+ * weeks, days and after `T` hours, minutes, seconds, each optional but in this order, no signs, at least one digit that
+ * is not zero. Luxon's reading (below) stays the judge of what the duration is worth.
+ */
+export const isoDurationPattern = new RegExp(
+  String.raw`^P(?=.*[1-9])(?:${durationNumber}Y)?(?:${durationNumber}M)?(?:${durationNumber}W)?(?:${durationNumber}D)?` +
+    String.raw`(?:T(?=\d)(?:${durationNumber}H)?(?:${durationNumber}M)?(?:\d{1,20}(?:[.,]\d{1,20})?S)?)?$`,
+)
+
+const durationMessage = 'must be a positive ISO 8601 duration such as P3D (3 days) or PT12H (12 hours)'
 
 /** An ISO 8601 duration such as `P3D` or `PT12H`, strictly positive. */
-export const isoDuration = z.string().refine(
-  (value) => {
-    const duration = Duration.fromISO(value)
-    return duration.isValid && duration.toMillis() > 0
-  },
-  { message: 'must be a positive ISO 8601 duration such as P3D (3 days) or PT12H (12 hours)' },
-)
+export const isoDuration = z
+  .string()
+  // Not aborting: a union of node data (a wait's `for`) then names this field, not the whole union.
+  .regex(isoDurationPattern, durationMessage)
+  .refine(
+    (value) => {
+      // What the pattern refuses is said once, by the pattern.
+      if (!isoDurationPattern.test(value)) return true
+      const duration = Duration.fromISO(value)
+      return duration.isValid && duration.toMillis() > 0
+    },
+    { message: durationMessage },
+  )
 
 /** A local time of day, `HH:MM` on a 24-hour clock. */
 export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as 09:00')

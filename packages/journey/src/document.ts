@@ -22,6 +22,11 @@ export const edgeSchema = z
 
 export const journeySchema = z
   .object({
+    /**
+     * Where an editor finds the JSON Schema to check the file against (e.g. the published journey.schema.json or a
+     * relative path to it). Only a hint for editors: kept as written, ignored by the validator and the runtime.
+     */
+    $schema: z.string().max(2000, 'must be at most 2000 characters').optional(),
     format: z.literal(JOURNEY_FORMAT),
     id: slug,
     name: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),

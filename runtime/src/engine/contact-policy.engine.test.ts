@@ -146,6 +146,61 @@ describe('public holidays by region', () => {
     expect((await messages(t, 'munich')).map((m) => iso(m.created_at))).toEqual(['2027-01-07T07:00:00.000Z'])
     const [deferred] = await entries(t, 'munich', 'message')
     expect(String(deferred!.detail.reason)).toContain('no public holidays')
+    // Which holiday, in the trail: its name, date, country and region.
+    expect(String(deferred!.detail.reason)).toContain('public holiday: Heilige Drei Könige (Epiphany), 2027-01-06, DE-BY')
+    expect(deferred!.detail.holidays).toEqual([{ name: 'Heilige Drei Könige', nameEn: 'Epiphany', date: '2027-01-06', country: 'DE', region: 'BY' }])
+  })
+
+  // 15 August 2025 (a Friday) is Mariä Himmelfahrt in Bavaria's Catholic communities and Augsburg, not in the rest of
+  // the state: date-holidays marks it an observance for DE-BY and a public holiday in its parts.
+  const assumption = '2025-08-15T09:00:00Z' // 11:00 in Munich
+  const partialPolicy = (choice?: 'no-contact' | 'contact'): ContactPolicy => {
+    const result = parseContactPolicy(choice ? { partialRegionalHolidays: choice } : {})
+    if (!result.ok) throw new Error(result.errors.join('; '))
+    return result.policy
+  }
+
+  it('15 August in Bavaria, a holiday of only parts of the state: no contact by default, the trail naming the holiday and its parts', async () => {
+    expect(partialPolicy().partialRegionalHolidays).toBe('no-contact')
+    const t = await startEngine({ at: assumption, policy: partialPolicy() })
+    await enrol(t, oneEmail(), [caseInput('munich', { debtor: { region: 'BY' } }), caseInput('berlin', { debtor: { region: 'DE-BE' } })])
+    await t.engine.advanceTo(Date.parse(assumption) + days(3))
+    expect((await messages(t, 'berlin')).map((m) => iso(m.created_at))).toEqual(['2025-08-15T09:00:00.000Z'])
+    // Saturday 08:00 in Munich, the first moment of the policy's hours after the holiday.
+    expect((await messages(t, 'munich')).map((m) => iso(m.created_at))).toEqual(['2025-08-16T06:00:00.000Z'])
+    const [deferred] = await entries(t, 'munich', 'message')
+    expect(deferred!.detail).toMatchObject({ status: 'deferred', until: '2025-08-16T06:00:00.000Z' })
+    expect(deferred!.detail.holidays).toEqual([
+      { name: 'Mariä Himmelfahrt', nameEn: 'Assumption', date: '2025-08-15', country: 'DE', region: 'BY', onlyIn: ['Stadt Augsburg', 'Überwiegend katholische Gemeinden'] },
+    ])
+    expect(String(deferred!.detail.reason)).toContain('Mariä Himmelfahrt (Assumption), 2025-08-15, DE-BY, a holiday only in parts')
+  })
+
+  it('15 August in Bavaria with "partialRegionalHolidays": "contact": sent that day; a state-wide holiday still defers', async () => {
+    const t = await startEngine({ at: assumption, policy: partialPolicy('contact') })
+    await enrol(t, oneEmail(), [caseInput('munich', { debtor: { region: 'BY' } })])
+    await t.engine.advanceTo(Date.parse(assumption) + days(3))
+    expect((await messages(t, 'munich')).map((m) => iso(m.created_at))).toEqual(['2025-08-15T09:00:00.000Z'])
+    expect(await entries(t, 'munich', 'message')).not.toContainEqual(expect.objectContaining({ detail: expect.objectContaining({ status: 'deferred' }) }))
+
+    const christmas = '2025-12-25T09:00:00Z' // Thursday
+    const later = await startEngine({ at: christmas, policy: partialPolicy('contact') })
+    await enrol(later, oneEmail(), [caseInput('munich', { debtor: { region: 'BY' } })])
+    await later.engine.advanceTo(Date.parse(christmas) + days(3))
+    // 25 and 26 December are both holidays in all of Germany: Saturday the 27th, 08:00.
+    expect((await messages(later, 'munich')).map((m) => iso(m.created_at))).toEqual(['2025-12-27T07:00:00.000Z'])
+    const [deferred] = await entries(later, 'munich', 'message')
+    expect((deferred!.detail.holidays as { name: string; date: string }[]).map((holiday) => [holiday.name, holiday.date])).toEqual([
+      ['1. Weihnachtstag', '2025-12-25'],
+      ['2. Weihnachtstag', '2025-12-26'],
+    ])
+  })
+
+  it('refuses a partialRegionalHolidays choice it does not know, naming the field and the choices', () => {
+    expect(parseContactPolicy({ partialRegionalHolidays: 'sometimes' })).toEqual({
+      ok: false,
+      errors: ['partialRegionalHolidays: must be one of no-contact, contact'],
+    })
   })
 })
 

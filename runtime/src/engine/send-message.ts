@@ -1,5 +1,5 @@
 import type { Channel, SendParams } from '@dunwell/journey'
-import { checkFrequencyCap, effectiveContactHours, nextAllowedMoment, type ContactWindow, type NextAllowedOptions } from '../policy'
+import { checkFrequencyCap, effectiveContactHours, findNextAllowed, type ContactWindow, type NextAllowedOptions, type PublicHoliday } from '../policy'
 import type { BatchRun } from './batch-run'
 import { memoize } from './memo'
 import { ensureOptOut } from '../channels/ensure-opt-out'
@@ -25,9 +25,17 @@ function recipientOf(record: CaseRecord, channel: Channel): string | undefined {
   return debtor[point]
 }
 
-const allowedFrom = memoize((now: number, place: ReturnType<typeof placeOf>, hours: ContactWindow, options: NextAllowedOptions) =>
-  nextAllowedMoment(new Date(now), place, hours, options).getTime(),
-)
+const allowedFrom = memoize((now: number, place: ReturnType<typeof placeOf>, hours: ContactWindow, options: NextAllowedOptions) => {
+  const next = findNextAllowed(new Date(now), place, hours, options)
+  return { at: next.at.getTime(), holidays: next.holidays }
+})
+
+/** `Mariä Himmelfahrt (Assumption), 2026-08-15, DE-BY, only in parts: …` — which holiday, in the trail's reason. */
+function describeHoliday(holiday: PublicHoliday): string {
+  const name = holiday.nameEn ? `${holiday.name} (${holiday.nameEn})` : holiday.name
+  const place = holiday.region ? `${holiday.country}-${holiday.region}` : holiday.country
+  return `${name}, ${holiday.date}, ${place}${holiday.onlyIn ? `, a holiday only in parts: ${holiday.onlyIn.join('; ')}` : ''}`
+}
 
 /**
  * Whether, when and what to send for a channel step, within the contact policy: `sent` (queued in the outbox),
@@ -74,11 +82,18 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
 
   if (policy.channelsWithHours.includes(params.channel)) {
     const { hours } = effectiveContactHours(policy, version.journey.settings.contactHours)
-    const options: NextAllowedOptions = { holidays: policy.holidays, defaultTimezone: policy.defaultTimezone, ...(policy.defaultCountry ? { defaultCountry: policy.defaultCountry } : {}) }
-    const allowed = allowedFrom(now, placeOf(record, policy.defaultTimezone), hours, options)
+    const options: NextAllowedOptions = {
+      holidays: policy.holidays,
+      partialRegionalHolidays: policy.partialRegionalHolidays,
+      defaultTimezone: policy.defaultTimezone,
+      ...(policy.defaultCountry ? { defaultCountry: policy.defaultCountry } : {}),
+    }
+    const { at: allowed, holidays } = allowedFrom(now, placeOf(record, policy.defaultTimezone), hours, options)
     if (allowed > now) {
       run.addTimer({ id: `${enrolment.id}/${enrolment.steps}`, enrolmentId: enrolment.id, caseId: record.id, nodeId: params.nodeId, kind: 'deliver', dueAt: allowed })
-      audit({ status: 'deferred', reason: `outside contact hours (${hours.start}–${hours.end} ${hours.days.join(' ')}${policy.holidays ? ', no public holidays' : ''}, debtor's local time)`, until: new Date(allowed).toISOString() })
+      const window = `${hours.start}–${hours.end} ${hours.days.join(' ')}${policy.holidays ? ', no public holidays' : ''}, debtor's local time`
+      const reason = holidays.length > 0 ? `public holiday: ${holidays.map(describeHoliday).join('; ')} (${window})` : `outside contact hours (${window})`
+      audit({ status: 'deferred', reason, until: new Date(allowed).toISOString(), ...(holidays.length > 0 ? { holidays } : {}) })
       return 'deferred'
     }
   }

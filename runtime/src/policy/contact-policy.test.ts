@@ -19,6 +19,7 @@ describe('parseContactPolicy', () => {
       contactHours: { start: '08:00', end: '20:00', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
       channelsWithHours: ['email', 'sms', 'whatsapp', 'call'],
       holidays: true,
+      partialRegionalHolidays: 'no-contact',
       frequencyCaps: [{ channel: 'call', max: 7, window: 'P7D' }],
       defaultTimezone: 'UTC',
     })

@@ -1,6 +1,7 @@
 import { channels, formatPath, isoDuration, timeOfDay, weekday, weekdays, type Channel, type ContactHours, type Weekday } from '@dunwell/journey'
 import { z } from 'zod'
 import { isValidTimezone } from './debtor-zone'
+import { partialRegionalHolidayChoices } from './holidays'
 import type { ContactWindow } from './types'
 
 const channel = z.enum(channels, { error: `must be one of ${channels.join(', ')}` })
@@ -38,6 +39,14 @@ export const contactPolicySchema = z
     channelsWithHours: z.array(channel).default((): Channel[] => ['email', 'sms', 'whatsapp', 'call']),
     /** No contact on public holidays of the debtor's country and region. */
     holidays: z.boolean({ error: 'must be true or false' }).default(true),
+    /**
+     * A public holiday of only parts of the debtor's state (15 August in Bavaria's Catholic communities, Corpus Christi
+     * in parts of Saxony): `no-contact` treats the whole state as on holiday (the safe default: the record does not say
+     * which part the debtor lives in); `contact` only the state's own holidays.
+     */
+    partialRegionalHolidays: z
+      .enum(partialRegionalHolidayChoices, { error: `must be one of ${partialRegionalHolidayChoices.join(', ')}` })
+      .default('no-contact'),
     /** At most `max` messages of a channel in any rolling `window`. */
     frequencyCaps: z.array(frequencyCap).default(() => [{ channel: 'call' as const, max: 7, window: 'P7D' }]),
     /** The time zone of a debtor who has none (or an unknown one). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isPublicHoliday } from './index'
+import { isPublicHoliday, publicHolidayOn } from './index'
 
 describe('isPublicHoliday', () => {
   it('knows regional holidays: Epiphany in Bavaria but not in Berlin', () => {
@@ -32,5 +32,31 @@ describe('isPublicHoliday', () => {
     expect(isPublicHoliday('2026-12-25', 'DE', 'NOWHERE')).toBe(true)
     expect(isPublicHoliday('2026-12-25', 'DE', 'AT-9')).toBe(true)
     expect(isPublicHoliday('25.12.2026', 'DE')).toBe(false)
+  })
+})
+
+describe('publicHolidayOn', () => {
+  it('names the holiday, and marks one of only parts of the state (date-holidays’ sub-regions)', () => {
+    expect(publicHolidayOn('2026-06-04', 'DE', 'SN', 'no-contact')).toEqual({
+      name: 'Fronleichnam',
+      nameEn: 'Corpus Christi',
+      date: '2026-06-04',
+      country: 'DE',
+      region: 'SN',
+      onlyIn: ['Landkreis Bautzen'],
+    })
+    expect(publicHolidayOn('2026-06-04', 'DE', 'SN', 'contact')).toBeUndefined()
+    // Corpus Christi is a holiday in all of Bavaria: no parts named, whatever the choice.
+    expect(publicHolidayOn('2026-06-04', 'DE', 'BY', 'contact')).toMatchObject({ name: 'Fronleichnam', region: 'BY' })
+    expect(publicHolidayOn('2026-06-04', 'DE', 'BY', 'no-contact')).not.toHaveProperty('onlyIn')
+    // Business days (isPublicHoliday) count the whole state's holidays only.
+    expect(isPublicHoliday('2026-08-15', 'DE', 'BY')).toBe(false)
+    expect(publicHolidayOn('2026-08-15', 'DE', 'BY', 'no-contact')).toMatchObject({ name: 'Mariä Himmelfahrt', onlyIn: ['Stadt Augsburg', 'Überwiegend katholische Gemeinden'] })
+  })
+
+  it('knows no holiday of an unknown country or a malformed date', () => {
+    expect(publicHolidayOn('2026-12-25', 'XX', undefined, 'no-contact')).toBeUndefined()
+    expect(publicHolidayOn('25.12.2026', 'DE', undefined, 'no-contact')).toBeUndefined()
+    expect(publicHolidayOn('2026-12-25', undefined, undefined, 'no-contact')).toBeUndefined()
   })
 })

@@ -3,18 +3,52 @@ import Holidays from 'date-holidays'
 const DAY = 86_400_000
 
 const calendars = new Map<string, Holidays | null>()
-const datesByYear = new Map<string, Set<string>>()
+const holidaysByYear = new Map<string, Map<string, PublicHoliday>>()
+
+/** What to do on a holiday that applies only in parts of the debtor's state (15 August in most of Bavaria). */
+export const partialRegionalHolidayChoices = ['no-contact', 'contact'] as const
+export type PartialRegionalHolidays = (typeof partialRegionalHolidayChoices)[number]
+
+/** A public holiday as the audit trail names it. */
+export interface PublicHoliday {
+  /** The holiday's name in the country's language (date-holidays' data), e.g. `Mariä Himmelfahrt`. */
+  name: string
+  /** Its English name, when date-holidays has one. */
+  nameEn?: string
+  /** The local date, `YYYY-MM-DD`. */
+  date: string
+  country: string
+  /** The state, e.g. `BY`, when the debtor's region was used. */
+  region?: string
+  /**
+   * Set when the day is a public holiday only in parts of the region: the parts, as date-holidays names them
+   * (`Überwiegend katholische Gemeinden`).
+   */
+  onlyIn?: string[]
+}
 
 /**
  * Whether a local date is a public holiday in a country (and, if given, its region). Only holidays of type
  * "public" count; several-day holidays count on each day. An unknown country is never a holiday; an unknown region
- * falls back to the country's nationwide holidays.
+ * falls back to the country's nationwide holidays. A holiday of only some parts of the region does not count here
+ * (business days of a wait); contact uses {@link publicHolidayOn}, where the policy decides.
  */
 export function isPublicHoliday(localDate: string, country?: string, region?: string): boolean {
-  if (!country || !/^\d{4}-\d{2}-\d{2}$/.test(localDate)) return false
+  return publicHolidayOn(localDate, country, region, 'contact') !== undefined
+}
+
+/**
+ * The public holiday on a local date in a country and region, if any. With `no-contact`, a day that is a public
+ * holiday in some parts of the region only (a sub-region in date-holidays, e.g. Bavaria's Catholic communities) counts
+ * too, marked with `onlyIn`; with `contact` it does not.
+ */
+export function publicHolidayOn(localDate: string, country: string | undefined, region: string | undefined, partial: PartialRegionalHolidays): PublicHoliday | undefined {
+  if (!country || !/^\d{4}-\d{2}-\d{2}$/.test(localDate)) return undefined
   const key = calendarKey(country, region)
   const year = Number(localDate.slice(0, 4))
-  return publicHolidayDates(key, year).has(localDate)
+  const holiday = publicHolidays(key, year).get(localDate)
+  if (!holiday || (holiday.onlyIn && partial === 'contact')) return undefined
+  return holiday
 }
 
 function calendarKey(country: string, region?: string): string {
@@ -24,33 +58,67 @@ function calendarKey(country: string, region?: string): string {
   return state ? `${upperCountry}-${state}` : upperCountry
 }
 
-function publicHolidayDates(key: string, year: number): Set<string> {
+function publicHolidays(key: string, year: number): Map<string, PublicHoliday> {
   const cacheKey = `${key}:${year}`
-  let dates = datesByYear.get(cacheKey)
-  if (dates) return dates
-  dates = new Set()
-  const calendar = calendarFor(key)
-  // A several-day holiday that starts late in December runs into the next year.
-  for (const holiday of calendar ? [...safeHolidays(calendar, year - 1), ...safeHolidays(calendar, year)] : []) {
-    if (holiday.type !== 'public') continue
-    const first = Date.parse(`${holiday.date.slice(0, 10)}T00:00:00Z`)
-    const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY))
-    for (let i = 0; i < days; i++) {
-      const date = new Date(first + i * DAY).toISOString().slice(0, 10)
-      if (date.startsWith(String(year))) dates.add(date)
+  let holidays = holidaysByYear.get(cacheKey)
+  if (holidays) return holidays
+  holidays = new Map()
+  const [country = '', state] = key.split('-')
+  const place = { country, ...(state ? { region: state } : {}) }
+  for (const holiday of publicDays(calendarFor(key), year)) holidays.set(holiday.date, { ...holiday, ...place })
+  // The parts of a state date-holidays knows (Bavaria: Augsburg, Catholic and Protestant communities): a day public in
+  // one of them but not in the whole state is a partial holiday.
+  if (state) {
+    for (const [part, partName] of Object.entries(subRegions(country, state))) {
+      for (const holiday of publicDays(calendarFor(`${key}-${part}`), year)) {
+        const known = holidays.get(holiday.date)
+        if (known && !known.onlyIn) continue
+        holidays.set(holiday.date, { ...(known ?? { ...holiday, ...place }), onlyIn: [...(known?.onlyIn ?? []), partName] })
+      }
     }
   }
-  datesByYear.set(cacheKey, dates)
-  return dates
+  holidaysByYear.set(cacheKey, holidays)
+  return holidays
+}
+
+/** The public holidays of a calendar that fall in a year, one entry a day (a several-day holiday gives several). */
+function publicDays(calendar: Holidays | null, year: number): { name: string; nameEn?: string; date: string }[] {
+  if (!calendar) return []
+  const days: { name: string; nameEn?: string; date: string }[] = []
+  // The country's own language, asked for by name: date-holidays keeps the language of the last call.
+  const own = calendar.getLanguages()[0]
+  const english = new Map(
+    [...safeHolidays(calendar, year - 1, 'en'), ...safeHolidays(calendar, year, 'en')].map((holiday) => [holiday.date, holiday.name]),
+  )
+  // A several-day holiday that starts late in December runs into the next year.
+  for (const holiday of [...safeHolidays(calendar, year - 1, own), ...safeHolidays(calendar, year, own)]) {
+    if (holiday.type !== 'public') continue
+    const first = Date.parse(`${holiday.date.slice(0, 10)}T00:00:00Z`)
+    const count = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY))
+    const nameEn = english.get(holiday.date)
+    for (let i = 0; i < count; i++) {
+      const date = new Date(first + i * DAY).toISOString().slice(0, 10)
+      if (date.startsWith(String(year))) days.push({ name: holiday.name, ...(nameEn && nameEn !== holiday.name ? { nameEn } : {}), date })
+    }
+  }
+  return days
+}
+
+function subRegions(country: string, state: string): Record<string, string> {
+  try {
+    return new Holidays().getRegions(country, state) ?? {}
+  } catch {
+    return {}
+  }
 }
 
 function calendarFor(key: string): Holidays | null {
   if (calendars.has(key)) return calendars.get(key) ?? null
-  const [country = '', state] = key.split('-')
+  const [country = '', state, part] = key.split('-')
   let calendar: Holidays | null = null
   try {
     const known = new Holidays().getCountries()
-    if (country in known) calendar = state ? new Holidays(country, state) : new Holidays(country)
+    if (country in known) calendar = part && state ? new Holidays(country, state, part) : state ? new Holidays(country, state) : new Holidays(country)
   } catch {
     calendar = null
   }
@@ -58,9 +126,9 @@ function calendarFor(key: string): Holidays | null {
   return calendar
 }
 
-function safeHolidays(calendar: Holidays, year: number) {
+function safeHolidays(calendar: Holidays, year: number, language?: string) {
   try {
-    return calendar.getHolidays(year)
+    return calendar.getHolidays(year, language)
   } catch {
     return []
   }
