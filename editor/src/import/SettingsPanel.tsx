@@ -21,6 +21,8 @@ export function settingsOf(report: ImportReport): ImportSettings {
 export function SettingsPanel({ report, onChange }: { report: ImportReport; onChange: (name: SettingName, value: string) => void }) {
   const names = (Object.keys(choices) as (keyof typeof choices)[]).filter((name) => report.settings[name])
   const currency = report.settings.currency
+  // Without a currency column every amount needs one: nothing is assumed, the person chooses.
+  const needsCurrency = currency?.value === null && !report.columns.some((column) => column.target === 'currency')
   return (
     <section className="card import__settings" aria-labelledby="import-settings">
       <h2 id="import-settings">{t.settingsHeading}</h2>
@@ -46,15 +48,15 @@ export function SettingsPanel({ report, onChange }: { report: ImportReport; onCh
         {currency && (
           <label className="field" data-setting="currency">
             <span>{t.currencyLabel}</span>
-            <select value={currency.value ?? ''} onChange={(event) => onChange('currency', event.target.value)}>
-              <option value="">{t.currencyNone}</option>
+            <select value={currency.value ?? ''} onChange={(event) => onChange('currency', event.target.value)} className={needsCurrency ? 'import__missing' : ''}>
+              <option value="">{needsCurrency ? t.choose_ : t.currencyNone}</option>
               {[...new Set([...(currency.value ? [currency.value] : []), ...currencies])].map((code) => (
                 <option key={code} value={code}>
                   {code}
                 </option>
               ))}
             </select>
-            <small className={currency.source === 'undetermined' ? 'import__bad' : 'muted'}>{t.source[currency.source]}</small>
+            <small className={needsCurrency ? 'import__bad' : 'muted'}>{needsCurrency ? t.source.undetermined : t.source[currency.source]}</small>
           </label>
         )}
       </div>
