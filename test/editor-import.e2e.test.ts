@@ -38,7 +38,9 @@ async function previewRows(): Promise<Record<string, string>[]> {
   const table = page.locator('table.import__preview')
   const headings = await table.locator('thead th').allInnerTexts()
   const rows = await table.locator('tbody tr').all()
-  return Promise.all(rows.map(async (row) => Object.fromEntries((await row.locator('td').allInnerTexts()).map((text, index) => [plain(headings[index]!), plain(text)]))))
+  return Promise.all(
+    rows.map(async (row) => Object.fromEntries((await row.locator('td').allInnerTexts()).map((text, index) => [plain(headings[index]!), plain(text)]))),
+  )
 }
 
 beforeAll(async () => {
@@ -48,7 +50,7 @@ beforeAll(async () => {
   page = await editor.browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'de-DE' })
 }, 60_000)
 
-const shot = (name: string) => page.screenshot({ path: join(artifacts, `import-${name}.png`), fullPage: true })
+const shot = (name: string) => page.screenshot({ path: join(artifacts, `import-${name}.png`) })
 
 afterAll(() => editor?.close())
 
@@ -64,8 +66,13 @@ describe('the Import cases screen', () => {
   it('previews a dropped Windows-1252 semicolon CSV, rereads it on request, maps a column, imports it as previewed', async () => {
     // Dropped, as from the desktop: a DataTransfer holding the file's bytes.
     const transfer = await page.evaluateHandle((bytes) => {
-      const data = new DataTransfer()
-      data.items.add(new File([new Uint8Array(bytes)], 'offene-posten.csv', { type: 'text/csv' }))
+      // This runs in the page: its DOM classes, which this file's (Node) types do not declare.
+      const dom = globalThis as unknown as {
+        DataTransfer: new () => { items: { add: (file: unknown) => void } }
+        File: new (parts: unknown[], name: string, options: { type: string }) => unknown
+      }
+      const data = new dom.DataTransfer()
+      data.items.add(new dom.File([new Uint8Array(bytes)], 'offene-posten.csv', { type: 'text/csv' }))
       return data
     }, windows1252(csv))
     await page.locator('.import__drop').dispatchEvent('drop', { dataTransfer: transfer })
@@ -129,7 +136,9 @@ describe('the Import cases screen', () => {
         settings: expect.objectContaining({ decimal: 'comma', thousands: 'point', separator: 'semicolon' }),
       }),
     ])
-    expect(await page.getByRole('combobox', { name: 'Gespeicherte Zuordnung verwenden' }).locator('option').allInnerTexts()).toContain('Buchhaltung wöchentlich')
+    expect(await page.getByRole('combobox', { name: 'Gespeicherte Zuordnung verwenden' }).locator('option').allInnerTexts()).toContain(
+      'Buchhaltung wöchentlich',
+    )
 
     // Import; the report follows.
     await page.getByRole('button', { name: '3 Fälle importieren' }).click()
@@ -140,7 +149,9 @@ describe('the Import cases screen', () => {
     // What was stored is what the preview showed.
     const stored = await Promise.all(
       ['R-1001', 'R-1002', 'R-1003'].map((id) =>
-        api<{ id: string; amountDue: number; currency: string; dueDate: string; debtor: Record<string, string>; attributes: Record<string, unknown> }>(`/api/cases/${id}`),
+        api<{ id: string; amountDue: number; currency: string; dueDate: string; debtor: Record<string, string>; attributes: Record<string, unknown> }>(
+          `/api/cases/${id}`,
+        ),
       ),
     )
     const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' })

@@ -79,7 +79,12 @@ export function ColumnMapping({ report, onChange }: { report: ImportReport; onCh
                 </td>
                 <td>
                   {attribute !== undefined && (
-                    <AttributeName key={attribute} header={column.header} value={attribute} onCommit={(name) => onChange(column.header, `attributes.${name}`)} />
+                    <AttributeName
+                      key={attribute}
+                      header={column.header}
+                      value={attribute}
+                      onCommit={(name) => onChange(column.header, `attributes.${name}`)}
+                    />
                   )}
                 </td>
               </tr>

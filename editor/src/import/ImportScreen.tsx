@@ -45,7 +45,13 @@ export function ImportScreen() {
     const mine = ++run.current
     setStage((current) => (current.state === 'preview' ? current : { state: 'reading' }))
     try {
-      const report = await sendImport({ file: next.file, dryRun: true, settings: next.chosen, columns: next.columns, ...(next.mapping ? { mapping: next.mapping } : {}) })
+      const report = await sendImport({
+        file: next.file,
+        dryRun: true,
+        settings: next.chosen,
+        columns: next.columns,
+        ...(next.mapping ? { mapping: next.mapping } : {}),
+      })
       if (mine === run.current) setStage({ state: 'preview', report })
     } catch (error) {
       if (mine === run.current) setStage({ state: 'failed', message: error instanceof Error ? error.message : String(error) })
@@ -161,7 +167,11 @@ export function ImportScreen() {
           }}
         />
 
-        {stage.state === 'reading' && <p className="muted" role="status">{t.reading}</p>}
+        {stage.state === 'reading' && (
+          <p className="muted" role="status">
+            {t.reading}
+          </p>
+        )}
         {stage.state === 'failed' && (
           <p className="notice notice--error" role="alert">
             {t.failed} {stage.message}
@@ -170,52 +180,57 @@ export function ImportScreen() {
 
         {report && file && (
           <>
-            <section className="card import__summary" aria-label={t.file}>
-              <dl>
-                <div>
-                  <dt>{t.file}</dt>
-                  <dd>{file.name}</dd>
-                </div>
-                <div>
-                  <dt>{t.format}</dt>
-                  <dd>{report.format.toUpperCase()}</dd>
-                </div>
-                <div>
-                  <dt>{t.rows}</dt>
-                  <dd data-testid="rows">{report.rows}</dd>
-                </div>
-                <div>
-                  <dt>{t.create}</dt>
-                  <dd data-testid="count-create">{report.counts.create}</dd>
-                </div>
-                <div>
-                  <dt>{t.update}</dt>
-                  <dd data-testid="count-update">{report.counts.update}</dd>
-                </div>
-                <div>
-                  <dt>{t.refuse}</dt>
-                  <dd data-testid="count-refuse" className={report.counts.refuse > 0 ? 'import__bad' : ''}>
-                    {report.counts.refuse}
-                  </dd>
-                </div>
-              </dl>
-            </section>
+            {stage.state !== 'done' && (
+              <section className="card import__summary" aria-label={t.file}>
+                <dl>
+                  <div>
+                    <dt>{t.file}</dt>
+                    <dd>{file.name}</dd>
+                  </div>
+                  <div>
+                    <dt>{t.format}</dt>
+                    <dd>{report.format.toUpperCase()}</dd>
+                  </div>
+                  <div>
+                    <dt>{t.rows}</dt>
+                    <dd data-testid="rows">{report.rows}</dd>
+                  </div>
+                  <div>
+                    <dt>{t.create}</dt>
+                    <dd data-testid="count-create">{report.counts.create}</dd>
+                  </div>
+                  <div>
+                    <dt>{t.update}</dt>
+                    <dd data-testid="count-update">{report.counts.update}</dd>
+                  </div>
+                  <div>
+                    <dt>{t.refuse}</dt>
+                    <dd data-testid="count-refuse" className={report.counts.refuse > 0 ? 'import__bad' : ''}>
+                      {report.counts.refuse}
+                    </dd>
+                  </div>
+                </dl>
+              </section>
+            )}
 
             {stage.state === 'done' ? (
-              <section className="card import__done" aria-labelledby="import-done">
-                <h2 id="import-done">{t.doneHeading}</h2>
-                {!stage.result.stored && <p className="notice notice--error">{t.notStored}</p>}
-                <p role="status">
-                  <strong>{stage.result.counts.create}</strong> {t.created} · <strong>{stage.result.counts.update}</strong> {t.updated} ·{' '}
-                  <strong>{stage.result.counts.refuse}</strong> {t.refused}
-                </p>
-                {stage.result.reportUrl && (
-                  <a className="button" href={stage.result.reportUrl} download>
-                    {t.download}
-                  </a>
-                )}
-                <ImportProblems report={stage.result} />
-              </section>
+              <>
+                <section className="card import__done" aria-labelledby="import-done">
+                  <h2 id="import-done">{t.doneHeading}</h2>
+                  <p className="muted">{file.name}</p>
+                  {!stage.result.stored && <p className="notice notice--error">{t.notStored}</p>}
+                  <p role="status">
+                    <strong>{stage.result.counts.create}</strong> {t.created} · <strong>{stage.result.counts.update}</strong> {t.updated} ·{' '}
+                    <strong>{stage.result.counts.refuse}</strong> {t.refused}
+                  </p>
+                  {stage.result.reportUrl && (
+                    <a className="button" href={stage.result.reportUrl} download>
+                      {t.download}
+                    </a>
+                  )}
+                </section>
+                {stage.result.problems.length > 0 && <ImportProblems report={stage.result} />}
+              </>
             ) : (
               <>
                 <div className="import__grid">
@@ -242,7 +257,11 @@ export function ImportScreen() {
                         {t.mappingSave}
                       </button>
                     </div>
-                    {notice && <p role="status" className="muted">{notice}</p>}
+                    {notice && (
+                      <p role="status" className="muted">
+                        {notice}
+                      </p>
+                    )}
                   </section>
                 </div>
                 <ColumnMapping report={report} onChange={(header, target) => change({ columns: { ...columns, [header]: target } })} />
@@ -255,7 +274,9 @@ export function ImportScreen() {
                   {stage.state === 'importing' ? (
                     <div className="import__progress">
                       <progress aria-label={t.progress} max={1} value={stage.share} />
-                      <span className="muted">{t.importing} {Math.round(stage.share * 100)} %</span>
+                      <span className="muted">
+                        {t.importing} {Math.round(stage.share * 100)} %
+                      </span>
                     </div>
                   ) : (
                     <button

@@ -33,7 +33,11 @@ export function SettingsPanel({ report, onChange }: { report: ImportReport; onCh
           return (
             <label key={name} className="field" data-setting={name}>
               <span>{t.setting[name]}</span>
-              <select value={setting.value ?? ''} onChange={(event) => onChange(name, event.target.value)} className={setting.value === null ? 'import__missing' : ''}>
+              <select
+                value={setting.value ?? ''}
+                onChange={(event) => onChange(name, event.target.value)}
+                className={setting.value === null ? 'import__missing' : ''}
+              >
                 {setting.value === null && <option value="">{t.choose_}</option>}
                 {choices[name].map((choice) => (
                   <option key={choice} value={choice}>
@@ -48,7 +52,11 @@ export function SettingsPanel({ report, onChange }: { report: ImportReport; onCh
         {currency && (
           <label className="field" data-setting="currency">
             <span>{t.currencyLabel}</span>
-            <select value={currency.value ?? ''} onChange={(event) => onChange('currency', event.target.value)} className={needsCurrency ? 'import__missing' : ''}>
+            <select
+              value={currency.value ?? ''}
+              onChange={(event) => onChange('currency', event.target.value)}
+              className={needsCurrency ? 'import__missing' : ''}
+            >
               <option value="">{needsCurrency ? t.choose_ : t.currencyNone}</option>
               {[...new Set([...(currency.value ? [currency.value] : []), ...currencies])].map((code) => (
                 <option key={code} value={code}>

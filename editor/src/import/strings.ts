@@ -76,10 +76,14 @@ const en = {
     default: 'default',
     undetermined: 'could not be decided: please choose',
   } satisfies Record<SettingSource, string>,
-  setting: { encoding: 'Encoding', separator: 'Separator', decimal: 'Decimal mark', thousands: 'Thousands separator', dateFormat: 'Date format', currency: 'Currency' } satisfies Record<
-    SettingName,
-    string
-  >,
+  setting: {
+    encoding: 'Encoding',
+    separator: 'Separator',
+    decimal: 'Decimal mark',
+    thousands: 'Thousands separator',
+    dateFormat: 'Date format',
+    currency: 'Currency',
+  } satisfies Record<SettingName, string>,
   choice: {
     comma: 'Comma (,)',
     semicolon: 'Semicolon (;)',
@@ -191,7 +195,14 @@ const de: Strings = {
     default: 'Voreinstellung',
     undetermined: 'nicht entscheidbar: bitte wählen',
   },
-  setting: { encoding: 'Zeichenkodierung', separator: 'Trennzeichen', decimal: 'Dezimalzeichen', thousands: 'Tausendertrennzeichen', dateFormat: 'Datumsformat', currency: 'Währung' },
+  setting: {
+    encoding: 'Zeichenkodierung',
+    separator: 'Trennzeichen',
+    decimal: 'Dezimalzeichen',
+    thousands: 'Tausendertrennzeichen',
+    dateFormat: 'Datumsformat',
+    currency: 'Währung',
+  },
   choice: {
     comma: 'Komma (,)',
     semicolon: 'Semikolon (;)',
