@@ -194,6 +194,8 @@ describe('the Import cases screen', () => {
     await page.locator('[data-setting="currency"] select').selectOption('EUR')
     await expect.poll(() => page.getByTestId('count-update').innerText()).toBe('1')
     expect(await page.getByTestId('count-create').innerText()).toBe('1')
+    // Typed cells need no number or date format: nothing is flagged for a choice the file does not need.
+    expect(await page.locator('.import__missing').count()).toBe(0)
     const rows = await previewRows()
     expect(rows.map((row) => [row.Fallnummer, row.Schuldner, row['Offener Betrag'], row['Fällig am']])).toEqual([
       ['R-1001', 'Jürgen Müller', '1.500,50 €', '31.12.2026'],

@@ -30,14 +30,13 @@ export function SettingsPanel({ report, onChange }: { report: ImportReport; onCh
       <div className="import__settings-grid">
         {names.map((name) => {
           const setting = report.settings[name]!
+          // Undecidable but harmless (typed Excel cells, no amount or date refused): said so, not flagged.
+          const needed = setting.value === null && report.counts.refuse > 0
+          const note = setting.value === null && !needed ? t.notNeeded : t.source[setting.source]
           return (
             <label key={name} className="field" data-setting={name}>
               <span>{t.setting[name]}</span>
-              <select
-                value={setting.value ?? ''}
-                onChange={(event) => onChange(name, event.target.value)}
-                className={setting.value === null ? 'import__missing' : ''}
-              >
+              <select value={setting.value ?? ''} onChange={(event) => onChange(name, event.target.value)} className={needed ? 'import__missing' : ''}>
                 {setting.value === null && <option value="">{t.choose_}</option>}
                 {choices[name].map((choice) => (
                   <option key={choice} value={choice}>
@@ -45,7 +44,7 @@ export function SettingsPanel({ report, onChange }: { report: ImportReport; onCh
                   </option>
                 ))}
               </select>
-              <small className={setting.source === 'undetermined' ? 'import__bad' : 'muted'}>{t.source[setting.source]}</small>
+              <small className={needed ? 'import__bad' : 'muted'}>{note}</small>
             </label>
           )
         })}

@@ -100,6 +100,7 @@ const en = {
     'windows-1252': 'Windows-1252 (Excel, Western Europe)',
   } as Record<string, string>,
   choose_: 'Choose…',
+  notNeeded: 'not needed: no value in the file depends on it',
   targets: {
     id: 'Case id (invoice number)',
     amountDue: 'Amount due',
@@ -219,6 +220,7 @@ const de: Strings = {
     'windows-1252': 'Windows-1252 (Excel, Westeuropa)',
   },
   choose_: 'Bitte wählen…',
+  notNeeded: 'nicht nötig: kein Wert der Datei hängt davon ab',
   targets: {
     id: 'Fallnummer (Rechnungsnummer)',
     amountDue: 'Offener Betrag',
