@@ -98,4 +98,16 @@ describe('a screen reader can name every control', () => {
     await page.getByRole('dialog').waitFor()
     expect({ view: 'Shortcuts', unnamed: await unnamedControls() }).toEqual({ view: 'Shortcuts', unnamed: [] })
   })
+
+  it('on the Import cases screen, with a file previewed and its columns mapped', async () => {
+    await page.goto(`${editor.server.url}/import`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    expect({ view: 'Import (empty)', unnamed: await unnamedControls() }).toEqual({ view: 'Import (empty)', unnamed: [] })
+    const csv = 'Rechnungsnummer;Vorname;Nachname;Betrag;Fällig am;Segment\nR-1;Jürgen;Müller;1.234,56;31.12.2026;A\n'
+    await page.locator('input[type=file]').setInputFiles({ name: 'cases.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await page.locator('table.import__preview').waitFor()
+    await page.locator('tr[data-column="Segment"] select').selectOption('attribute')
+    await page.locator('tr[data-column="Segment"] input').waitFor()
+    expect({ view: 'Import (preview)', unnamed: await unnamedControls() }).toEqual({ view: 'Import (preview)', unnamed: [] })
+  })
 })

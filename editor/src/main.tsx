@@ -13,6 +13,7 @@ import './styles/templates.css'
 import './styles/testrun.css'
 import './styles/code.css'
 import './styles/versions.css'
+import './styles/import.css'
 import { App } from './App'
 
 createRoot(document.getElementById('root')!).render(

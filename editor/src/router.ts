@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react'
 
-export type Route = { name: 'journeys' } | { name: 'journey'; id: string }
+export type Route = { name: 'journeys' } | { name: 'journey'; id: string } | { name: 'import' }
 
-/** `/` lists the journeys, `/journeys/<id>` edits one; the server answers every other path with the editor. */
+/** `/` lists the journeys, `/journeys/<id>` edits one, `/import` imports cases; the server answers every other path with the editor. */
 export function parseRoute(pathname: string): Route {
+  if (/^\/import\/?$/.test(pathname)) return { name: 'import' }
   const match = /^\/journeys\/([^/]+)\/?$/.exec(pathname)
   return match?.[1] ? { name: 'journey', id: decodeURIComponent(match[1]) } : { name: 'journeys' }
 }

@@ -98,6 +98,9 @@ export function JourneysScreen() {
             <p className="muted">Each journey walks overdue cases from an event to an outcome. Open one to edit its draft.</p>
           </div>
           <div className="page__actions">
+            <a className="button" href="/import" onClick={(event) => (event.preventDefault(), navigate('/import'))}>
+              <Icon name="upload" /> Import cases
+            </a>
             <button type="button" className="button" onClick={() => fileInput.current?.click()}>
               <Icon name="upload" /> Import a file
             </button>

@@ -1,0 +1,165 @@
+import { ApiError } from '@dunwell/client'
+
+/**
+ * Every call the Import cases screen makes, in one file: POST /api/cases/import (dry run and import), saved mappings.
+ * The shapes follow runtime/src/import/import-report.ts (the report's zod schema); the API contract may later export them.
+ */
+export const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'iso-8859-1', 'windows-1252'] as const
+export const separators = ['comma', 'semicolon', 'tab', 'pipe'] as const
+export const decimals = ['point', 'comma'] as const
+export const thousandsMarks = ['none', 'point', 'comma', 'space', 'apostrophe'] as const
+export const dateFormats = ['YYYY-MM-DD', 'DD.MM.YYYY', 'DD/MM/YYYY', 'MM/DD/YYYY'] as const
+export const caseTargets = [
+  'id',
+  'amountDue',
+  'balance',
+  'currency',
+  'dueDate',
+  'debtor.firstName',
+  'debtor.lastName',
+  'debtor.email',
+  'debtor.phone',
+  'debtor.locale',
+  'debtor.timezone',
+  'debtor.country',
+  'debtor.region',
+  'debtor.birthDate',
+  'debtor.address.line1',
+  'debtor.address.line2',
+  'debtor.address.postalCode',
+  'debtor.address.city',
+  'debtor.address.country',
+] as const
+export type CaseTarget = (typeof caseTargets)[number]
+
+export type SettingSource = 'given' | 'mapping' | 'bom' | 'charset' | 'detected' | 'default' | 'undetermined'
+export interface Setting<T> {
+  value: T | null
+  source: SettingSource
+}
+
+export interface ImportSettings {
+  encoding?: (typeof encodings)[number]
+  separator?: (typeof separators)[number]
+  decimal?: (typeof decimals)[number]
+  thousands?: (typeof thousandsMarks)[number]
+  dateFormat?: (typeof dateFormats)[number]
+  currency?: string
+}
+export type SettingName = keyof ImportSettings
+
+export interface ImportedCase {
+  id: string
+  amountDue: number
+  balance?: number
+  currency: string
+  dueDate: string
+  debtor: { firstName?: string; lastName?: string; email?: string; phone?: string; [field: string]: unknown }
+  attributes?: Record<string, unknown>
+}
+
+export interface ImportProblem {
+  line: number
+  id?: string
+  column?: string
+  value?: string
+  severity: 'error' | 'warning'
+  message: string
+}
+
+export interface ImportReport {
+  importId: string | null
+  dryRun: boolean
+  stored: boolean
+  format: 'csv' | 'jsonl' | 'xlsx'
+  settings: { [Name in SettingName]?: Setting<NonNullable<ImportSettings[Name]>> }
+  columns: { index: number; header: string; target: string | null; source: 'name' | 'alias' | 'given' | 'mapping' | 'unmapped' | 'ignored' }[]
+  rows: number
+  counts: { create: number; update: number; refuse: number }
+  preview: { line: number; action: 'create' | 'update' | 'refuse'; case?: ImportedCase }[]
+  problems: ImportProblem[]
+  problemsOmitted: number
+  duplicates: { id: string; lines: number[] }[]
+  reportUrl: string | null
+}
+
+export interface SavedMapping {
+  name: string
+  columns: Record<string, string>
+  settings: ImportSettings
+  updatedAt: string
+}
+
+export interface ImportRequest {
+  file: File
+  dryRun: boolean
+  settings: ImportSettings
+  columns: Record<string, string>
+  mapping?: string
+  allOrNothing?: boolean
+}
+
+/** The media type the server reads a file as, from its name (a browser's own guess for .tsv or .jsonl is often empty). */
+export function mediaTypeOf(name: string): string {
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase()
+  if (extension === 'csv' || extension === 'txt') return 'text/csv'
+  if (extension === 'tsv' || extension === 'tab') return 'text/tab-separated-values'
+  if (extension === 'jsonl' || extension === 'ndjson') return 'application/x-ndjson'
+  if (extension === 'xlsx') return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  return 'application/octet-stream'
+}
+
+export function importUrl(request: Omit<ImportRequest, 'file'> & { fileName: string }): string {
+  const query = new URLSearchParams()
+  if (request.dryRun) query.set('dryRun', 'true')
+  if (request.allOrNothing) query.set('allOrNothing', 'true')
+  for (const [name, value] of Object.entries(request.settings)) if (value) query.set(name, value)
+  if (Object.keys(request.columns).length > 0) query.set('columns', JSON.stringify(request.columns))
+  if (request.mapping) query.set('mapping', request.mapping)
+  query.set('fileName', request.fileName)
+  return `/api/cases/import?${query}`
+}
+
+/** A problem+json answer as one sentence for a person. */
+function failure(status: number, text: string): Error {
+  try {
+    const body = JSON.parse(text) as { title?: string; detail?: string }
+    return new Error(body.detail ?? body.title ?? `HTTP ${status}`)
+  } catch {
+    return new Error(`HTTP ${status}`)
+  }
+}
+
+/**
+ * Sends the file through XMLHttpRequest (fetch reports no upload progress); `onProgress` gets the share sent, 0 to 1.
+ * The server reads as the bytes arrive, so the upload's end is close to the import's end.
+ */
+export function sendImport(request: ImportRequest, onProgress?: (share: number) => void, signal?: AbortSignal): Promise<ImportReport> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', importUrl({ ...request, fileName: request.file.name }))
+    xhr.setRequestHeader('Content-Type', mediaTypeOf(request.file.name))
+    xhr.responseType = 'text'
+    if (onProgress) xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total)
+    xhr.onload = () => (xhr.status === 200 ? resolve(JSON.parse(xhr.responseText) as ImportReport) : reject(failure(xhr.status, xhr.responseText)))
+    xhr.onerror = () => reject(new Error('the connection to the server failed'))
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'))
+    signal?.addEventListener('abort', () => xhr.abort())
+    xhr.send(request.file)
+  })
+}
+
+export async function listMappings(): Promise<SavedMapping[]> {
+  const response = await fetch('/api/import-mappings')
+  if (!response.ok) throw await ApiError.from(response)
+  return (await response.json()) as SavedMapping[]
+}
+
+export async function saveMapping(name: string, columns: Record<string, string>, settings: ImportSettings): Promise<void> {
+  const response = await fetch(`/api/import-mappings/${encodeURIComponent(name)}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ columns, settings }),
+  })
+  if (!response.ok) throw await ApiError.from(response)
+}
