@@ -62,6 +62,7 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
     .openapi(
       createRoute({
         method: 'post',
+        operationId: 'importCases',
         path: '/api/cases/import',
         tags: ['cases'],
         summary: 'Import cases from CSV, TSV, JSON Lines or Excel, or preview the import (dry run)',
@@ -132,6 +133,7 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
     .openapi(
       createRoute({
         method: 'get',
+        operationId: 'getImportReport',
         path: '/api/cases/imports/{id}/report.csv',
         tags: ['cases'],
         summary: 'The report of an import, a line per row: created, updated or refused, and why',
@@ -154,6 +156,7 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
     .openapi(
       createRoute({
         method: 'get',
+        operationId: 'listImportMappings',
         path: '/api/import-mappings',
         tags: ['cases'],
         summary: 'Saved import mappings',
@@ -166,6 +169,7 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
     .openapi(
       createRoute({
         method: 'put',
+        operationId: 'putImportMapping',
         path: '/api/import-mappings/{name}',
         tags: ['cases'],
         summary: 'Save an import mapping (columns and settings) under a name, to reuse for the next file',
@@ -187,6 +191,7 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
     .openapi(
       createRoute({
         method: 'delete',
+        operationId: 'deleteImportMapping',
         path: '/api/import-mappings/{name}',
         tags: ['cases'],
         summary: 'Delete a saved import mapping',

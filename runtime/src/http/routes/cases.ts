@@ -18,6 +18,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   const routes = app.openapi(
     createRoute({
       method: 'put',
+      operationId: 'putCase',
       path: '/api/cases/{id}',
       tags: ['cases'],
       summary: 'Create or update a case',
@@ -43,7 +44,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   )
 
   .openapi(
-    createRoute({ method: 'get', path: '/api/cases/{id}', tags: ['cases'], summary: 'A case with its enrolments, holds and opt-outs', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(caseView, 'The case'), ...problemResponses, ...notFound } }),
+    createRoute({ method: 'get', operationId: 'getCase', path: '/api/cases/{id}', tags: ['cases'], summary: 'A case with its enrolments, holds and opt-outs', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(caseView, 'The case'), ...problemResponses, ...notFound } }),
     async (c) => {
       const found = await getCase(db, c.req.valid('param').id)
       return found ? c.json(found, 200) : problem(c, 404, `no case "${c.req.valid('param').id}"`)
@@ -53,6 +54,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   .openapi(
     createRoute({
       method: 'delete',
+      operationId: 'eraseCase',
       path: '/api/cases/{id}',
       tags: ['cases'],
       summary: 'Erase a case’s personal data (GDPR)',
@@ -68,7 +70,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   )
 
   .openapi(
-    createRoute({ method: 'get', path: '/api/cases/{id}/timeline', tags: ['cases'], summary: 'Everything that happened to a case, with the reason for every decision', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(z.array(timelineEntry), 'In order'), ...problemResponses, ...notFound } }),
+    createRoute({ method: 'get', operationId: 'getCaseTimeline', path: '/api/cases/{id}/timeline', tags: ['cases'], summary: 'Everything that happened to a case, with the reason for every decision', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(z.array(timelineEntry), 'In order'), ...problemResponses, ...notFound } }),
     async (c) => {
       const { id } = c.req.valid('param')
       if (!(await getCase(db, id))) return problem(c, 404, `no case "${id}"`)
@@ -80,6 +82,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
     app.openapi(
       createRoute({
         method: 'post',
+        operationId: `${action}Case`,
         path: `/api/cases/{id}/${action}`,
         tags: ['cases'],
         summary: { enrol: 'Enrol a case in a journey now', pause: 'Pause a case’s journeys (or one)', resume: 'Resume a paused case', stop: 'Stop a case’s journeys (or one) for good' }[action],

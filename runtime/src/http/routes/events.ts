@@ -26,6 +26,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
   const routes = app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'postEvent',
       path: '/api/events',
       tags: ['events'],
       summary: 'Report one event (payment, promise, dispute, opt-out, …)',
@@ -53,6 +54,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
   .openapi(
     createRoute({
       method: 'post',
+      operationId: 'postEventsBulk',
       path: '/api/events/bulk',
       tags: ['events'],
       summary: 'Report many events: JSON Lines, or a JSON array',

@@ -21,13 +21,14 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   const { db, engine } = options
 
   const routes = app.openapi(
-    createRoute({ method: 'get', path: '/api/journeys', tags: ['journeys'], summary: 'List journeys', middleware: guard(options, 'journeys:read'), responses: { 200: json(z.array(journeySummary), 'Every journey'), ...problemResponses } }),
+    createRoute({ method: 'get', operationId: 'listJourneys', path: '/api/journeys', tags: ['journeys'], summary: 'List journeys', middleware: guard(options, 'journeys:read'), responses: { 200: json(z.array(journeySummary), 'Every journey'), ...problemResponses } }),
     async (c) => c.json(await listJourneys(db), 200),
   )
 
   .openapi(
     createRoute({
       method: 'post',
+      operationId: 'validateJourney',
       path: '/api/journeys/validate',
       tags: ['journeys'],
       summary: 'Check a journey document without saving it',
@@ -44,6 +45,7 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   .openapi(
     createRoute({
       method: 'put',
+      operationId: 'putJourneyDraft',
       path: '/api/journeys/{id}/draft',
       tags: ['journeys'],
       summary: 'Create or update a journey’s draft',
@@ -68,6 +70,7 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   .openapi(
     createRoute({
       method: 'get',
+      operationId: 'getJourney',
       path: '/api/journeys/{id}',
       tags: ['journeys'],
       summary: 'A journey with its working copy (the draft, else the latest version)',
@@ -84,6 +87,7 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   .openapi(
     createRoute({
       method: 'post',
+      operationId: 'publishJourney',
       path: '/api/journeys/{id}/publish',
       tags: ['journeys'],
       summary: 'Publish the draft as a new immutable version',
@@ -115,13 +119,14 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   )
 
   .openapi(
-    createRoute({ method: 'get', path: '/api/journeys/{id}/versions', tags: ['journeys'], summary: 'Published versions, newest first', middleware: guard(options, 'journeys:read'), request: { params: journeyIdParam }, responses: { 200: json(z.array(versionSummary), 'Versions'), ...problemResponses } }),
+    createRoute({ method: 'get', operationId: 'listJourneyVersions', path: '/api/journeys/{id}/versions', tags: ['journeys'], summary: 'Published versions, newest first', middleware: guard(options, 'journeys:read'), request: { params: journeyIdParam }, responses: { 200: json(z.array(versionSummary), 'Versions'), ...problemResponses } }),
     async (c) => c.json(await listVersions(db, c.req.valid('param').id), 200),
   )
 
   .openapi(
     createRoute({
       method: 'get',
+      operationId: 'getJourneyVersion',
       path: '/api/journeys/{id}/versions/{version}',
       tags: ['journeys'],
       summary: 'One published version',
@@ -141,6 +146,7 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   .openapi(
     createRoute({
       method: 'get',
+      operationId: 'exportJourneyVersion',
       path: '/api/journeys/{id}/versions/{version}/export',
       tags: ['journeys'],
       summary: 'A published version as a file, in the stable form that diffs line by line',
@@ -160,6 +166,7 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
     app.openapi(
       createRoute({
         method: 'post',
+        operationId: `${action}Journey`,
         path: `/api/journeys/{id}/${action}`,
         tags: ['journeys'],
         summary: { pause: 'Stop enrolling new cases (enrolled cases go on)', resume: 'Enrol new cases again', archive: 'Retire the journey: no new cases, read-only' }[action],

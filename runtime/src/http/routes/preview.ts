@@ -27,6 +27,7 @@ export function previewRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   return app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'previewMessage',
       path: '/api/preview',
       tags: ['journeys'],
       summary: 'Render a template of a (draft) journey for a sample case and locale',

@@ -31,7 +31,7 @@ export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opti
   const { engine } = options
 
   const routes = app.openapi(
-    createRoute({ method: 'get', path: '/health', tags: ['system'], summary: 'Is the runtime up, and is its scheduler keeping up?', responses: { 200: json(z.record(z.string(), z.unknown()), 'Up') } }),
+    createRoute({ method: 'get', operationId: 'getHealth', path: '/health', tags: ['system'], summary: 'Is the runtime up, and is its scheduler keeping up?', responses: { 200: json(z.record(z.string(), z.unknown()), 'Up') } }),
     async (c) => {
       await options.db.selectFrom('journeys').select('id').limit(1).execute()
       return c.json({ status: 'ok', time: new Date(engine.clock.now()).toISOString(), ...health() }, 200)
@@ -41,6 +41,7 @@ export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opti
   .openapi(
     createRoute({
       method: 'post',
+      operationId: 'runSimulation',
       path: '/api/simulations',
       tags: ['simulation'],
       summary: 'Run a journey for a portfolio on a virtual clock, in a throwaway database',
@@ -78,6 +79,7 @@ function clockRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, clock: Virtu
   return app.openapi(
       createRoute({
         method: 'post',
+        operationId: 'advanceTestClock',
         path: '/api/test/clock',
         tags: ['system'],
         summary: 'Move the virtual clock forward (only when the server runs with a test clock)',

@@ -18,6 +18,7 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   const routes = app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listMessages',
       path: '/api/messages',
       tags: ['messages'],
       summary: 'The outbox: every message, with its status and the reason it was suppressed or failed',
@@ -41,12 +42,12 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   )
 
   .openapi(
-    createRoute({ method: 'get', path: '/api/tasks', tags: ['tasks'], summary: 'Call tasks for agents, highest priority first', middleware: guard(options, 'tasks:work'), request: { query: z.object({ queue: z.string().optional(), status: z.enum(['open', 'claimed', 'done']).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) }, responses: { 200: json(z.array(taskView), 'Tasks'), ...problemResponses } }),
+    createRoute({ method: 'get', operationId: 'listTasks', path: '/api/tasks', tags: ['tasks'], summary: 'Call tasks for agents, highest priority first', middleware: guard(options, 'tasks:work'), request: { query: z.object({ queue: z.string().optional(), status: z.enum(['open', 'claimed', 'done']).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) }, responses: { 200: json(z.array(taskView), 'Tasks'), ...problemResponses } }),
     async (c) => c.json(await listTasks(db, c.req.valid('query')), 200),
   )
 
   .openapi(
-    createRoute({ method: 'post', path: '/api/tasks/{id}/claim', tags: ['tasks'], summary: 'Take a task (one agent only)', middleware: guard(options, 'tasks:work'), request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ agent: z.string().min(1).max(100) }) } }, required: true } }, responses: { 200: json(taskView, 'Yours'), ...problemResponses, ...notFound, 409: { description: 'Someone else has it, or it is done' } } }),
+    createRoute({ method: 'post', operationId: 'claimTask', path: '/api/tasks/{id}/claim', tags: ['tasks'], summary: 'Take a task (one agent only)', middleware: guard(options, 'tasks:work'), request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ agent: z.string().min(1).max(100) }) } }, required: true } }, responses: { 200: json(taskView, 'Yours'), ...problemResponses, ...notFound, 409: { description: 'Someone else has it, or it is done' } } }),
     async (c) => {
       const result = await claimTask(db, c.req.valid('param').id, c.req.valid('json').agent)
       if (result === 'missing') return problem(c, 404, `no task "${c.req.valid('param').id}"`)
@@ -58,6 +59,7 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   .openapi(
     createRoute({
       method: 'post',
+      operationId: 'completeTask',
       path: '/api/tasks/{id}/complete',
       tags: ['tasks'],
       summary: 'Record the call’s outcome; it flows back into the journey as an event',
