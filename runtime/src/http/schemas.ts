@@ -75,3 +75,6 @@ export const lineReport = z
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } }
 }
+
+/** Any route that reads a body: beyond its limit, or of a type it does not read. */
+export const bodyProblems = { ...tooLarge, 415: problemOf('The body is not of a type this route reads') } as const
