@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import openapiTS, { astToString } from 'openapi-typescript'
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript'
 import { expect, onTestFinished, test } from 'vitest'
 import { startApi } from './testing'
 
@@ -60,7 +60,7 @@ export async function firstSteps(): Promise<string[]> {
 
 test('a client generated from /openapi.json (openapi-typescript + openapi-fetch) type-checks the README first steps', async () => {
   const api = await startApi()
-  const document = await (await api.app.request('/openapi.json')).json()
+  const document = (await (await api.app.request('/openapi.json')).json()) as OpenAPI3
   const folder = mkdtempSync(join(tmpdir(), 'dunwell-client-'))
   onTestFinished(() => rmSync(folder, { recursive: true, force: true }))
   writeFileSync(join(folder, 'api.ts'), astToString(await openapiTS(document)))
