@@ -6,7 +6,7 @@ import type { CaseInput } from '../../wire/case-input'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { caseIdParam, caseInput, notFound, problemResponses, problemSchema, jsonResponse as json } from '../schemas'
+import { caseIdParam, caseInput, notFound, problemResponses, problemSchema, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
 const caseView = z.object({ id: z.string(), debtor: z.record(z.string(), z.unknown()), amountDue: z.number(), balance: z.number(), currency: z.string(), dueDate: z.string(), attributes: z.record(z.string(), z.unknown()), enrolments: z.array(z.record(z.string(), z.unknown())), holds: z.array(z.record(z.string(), z.unknown())), optouts: z.array(z.record(z.string(), z.unknown())) }).openapi('Case')
 const timelineEntry = z.object({ at: z.string(), kind: z.string(), enrolmentId: z.string().nullable(), nodeId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) }).openapi('TimelineEntry')
@@ -29,8 +29,8 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       responses: {
         200: json(z.object({ id: z.string(), created: z.literal(false) }), 'Updated'),
         201: json(z.object({ id: z.string(), created: z.literal(true) }), 'Created'),
-        ...problemResponses,
-        409: { description: 'The body’s id differs from the path' },
+        ...problemResponses, ...bodyProblems,
+        409: problemOf('The body’s id differs from the path'),
       },
     }),
     async (c) => {
@@ -91,9 +91,9 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         request: { params: caseIdParam, body: { content: { 'application/json': { schema: action === 'enrol' ? control.extend({ journeyId: z.string() }) : control } }, required: action === 'enrol' } },
         responses: {
           202: json(z.object({ accepted: z.literal(true) }), 'Queued for the engine'),
-          ...problemResponses,
-          404: { description: 'No such case, or no such journey', content: { 'application/problem+json': { schema: problemSchema } } },
-          ...(action === 'enrol' ? { 409: { description: 'The journey enrols no one: archived, paused, or not published yet', content: { 'application/problem+json': { schema: problemSchema } } } } : {}),
+          ...problemResponses, ...bodyProblems,
+          404: problemOf('No such case, or no such journey'),
+          ...(action === 'enrol' ? { 409: problemOf('The journey enrols no one: archived, paused, or not published yet') } : {}),
         },
       }),
       async (c) => {
