@@ -15,9 +15,8 @@ async function backendFor(documentText: string): Promise<OpenAPIBackend> {
   let found = backends.get(documentText)
   if (!found) {
     const definition = JSON.parse(documentText) as Document
-    // Its own document check knows OpenAPI 3.0 only: swagger-parser and Redocly judge the document (openapi-document.test.ts).
     // Servers are absolute (the request's origin): match paths as the app sees them. The document itself is judged
-    // by swagger-parser and Redocly (openapi.test.ts); openapi-backend’s own check knows only OpenAPI 3.0
+    // by swagger-parser and Redocly (openapi-document.test.ts); openapi-backend’s own check knows only OpenAPI 3.0
     // (quick skips it).
     found = new OpenAPIBackend({ definition: { ...definition, servers: [] }, quick: true, strict: false, validate: true, ajvOpts: { strict: false } }).init()
     backends.set(documentText, found)
