@@ -39,7 +39,7 @@ export async function firstSteps(): Promise<string[]> {
 
 it('a client generated from /openapi.json (openapi-typescript + openapi-fetch) type-checks the README’s first steps', async () => {
   const api = await startApi()
-  const document = await (await api.app.request('http://127.0.0.1:3000/openapi.json')).json()
+  const document = (await (await api.app.request('http://127.0.0.1:3000/openapi.json')).json()) as Parameters<typeof openapiTS>[0]
   const folder = mkdtempSync(join(tmpdir(), 'dunwell-client-'))
   onTestFinished(() => rmSync(folder, { recursive: true, force: true }))
   writeFileSync(join(folder, 'schema.d.ts'), astToString(await openapiTS(document)))
