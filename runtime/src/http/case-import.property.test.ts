@@ -44,7 +44,7 @@ function encode(text: string, encoding: Style['encoding']): Buffer {
 }
 
 async function post(api: TestApi, file: Buffer, query: Record<string, string>): Promise<ImportReport> {
-  const response = await api.app.request(`/api/cases/import?${new URLSearchParams(query)}`, {
+  const response = await api.send('POST', `/api/cases/import?${new URLSearchParams(query)}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${api.keys.admin}`, 'Content-Type': 'text/csv' },
     body: new Uint8Array(file),

@@ -10,7 +10,7 @@ function windows1252(text: string): Buffer {
 }
 
 async function importFile(api: TestApi, body: string | Buffer, query: Record<string, string> = {}, type = 'text/csv', status = 200): Promise<ImportReport> {
-  const response = await api.app.request(`/api/cases/import?${new URLSearchParams(query)}`, {
+  const response = await api.send('POST', `/api/cases/import?${new URLSearchParams(query)}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${api.keys.admin}`, 'Content-Type': type },
     body: typeof body === 'string' ? body : new Uint8Array(body),

@@ -12,6 +12,7 @@ import { eventRoutes } from './routes/events'
 import { journeyRoutes } from './routes/journeys'
 import { previewRoutes } from './routes/preview'
 import { publicRoutes } from './routes/public'
+import { describePublicRoutes } from './routes/public-docs'
 import { systemRoutes } from './routes/system'
 import { workRoutes } from './routes/work'
 
@@ -62,6 +63,7 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
   const routes = previewRoutes(systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health), options)
   publicRoutes(app, options)
+  describePublicRoutes(app)
   docsRoutes(app)
 
   app.notFound(notFoundProblem)

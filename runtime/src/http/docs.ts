@@ -16,17 +16,33 @@ const page = `<!doctype html>
 
 /** `/openapi.json` from the same zod schemas the routes validate with, and a readable page, served locally. */
 export function docsRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.doc31('/openapi.json', {
+  // Served from the request's origin, so that a generated client's base URL is the server it came from.
+  app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {
       title: 'Dunwell runtime API',
       version: '1',
       description: 'Journeys, cases, events, messages, tasks and simulation. Send an API key as `Authorization: Bearer <key>`; errors are application/problem+json.',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Dunwell' },
     },
-    // Every /api operation needs the key; /health, /openapi.json and the debtor-facing links do not.
+    servers: [{ url: new URL(c.req.url).origin, description: 'This server' }],
+    // Every /api operation needs the key; /health, the debtor pages and the callbacks (signed) say `security: []`.
     security: [{ apiKey: [] }],
-  })
-  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' })
+    tags: [
+      { name: 'journeys', description: 'Drafts, validation, publishing and versions' },
+      { name: 'cases', description: 'Cases, their timelines, and what the engine does with them' },
+      { name: 'import', description: 'Cases from CSV, TSV, JSON Lines or Excel files' },
+      { name: 'events', description: 'Payments, promises, disputes, opt-outs, …' },
+      { name: 'messages', description: 'The outbox' },
+      { name: 'tasks', description: 'Agent tasks (calls)' },
+      { name: 'simulation', description: 'Journeys on a virtual clock' },
+      { name: 'preview', description: 'Messages as they would be sent' },
+      { name: 'system', description: 'Health and the test clock' },
+      { name: 'debtor pages', description: 'What a debtor reaches through a signed link (no key)' },
+      { name: 'callbacks', description: 'What providers report (signed bodies, no key)' },
+    ],
+  }))
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'An API key: `dunwell keys create`' })
   app.get('/docs', (c) => c.html(page))
   app.get('/docs/assets/:file', async (c) => {
     const file = c.req.param('file')

@@ -3,23 +3,44 @@ import { journeySchema } from '@dunwell/journey'
 import { caseInputSchema } from '../wire/case-input'
 import { eventInputSchema } from '../wire/event-input'
 
+/** Every error of the API (RFC 9457), with every field the server sends: one schema, for every error status. */
 export const problemSchema = z
   .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    type: z.string().openapi({ description: 'A URI naming the kind of problem; `about:blank` when the status says it all', example: 'about:blank' }),
+    title: z.string().openapi({ description: 'The status text', example: 'Bad Request' }),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().openapi({ description: 'What is wrong, in words' }),
+    errors: z
+      .array(z.object({ path: z.string().openapi({ example: 'debtor.email' }), message: z.string() }))
+      .optional()
+      .openapi({ description: 'Each field at fault (400, 404, 409 of a field)' }),
+    permission: z.string().optional().openapi({ description: 'The permission the key’s role lacks (403)', example: 'cases:write' }),
   })
   .openapi('Problem')
 
+/** A problem+json response: how every error of the API is sent. */
+export function problemOf(description: string) {
+  return { description, content: { 'application/problem+json': { schema: problemSchema } } }
+}
+
+/** What any operation may answer: its input does not fit, the key is missing or lacks the permission, or we failed. */
 export const problemResponses = {
-  400: { description: 'The request is malformed; `errors` names each field at fault', content: { 'application/problem+json': { schema: problemSchema } } },
-  401: { description: 'No valid API key', content: { 'application/problem+json': { schema: problemSchema } } },
-  403: { description: 'The key’s role may not do this', content: { 'application/problem+json': { schema: problemSchema } } },
+  400: problemOf('The request is malformed; `errors` names each field at fault'),
+  401: problemOf('No valid API key'),
+  403: problemOf('The key’s role may not do this; `permission` names what it lacks'),
+  500: problemOf('Something went wrong on our side'),
 } as const
 
-export const notFound = { 404: { description: 'No such resource', content: { 'application/problem+json': { schema: problemSchema } } } } as const
+/** The same for routes without a key (health, debtor pages, provider callbacks). */
+export const openProblemResponses = { 400: problemResponses[400], 500: problemResponses[500] } as const
+
+export const notFound = { 404: problemOf('No such resource') } as const
+
+/** Every route that reads a body: beyond its limit (2 MB; bulk 64 MB; import 1 GiB) nothing is read. */
+export const tooLarge = { 413: problemOf('The body is larger than this route’s limit; nothing was read') } as const
+
+/** The API key, for operations that need it (`Authorization: Bearer <key>`). */
+export const apiKeySecurity = [{ apiKey: [] }]
 
 export const diagnosticSchema = z
   .object({
@@ -54,3 +75,6 @@ export const lineReport = z
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } }
 }
+
+/** Any route that reads a body: beyond its limit, or of a type it does not read. */
+export const bodyProblems = { ...tooLarge, 415: problemOf('The body is not of a type this route reads') } as const

@@ -82,10 +82,22 @@ describe('/openapi.json', () => {
     const { spec: doc } = await spec()
     expect(doc.openapi).toBe('3.1.0')
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) })
-    expect(doc.components.securitySchemes).toEqual({ apiKey: { type: 'http', scheme: 'bearer' } })
-    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown>; summary?: string }>>)) {
+    expect(doc.components.securitySchemes).toMatchObject({ apiKey: { type: 'http', scheme: 'bearer' } })
+    expect(doc.servers).toEqual([{ url: expect.stringMatching(/^http/), description: expect.any(String) }])
+    const operationIds = new Set<string>()
+    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown>; summary?: string; operationId?: string; security?: unknown[] }>>)) {
       for (const [method, operation] of Object.entries(operations)) {
         expect(operation.summary, `${method} ${path}`).toEqual(expect.any(String))
+        expect(operation.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z]+$/)
+        expect(operationIds.has(operation.operationId!), `${method} ${path}: ${operation.operationId} twice`).toBe(false)
+        operationIds.add(operation.operationId!)
+        // No key for what debtors, providers and monitors reach.
+        if (!path.startsWith('/api/')) expect(operation.security, `${method} ${path}`).toEqual([])
+        // Every error is a problem, in the one Problem schema.
+        for (const [status, response] of Object.entries(operation.responses as Record<string, { content?: Record<string, { schema: unknown }> }>)) {
+          if (Number(status) < 400 || /^\/(pay|optout)\//.test(path)) continue
+          expect(response.content?.['application/problem+json']?.schema, `${method} ${path} ${status}`).toEqual({ $ref: '#/components/schemas/Problem' })
+        }
         expect(Object.keys(operation.responses).length, `${method} ${path}`).toBeGreaterThan(0)
         if (path.startsWith('/api/')) expect(operation.responses['401'], `${method} ${path}`).toMatchObject({ content: { 'application/problem+json': expect.anything() } })
       }
@@ -115,7 +127,8 @@ describe('/openapi.json', () => {
 
   it('describes the journey document with every node kind, as journey.schema.json does', async () => {
     const { spec: doc } = await spec()
-    const schema = doc.paths['/api/journeys/{id}/draft'].put.requestBody.content['application/json'].schema
+    // A published version is a finished document (a draft may be unfinished: DraftDocument).
+    const schema = doc.paths['/api/journeys/{id}/versions/{version}'].get.responses['200'].content['application/json'].schema.properties.document
     const resolve = (s: { $ref?: string }) => (s.$ref ? doc.components.schemas[s.$ref.split('/').at(-1)!] : s)
     const journey = resolve(schema)
     expect(Object.keys(journey.properties).sort()).toEqual(['description', 'edges', 'format', 'id', 'name', 'nodes', 'settings', 'templates'])

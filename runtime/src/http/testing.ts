@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
+import { contractViolations } from './contract-check'
 import { createApiKey, createApp, createLinks, Engine, linkToken, openSqlite, roles, VirtualClock, type AppOptions, type Role } from '../index'
 
 /** Monday 23 November 2026, 09:00 UTC (10:00 in Berlin): inside every debtor's contact hours. */
@@ -47,16 +48,39 @@ export async function startApi(options: { limits?: AppOptions['limits']; at?: Da
     rmSync(folder, { recursive: true, force: true })
   })
 
+  let documentText: string | undefined
+
+  /**
+   * One request through the app, checked against the published document (request and answer): a test whose
+   * exchange breaks the contract fails, whatever it asserts.
+   */
+  async function send(method: string, path: string, init: RequestInit): Promise<Response> {
+    const response = await app.request(path, { ...init, method })
+    documentText ??= await (await app.request('/openapi.json')).text()
+    const responseText = await response.clone().text()
+    const violations = await contractViolations(documentText, {
+      method,
+      url: path,
+      headers: (init.headers ?? {}) as Record<string, string>,
+      ...(typeof init.body === 'string' ? { body: init.body } : init.body instanceof Uint8Array ? { body: Buffer.from(init.body).toString('latin1') } : {}),
+      status: response.status,
+      responseType: response.headers.get('Content-Type') ?? '',
+      responseText,
+    })
+    if (violations.length > 0) throw new Error(`the API broke its published contract:\n${violations.join('\n')}`)
+    return response
+  }
+
   /** One request through the app, with the role's key. */
   function request(method: string, path: string, { as = 'admin', body, type, headers = {} }: RequestOptions = {}): Promise<Response> {
     const init: RequestInit = { method, headers: { ...headers } }
     const all = init.headers as Record<string, string>
     if (as) all.Authorization = `Bearer ${keys[as]}`
     if (body !== undefined) {
-      init.body = typeof body === 'string' ? body : JSON.stringify(body)
+      init.body = typeof body === 'string' || body instanceof Uint8Array ? (body as string) : JSON.stringify(body)
       all['Content-Type'] = type ?? 'application/json'
     }
-    return Promise.resolve(app.request(path, init))
+    return send(method, path, init)
   }
 
   /** A request that must answer `status`; its JSON body (or text, for anything else). */
@@ -69,6 +93,8 @@ export async function startApi(options: { limits?: AppOptions['limits']; at?: Da
 
   return {
     app,
+    /** A raw request (any body, e.g. a file's bytes) through the same contract check as `request`. */
+    send,
     db: opened.db,
     engine,
     clock,

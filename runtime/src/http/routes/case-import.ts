@@ -10,7 +10,7 @@ import { reportCsv } from '../../import/report-csv'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { jsonResponse as json, notFound, problemResponses, problemSchema } from '../schemas'
+import { jsonResponse as json, notFound, problemResponses, problemSchema, problemOf, bodyProblems } from '../schemas'
 
 const names = <T extends Record<string, unknown>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
 const flag = z.enum(['true', 'false']).optional()
@@ -62,6 +62,7 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
     .openapi(
       createRoute({
         method: 'post',
+        operationId: 'importCases',
         path: '/api/cases/import',
         tags: ['cases'],
         summary: 'Import cases from CSV, TSV, JSON Lines or Excel, or preview the import (dry run)',
@@ -74,10 +75,10 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
         },
         responses: {
           200: json(importReportSchema, 'What was stored (or would be, for a dry run): settings, columns, counts, preview, problems by line'),
-          ...problemResponses,
-          404: { description: 'No saved mapping of that name', content: { 'application/problem+json': { schema: problemSchema } } },
-          415: { description: 'Not a kind of file the import reads', content: { 'application/problem+json': { schema: problemSchema } } },
-          422: { description: 'The file cannot be read at all (empty, no header row, not a workbook)', content: { 'application/problem+json': { schema: problemSchema } } },
+          ...problemResponses, ...bodyProblems,
+          404: problemOf('No saved mapping of that name'),
+          415: problemOf('Not a kind of file the import reads'),
+          422: problemOf('The file cannot be read at all (empty, no header row, not a workbook)'),
         },
       }),
       async (c) => {
@@ -132,6 +133,7 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
     .openapi(
       createRoute({
         method: 'get',
+        operationId: 'getImportReport',
         path: '/api/cases/imports/{id}/report.csv',
         tags: ['cases'],
         summary: 'The report of an import, a line per row: created, updated or refused, and why',
@@ -154,6 +156,7 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
     .openapi(
       createRoute({
         method: 'get',
+        operationId: 'listImportMappings',
         path: '/api/import-mappings',
         tags: ['cases'],
         summary: 'Saved import mappings',
@@ -166,12 +169,13 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
     .openapi(
       createRoute({
         method: 'put',
+        operationId: 'putImportMapping',
         path: '/api/import-mappings/{name}',
         tags: ['cases'],
         summary: 'Save an import mapping (columns and settings) under a name, to reuse for the next file',
         middleware: guard(options, 'cases:write'),
         request: { params: mappingName, body: { content: { 'application/json': { schema: mappingBody } }, required: true } },
-        responses: { 200: json(mappingView, 'Updated'), 201: json(mappingView, 'Created'), ...problemResponses },
+        responses: { 200: json(mappingView, 'Updated'), 201: json(mappingView, 'Created'), ...problemResponses, ...bodyProblems },
       }),
       async (c) => {
         const { name } = c.req.valid('param')
@@ -187,6 +191,7 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
     .openapi(
       createRoute({
         method: 'delete',
+        operationId: 'deleteImportMapping',
         path: '/api/import-mappings/{name}',
         tags: ['cases'],
         summary: 'Delete a saved import mapping',

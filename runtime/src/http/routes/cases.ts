@@ -6,7 +6,7 @@ import type { CaseInput } from '../../wire/case-input'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { caseIdParam, caseInput, notFound, problemResponses, problemSchema, jsonResponse as json } from '../schemas'
+import { caseIdParam, caseInput, notFound, problemResponses, problemSchema, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
 const caseView = z.object({ id: z.string(), debtor: z.record(z.string(), z.unknown()), amountDue: z.number(), balance: z.number(), currency: z.string(), dueDate: z.string(), attributes: z.record(z.string(), z.unknown()), enrolments: z.array(z.record(z.string(), z.unknown())), holds: z.array(z.record(z.string(), z.unknown())), optouts: z.array(z.record(z.string(), z.unknown())) }).openapi('Case')
 const timelineEntry = z.object({ at: z.string(), kind: z.string(), enrolmentId: z.string().nullable(), nodeId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) }).openapi('TimelineEntry')
@@ -18,6 +18,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   const routes = app.openapi(
     createRoute({
       method: 'put',
+      operationId: 'putCase',
       path: '/api/cases/{id}',
       tags: ['cases'],
       summary: 'Create or update a case',
@@ -28,8 +29,8 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       responses: {
         200: json(z.object({ id: z.string(), created: z.literal(false) }), 'Updated'),
         201: json(z.object({ id: z.string(), created: z.literal(true) }), 'Created'),
-        ...problemResponses,
-        409: { description: 'The body’s id differs from the path' },
+        ...problemResponses, ...bodyProblems,
+        409: problemOf('The body’s id differs from the path'),
       },
     }),
     async (c) => {
@@ -43,7 +44,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   )
 
   .openapi(
-    createRoute({ method: 'get', path: '/api/cases/{id}', tags: ['cases'], summary: 'A case with its enrolments, holds and opt-outs', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(caseView, 'The case'), ...problemResponses, ...notFound } }),
+    createRoute({ method: 'get', operationId: 'getCase', path: '/api/cases/{id}', tags: ['cases'], summary: 'A case with its enrolments, holds and opt-outs', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(caseView, 'The case'), ...problemResponses, ...notFound } }),
     async (c) => {
       const found = await getCase(db, c.req.valid('param').id)
       return found ? c.json(found, 200) : problem(c, 404, `no case "${c.req.valid('param').id}"`)
@@ -53,6 +54,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   .openapi(
     createRoute({
       method: 'delete',
+      operationId: 'eraseCase',
       path: '/api/cases/{id}',
       tags: ['cases'],
       summary: 'Erase a case’s personal data (GDPR)',
@@ -68,7 +70,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   )
 
   .openapi(
-    createRoute({ method: 'get', path: '/api/cases/{id}/timeline', tags: ['cases'], summary: 'Everything that happened to a case, with the reason for every decision', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(z.array(timelineEntry), 'In order'), ...problemResponses, ...notFound } }),
+    createRoute({ method: 'get', operationId: 'getCaseTimeline', path: '/api/cases/{id}/timeline', tags: ['cases'], summary: 'Everything that happened to a case, with the reason for every decision', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(z.array(timelineEntry), 'In order'), ...problemResponses, ...notFound } }),
     async (c) => {
       const { id } = c.req.valid('param')
       if (!(await getCase(db, id))) return problem(c, 404, `no case "${id}"`)
@@ -80,6 +82,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
     app.openapi(
       createRoute({
         method: 'post',
+        operationId: `${action}Case`,
         path: `/api/cases/{id}/${action}`,
         tags: ['cases'],
         summary: { enrol: 'Enrol a case in a journey now', pause: 'Pause a case’s journeys (or one)', resume: 'Resume a paused case', stop: 'Stop a case’s journeys (or one) for good' }[action],
@@ -88,9 +91,9 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         request: { params: caseIdParam, body: { content: { 'application/json': { schema: action === 'enrol' ? control.extend({ journeyId: z.string() }) : control } }, required: action === 'enrol' } },
         responses: {
           202: json(z.object({ accepted: z.literal(true) }), 'Queued for the engine'),
-          ...problemResponses,
-          404: { description: 'No such case, or no such journey', content: { 'application/problem+json': { schema: problemSchema } } },
-          ...(action === 'enrol' ? { 409: { description: 'The journey enrols no one: archived, paused, or not published yet', content: { 'application/problem+json': { schema: problemSchema } } } } : {}),
+          ...problemResponses, ...bodyProblems,
+          404: problemOf('No such case, or no such journey'),
+          ...(action === 'enrol' ? { 409: problemOf('The journey enrols no one: archived, paused, or not published yet') } : {}),
         },
       }),
       async (c) => {

@@ -7,7 +7,7 @@ import { parseJsonl } from '../../wire/parse-jsonl'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { eventInput, lineReport, problemResponses, problemSchema, jsonResponse as json } from '../schemas'
+import { eventInput, lineReport, problemResponses, problemSchema, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
 const eventWarning = z.object({ type: z.string(), message: z.string() }).openapi('EventWarning')
 
@@ -26,6 +26,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
   const routes = app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'postEvent',
       path: '/api/events',
       tags: ['events'],
       summary: 'Report one event (payment, promise, dispute, opt-out, …)',
@@ -34,9 +35,9 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
       request: { body: { content: { 'application/json': { schema: eventInput } }, required: true } },
       responses: {
         202: json(z.object({ id: z.string(), duplicate: z.boolean(), warnings: z.array(eventWarning).optional() }), 'Accepted for the engine; `warnings` when nothing listens to its type'),
-        ...problemResponses,
-        404: { description: 'No such case', content: { 'application/problem+json': { schema: problemSchema } } },
-        422: { description: 'The data does not fit the case (e.g. more decimals than its currency has)', content: { 'application/problem+json': { schema: problemSchema } } },
+        ...problemResponses, ...bodyProblems,
+        404: problemOf('No such case'),
+        422: problemOf('The data does not fit the case (e.g. more decimals than its currency has)'),
       },
     }),
     async (c) => {
@@ -53,6 +54,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
   .openapi(
     createRoute({
       method: 'post',
+      operationId: 'postEventsBulk',
       path: '/api/events/bulk',
       tags: ['events'],
       summary: 'Report many events: JSON Lines, or a JSON array',
@@ -60,7 +62,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
       middleware: guard(options, 'events:write'),
       // Parsed by the handler, line by line: a bad line must not reject the good ones.
       request: { body: { content: { 'application/x-ndjson': { schema: z.string().openapi({ description: 'One EventInput per line' }) } }, required: true } },
-      responses: { 200: json(lineReport.extend({ warnings: z.array(eventWarning).optional() }), 'What was accepted, what was wrong on which line, and which types nothing listens to'), ...problemResponses, 415: { description: 'Neither JSON Lines nor a JSON array' } },
+      responses: { 200: json(lineReport.extend({ warnings: z.array(eventWarning).optional() }), 'What was accepted, what was wrong on which line, and which types nothing listens to'), ...problemResponses, ...bodyProblems, 415: problemOf('Neither JSON Lines nor a JSON array') },
     }),
     async (c) => {
       const type = c.req.header('content-type') ?? ''

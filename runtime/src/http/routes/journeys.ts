@@ -1,19 +1,35 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
-import { compile, journeyJsonSchema, validate, type Journey } from '@dunwell/journey'
+import { compile, validate, type Journey } from '@dunwell/journey'
 import { PublishError } from '../../engine/engine'
 import { getJourney, getVersion, listJourneys, listVersions, saveDraft, setJourneyStatus } from '../../engine/journeys-catalog'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { diagnosticSchema, journeyDocument, journeyIdParam, notFound, problemResponses, jsonResponse as json } from '../schemas'
+import { diagnosticSchema, problemSchema, journeyDocument, journeyIdParam, notFound, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
 const journeySummary = z.object({ id: z.string(), name: z.string(), status: z.enum(['active', 'paused', 'archived']), latestVersion: z.number().int().nullable(), hasDraft: z.boolean(), updatedAt: z.string() }).openapi('JourneySummary')
 const versionSummary = z.object({ version: z.number().int(), note: z.string().nullable(), publishedAt: z.string() }).openapi('JourneyVersionSummary')
-const diagnostics = z.object({ valid: z.boolean(), diagnostics: z.array(diagnosticSchema) })
-/** Described as the journey document, accepted as anything: a draft may be unfinished, its diagnostics say what to fix. */
-const { $schema: _schema, $id: _id, ...journeyJson } = journeyJsonSchema() as Record<string, unknown>
-const unfinishedJourney = z.unknown().openapi({ ...journeyJson, description: 'A journey document, finished or not' } as object)
+const diagnostics = z.object({ valid: z.boolean(), diagnostics: z.array(diagnosticSchema) }).openapi('Diagnostics')
+/**
+ * A journey document as a draft may hold it: unfinished work is saved as it is, so nothing but its `id` is promised
+ * (a finished one is `JourneyDocument`, i.e. journey.schema.json); the diagnostics say what to fix before publishing.
+ */
+const draftDocument = z
+  .looseObject({
+    format: z.string().optional(),
+    id: z.string(),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    settings: z.record(z.string(), z.unknown()).optional(),
+    nodes: z.array(z.unknown()).optional(),
+    edges: z.array(z.unknown()).optional(),
+    templates: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('DraftDocument', { description: 'A journey document, finished or not: a draft may be unfinished (see its diagnostics)' })
+const journeyView = z
+  .object({ id: z.string(), name: z.string(), status: journeySummary.shape.status, latestVersion: z.number().int().nullable(), hasDraft: z.boolean(), document: draftDocument.nullable() })
+  .openapi('Journey')
 
 const versionParams = journeyIdParam.extend({ version: z.coerce.number().int().positive().openapi({ param: { name: 'version', in: 'path' } }) })
 
@@ -21,19 +37,20 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   const { db, engine } = options
 
   const routes = app.openapi(
-    createRoute({ method: 'get', path: '/api/journeys', tags: ['journeys'], summary: 'List journeys', middleware: guard(options, 'journeys:read'), responses: { 200: json(z.array(journeySummary), 'Every journey'), ...problemResponses } }),
+    createRoute({ method: 'get', operationId: 'listJourneys', path: '/api/journeys', tags: ['journeys'], summary: 'List journeys', middleware: guard(options, 'journeys:read'), responses: { 200: json(z.array(journeySummary), 'Every journey'), ...problemResponses } }),
     async (c) => c.json(await listJourneys(db), 200),
   )
 
   .openapi(
     createRoute({
       method: 'post',
+      operationId: 'validateJourney',
       path: '/api/journeys/validate',
       tags: ['journeys'],
       summary: 'Check a journey document without saving it',
       middleware: guard(options, 'journeys:read'),
       request: { body: { content: { 'application/json': { schema: z.unknown().openapi({ description: 'A journey document, valid or not' }) } }, required: true } },
-      responses: { 200: json(diagnostics, 'Every problem, each naming the node, edge or field at fault'), ...problemResponses },
+      responses: { 200: json(diagnostics, 'Every problem, each naming the node, edge or field at fault'), ...problemResponses, ...bodyProblems },
     }),
     async (c) => {
       const found = validate(await c.req.json())
@@ -44,14 +61,15 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   .openapi(
     createRoute({
       method: 'put',
+      operationId: 'putJourneyDraft',
       path: '/api/journeys/{id}/draft',
       tags: ['journeys'],
       summary: 'Create or update a journey’s draft',
       description: 'Saves unfinished work too; the answer lists what must be fixed before publishing.',
       middleware: guard(options, 'journeys:write'),
       // Unfinished work is saved as it is: the answer's diagnostics say what to fix, not a 400.
-      request: { params: journeyIdParam, body: { content: { 'application/json': { schema: unfinishedJourney } }, required: true } },
-      responses: { 200: json(diagnostics, 'Saved'), ...problemResponses, 409: { description: 'The document’s id differs from the path, or the journey is archived' } },
+      request: { params: journeyIdParam, body: { content: { 'application/json': { schema: draftDocument } }, required: true } },
+      responses: { 200: json(diagnostics, 'Saved'), ...problemResponses, ...bodyProblems, 409: problemOf('The document’s id differs from the path, or the journey is archived') },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -68,12 +86,13 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   .openapi(
     createRoute({
       method: 'get',
+      operationId: 'getJourney',
       path: '/api/journeys/{id}',
       tags: ['journeys'],
       summary: 'A journey with its working copy (the draft, else the latest version)',
       middleware: guard(options, 'journeys:read'),
       request: { params: journeyIdParam },
-      responses: { 200: json(z.object({ id: z.string(), name: z.string(), status: z.string(), latestVersion: z.number().nullable(), hasDraft: z.boolean(), document: journeyDocument.nullable() }), 'The journey'), ...problemResponses, ...notFound },
+      responses: { 200: json(journeyView, 'The journey, with its draft (which may be unfinished) or else its latest version'), ...problemResponses, ...notFound },
     }),
     async (c) => {
       const journey = await getJourney(db, c.req.valid('param').id)
@@ -84,6 +103,7 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   .openapi(
     createRoute({
       method: 'post',
+      operationId: 'publishJourney',
       path: '/api/journeys/{id}/publish',
       tags: ['journeys'],
       summary: 'Publish the draft as a new immutable version',
@@ -91,9 +111,13 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
       request: { params: journeyIdParam, body: { content: { 'application/json': { schema: z.object({ note: z.string().max(2000).optional() }) } }, required: false } },
       responses: {
         201: json(z.object({ journeyId: z.string(), version: z.number().int() }), 'Published'),
-        ...problemResponses,
+        ...problemResponses, ...bodyProblems,
         ...notFound,
-        422: json(diagnostics, 'The draft has errors: nothing was published'),
+        409: problemOf('The journey is archived, or has no draft to publish'),
+        422: {
+          description: 'The draft has errors (their diagnostics), or the engine refused it (a problem): nothing was published',
+          content: { 'application/json': { schema: diagnostics }, 'application/problem+json': { schema: problemSchema } },
+        },
       },
     }),
     async (c) => {
@@ -115,13 +139,14 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   )
 
   .openapi(
-    createRoute({ method: 'get', path: '/api/journeys/{id}/versions', tags: ['journeys'], summary: 'Published versions, newest first', middleware: guard(options, 'journeys:read'), request: { params: journeyIdParam }, responses: { 200: json(z.array(versionSummary), 'Versions'), ...problemResponses } }),
+    createRoute({ method: 'get', operationId: 'listJourneyVersions', path: '/api/journeys/{id}/versions', tags: ['journeys'], summary: 'Published versions, newest first', middleware: guard(options, 'journeys:read'), request: { params: journeyIdParam }, responses: { 200: json(z.array(versionSummary), 'Versions'), ...problemResponses } }),
     async (c) => c.json(await listVersions(db, c.req.valid('param').id), 200),
   )
 
   .openapi(
     createRoute({
       method: 'get',
+      operationId: 'getJourneyVersion',
       path: '/api/journeys/{id}/versions/{version}',
       tags: ['journeys'],
       summary: 'One published version',
@@ -141,18 +166,20 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   .openapi(
     createRoute({
       method: 'get',
+      operationId: 'exportJourneyVersion',
       path: '/api/journeys/{id}/versions/{version}/export',
       tags: ['journeys'],
       summary: 'A published version as a file, in the stable form that diffs line by line',
       middleware: guard(options, 'journeys:read'),
       request: { params: versionParams },
-      responses: { 200: { description: 'The journey document (JSON), as an attachment', content: { 'application/octet-stream': { schema: z.string() } } }, ...problemResponses, ...notFound },
+      responses: { 200: { description: 'The journey document (JSON), as an attachment', content: { 'application/json': { schema: journeyDocument } } }, ...problemResponses, ...notFound },
     }),
     async (c) => {
       const { id, version } = c.req.valid('param')
       const found = await getVersion(db, id, version)
       if (!found) return problem(c, 404, `journey "${id}" has no version ${version}`)
-      return c.body(found.text, 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${id}-v${version}.json"` })
+      // The stored text as it is (its stable key order is what diffs line by line): the JSON the document declares.
+      return c.body(found.text, 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${id}-v${version}.json"` }) as never
     },
   )
 
@@ -160,12 +187,13 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
     app.openapi(
       createRoute({
         method: 'post',
+        operationId: `${action}Journey`,
         path: `/api/journeys/{id}/${action}`,
         tags: ['journeys'],
         summary: { pause: 'Stop enrolling new cases (enrolled cases go on)', resume: 'Enrol new cases again', archive: 'Retire the journey: no new cases, read-only' }[action],
         middleware: guard(options, 'journeys:publish'),
         request: { params: journeyIdParam },
-        responses: { 200: json(z.object({ id: z.string(), status: z.string() }), 'Done'), ...problemResponses, ...notFound },
+        responses: { 200: json(z.object({ id: z.string(), status: journeySummary.shape.status }), 'Done'), ...problemResponses, ...notFound, 409: problemOf('The journey is archived, which is final') },
       }),
       async (c) => {
         const { id } = c.req.valid('param')

@@ -7,7 +7,7 @@ import { caseInputSchema } from '../../wire/case-input'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { jsonResponse as json, problemResponses } from '../schemas'
+import { jsonResponse as json, problemResponses, problemOf, bodyProblems } from '../schemas'
 
 const previewRequest = z
   .object({
@@ -27,13 +27,14 @@ export function previewRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
   return app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'previewMessage',
       path: '/api/preview',
       tags: ['journeys'],
       summary: 'Render a template of a (draft) journey for a sample case and locale',
       description: 'Uses the renderer and the opt-out rule the engine sends with. Links point nowhere real.',
       middleware: guard(options, 'journeys:read'),
       request: { body: { content: { 'application/json': { schema: previewRequest } }, required: true } },
-      responses: { 200: json(rendered, 'The message as it would be sent'), ...problemResponses, 422: { description: 'The template does not render' } },
+      responses: { 200: json(rendered, 'The message as it would be sent'), ...problemResponses, ...bodyProblems, 422: problemOf('The template does not render') },
     }),
     async (c) => {
       const body = c.req.valid('json')

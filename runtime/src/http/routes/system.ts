@@ -8,7 +8,7 @@ import type { VirtualClock } from '../../clock'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { problemResponses, jsonResponse as json } from '../schemas'
+import { openProblemResponses, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
 
 const simulationRequest = z
@@ -26,28 +26,46 @@ const simulationRequest = z
   })
   .openapi('SimulationRequest')
 
+const healthView = z
+  .looseObject({
+    status: z.literal('ok'),
+    time: z.string().openapi({ description: 'The engine clock (virtual with a test clock)' }),
+    scheduler: z
+      .object({
+        running: z.boolean(),
+        batches: z.number().int(),
+        items: z.number().int(),
+        lateness: z.object({ p50: z.number(), p99: z.number(), max: z.number() }).openapi({ description: 'How late due work was picked up, in ms' }),
+        lastError: z.string().optional(),
+      })
+      .optional()
+      .openapi({ description: 'When the server runs the scheduler' }),
+  })
+  .openapi('Health')
+
 /** Health, simulation and (for tests and demos only) the clock. */
 export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions, health: () => Record<string, unknown>) {
   const { engine } = options
 
   const routes = app.openapi(
-    createRoute({ method: 'get', path: '/health', tags: ['system'], summary: 'Is the runtime up, and is its scheduler keeping up?', responses: { 200: json(z.record(z.string(), z.unknown()), 'Up') } }),
+    createRoute({ method: 'get', operationId: 'getHealth', path: '/health', tags: ['system'], security: [], summary: 'Is the runtime up, and is its scheduler keeping up?', responses: { 200: json(healthView, 'Up'), ...openProblemResponses } }),
     async (c) => {
       await options.db.selectFrom('journeys').select('id').limit(1).execute()
-      return c.json({ status: 'ok', time: new Date(engine.clock.now()).toISOString(), ...health() }, 200)
+      return c.json({ status: 'ok' as const, time: new Date(engine.clock.now()).toISOString(), ...health() }, 200)
     },
   )
 
   .openapi(
     createRoute({
       method: 'post',
+      operationId: 'runSimulation',
       path: '/api/simulations',
       tags: ['simulation'],
       summary: 'Run a journey for a portfolio on a virtual clock, in a throwaway database',
       description: 'The very engine of production: every case enters at `start`, events fire at their `at`. Nothing touches the live data.',
       middleware: guard(options, 'simulate'),
       request: { body: { content: { 'application/json': { schema: simulationRequest } }, required: true } },
-      responses: { 200: json(z.record(z.string(), z.unknown()), 'The report: nodes, outcomes, messages, cases, splits; traces when asked for'), ...problemResponses, 422: { description: 'The journey has errors' } },
+      responses: { 200: json(z.record(z.string(), z.unknown()), 'The report: nodes, outcomes, messages, cases, splits; traces when asked for'), ...problemResponses, ...bodyProblems, 422: problemOf('The journey has errors') },
     }),
     async (c) => {
       const body = c.req.valid('json')
@@ -78,12 +96,13 @@ function clockRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, clock: Virtu
   return app.openapi(
       createRoute({
         method: 'post',
+        operationId: 'advanceTestClock',
         path: '/api/test/clock',
         tags: ['system'],
         summary: 'Move the virtual clock forward (only when the server runs with a test clock)',
         middleware: guard(options, 'clock:control'),
         request: { body: { content: { 'application/json': { schema: z.object({ advanceTo: z.string().datetime({ offset: true }) }) } }, required: true } },
-        responses: { 200: json(z.object({ now: z.string(), items: z.number(), steps: z.number() }), 'Moved; everything due on the way has run'), ...problemResponses, 409: { description: 'That is in the past' } },
+        responses: { 200: json(z.object({ now: z.string(), items: z.number(), steps: z.number() }), 'Moved; everything due on the way has run'), ...problemResponses, ...bodyProblems, 404: problemOf('The server runs without a test clock'), 409: problemOf('That is in the past') },
       }),
       async (c) => {
         const target = Date.parse(c.req.valid('json').advanceTo)

@@ -5,7 +5,7 @@ import type { AppEnv, AppOptions } from '../app-types'
 import { dateOrTime } from '../../wire/event-data'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { notFound, problemResponses, jsonResponse as json } from '../schemas'
+import { notFound, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
 const taskView = z.object({ id: z.string(), caseId: z.string(), enrolmentId: z.string(), queue: z.string(), priority: z.number(), status: z.enum(['open', 'claimed', 'done']), script: z.string().nullable(), claimedBy: z.string().nullable(), outcome: z.string().nullable(), createdAt: z.string(), completedAt: z.string().nullable() }).openapi('Task')
 const messageView = z.object({ id: z.string(), caseId: z.string(), journeyId: z.string(), version: z.number(), nodeId: z.string(), channel: z.string(), template: z.string().nullable(), locale: z.string().nullable(), status: z.string(), reason: z.string().nullable(), subject: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable(), attempts: z.number() }).openapi('Message')
@@ -18,6 +18,7 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   const routes = app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listMessages',
       path: '/api/messages',
       tags: ['messages'],
       summary: 'The outbox: every message, with its status and the reason it was suppressed or failed',
@@ -41,12 +42,12 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   )
 
   .openapi(
-    createRoute({ method: 'get', path: '/api/tasks', tags: ['tasks'], summary: 'Call tasks for agents, highest priority first', middleware: guard(options, 'tasks:work'), request: { query: z.object({ queue: z.string().optional(), status: z.enum(['open', 'claimed', 'done']).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) }, responses: { 200: json(z.array(taskView), 'Tasks'), ...problemResponses } }),
+    createRoute({ method: 'get', operationId: 'listTasks', path: '/api/tasks', tags: ['tasks'], summary: 'Call tasks for agents, highest priority first', middleware: guard(options, 'tasks:work'), request: { query: z.object({ queue: z.string().optional(), status: z.enum(['open', 'claimed', 'done']).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) }, responses: { 200: json(z.array(taskView), 'Tasks'), ...problemResponses } }),
     async (c) => c.json(await listTasks(db, c.req.valid('query')), 200),
   )
 
   .openapi(
-    createRoute({ method: 'post', path: '/api/tasks/{id}/claim', tags: ['tasks'], summary: 'Take a task (one agent only)', middleware: guard(options, 'tasks:work'), request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ agent: z.string().min(1).max(100) }) } }, required: true } }, responses: { 200: json(taskView, 'Yours'), ...problemResponses, ...notFound, 409: { description: 'Someone else has it, or it is done' } } }),
+    createRoute({ method: 'post', operationId: 'claimTask', path: '/api/tasks/{id}/claim', tags: ['tasks'], summary: 'Take a task (one agent only)', middleware: guard(options, 'tasks:work'), request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ agent: z.string().min(1).max(100) }) } }, required: true } }, responses: { 200: json(taskView, 'Yours'), ...problemResponses, ...bodyProblems, ...notFound, 409: problemOf('Someone else has it, or it is done') } }),
     async (c) => {
       const result = await claimTask(db, c.req.valid('param').id, c.req.valid('json').agent)
       if (result === 'missing') return problem(c, 404, `no task "${c.req.valid('param').id}"`)
@@ -58,13 +59,14 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
   .openapi(
     createRoute({
       method: 'post',
+      operationId: 'completeTask',
       path: '/api/tasks/{id}/complete',
       tags: ['tasks'],
       summary: 'Record the call’s outcome; it flows back into the journey as an event',
       description: `Outcomes and the events they send: ${Object.entries(taskOutcomes).map(([o, e]) => `${o} → ${e}`).join(', ')}.`,
       middleware: guard(options, 'tasks:work'),
       request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ outcome: z.enum(Object.keys(taskOutcomes) as [TaskOutcome, ...TaskOutcome[]]), amount: z.number().positive().optional(), promisedFor: dateOrTime.optional(), note: z.string().max(2000).optional() }) } }, required: true } },
-      responses: { 200: json(taskView, 'Recorded'), ...problemResponses, ...notFound, 409: { description: 'Already completed' } },
+      responses: { 200: json(taskView, 'Recorded'), ...problemResponses, ...bodyProblems, ...notFound, 409: problemOf('Already completed') },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
