@@ -8,7 +8,21 @@ let editor: EditorInBrowser
 let page: Page
 let cdp: CDPSession
 
-const controls = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'switch', 'slider', 'spinbutton', 'listbox', 'menuitem', 'tab', 'searchbox'])
+const controls = new Set([
+  'button',
+  'link',
+  'textbox',
+  'combobox',
+  'checkbox',
+  'radio',
+  'switch',
+  'slider',
+  'spinbutton',
+  'listbox',
+  'menuitem',
+  'tab',
+  'searchbox',
+])
 
 interface AXNode {
   ignored: boolean
@@ -26,7 +40,11 @@ async function unnamedControls(): Promise<string[]> {
   for (const node of unnamed) {
     if (node.backendDOMNodeId === undefined) continue
     const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: node.backendDOMNodeId })) as { object: { objectId: string } }
-    const { result } = (await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { return this.outerHTML.slice(0, 160) }', returnByValue: true })) as {
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { return this.outerHTML.slice(0, 160) }',
+      returnByValue: true,
+    })) as {
       result: { value: string }
     }
     described.push(`${node.role?.value}: ${result.value}`)
@@ -92,7 +110,11 @@ describe('a screen reader can name every control', () => {
     }
     await page.getByRole('button', { name: 'Canvas', exact: true }).click()
     await page.getByRole('button', { name: 'Test run' }).click()
-    await page.getByRole('region', { name: 'Test run' }).or(page.getByRole('complementary', { name: /Test run/ })).first().waitFor()
+    await page
+      .getByRole('region', { name: 'Test run' })
+      .or(page.getByRole('complementary', { name: /Test run/ }))
+      .first()
+      .waitFor()
     expect({ view: 'Test run', unnamed: await unnamedControls() }).toEqual({ view: 'Test run', unnamed: [] })
     await page.keyboard.press('?')
     await page.getByRole('dialog').waitFor()

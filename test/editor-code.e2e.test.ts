@@ -14,9 +14,11 @@ const shot = (name: string) => editor.shot(name)
 /** What a one-line Monaco editor shows: its wrapped lines joined, spaces as typed. */
 async function shownText(editor: Locator): Promise<string> {
   // Monaco positions its lines absolutely: their order on screen is their order in the text.
-  const lines = await editor.locator('.view-line').evaluateAll((elements: { getAttribute(name: string): string | null; textContent: string | null }[]) =>
-    elements.map((element) => ({ top: Number(/top:\s*([\d.]+)px/.exec(element.getAttribute('style') ?? '')?.[1] ?? 0), text: element.textContent ?? '' })),
-  )
+  const lines = await editor
+    .locator('.view-line')
+    .evaluateAll((elements: { getAttribute(name: string): string | null; textContent: string | null }[]) =>
+      elements.map((element) => ({ top: Number(/top:\s*([\d.]+)px/.exec(element.getAttribute('style') ?? '')?.[1] ?? 0), text: element.textContent ?? '' })),
+    )
   return lines
     .sort((a, b) => a.top - b.top)
     .map((line) => line.text)
@@ -40,7 +42,11 @@ beforeAll(async () => {
   editor = await openEditorInBrowser('code')
   page = editor.page
   await page.goto(editor.server.url)
-  await page.getByRole('button', { name: `Open ${friendly.name}` }).or(page.getByRole('link', { name: `Open ${friendly.name}` })).first().click()
+  await page
+    .getByRole('button', { name: `Open ${friendly.name}` })
+    .or(page.getByRole('link', { name: `Open ${friendly.name}` }))
+    .first()
+    .click()
   await page.locator('.react-flow__node').first().waitFor()
 }, 60_000)
 
@@ -122,7 +128,10 @@ describe('code in the editor: CEL conditions and the JSON view', () => {
 
   it("undoes a template body's typing through the document with Ctrl+Z, not as one more edit", async () => {
     await page.getByRole('button', { name: 'Templates', exact: true }).click()
-    await page.getByRole('button', { name: /Friendly first reminder/ }).first().click()
+    await page
+      .getByRole('button', { name: /Friendly first reminder/ })
+      .first()
+      .click()
     const body = page.getByRole('textbox', { name: 'Body of template friendly-reminder in en' })
     await body.focus()
     await page.keyboard.press('Control+End')
@@ -211,7 +220,10 @@ describe('code in the editor: CEL conditions and the JSON view', () => {
     await view.getByRole('textbox', { name: 'Journey document as JSON' }).focus()
     expect(await find(`"${friendly.name}"`)).toBe('1 of 1')
     await page.keyboard.type('42')
-    await view.getByRole('status').filter({ hasText: /Not applied: \d+ problem/ }).waitFor()
+    await view
+      .getByRole('status')
+      .filter({ hasText: /Not applied: \d+ problem/ })
+      .waitFor()
     const problems = view.getByRole('region', { name: 'Why the text is not applied' })
     expect(await problems.innerText()).toContain('name must be')
     // Marked at the field by the validator and by Monaco's JSON service against journey.schema.json (F8 steps
@@ -220,12 +232,15 @@ describe('code in the editor: CEL conditions and the JSON view', () => {
     const widget = page.locator('.marker-widget .descriptioncontainer').first()
     const seen = new Set<string>()
     await expect
-      .poll(async () => {
-        await page.keyboard.press('F8')
-        await widget.waitFor()
-        seen.add(await widget.innerText())
-        return [...seen]
-      }, { timeout: 8_000 })
+      .poll(
+        async () => {
+          await page.keyboard.press('F8')
+          await widget.waitFor()
+          seen.add(await widget.innerText())
+          return [...seen]
+        },
+        { timeout: 8_000 },
+      )
       .toEqual(expect.arrayContaining(['name must be text, not a number', 'Incorrect type. Expected "string".']))
     await shot('json-schema')
     await page.keyboard.press('Control+z')

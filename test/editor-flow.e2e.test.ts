@@ -16,7 +16,11 @@ let page: Page
 const shot = (name: string) => editor.shot(name)
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${editor.server.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+  const response = await fetch(`${editor.server.url}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
   const text = await response.text()
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`)
   return (text ? JSON.parse(text) : undefined) as T
@@ -27,7 +31,9 @@ const problems = () => page.getByRole('button', { name: /^Problems: / })
 
 beforeAll(async () => {
   smtp = await startSmtp()
-  editor = await openEditorInBrowser('flow', { env: { DUNWELL_SMTP_HOST: '127.0.0.1', DUNWELL_SMTP_PORT: String(smtp.port), DUNWELL_SMTP_FROM: 'reminders@example.com' } })
+  editor = await openEditorInBrowser('flow', {
+    env: { DUNWELL_SMTP_HOST: '127.0.0.1', DUNWELL_SMTP_PORT: String(smtp.port), DUNWELL_SMTP_FROM: 'reminders@example.com' },
+  })
   page = editor.page
 }, 60_000)
 
@@ -57,7 +63,9 @@ describe('a first journey, from an empty canvas to an email received', () => {
     const edge = await page.locator('.react-flow__edge[data-id="e-entry"]').boundingBox()
     const area = await canvas.boundingBox()
     if (!edge || !area) throw new Error('the canvas or its edge is not on screen')
-    await page.getByRole('button', { name: /^Add Email:/ }).dragTo(canvas, { targetPosition: { x: edge.x + edge.width / 2 - area.x, y: edge.y + edge.height / 2 - area.y } })
+    await page
+      .getByRole('button', { name: /^Add Email:/ })
+      .dragTo(canvas, { targetPosition: { x: edge.x + edge.width / 2 - area.x, y: edge.y + edge.height / 2 - area.y } })
     await expect.poll(() => nodes().count()).toBe(3)
     const edges = await page.locator('.react-flow__edge').evaluateAll((found) => found.map((element) => element.getAttribute('aria-label')))
     // Each arrow is named in words: from which step (and outcome) to which.
@@ -72,7 +80,11 @@ describe('a first journey, from an empty canvas to an email received', () => {
     await expect.poll(() => email.locator('.jnode__problem--error').count()).toBeGreaterThan(0)
     expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true)
     await problems().click()
-    await page.getByRole('complementary', { name: /Problems/ }).getByText(/template/i).first().waitFor()
+    await page
+      .getByRole('complementary', { name: /Problems/ })
+      .getByText(/template/i)
+      .first()
+      .waitFor()
     await shot('error-shown')
 
     // The fix: a template, written in the templates view…
@@ -92,7 +104,11 @@ describe('a first journey, from an empty canvas to an email received', () => {
       '<mjml><mj-body><mj-section><mj-column><mj-text>Dear {{ debtor.firstName }}, a gentle nudge: {{ case.balance | money }} is still open.</mj-text><mj-button href="{{ links.pay }}">Pay now</mj-button></mj-column></mj-section></mj-body></mjml>',
     )
     await page.getByLabel('Subject (en)').focus()
-    await page.frameLocator('iframe').first().getByText(/a gentle nudge/).waitFor({ timeout: 15_000 })
+    await page
+      .frameLocator('iframe')
+      .first()
+      .getByText(/a gentle nudge/)
+      .waitFor({ timeout: 15_000 })
     await shot('template-written')
 
     // …and chosen for the step in the inspector.
@@ -106,7 +122,10 @@ describe('a first journey, from an empty canvas to an email received', () => {
   it('fills the entry condition with the builder, without writing an expression', async () => {
     await page.locator('.react-flow__node[data-id="entry"]').click()
     const inspector = page.getByRole('complementary', { name: /^Inspector: / })
-    await inspector.getByRole('button', { name: /^Build .* from a field, an operator and a value$/ }).first().click()
+    await inspector
+      .getByRole('button', { name: /^Build .* from a field, an operator and a value$/ })
+      .first()
+      .click()
     await inspector.getByRole('combobox', { name: 'Field' }).selectOption({ label: 'Amount due' })
     await inspector.getByRole('combobox', { name: 'Operator' }).selectOption({ label: 'at least' })
     await inspector.getByRole('textbox', { name: 'Value', exact: true }).fill('500')
@@ -127,7 +146,12 @@ describe('a first journey, from an empty canvas to an email received', () => {
     await expect.poll(async () => (await api<{ latestVersion: number | null }>('GET', `/api/journeys/${ID}`)).latestVersion).toBe(1)
     await shot('published')
 
-    const small = { debtor: { firstName: 'Ben', email: 'ben@example.com', locale: 'en', timezone: 'Europe/London', country: 'GB' }, amountDue: 120, currency: 'EUR', dueDate: '2026-11-01' }
+    const small = {
+      debtor: { firstName: 'Ben', email: 'ben@example.com', locale: 'en', timezone: 'Europe/London', country: 'GB' },
+      amountDue: 120,
+      currency: 'EUR',
+      dueDate: '2026-11-01',
+    }
     await api('PUT', '/api/cases/flow-ben', small)
     await api('PUT', '/api/cases/flow-ada', { ...small, debtor: { ...small.debtor, firstName: 'Ada', email: 'ada@example.com' }, amountDue: 900 })
     await api('POST', '/api/cases/flow-ben/enrol', { journeyId: ID })
@@ -163,7 +187,11 @@ describe('a first journey, from an empty canvas to an email received', () => {
 
   it('copies a step from an example journey and pastes it into this one, with its template', async () => {
     await page.goto(editor.server.url)
-    await page.getByRole('button', { name: /^Open Friendly reminder/ }).or(page.getByRole('link', { name: /^Open Friendly reminder/ })).first().click()
+    await page
+      .getByRole('button', { name: /^Open Friendly reminder/ })
+      .or(page.getByRole('link', { name: /^Open Friendly reminder/ }))
+      .first()
+      .click()
     await page.locator('.react-flow__node', { hasText: 'Polite letter' }).click()
     await page.keyboard.press('Control+c')
     await page.goto(`${editor.server.url}/journeys/${ID}`)
@@ -174,7 +202,10 @@ describe('a first journey, from an empty canvas to an email received', () => {
     await page.locator('.react-flow__node', { hasText: 'Polite letter' }).waitFor()
     // The letter's template came along: the templates view lists it.
     await page.getByRole('button', { name: 'Templates', exact: true }).click()
-    await page.getByRole('navigation', { name: 'Templates' }).getByRole('button', { name: /^Polite reminder letter, Letter/ }).waitFor()
+    await page
+      .getByRole('navigation', { name: 'Templates' })
+      .getByRole('button', { name: /^Polite reminder letter, Letter/ })
+      .waitFor()
     await page.getByRole('button', { name: 'Canvas', exact: true }).click()
     await shot('pasted')
     // Undo takes the paste back as one step: the node and its template.

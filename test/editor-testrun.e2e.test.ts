@@ -76,7 +76,9 @@ describe('the editor’s test run in a real browser', () => {
     days = Number(await panel().getByLabel('Run for (days)').inputValue())
     expect(days).toBeGreaterThanOrEqual(14)
     await panel().getByRole('button', { name: 'Run test' }).click()
-    await panel().getByText(/^Step 1 of \d+$/).waitFor()
+    await panel()
+      .getByText(/^Step 1 of \d+$/)
+      .waitFor()
 
     const expected = await expectedRun()
     const path = expected.cases[liam.sample.id]!.path
@@ -86,7 +88,10 @@ describe('the editor’s test run in a real browser', () => {
     // Step to the end: every node of the trace, the edges between them, the last one current.
     const steps = panel().getByRole('list', { name: 'Steps of the run' }).locator(':scope > li')
     const count = await steps.count()
-    await panel().getByRole('button', { name: /^Step \d+: /, exact: false }).last().click()
+    await panel()
+      .getByRole('button', { name: /^Step \d+: /, exact: false })
+      .last()
+      .click()
     await panel().getByText(`Step ${count} of ${count}`).waitFor()
     const end = await highlighted()
     expect(end.nodes).toEqual([...new Set(path)].sort())
@@ -97,13 +102,24 @@ describe('the editor’s test run in a real browser', () => {
 
     // Back one step at a time: the emphasis follows, and the canvas brings the step into view.
     await panel().getByRole('button', { name: 'Previous step' }).click()
-    await panel().getByText(`Step ${count - 1} of ${count}`).waitFor()
+    await panel()
+      .getByText(`Step ${count - 1} of ${count}`)
+      .waitFor()
     const current = page.locator('.react-flow__node:has([data-trace="current"])')
-    await expect.poll(async () => {
-      const node = await current.boundingBox()
-      const canvas = await page.getByLabel('Journey canvas').boundingBox()
-      return Boolean(node && canvas && node.x >= canvas.x && node.x + node.width <= canvas.x + canvas.width && node.y >= canvas.y && node.y + node.height <= canvas.y + canvas.height)
-    }).toBe(true)
+    await expect
+      .poll(async () => {
+        const node = await current.boundingBox()
+        const canvas = await page.getByLabel('Journey canvas').boundingBox()
+        return Boolean(
+          node &&
+            canvas &&
+            node.x >= canvas.x &&
+            node.x + node.width <= canvas.x + canvas.width &&
+            node.y >= canvas.y &&
+            node.y + node.height <= canvas.y + canvas.height,
+        )
+      })
+      .toBe(true)
     expect(path).toContain(await current.getAttribute('data-id'))
     await panel().getByRole('button', { name: 'Next step' }).click()
     await panel().getByText(`Step ${count} of ${count}`).waitFor()
@@ -121,7 +137,11 @@ describe('the editor’s test run in a real browser', () => {
     await body.locator('iframe').waitFor()
     expect(await body.locator('iframe').getAttribute('srcdoc')).toBe(email.html)
     // The wait says until when, in the debtor's zone.
-    expect(await panel().getByText(/^Waits until .* (GMT|WET|IST|UTC)/).count()).toBeGreaterThan(0)
+    expect(
+      await panel()
+        .getByText(/^Waits until .* (GMT|WET|IST|UTC)/)
+        .count(),
+    ).toBeGreaterThan(0)
     await body.scrollIntoViewIfNeeded()
     await shot('message')
   })
@@ -149,7 +169,9 @@ describe('the editor’s test run in a real browser', () => {
     await panel().getByLabel('Event 1 day').fill('4')
     await panel().getByLabel('Event 1 amount').fill(String(liam.sample.amountDue))
     await panel().getByRole('button', { name: 'Run test' }).click()
-    await panel().getByText(/^Step 1 of \d+$/).waitFor()
+    await panel()
+      .getByText(/^Step 1 of \d+$/)
+      .waitFor()
     const summary = panel().getByRole('status').first()
     await expect.poll(() => summary.textContent()).toMatch(/Ended with\s*paid/)
     const last = panel().getByRole('list', { name: 'Steps of the run' }).locator(':scope > li').last()
@@ -160,7 +182,9 @@ describe('the editor’s test run in a real browser', () => {
     expect(await payment.getAttribute('aria-current')).toBe('step')
     // The payment arrives while the case waits: that node is where the canvas points.
     // Day 4 is four days after the case entered at 09:00 UTC, two hours into the day.
-    const expected = await expectedRun([{ type: 'payment.received', caseId: liam.sample.id, at: '2026-11-27T11:00:00Z', data: { amount: liam.sample.amountDue } }])
+    const expected = await expectedRun([
+      { type: 'payment.received', caseId: liam.sample.id, at: '2026-11-27T11:00:00Z', data: { amount: liam.sample.amountDue } },
+    ])
     expect(expected.cases[liam.sample.id]).toMatchObject({ outcome: 'paid' })
     expect((await highlighted()).current).toEqual([expected.cases[liam.sample.id]!.path.at(-1)])
     await shot('paid')
@@ -168,7 +192,9 @@ describe('the editor’s test run in a real browser', () => {
     await panel().getByRole('button', { name: 'Close test run' }).click()
     expect(await page.locator('[data-trace]').count()).toBe(0)
     await page.getByRole('button', { name: 'Test run' }).click()
-    await panel().getByText(/Ended with\s*paid/).waitFor()
+    await panel()
+      .getByText(/Ended with\s*paid/)
+      .waitFor()
     expect(await page.locator('[data-trace="current"]').count()).toBe(1)
     await panel().getByRole('button', { name: 'Clear run' }).click()
   })
@@ -181,7 +207,9 @@ describe('the editor’s test run in a real browser', () => {
     await panel().getByLabel('Attributes').fill('{"occupation": "student"}')
     await panel().getByLabel('Start on').fill(START)
     await panel().getByRole('button', { name: 'Run test' }).click()
-    await panel().getByText(/^Step 1 of \d+$/).waitFor()
+    await panel()
+      .getByText(/^Step 1 of \d+$/)
+      .waitFor()
     const segment = panel().getByRole('list', { name: 'Steps of the run' }).locator(':scope > li', { hasText: 'Life situation' })
     expect(await segment.textContent()).toContain('Takes the branch “Student, 18–25”')
     expect(await segment.locator('.trace-step__condition--true').textContent()).toContain("case.attributes.occupation == 'student'")
@@ -191,7 +219,9 @@ describe('the editor’s test run in a real browser', () => {
     await panel().locator('[aria-current="step"]').focus()
     await page.keyboard.press('ArrowDown')
     const after = await highlighted(lifeSituations)
-    const edge = lifeSituations.edges.find((candidate: { source: string; target: string }) => candidate.source === 'life-situation' && candidate.target === after.current[0])
+    const edge = lifeSituations.edges.find(
+      (candidate: { source: string; target: string }) => candidate.source === 'life-situation' && candidate.target === after.current[0],
+    )
     expect(edge.sourceHandle).toBe('student')
     expect(after.edges).toContain(edge.id)
     await panel().locator('[aria-current="step"]').focus()
@@ -203,7 +233,9 @@ describe('the editor’s test run in a real browser', () => {
     const canvas = page.getByLabel('Journey canvas')
     await page.getByRole('button', { name: /^Add Email:/ }).dragTo(canvas, { targetPosition: { x: 200, y: 120 } })
     await fitAll(lifeSituations.nodes.length + 1)
-    await expect.poll(async () => (await page.getByRole('button', { name: /^Problems: \d+ errors/ }).getAttribute('aria-label')) ?? '').not.toMatch(/^Problems: 0 errors/)
+    await expect
+      .poll(async () => (await page.getByRole('button', { name: /^Problems: \d+ errors/ }).getAttribute('aria-label')) ?? '')
+      .not.toMatch(/^Problems: 0 errors/)
     // The run shown is of the journey before the edit: it says so, and runs again on demand.
     await panel().getByText('The journey changed since this run.').waitFor()
     await panel().getByRole('button', { name: 'Run again' }).click()

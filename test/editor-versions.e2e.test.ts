@@ -86,7 +86,10 @@ describe('journeys, versions and files in a real browser', () => {
     // A draft that was never published has nothing to pause or export.
     expect(await page.getByRole('button', { name: 'Export Personalised by life situation (copy)' }).isDisabled()).toBe(true)
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Personalised by life situation', exact: true }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export Personalised by life situation', exact: true }).click(),
+    ])
     expect(download.suggestedFilename()).toBe('life-situations-v1.json')
     const file = join(files, 'life-situations-v1.json')
     await download.saveAs(file)
@@ -158,7 +161,10 @@ describe('journeys, versions and files in a real browser', () => {
     const exported = readFileSync(file, 'utf8')
     expect(exported).toBe(await (await fetch(`${server.url}/api/journeys/friendly-reminder/versions/2/export`)).text())
 
-    await page.getByRole('link', { name: /Dunwell/ }).first().click()
+    await page
+      .getByRole('link', { name: /Dunwell/ })
+      .first()
+      .click()
     await openLink(friendly.name).waitFor()
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import a file' }).click()])
     await chooser.setFiles(file)
@@ -171,7 +177,10 @@ describe('journeys, versions and files in a real browser', () => {
     const confirm = page.getByRole('dialog', { name: `Replace the draft of “${friendly.name}”?` })
     await confirm.getByText('stay as they are').waitFor()
     await confirm.getByRole('button', { name: 'Replace draft' }).click()
-    await page.getByRole('status').filter({ hasText: `Imported “${friendly.name}” as a draft.` }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Imported “${friendly.name}” as a draft.` })
+      .waitFor()
 
     const stored = await api('/api/journeys/friendly-reminder')
     expect(stored).toMatchObject({ latestVersion: 2, hasDraft: true })

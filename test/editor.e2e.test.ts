@@ -27,10 +27,18 @@ describe('the editor in a real browser', () => {
     await page.goto(server.url)
     await page.getByRole('heading', { name: 'Journeys' }).waitFor()
     for (const name of ['Friendly reminder for forgetful payers', 'Personalised by life situation', 'Tone test for the second reminder']) {
-      await page.getByRole('button', { name: `Open ${name}` }).or(page.getByRole('link', { name: `Open ${name}` })).first().waitFor()
+      await page
+        .getByRole('button', { name: `Open ${name}` })
+        .or(page.getByRole('link', { name: `Open ${name}` }))
+        .first()
+        .waitFor()
     }
     await shot('journeys')
-    await page.getByRole('button', { name: `Open ${friendly.name}` }).or(page.getByRole('link', { name: `Open ${friendly.name}` })).first().click()
+    await page
+      .getByRole('button', { name: `Open ${friendly.name}` })
+      .or(page.getByRole('link', { name: `Open ${friendly.name}` }))
+      .first()
+      .click()
     await page.locator('.react-flow__node').first().waitFor()
     expect(await page.locator('.react-flow__node').count()).toBe(friendly.nodes.length)
     expect(await page.locator('.react-flow__edge').count()).toBe(friendly.edges.length)
@@ -43,7 +51,9 @@ describe('the editor in a real browser', () => {
     await page.getByRole('button', { name: /^Add Email:/ }).dragTo(canvas, { targetPosition: { x: 900, y: 150 } })
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length + 1)
     // A new email step leads nowhere, nothing leads to it, and it has no template yet.
-    await expect.poll(async () => (await page.getByRole('button', { name: /^Problems: \d+ errors/ }).getAttribute('aria-label')) ?? '').not.toBe('Problems: 0 errors, 0 warnings')
+    await expect
+      .poll(async () => (await page.getByRole('button', { name: /^Problems: \d+ errors/ }).getAttribute('aria-label')) ?? '')
+      .not.toBe('Problems: 0 errors, 0 warnings')
     await shot('added-email-with-problems')
     await page.keyboard.press('Control+z')
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(friendly.nodes.length)
@@ -133,7 +143,10 @@ describe('the editor in a real browser', () => {
     await event.blur()
     await inspector.locator('.field__warning', { hasText: 'did you mean invoice.overdue?' }).waitFor()
     await page.getByRole('button', { name: 'Problems: 0 errors, 1 warning' }).click()
-    await page.getByRole('complementary', { name: 'Problems' }).getByText('Starts on event: "invoice.overdu" is not a known event type; did you mean invoice.overdue?').waitFor()
+    await page
+      .getByRole('complementary', { name: 'Problems' })
+      .getByText('Starts on event: "invoice.overdu" is not a known event type; did you mean invoice.overdue?')
+      .waitFor()
     await shot('inspector-event-typo')
     await page.getByRole('button', { name: 'Close problems' }).click()
     await page.getByRole('button', { name: 'Undo' }).click()
@@ -142,7 +155,10 @@ describe('the editor in a real browser', () => {
 
   it('shows a template next to its translation and previews it as the runtime sends it', async () => {
     await page.getByRole('button', { name: /Templates/ }).click()
-    await page.getByRole('button', { name: /Friendly first reminder/ }).first().click()
+    await page
+      .getByRole('button', { name: /Friendly first reminder/ })
+      .first()
+      .click()
     // The preview is rendered by the runtime (POST /api/preview) for a sample case, here Anna in German.
     const preview = page.frameLocator('iframe').first()
     await preview.getByText('Hallo Anna,').waitFor({ timeout: 15_000 })

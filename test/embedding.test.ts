@@ -7,7 +7,10 @@ import { createHostService } from '../examples/embedding/host-service'
 
 const journey = JSON.parse(readFileSync(new URL('../examples/friendly-reminder/journey.json', import.meta.url), 'utf8'))
 // Any hour, any day: this test runs whenever CI does, in real time.
-const policy = contactPolicySchema.parse({ contactHours: { start: '00:00', end: '23:59', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }, holidays: false })
+const policy = contactPolicySchema.parse({
+  contactHours: { start: '00:00', end: '23:59', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+  holidays: false,
+})
 
 describe('the embedding example', () => {
   let service: Awaited<ReturnType<typeof createHostService>>
@@ -17,7 +20,11 @@ describe('the embedding example', () => {
     service = await createHostService({ file: join(mkdtempSync(join(tmpdir(), 'dunwell-host-')), 'host.sqlite'), policy })
     const { key } = await service.createKey('admin')
     const call = (method: string, path: string, body?: unknown) =>
-      service.host.request(`/collections/api${path}`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) })
+      service.host.request(`/collections/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      })
 
     expect(await (await service.host.request('/')).text()).toBe('Acme customer service')
     expect((await call('PUT', '/journeys/friendly-reminder/draft', journey)).status).toBe(200)

@@ -121,10 +121,19 @@ async function publishJourney(server: Server, client: DunwellClient, key: string
     expect(paused.status).toBe(200)
   }
   expect(await unwrap(client.api.journeys[':id'].draft.$put({ param: { id: journey.id }, json: journey }))).toEqual({ valid: true, diagnostics: [] })
-  expect(await unwrap(client.api.journeys[':id'].publish.$post({ param: { id: journey.id }, json: { note: 'e2e' } }))).toEqual({ journeyId: journey.id, version: 1 })
+  expect(await unwrap(client.api.journeys[':id'].publish.$post({ param: { id: journey.id }, json: { note: 'e2e' } }))).toEqual({
+    journeyId: journey.id,
+    version: 1,
+  })
 }
 
-async function until<T>(what: string, read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 10_000, show: (value: T) => unknown = (value) => value): Promise<T> {
+async function until<T>(
+  what: string,
+  read: () => Promise<T> | T,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+  show: (value: T) => unknown = (value) => value,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await read()
@@ -165,12 +174,29 @@ describe('dunwell serve, end to end', () => {
     expect(listed.map((j) => j.id).sort()).toEqual(examples)
     await publishJourney(server, admin, adminKey)
 
-    const debtor = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.org', phone: '+447700900123', locale: 'en', timezone: 'Europe/London', country: 'GB' }
-    expect(await unwrap(admin.api.cases[':id'].$put({ param: { id: 'ada' }, json: { id: 'ada', debtor, amountDue: 120, currency: 'GBP', dueDate: '2026-11-01' } }))).toEqual({ id: 'ada', created: true })
-    expect(await unwrap(admin.api.events.$post({ json: { id: 'overdue/ada', type: 'invoice.overdue', caseId: 'ada' } }))).toEqual({ id: 'overdue/ada', duplicate: false })
+    const debtor = {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.org',
+      phone: '+447700900123',
+      locale: 'en',
+      timezone: 'Europe/London',
+      country: 'GB',
+    }
+    expect(
+      await unwrap(admin.api.cases[':id'].$put({ param: { id: 'ada' }, json: { id: 'ada', debtor, amountDue: 120, currency: 'GBP', dueDate: '2026-11-01' } })),
+    ).toEqual({ id: 'ada', created: true })
+    expect(await unwrap(admin.api.events.$post({ json: { id: 'overdue/ada', type: 'invoice.overdue', caseId: 'ada' } }))).toEqual({
+      id: 'overdue/ada',
+      duplicate: false,
+    })
     expect(await unwrap(admin.api.test.clock.$post({ json: { advanceTo: '2026-11-23T09:00:00Z' } }))).toMatchObject({ now: '2026-11-23T09:00:00.000Z' })
 
-    await until('the email at the SMTP server', () => smtp.mails.length, (n) => n >= 1)
+    await until(
+      'the email at the SMTP server',
+      () => smtp.mails.length,
+      (n) => n >= 1,
+    )
     expect(smtp.mails).toHaveLength(1)
     const received = smtp.mails[0]!
     expect(received.to).toEqual(['ada@example.org'])
@@ -198,14 +224,27 @@ describe('dunwell serve, end to end', () => {
     expect(await optoutPage.text()).toContain('Stop emails about this invoice?')
 
     const emails = await unwrap(admin.api.messages.$get({ query: { caseId: 'ada', channel: 'email' } }))
-    expect(emails).toEqual([expect.objectContaining({ channel: 'email', status: 'sent', subject: 'Ada, a reminder about your invoice', journeyId: journey.id, nodeId: 'email', attempts: 1 })])
+    expect(emails).toEqual([
+      expect.objectContaining({
+        channel: 'email',
+        status: 'sent',
+        subject: 'Ada, a reminder about your invoice',
+        journeyId: journey.id,
+        nodeId: 'email',
+        attempts: 1,
+      }),
+    ])
     expect(mail.headers.get('x-dunwell-message')).toBe(emails[0]!.id)
     expect(mail.headers.get('message-id')).toBe(messageIdFor(emails[0]!.id, 'example.com'))
 
     // Two days on, the SMS (the recording adapter: no SMS provider is configured).
     expect(await unwrap(admin.api.messages.$get({ query: { caseId: 'ada', channel: 'sms' } }))).toEqual([])
     await unwrap(admin.api.test.clock.$post({ json: { advanceTo: '2026-11-25T09:00:00Z' } }))
-    const sms = await until('the SMS sent', () => unwrap(admin.api.messages.$get({ query: { caseId: 'ada', channel: 'sms' } })), (rows) => rows[0]?.status === 'sent')
+    const sms = await until(
+      'the SMS sent',
+      () => unwrap(admin.api.messages.$get({ query: { caseId: 'ada', channel: 'sms' } })),
+      (rows) => rows[0]?.status === 'sent',
+    )
     expect(sms).toEqual([expect.objectContaining({ channel: 'sms', status: 'sent', nodeId: 'sms' })])
     const timeline = await unwrap(admin.api.cases[':id'].timeline.$get({ param: { id: 'ada' } }))
     expect(timeline.at(-1)).toMatchObject({ kind: 'exited', nodeId: 'done' })
@@ -225,7 +264,10 @@ describe('dunwell serve, end to end', () => {
     await expect(unwrap(unknown.api.journeys.$get())).rejects.toMatchObject({ status: 401 })
 
     // A viewer key, made by the CLI on the database the server is running on.
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'keys', 'create', '--role', 'viewer', '--name', 't', '--db', db], { cwd: root, env: serverEnv({}) })
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'keys', 'create', '--role', 'viewer', '--name', 't', '--db', db], {
+      cwd: root,
+      env: serverEnv({}),
+    })
     const viewerKey = stdout.trim()
     expect(viewerKey).toMatch(/^dw_/)
     const viewer = createClient({ baseUrl: server.url, apiKey: viewerKey })
@@ -233,18 +275,26 @@ describe('dunwell serve, end to end', () => {
     const forbidden = await unwrap(viewer.api.journeys[':id'].publish.$post({ param: { id: journey.id }, json: {} })).catch((error: unknown) => error)
     expect(forbidden).toBeInstanceOf(ApiError)
     expect(forbidden).toMatchObject({ status: 403, title: 'Forbidden', problem: { permission: 'journeys:publish' } })
-    await expect(unwrap(viewer.api.journeys[':id'].draft.$put({ param: { id: journey.id }, json: { ...journey, name: 'Changed by a viewer' } }))).rejects.toMatchObject({ status: 403 })
+    await expect(
+      unwrap(viewer.api.journeys[':id'].draft.$put({ param: { id: journey.id }, json: { ...journey, name: 'Changed by a viewer' } })),
+    ).rejects.toMatchObject({ status: 403 })
     await expect(unwrap(viewer.api.test.clock.$post({ json: { advanceTo: '2026-12-01T00:00:00Z' } }))).rejects.toMatchObject({ status: 403 })
 
     // Over 2 MB of JSON.
     const big = JSON.stringify({ ...journey, id: 'too-big', description: 'x'.repeat(2 * 1024 * 1024 + 1) })
-    const tooLarge = await fetch(`${server.url}/api/journeys/too-big/draft`, { method: 'PUT', headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' }, body: big })
+    const tooLarge = await fetch(`${server.url}/api/journeys/too-big/draft`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
+      body: big,
+    })
     expect(tooLarge.status).toBe(413)
     expect(await tooLarge.json()).toMatchObject({ status: 413, title: 'Content Too Large' })
     // fetch keeps the connection for the next requests: the unread rest of that body must not break them.
     for (let i = 0; i < 5; i++) {
       const next = await fetch(`${server.url}/api/journeys`, { headers: { Authorization: `Bearer ${adminKey}` } }).catch((error: unknown) => error as Error)
-      expect(next instanceof Response ? next.status : `${next.message}: ${(next.cause as Error | undefined)?.message}`, `request ${i + 1} after the 413`).toBe(200)
+      expect(next instanceof Response ? next.status : `${next.message}: ${(next.cause as Error | undefined)?.message}`, `request ${i + 1} after the 413`).toBe(
+        200,
+      )
     }
 
     // Malformed JSON.
@@ -253,7 +303,11 @@ describe('dunwell serve, end to end', () => {
       ['POST', '/api/events'],
       ['PUT', `/api/journeys/${journey.id}/draft`],
     ] as const) {
-      const malformed = await fetch(`${server.url}${path}`, { method, headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' }, body: '{"id": "broken", ' })
+      const malformed = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
+        body: '{"id": "broken", ',
+      })
       expect(malformed.status, `${method} ${path}`).toBe(400)
       expect(malformed.headers.get('content-type')).toBe('application/problem+json')
       expect(await malformed.json()).toMatchObject({ status: 400, title: 'Bad Request' })
@@ -297,11 +351,25 @@ describe('dunwell serve killed with SIGKILL while it sends', () => {
     const { server, key, client } = await start(db, smtp)
     await publishJourney(server, client, key)
     const ids = Array.from({ length: CASES }, (_, i) => `p-${String(i).padStart(3, '0')}`)
-    const cases = ids.map((id, i) => ({ id, debtor: { firstName: `Debtor${i}`, lastName: 'Example', email: `${id}@example.org`, locale: 'en', timezone: 'Europe/London', country: 'GB' }, amountDue: 10 + i, currency: 'GBP', dueDate: '2026-11-01' }))
-    const imported = await fetch(`${server.url}/api/cases/import`, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/x-ndjson' }, body: cases.map((c) => JSON.stringify(c)).join('\n') })
+    const cases = ids.map((id, i) => ({
+      id,
+      debtor: { firstName: `Debtor${i}`, lastName: 'Example', email: `${id}@example.org`, locale: 'en', timezone: 'Europe/London', country: 'GB' },
+      amountDue: 10 + i,
+      currency: 'GBP',
+      dueDate: '2026-11-01',
+    }))
+    const imported = await fetch(`${server.url}/api/cases/import`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/x-ndjson' },
+      body: cases.map((c) => JSON.stringify(c)).join('\n'),
+    })
     expect(await imported.json()).toMatchObject({ stored: true, counts: { create: CASES, update: 0, refuse: 0 }, problems: [] })
     const events = ids.map((id) => ({ id: `overdue/${id}`, type: 'invoice.overdue', caseId: id, at: '2026-11-23T08:45:00Z' }))
-    const ingested = await fetch(`${server.url}/api/events/bulk`, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/x-ndjson' }, body: events.map((e) => JSON.stringify(e)).join('\n') })
+    const ingested = await fetch(`${server.url}/api/events/bulk`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/x-ndjson' },
+      body: events.map((e) => JSON.stringify(e)).join('\n'),
+    })
     expect(await ingested.json()).toMatchObject({ accepted: CASES, errors: [] })
     return { db, server, key, client }
   }
@@ -359,7 +427,12 @@ describe('dunwell serve killed with SIGKILL while it sends', () => {
       // Early: as the first email of the run reaches the SMTP server, the batch just committed; late: in the middle of
       // handing the emails over. Moments of the work, not of the clock.
       const killAfter = attempt % 2 === 0 ? 1 : 20
-      await until('emails sent', () => smtp.mails.length - before, (n) => n >= killAfter || current.server.child.exitCode !== null, 5_000).catch(() => undefined)
+      await until(
+        'emails sent',
+        () => smtp.mails.length - before,
+        (n) => n >= killAfter || current.server.child.exitCode !== null,
+        5_000,
+      ).catch(() => undefined)
       await current.server.kill()
       const answer = await request
       kills.push(`${answer === 'killed' ? 'killed' : 'finished'} after ${smtp.mails.length - before} emails`)
@@ -381,6 +454,8 @@ describe('dunwell serve killed with SIGKILL while it sends', () => {
     for (const [messageId, copies] of byMessageId) expect([...copies], messageId).toHaveLength(1)
     expect(byMessageId.size).toBe(sent.length)
     expect([...byMessageId.keys()].sort()).toEqual(sent.map((row) => messageIdFor(row.id, 'example.com')).sort())
-    expect([...new Set(got.map((m) => `${m.messageId} ${m.outboxId} ${m.to}`))].sort()).toEqual(expected.map((m) => `${m.messageId} ${m.outboxId} ${m.to}`).sort())
+    expect([...new Set(got.map((m) => `${m.messageId} ${m.outboxId} ${m.to}`))].sort()).toEqual(
+      expected.map((m) => `${m.messageId} ${m.outboxId} ${m.to}`).sort(),
+    )
   }, 180_000)
 })

@@ -32,7 +32,13 @@ export function notificationAdapter(service: NotificationService): ChannelAdapte
 export async function createHostService(options: { file: string; policy?: ContactPolicy }) {
   const notifications = new NotificationService()
   const { db, store, close } = await openSqlite(options.file)
-  const engine = await new Engine({ db, store, channels: { email: notificationAdapter(notifications) }, sender: { name: 'Acme Energy' }, ...(options.policy ? { policy: options.policy } : {}) }).start()
+  const engine = await new Engine({
+    db,
+    store,
+    channels: { email: notificationAdapter(notifications) },
+    sender: { name: 'Acme Energy' },
+    ...(options.policy ? { policy: options.policy } : {}),
+  }).start()
   const scheduler = startScheduler(engine, { idleMs: 200 })
 
   const host = new Hono()

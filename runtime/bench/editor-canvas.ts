@@ -34,13 +34,19 @@ export function largeJourney(size: number): Journey {
       const type = last ? 'exit' : cycle[step % cycle.length]!
       const id = `n${branch}-${step}`
       const data =
-        type === 'email' ? { template: 'reminder' }
-        : type === 'sms' ? { template: 'text' }
-        : type === 'letter' ? { template: 'letter' }
-        : type === 'call' ? { queue: 'collections' }
-        : type === 'action' ? { set: { step: `${step}` } }
-        : type === 'wait' ? { for: 'P2D' }
-        : { outcome: 'no-response' }
+        type === 'email'
+          ? { template: 'reminder' }
+          : type === 'sms'
+            ? { template: 'text' }
+            : type === 'letter'
+              ? { template: 'letter' }
+              : type === 'call'
+                ? { queue: 'collections' }
+                : type === 'action'
+                  ? { set: { step: `${step}` } }
+                  : type === 'wait'
+                    ? { for: 'P2D' }
+                    : { outcome: 'no-response' }
       nodes.push({ id, type, position: { x: branch * 320, y: 320 + step * 160 }, data } as JourneyNode)
       edges.push({ id: `e-${id}`, source: previous.id, ...(previous.handle ? { sourceHandle: previous.handle } : {}), target: id })
       previous = { id }
@@ -54,7 +60,11 @@ export function largeJourney(size: number): Journey {
     nodes,
     edges,
     templates: {
-      reminder: { channel: 'email', subject: { en: 'A reminder' }, body: { en: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }}</mj-text></mj-column></mj-section></mj-body></mjml>' } },
+      reminder: {
+        channel: 'email',
+        subject: { en: 'A reminder' },
+        body: { en: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }}</mj-text></mj-column></mj-section></mj-body></mjml>' },
+      },
       text: { channel: 'sms', body: { en: 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is open: {{ links.pay }}' } },
       letter: { channel: 'letter', body: { en: '<p>Dear {{ debtor.firstName }},</p>' } },
     },
@@ -111,7 +121,13 @@ async function openAndPan(page: Page, url: string, panMs: number): Promise<Opene
   return {
     openMs,
     drawn,
-    pan: { frames: gaps.length, meanMs, p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0, longFrames: gaps.filter((gap) => gap > 50).length, fps: 1000 / meanMs },
+    pan: {
+      frames: gaps.length,
+      meanMs,
+      p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+      longFrames: gaps.filter((gap) => gap > 50).length,
+      fps: 1000 / meanMs,
+    },
   }
 }
 
@@ -125,15 +141,32 @@ export async function editorCanvas({ size = 500, panMs = 3000 } = {}): Promise<C
   const dir = mkdtempSync(join(tmpdir(), 'dunwell-canvas-bench-'))
   const large = largeJourney(size)
   const problems = validate(large).filter((d) => d.severity === 'error')
-  if (problems.length > 0) throw new Error(`the large journey is not valid: ${problems.slice(0, 3).map((d) => d.message).join('; ')}`)
+  if (problems.length > 0)
+    throw new Error(
+      `the large journey is not valid: ${problems
+        .slice(0, 3)
+        .map((d) => d.message)
+        .join('; ')}`,
+    )
   const small = JSON.parse(readFileSync(join(root, 'examples/friendly-reminder/journey.json'), 'utf8')) as Journey
-  const server = await startServer({ file: join(dir, 'bench.sqlite'), port: 0, open: true, examples: join(root, 'examples'), editor: join(root, 'editor/dist'), log: () => {} })
+  const server = await startServer({
+    file: join(dir, 'bench.sqlite'),
+    port: 0,
+    open: true,
+    examples: join(root, 'examples'),
+    editor: join(root, 'editor/dist'),
+    log: () => {},
+  })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   })
   try {
-    const saved = await fetch(`${server.url}/api/journeys/large/draft`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(large) })
+    const saved = await fetch(`${server.url}/api/journeys/large/draft`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(large),
+    })
     if (!saved.ok) throw new Error(`the large journey was not saved: ${saved.status} ${await saved.text()}`)
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     const best = async (id: string, nodes: number) => {

@@ -49,12 +49,29 @@ export async function engineRun(count: number, journeyFile: string, days = 40) {
   await engine.upsertCases(cases)
   await engine.ingest(cases.map((c) => ({ id: `entry/${c.id}`, type: 'invoice.overdue', caseId: c.id, at: new Date(start).toISOString() })))
   // A quarter pay at some point: the goal ends their journeys early.
-  await engine.ingest(cases.filter((_, i) => i % 4 === 0).map((c, i) => ({ id: `pay/${c.id}`, type: 'payment.received', caseId: c.id, at: new Date(start + (1 + (i % 20)) * 86_400_000).toISOString(), data: { amount: c.amountDue } })))
+  await engine.ingest(
+    cases
+      .filter((_, i) => i % 4 === 0)
+      .map((c, i) => ({
+        id: `pay/${c.id}`,
+        type: 'payment.received',
+        caseId: c.id,
+        at: new Date(start + (1 + (i % 20)) * 86_400_000).toISOString(),
+        data: { amount: c.amountDue },
+      })),
+  )
   const began = performance.now()
   const result = await engine.advanceTo(start + days * 86_400_000)
   const seconds = (performance.now() - began) / 1000
-  const entered = await db.selectFrom('audit').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'entered').executeTakeFirstOrThrow()
-  const messages = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const entered = await db
+    .selectFrom('audit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', 'entered')
+    .executeTakeFirstOrThrow()
+  const messages = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   await close()
   rmSync(dir, { recursive: true, force: true })
   return { steps: Number(entered.n), messages: Number(messages.n), items: result.items, batches: result.batches, seconds }

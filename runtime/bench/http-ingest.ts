@@ -39,7 +39,10 @@ function load(url: string, headers: Record<string, string>, caseCount: number, s
           {
             setupRequest: (request) => {
               const n = counter++
-              return { ...request, body: JSON.stringify({ id: `load-${process.pid}-${n}`, type: 'message.opened', caseId: `bench-${n % caseCount}`, data: { n } }) }
+              return {
+                ...request,
+                body: JSON.stringify({ id: `load-${process.pid}-${n}`, type: 'message.opened', caseId: `bench-${n % caseCount}`, data: { n } }),
+              }
             },
           },
         ],
@@ -77,10 +80,16 @@ export async function httpIngest(options: { seconds: number; rate: number }) {
   await bareServer.close()
 
   // Bulk: 100,000 events as JSON Lines in requests of 10,000.
-  const lines = Array.from({ length: 100_000 }, (_, n) => JSON.stringify({ id: `bulk-${n}`, type: 'message.opened', caseId: `bench-${n % cases.length}`, at: '2026-11-23T09:00:00Z', data: {} }))
+  const lines = Array.from({ length: 100_000 }, (_, n) =>
+    JSON.stringify({ id: `bulk-${n}`, type: 'message.opened', caseId: `bench-${n % cases.length}`, at: '2026-11-23T09:00:00Z', data: {} }),
+  )
   const began = performance.now()
   for (let i = 0; i < lines.length; i += 10_000) {
-    const response = await fetch(`${dunwellServer.url}/api/events/bulk`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body: lines.slice(i, i + 10_000).join('\n') })
+    const response = await fetch(`${dunwellServer.url}/api/events/bulk`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/x-ndjson' },
+      body: lines.slice(i, i + 10_000).join('\n'),
+    })
     if (!response.ok) throw new Error(`bulk ingest failed: ${response.status} ${await response.text()}`)
   }
   const seconds = (performance.now() - began) / 1000

@@ -24,7 +24,8 @@ const { values } = parseArgs({
   },
 })
 const parts = new Set(values.only.split(',').map((part) => part.trim()))
-for (const part of parts) if (!['engine', 'http', 'import', 'editor'].includes(part)) throw new Error(`--only: unknown part "${part}" (engine, http, import, editor)`)
+for (const part of parts)
+  if (!['engine', 'http', 'import', 'editor'].includes(part)) throw new Error(`--only: unknown part "${part}" (engine, http, import, editor)`)
 const caseCount = Number(values.cases)
 const rowCount = Number(values.rows)
 
@@ -72,10 +73,14 @@ if (parts.has('engine')) {
   const journeyFile = new URL('../../examples/friendly-reminder/journey.json', import.meta.url).pathname
   const engine = await engineRun(caseCount, journeyFile)
   const stepsPerSecond = engine.steps / engine.seconds
-  console.log(`    ${engine.steps.toLocaleString('en')} steps (nodes entered), ${engine.messages.toLocaleString('en')} outbox entries, ${engine.batches} batches`)
+  console.log(
+    `    ${engine.steps.toLocaleString('en')} steps (nodes entered), ${engine.messages.toLocaleString('en')} outbox entries, ${engine.batches} batches`,
+  )
   console.log(`    ${round(stepsPerSecond).toLocaleString('en')} steps/s (${engine.seconds.toFixed(2)} s)`)
   const transitions = xstateAlone(journeyFile, 50_000)
-  console.log(`(c) XState transition() alone on that journey: ${round(transitions).toLocaleString('en')} transitions/s, a ceiling of ${(transitions / raw.perSecond).toFixed(3)} for the ratio`)
+  console.log(
+    `(c) XState transition() alone on that journey: ${round(transitions).toLocaleString('en')} transitions/s, a ceiling of ${(transitions / raw.perSecond).toFixed(3)} for the ratio`,
+  )
   const ratio = stepsPerSecond / raw.perSecond
   console.log(`    ratio engine/raw: ${ratio.toFixed(4)} (aim: 0.1, goal: 0.5)`)
   Object.assign(figures, {
@@ -94,13 +99,19 @@ if (parts.has('http')) {
   console.log(`(d) event ingest over HTTP (POST /api/events, 20 connections, ${values.seconds} s each) against a bare Hono endpoint …`)
   const http = await httpIngest({ seconds: Number(values.seconds), rate: 2000 })
   const row = (name: string, r: { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number }) =>
-    console.log(`    ${name.padEnd(28)} ${round(r.requestsPerSecond).toLocaleString('en').padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx + r.errors > 0 ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`)
+    console.log(
+      `    ${name.padEnd(28)} ${round(r.requestsPerSecond).toLocaleString('en').padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx + r.errors > 0 ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`,
+    )
   row('bare Hono, as fast as it goes', http.bareMax)
   row('Dunwell, as fast as it goes', http.dunwellMax)
   row('bare Hono at 2,000 req/s', http.bareAtRate)
   row('Dunwell at 2,000 req/s', http.dunwellAtRate)
-  console.log(`    throughput ratio Dunwell/bare: ${(http.dunwellMax.requestsPerSecond / http.bareMax.requestsPerSecond).toFixed(3)}; p99 at 2,000 req/s: ${http.dunwellAtRate.p99} ms (goal < 10 ms; bare Hono ${http.bareAtRate.p99} ms)`)
-  console.log(`(e) bulk ingest (POST /api/events/bulk, JSON Lines, 10,000 a request): ${round(http.bulk.perSecond).toLocaleString('en')} events/s (goal ≥ 50,000)`)
+  console.log(
+    `    throughput ratio Dunwell/bare: ${(http.dunwellMax.requestsPerSecond / http.bareMax.requestsPerSecond).toFixed(3)}; p99 at 2,000 req/s: ${http.dunwellAtRate.p99} ms (goal < 10 ms; bare Hono ${http.bareAtRate.p99} ms)`,
+  )
+  console.log(
+    `(e) bulk ingest (POST /api/events/bulk, JSON Lines, 10,000 a request): ${round(http.bulk.perSecond).toLocaleString('en')} events/s (goal ≥ 50,000)`,
+  )
   Object.assign(figures, {
     ingestRequestsPerSecond: round(http.dunwellMax.requestsPerSecond),
     bareHonoRequestsPerSecond: round(http.bareMax.requestsPerSecond),
@@ -112,13 +123,19 @@ if (parts.has('http')) {
 
 if (parts.has('import')) {
   const rows = Number(values['import-rows'])
-  console.log(`(g) case import: ${rows.toLocaleString('en')} cases as a German CSV export and as JSON Lines, each streamed into a new SQLite file in its own process …`)
+  console.log(
+    `(g) case import: ${rows.toLocaleString('en')} cases as a German CSV export and as JSON Lines, each streamed into a new SQLite file in its own process …`,
+  )
   const result = await caseImport(rows)
   const line = (name: string, r: Awaited<ReturnType<typeof caseImport>>['csv']) =>
-    console.log(`    ${name.padEnd(11)} ${round(r.rowsPerSecond).toLocaleString('en').padStart(7)} rows/s (${r.seconds.toFixed(1)} s, ${r.megabytes.toFixed(0)} MB file, ${r.created.toLocaleString('en')} created, ${r.refused} refused), peak RSS ${round(r.peakRssMb)} MB`)
+    console.log(
+      `    ${name.padEnd(11)} ${round(r.rowsPerSecond).toLocaleString('en').padStart(7)} rows/s (${r.seconds.toFixed(1)} s, ${r.megabytes.toFixed(0)} MB file, ${r.created.toLocaleString('en')} created, ${r.refused} refused), peak RSS ${round(r.peakRssMb)} MB`,
+    )
   line('CSV', result.csv)
   line('JSON Lines', result.jsonl)
-  console.log(`    csv-parse alone on the CSV: ${round(result.parseRowsPerSecond).toLocaleString('en')} rows/s; ratio CSV import/JSON Lines import: ${(result.csv.rowsPerSecond / result.jsonl.rowsPerSecond).toFixed(2)}`)
+  console.log(
+    `    csv-parse alone on the CSV: ${round(result.parseRowsPerSecond).toLocaleString('en')} rows/s; ratio CSV import/JSON Lines import: ${(result.csv.rowsPerSecond / result.jsonl.rowsPerSecond).toFixed(2)}`,
+  )
   Object.assign(figures, {
     importRows: rows,
     csvImportRowsPerSecond: round(result.csv.rowsPerSecond),
@@ -130,13 +147,19 @@ if (parts.has('import')) {
 }
 
 if (parts.has('editor')) {
-  console.log(`(f) the editor in Chromium (editor/dist — build it first): a ${values.nodes}-node journey against the 13-node example, opened (best of 3) and panned for 3 s …`)
+  console.log(
+    `(f) the editor in Chromium (editor/dist — build it first): a ${values.nodes}-node journey against the 13-node example, opened (best of 3) and panned for 3 s …`,
+  )
   const canvas = await editorCanvas({ size: Number(values.nodes) })
   const line = (name: string, r: Awaited<ReturnType<typeof editorCanvas>>['small']) =>
-    console.log(`    ${name.padEnd(24)} (${String(r.drawn).padStart(3)} drawn) opens in ${round(r.openMs).toLocaleString('en').padStart(5)} ms; pans at ${r.pan.fps.toFixed(0).padStart(3)} fps (mean frame ${r.pan.meanMs.toFixed(1)} ms, p95 ${r.pan.p95Ms.toFixed(1)} ms, ${r.pan.longFrames} frames over 50 ms of ${r.pan.frames})`)
+    console.log(
+      `    ${name.padEnd(24)} (${String(r.drawn).padStart(3)} drawn) opens in ${round(r.openMs).toLocaleString('en').padStart(5)} ms; pans at ${r.pan.fps.toFixed(0).padStart(3)} fps (mean frame ${r.pan.meanMs.toFixed(1)} ms, p95 ${r.pan.p95Ms.toFixed(1)} ms, ${r.pan.longFrames} frames over 50 ms of ${r.pan.frames})`,
+    )
   line(`${canvas.small.nodes} nodes (example)`, canvas.small)
   line(`${canvas.large.nodes} nodes`, canvas.large)
-  console.log(`    open ratio large/small: ${(canvas.large.openMs / canvas.small.openMs).toFixed(2)} (goal: the large one under 1,000 ms); pan frame ratio: ${(canvas.large.pan.meanMs / canvas.small.pan.meanMs).toFixed(2)}`)
+  console.log(
+    `    open ratio large/small: ${(canvas.large.openMs / canvas.small.openMs).toFixed(2)} (goal: the large one under 1,000 ms); pan frame ratio: ${(canvas.large.pan.meanMs / canvas.small.pan.meanMs).toFixed(2)}`,
+  )
   Object.assign(figures, {
     editorNodes: canvas.large.nodes,
     editorOpenMs: round(canvas.large.openMs),

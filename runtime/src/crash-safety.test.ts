@@ -11,12 +11,25 @@ const journey = join(root, 'examples/friendly-reminder/journey.json')
 
 /** 60 cases: some pay, some promise, one disputes; the rest walk the whole journey. */
 function portfolio(dir: string): { cases: string; events: string } {
-  const template = readFileSync(join(root, 'examples/friendly-reminder/cases.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+  const template = readFileSync(join(root, 'examples/friendly-reminder/cases.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
   const cases = Array.from({ length: 60 }, (_, i) => ({ ...template[i % template.length], id: `crash-${i}` }))
   const events = cases.flatMap((c, i) =>
-    i % 4 === 0 ? [{ id: `pay-${i}`, type: 'payment.received', caseId: c.id, at: `2026-11-${String(24 + (i % 6)).padStart(2, '0')}T10:00:00Z`, data: { amount: c.amountDue } }]
-    : i % 7 === 0 ? [{ id: `promise-${i}`, type: 'promise.made', caseId: c.id, at: '2026-11-30T12:00:00Z', data: {} }]
-    : [],
+    i % 4 === 0
+      ? [
+          {
+            id: `pay-${i}`,
+            type: 'payment.received',
+            caseId: c.id,
+            at: `2026-11-${String(24 + (i % 6)).padStart(2, '0')}T10:00:00Z`,
+            data: { amount: c.amountDue },
+          },
+        ]
+      : i % 7 === 0
+        ? [{ id: `promise-${i}`, type: 'promise.made', caseId: c.id, at: '2026-11-30T12:00:00Z', data: {} }]
+        : [],
   )
   writeFileSync(join(dir, 'cases.jsonl'), cases.map((c) => JSON.stringify(c)).join('\n'))
   writeFileSync(join(dir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n'))
@@ -32,10 +45,14 @@ function runWorker(dir: string, files: { cases: string; events: string }, killAt
   return new Promise((resolve, reject) => {
     // Node itself runs the worker with tsx's loader: the tsx command would run it in a child of its own, and the
     // SIGKILL would reach only that wrapper while the runtime went on (holding the database).
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, join(dir, 'db.sqlite'), journey, files.cases, files.events, join(dir, 'deliveries.log'), '2026-11-23T09:00:00Z', '40'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', worker, join(dir, 'db.sqlite'), journey, files.cases, files.events, join(dir, 'deliveries.log'), '2026-11-23T09:00:00Z', '40'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let stderr = ''
     let points = 0
     let pending = ''
@@ -75,7 +92,13 @@ function outcome(dir: string) {
   const messages = db.prepare(`select id, status from outbox where channel != 'call' order by id`).all() as { id: string; status: string }[]
   const enrolments = db.prepare(`select id, status, outcome from enrolments order by id`).all()
   db.close()
-  const log = existsSync(join(dir, 'deliveries.log')) ? readFileSync(join(dir, 'deliveries.log'), 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split('\t')[0]!) : []
+  const log = existsSync(join(dir, 'deliveries.log'))
+    ? readFileSync(join(dir, 'deliveries.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\t')[0]!)
+    : []
   return { messages, enrolments, delivered: log }
 }
 

@@ -11,7 +11,16 @@ export { toMinorUnits, fromMinorUnits } from './wire/money'
 export { eventId, type IngestResult, type UpsertResult } from './engine/ingest'
 export * from './policy'
 export { renderMessage, createMessageRenderer, chooseLocale, type RenderedMessage } from './messages'
-export { simulate, TRACE_LIMITS, TraceRequestError, type SimulationInput, type SimulationReport, type CaseTrace, type TraceStep, type TracedMessage } from './simulate/simulate'
+export {
+  simulate,
+  TRACE_LIMITS,
+  TraceRequestError,
+  type SimulationInput,
+  type SimulationReport,
+  type CaseTrace,
+  type TraceStep,
+  type TracedMessage,
+} from './simulate/simulate'
 export { timeline, type TimelineEntry } from './engine/timeline'
 export * from './import'
 export * from './auth'

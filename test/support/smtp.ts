@@ -35,4 +35,3 @@ export async function startSmtp() {
   }
 }
 export type Smtp = Awaited<ReturnType<typeof startSmtp>>
-

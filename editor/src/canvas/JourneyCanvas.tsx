@@ -149,7 +149,10 @@ export function JourneyCanvas() {
       const half = { x: (DEFAULT_SIZE.width / 2) * getZoom(), y: (DEFAULT_SIZE.height / 2) * getZoom() }
       const clamp = (value: number, low: number, high: number) => (low > high ? value : Math.min(Math.max(value, low), high))
       const at = bounds
-        ? { x: clamp(event.clientX, bounds.left + half.x + 8, bounds.right - half.x - 8), y: clamp(event.clientY, bounds.top + half.y + 8, bounds.bottom - half.y - 8) }
+        ? {
+            x: clamp(event.clientX, bounds.left + half.x + 8, bounds.right - half.x - 8),
+            y: clamp(event.clientY, bounds.top + half.y + 8, bounds.bottom - half.y - 8),
+          }
         : { x: event.clientX, y: event.clientY }
       const node = newNodeAt(type, screenToFlowPosition(at))
       if (!node) return

@@ -69,9 +69,7 @@ export const JourneyNode = memo(function JourneyNode({ id, type, data, selected 
           <span className="jnode__message">{problemText(shown, node)}</span>
         </div>
       )}
-      {outcomes.length === 1 && outcomes[0] && (
-        <Handle type="source" position={Position.Bottom} id={outcomes[0].id ?? undefined} className="jnode__source" />
-      )}
+      {outcomes.length === 1 && outcomes[0] && <Handle type="source" position={Position.Bottom} id={outcomes[0].id ?? undefined} className="jnode__source" />}
       {outcomes.length > 1 && (
         <div className="jnode__outcomes">
           {outcomes.map((outcome) => (

@@ -50,7 +50,9 @@ export function useFlowElements(): { nodes: FlowNode[]; edges: Edge[] } {
     const selected = new Set(selection.edges)
     const failing = indexDiagnostics(diagnostics).failingEdges
     const byId = new Map(document.nodes.map((node) => [node.id, node]))
-    return document.edges.map((edge) => withTrace(toFlowEdge(edge, byId.get(edge.source), byId.get(edge.target), selected.has(edge.id), failing.has(edge.id)), traced?.[edge.id]))
+    return document.edges.map((edge) =>
+      withTrace(toFlowEdge(edge, byId.get(edge.source), byId.get(edge.target), selected.has(edge.id), failing.has(edge.id)), traced?.[edge.id]),
+    )
   }, [document.edges, document.nodes, selection.edges, diagnostics, traced])
 
   return { nodes, edges }

@@ -22,7 +22,11 @@ export function EditorScreen({ id }: { id: string }) {
 
   if (loaded.state !== 'ready' || !loaded.journey.document) {
     const message =
-      loaded.state === 'loading' ? 'Opening the journey…' : loaded.state === 'failed' ? `The journey could not be opened: ${loaded.message}` : 'This journey has no document yet.'
+      loaded.state === 'loading'
+        ? 'Opening the journey…'
+        : loaded.state === 'failed'
+          ? `The journey could not be opened: ${loaded.message}`
+          : 'This journey has no document yet.'
     return (
       <div className="page">
         <header className="page__bar">

@@ -45,7 +45,10 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
         <ul className="problems__list">
           {diagnostics.map((diagnostic, index) => {
             const place = placeOf(diagnostic, document)
-            const message = problemText(diagnostic, document.nodes.find((node) => node.id === diagnostic.nodeId))
+            const message = problemText(
+              diagnostic,
+              document.nodes.find((node) => node.id === diagnostic.nodeId),
+            )
             const focusable = Boolean(diagnostic.nodeId || diagnostic.edgeId)
             const content = (
               <>
@@ -64,7 +67,12 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
             return (
               <li key={`${index}-${diagnostic.code}`}>
                 {focusable ? (
-                  <button type="button" className="problem" onClick={() => focus(diagnostic)} aria-label={`${diagnostic.severity} at ${place.name}: ${message}. Show on canvas`}>
+                  <button
+                    type="button"
+                    className="problem"
+                    onClick={() => focus(diagnostic)}
+                    aria-label={`${diagnostic.severity} at ${place.name}: ${message}. Show on canvas`}
+                  >
                     {content}
                   </button>
                 ) : (

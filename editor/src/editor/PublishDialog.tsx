@@ -88,7 +88,8 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
           Cases that receive <span className="mono">{entryOf(document)?.event}</span> also enter{' '}
           {overlaps.map((overlap, index) => (
             <span key={overlap.id}>
-              {index > 0 && (index === overlaps.length - 1 ? ' and ' : ', ')}“{overlap.name}”{overlap.when && <span className="muted"> (if {overlap.when})</span>}
+              {index > 0 && (index === overlaps.length - 1 ? ' and ' : ', ')}“{overlap.name}”
+              {overlap.when && <span className="muted"> (if {overlap.when})</span>}
             </span>
           ))}
           : a debtor may hear from {overlaps.length === 1 ? 'both journeys' : 'several journeys'} at once. Narrow the entry condition if that is not meant.
@@ -101,7 +102,9 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
         {changes.state === 'ready' && (
           <>
             <h3 className="dialog__section">
-              {changes.changes.length === 0 ? `No changes since v${latest}` : `${changes.changes.length} change${changes.changes.length === 1 ? '' : 's'} since v${latest}`}
+              {changes.changes.length === 0
+                ? `No changes since v${latest}`
+                : `${changes.changes.length} change${changes.changes.length === 1 ? '' : 's'} since v${latest}`}
               {changes.moved > 0 && `, ${changes.moved} step${changes.moved === 1 ? '' : 's'} moved`}
             </h3>
             <ul className="change-list change-list--compact">

@@ -56,7 +56,14 @@ export function Toolbar(props: ToolbarProps) {
       <div className="toolbar__spacer" />
       <div className="toolbar__group view-switch" role="group" aria-label="Show">
         {views.map((item) => (
-          <button key={item.view} type="button" className="button button--ghost" aria-pressed={props.view === item.view} onClick={() => props.onView(item.view)} title={item.title}>
+          <button
+            key={item.view}
+            type="button"
+            className="button button--ghost"
+            aria-pressed={props.view === item.view}
+            onClick={() => props.onView(item.view)}
+            title={item.title}
+          >
             <Icon name={item.icon} /> {item.label}
           </button>
         ))}
@@ -71,7 +78,14 @@ export function Toolbar(props: ToolbarProps) {
         </button>
       </div>
       <div className="toolbar__group" role="group" aria-label="View">
-        <button type="button" className="icon-button" onClick={props.onLayout} disabled={props.view !== 'canvas'} aria-label="Auto-layout" title="Arrange every step top to bottom">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={props.onLayout}
+          disabled={props.view !== 'canvas'}
+          aria-label="Auto-layout"
+          title="Arrange every step top to bottom"
+        >
           <Icon name="layout" />
         </button>
         <button type="button" className="icon-button" onClick={props.onFit} disabled={props.view !== 'canvas'} aria-label="Zoom to fit" title="Zoom to fit">
@@ -104,10 +118,22 @@ export function Toolbar(props: ToolbarProps) {
       </button>
       <span className="toolbar__divider" aria-hidden="true" />
       {/* The button says where the work stands: there is something to save, it is being saved, or it is saved. */}
-      <button type="button" className="button save-button" onClick={props.onSave} disabled={busy || !dirty} title={dirty ? 'Save the draft (Ctrl+S)' : 'Everything on screen is saved'}>
+      <button
+        type="button"
+        className="button save-button"
+        onClick={props.onSave}
+        disabled={busy || !dirty}
+        title={dirty ? 'Save the draft (Ctrl+S)' : 'Everything on screen is saved'}
+      >
         <Icon name={dirty || busy ? 'save' : 'check'} /> {props.status.state === 'saving' ? 'Saving…' : dirty ? 'Save draft' : 'Saved'}
       </button>
-      <button type="button" className="button button--primary" onClick={props.onPublish} disabled={busy || blocked || (!dirty && !hasDraft)} title={publishHint}>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={props.onPublish}
+        disabled={busy || blocked || (!dirty && !hasDraft)}
+        title={publishHint}
+      >
         <Icon name="upload" /> Publish
       </button>
     </header>

@@ -12,7 +12,7 @@ export interface Overlap {
 /** The event a journey starts on, and its entry condition. */
 export function entryOf(document: Journey): { event: string; when?: string } | undefined {
   const entry = document.nodes.find((node) => node.type === 'entry')
-  if (!entry || entry.type !== 'entry') return undefined
+  if (entry?.type !== 'entry') return undefined
   return { event: entry.data.event, ...(entry.data.filter ? { when: entry.data.filter } : {}) }
 }
 
@@ -24,7 +24,9 @@ export async function overlappingJourneys(document: Journey): Promise<Overlap[]>
   const own = entryOf(document)
   if (!own) return []
   const others = (await listJourneys()).filter((journey) => journey.id !== document.id && journey.status === 'active' && journey.latestVersion !== null)
-  const live = await Promise.all(others.map(async (journey) => ({ journey, version: await loadVersion(journey.id, journey.latestVersion!).catch(() => undefined) })))
+  const live = await Promise.all(
+    others.map(async (journey) => ({ journey, version: await loadVersion(journey.id, journey.latestVersion!).catch(() => undefined) })),
+  )
   return live.flatMap(({ journey, version }) => {
     const entry = version?.document ? entryOf(version.document) : undefined
     return entry?.event === own.event ? [{ id: journey.id, name: journey.name, ...(entry.when ? { when: entry.when } : {}) }] : []

@@ -31,24 +31,27 @@ export function useDraftSaving() {
   }, [store])
 
   /** `note` says what changed and why; it is kept with the version. */
-  const publish = useCallback(async (note?: string) => {
-    const state = store.getState()
-    if (hasErrors(state.diagnostics)) return
-    if (isDirty(state) && !(await save())) return
-    setStatus({ state: 'publishing' })
-    try {
-      const result = await publishDraft(state.document.id, note)
-      if (!result.ok) {
-        store.getState().markSaved(store.getState().saved, result.diagnostics, {})
-        setStatus({ state: 'failed', message: 'Not published: the server found problems (see Problems)' })
-        return
+  const publish = useCallback(
+    async (note?: string) => {
+      const state = store.getState()
+      if (hasErrors(state.diagnostics)) return
+      if (isDirty(state) && !(await save())) return
+      setStatus({ state: 'publishing' })
+      try {
+        const result = await publishDraft(state.document.id, note)
+        if (!result.ok) {
+          store.getState().markSaved(store.getState().saved, result.diagnostics, {})
+          setStatus({ state: 'failed', message: 'Not published: the server found problems (see Problems)' })
+          return
+        }
+        store.getState().markSaved(store.getState().saved, store.getState().diagnostics, { latestVersion: result.version, hasDraft: false })
+        setStatus({ state: 'published', version: result.version })
+      } catch (error) {
+        setStatus({ state: 'failed', message: `Not published: ${describeError(error)}` })
       }
-      store.getState().markSaved(store.getState().saved, store.getState().diagnostics, { latestVersion: result.version, hasDraft: false })
-      setStatus({ state: 'published', version: result.version })
-    } catch (error) {
-      setStatus({ state: 'failed', message: `Not published: ${describeError(error)}` })
-    }
-  }, [save, store])
+    },
+    [save, store],
+  )
 
   return { status, save, publish }
 }

@@ -1,5 +1,14 @@
 import { useId, useState } from 'react'
-import { buildCondition, conditionFields, operatorLabels, operatorsFor, parseCondition, type ConditionField, type ConditionOperator, type SimpleCondition } from './condition-builder'
+import {
+  buildCondition,
+  conditionFields,
+  operatorLabels,
+  operatorsFor,
+  parseCondition,
+  type ConditionField,
+  type ConditionOperator,
+  type SimpleCondition,
+} from './condition-builder'
 
 const fieldLabels: Record<ConditionField, string> = {
   'case.amountDue': 'Amount due',

@@ -53,8 +53,15 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
   }, [value, business])
 
   const diagnostics = [...(ctx.problems.byField.get(pathKey(path)) ?? []), ...(flagPath ? (ctx.problems.byField.get(pathKey(flagPath)) ?? []) : [])]
-  const amountProblem =
-    textMode ? undefined : amount.trim() === '' ? (field.optional ? undefined : 'Enter how many') : !wholeNumber.test(amount) ? 'Enter a whole number, e.g. 3' : undefined
+  const amountProblem = textMode
+    ? undefined
+    : amount.trim() === ''
+      ? field.optional
+        ? undefined
+        : 'Enter how many'
+      : !wholeNumber.test(amount)
+        ? 'Enter a whole number, e.g. 3'
+        : undefined
   const invalid = Boolean(amountProblem) || diagnostics.some((diagnostic) => diagnostic.severity === 'error')
 
   const write = (nextAmount: string, nextUnit: Unit, edit?: string) => {
@@ -73,7 +80,7 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
   }
 
   const units: Unit[] = durationUnits.flatMap((candidate): Unit[] => (candidate === 'days' && flagPath ? ['days', 'business-days'] : [candidate]))
-  const words = value && Boolean(parts || !simple) ? durationWords(value, { businessDays: business }) : undefined
+  const words = (value && parts) || !simple ? durationWords(value, { businessDays: business }) : undefined
 
   const head = (
     <label htmlFor={id}>
@@ -91,7 +98,8 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
   if (textMode) {
     let note: string | undefined
     if (!simple && parts) note = `Business days counted in ${parts.unit} (${words}) can only be typed as ISO 8601 text here.`
-    else if (!simple && words !== value) note = `${words}: more than one unit or a fraction, so it is typed as ISO 8601 text. Type e.g. P3D to get the number and unit back.`
+    else if (!simple && words !== value)
+      note = `${words}: more than one unit or a fraction, so it is typed as ISO 8601 text. Type e.g. P3D to get the number and unit back.`
     return (
       <div className="field">
         <div className="field__head">
@@ -116,7 +124,9 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
             session.end()
             setTyping(false)
           }}
-          onChange={(event) => ctx.edit(setAt(ctx.node.data, path, event.target.value === '' && field.optional ? undefined : event.target.value), session.current())}
+          onChange={(event) =>
+            ctx.edit(setAt(ctx.node.data, path, event.target.value === '' && field.optional ? undefined : event.target.value), session.current())
+          }
         />
         {flagPath && (
           <label className="field--check">
@@ -132,9 +142,9 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
   return (
     <div className="field">
       <div className="field__head">
-          {head}
-          {toggle}
-        </div>
+        {head}
+        {toggle}
+      </div>
       <div className="duration">
         <input
           id={id}
@@ -179,7 +189,12 @@ export function DurationField({ field, path, ctx }: FieldProps<'text'>) {
           ))}
         </select>
       </div>
-      <FieldMessages id={messagesId} live={amountProblem} diagnostics={diagnostics} help={[words && `${words} (${value})`, field.help].filter(Boolean).join('. ') || undefined} />
+      <FieldMessages
+        id={messagesId}
+        live={amountProblem}
+        diagnostics={diagnostics}
+        help={[words && `${words} (${value})`, field.help].filter(Boolean).join('. ') || undefined}
+      />
     </div>
   )
 }

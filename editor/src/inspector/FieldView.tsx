@@ -183,7 +183,12 @@ function ObjectField({ field, path, ctx }: FieldProps<'object'>) {
       <legend>{field.label}</legend>
       {field.optional && (
         <label className="field--check" htmlFor={id}>
-          <input id={id} type="checkbox" checked={value !== undefined} onChange={(event) => ctx.edit(setAt(ctx.node.data, path, event.target.checked ? emptyValue(field.type) : undefined))} />
+          <input
+            id={id}
+            type="checkbox"
+            checked={value !== undefined}
+            onChange={(event) => ctx.edit(setAt(ctx.node.data, path, event.target.checked ? emptyValue(field.type) : undefined))}
+          />
           Use {field.label.toLowerCase()}
         </label>
       )}
@@ -210,7 +215,13 @@ function VariantsField({ field, path, ctx }: FieldProps<'variants'>) {
       <label htmlFor={id} className="visually-hidden">
         {field.label} type
       </label>
-      <select id={id} value={current?.name ?? ''} aria-invalid={invalid || undefined} aria-describedby={`${id}-messages`} onChange={(event) => choose(event.target.value)}>
+      <select
+        id={id}
+        value={current?.name ?? ''}
+        aria-invalid={invalid || undefined}
+        aria-describedby={`${id}-messages`}
+        onChange={(event) => choose(event.target.value)}
+      >
         {field.optional && <option value="">None</option>}
         {options.map((option) => (
           <option key={option.name} value={option.name}>
@@ -218,7 +229,9 @@ function VariantsField({ field, path, ctx }: FieldProps<'variants'>) {
           </option>
         ))}
       </select>
-      {current?.fields.map((inner) => <FieldView key={inner.key} field={inner} path={[...path, inner.key]} ctx={ctx} />)}
+      {current?.fields.map((inner) => (
+        <FieldView key={inner.key} field={inner} path={[...path, inner.key]} ctx={ctx} />
+      ))}
       <FieldMessages id={`${id}-messages`} diagnostics={diagnostics} help={field.help} />
     </fieldset>
   )

@@ -38,7 +38,9 @@ export function Inspector() {
         <div className="inspector__head">
           <h2 className="panel-title">Inspector</h2>
         </div>
-        <p className="inspector__empty muted">{selection.nodes.length > 1 ? `${selection.nodes.length} steps selected: select one to edit it.` : 'Select a step to edit it.'}</p>
+        <p className="inspector__empty muted">
+          {selection.nodes.length > 1 ? `${selection.nodes.length} steps selected: select one to edit it.` : 'Select a step to edit it.'}
+        </p>
       </aside>
     )
   }

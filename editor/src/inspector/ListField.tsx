@@ -37,13 +37,31 @@ export function ListField({ field, path, ctx }: FieldProps<'list'>) {
                 <span className="list__item-title">
                   {index + 1}. {name}
                 </span>
-                <button type="button" className="icon-button icon-button--small" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => edit(moveItem(ctx.node.data, path, index, index - 1))}>
+                <button
+                  type="button"
+                  className="icon-button icon-button--small"
+                  aria-label={`Move ${name} up`}
+                  disabled={index === 0}
+                  onClick={() => edit(moveItem(ctx.node.data, path, index, index - 1))}
+                >
                   <Icon name="arrow-up" size={14} />
                 </button>
-                <button type="button" className="icon-button icon-button--small" aria-label={`Move ${name} down`} disabled={index === items.length - 1} onClick={() => edit(moveItem(ctx.node.data, path, index, index + 1))}>
+                <button
+                  type="button"
+                  className="icon-button icon-button--small"
+                  aria-label={`Move ${name} down`}
+                  disabled={index === items.length - 1}
+                  onClick={() => edit(moveItem(ctx.node.data, path, index, index + 1))}
+                >
                   <Icon name="arrow-down" size={14} />
                 </button>
-                <button type="button" className="icon-button icon-button--small" aria-label={`Remove ${name}`} disabled={items.length <= min} onClick={() => edit(removeItem(ctx.node.data, path, index))}>
+                <button
+                  type="button"
+                  className="icon-button icon-button--small"
+                  aria-label={`Remove ${name}`}
+                  disabled={items.length <= min}
+                  onClick={() => edit(removeItem(ctx.node.data, path, index))}
+                >
                   <Icon name="trash" size={14} />
                 </button>
               </div>
@@ -55,7 +73,12 @@ export function ListField({ field, path, ctx }: FieldProps<'list'>) {
         })}
       </ol>
       <div className="list__foot">
-        <button type="button" className="button button--small" disabled={items.length >= max} onClick={() => edit(insertItem(ctx.node.data, path, newListItem(item, items, stem)))}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={items.length >= max}
+          onClick={() => edit(insertItem(ctx.node.data, path, newListItem(item, items, stem)))}
+        >
           <Icon name="plus" size={14} /> Add {stem}
         </button>
         {total !== undefined && (

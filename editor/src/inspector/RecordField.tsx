@@ -58,7 +58,14 @@ function RecordRow({ name, value, path, ctx }: { name: string; value: string; pa
     <div className="record-row">
       <label className="record-row__part">
         <span>Attribute</span>
-        <input className="mono" value={draftName} spellCheck={false} onChange={(event) => setDraftName(event.target.value)} onBlur={commitName} onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()} />
+        <input
+          className="mono"
+          value={draftName}
+          spellCheck={false}
+          onChange={(event) => setDraftName(event.target.value)}
+          onBlur={commitName}
+          onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
+        />
       </label>
       <div className="record-row__part record-row__value">
         <label htmlFor={id}>Value (CEL)</label>

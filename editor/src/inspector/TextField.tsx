@@ -63,7 +63,11 @@ export function TextField({ field, path, ctx, label }: { field: Field & { type: 
             {template.name ? `${template.name} (${templateId})` : templateId}
           </option>
         ))}
-        {value && !choices.some(([templateId]) => templateId === value) && <option value={value}>{value} (not a {channel} template)</option>}
+        {value && !choices.some(([templateId]) => templateId === value) && (
+          <option value={value}>
+            {value} (not a {channel} template)
+          </option>
+        )}
       </select>
     )
   } else if (format === 'condition' || format === 'expression') {
@@ -116,7 +120,13 @@ export function TextField({ field, path, ctx, label }: { field: Field & { type: 
           {field.optional && <span className="field__optional"> (optional)</span>}
         </label>
         {format === 'condition' && (
-          <button type="button" className="link-button" aria-expanded={building} aria-label={`Build ${name} from a field, an operator and a value`} onClick={() => setBuilding((open) => !open)}>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={building}
+            aria-label={`Build ${name} from a field, an operator and a value`}
+            onClick={() => setBuilding((open) => !open)}
+          >
             <Icon name={building ? 'x' : 'plus'} size={13} /> {building ? 'Close builder' : 'Builder'}
           </button>
         )}

@@ -4,7 +4,15 @@ import { expressionVariables } from '@dunwell/journey'
  * A condition of the common shape `field operator value`, written as CEL. Types come from the CEL environment's
  * variables, so that money is compared with a decimal (`100.0`) and days with a whole number.
  */
-export const conditionFields = ['case.amountDue', 'case.balance', 'case.daysPastDue', 'debtor.age', 'debtor.country', 'debtor.locale', 'case.attributes'] as const
+export const conditionFields = [
+  'case.amountDue',
+  'case.balance',
+  'case.daysPastDue',
+  'debtor.age',
+  'debtor.country',
+  'debtor.locale',
+  'case.attributes',
+] as const
 export type ConditionField = (typeof conditionFields)[number]
 
 export const numberOperators = ['<', '<=', '==', '!=', '>=', '>'] as const
@@ -67,7 +75,10 @@ export function buildCondition(condition: SimpleCondition): string | undefined {
   const subject = field === 'case.attributes' ? `case.attributes.${condition.attribute}` : field
   const type = fieldType(field)
   if (operator === 'in') {
-    const items = value.split(',').map((item) => item.trim()).filter(Boolean)
+    const items = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean)
     if (items.length === 0) return undefined
     return `${subject} in [${items.map((item) => literal(item, type)).join(', ')}]`
   }
@@ -75,7 +86,8 @@ export function buildCondition(condition: SimpleCondition): string | undefined {
   return `${subject} ${operator} ${literal(value, type)}`
 }
 
-const SIMPLE = /^\s*(case\.attributes\.([A-Za-z_][A-Za-z0-9_]*)|[a-z]+\.[A-Za-z]+)\s*(<=|>=|==|!=|<|>|in)\s*(-?\d+(?:\.\d+)?|"(?:[^"\\]|\\.)*"|true|false|\[[^\]]*\])\s*$/
+const SIMPLE =
+  /^\s*(case\.attributes\.([A-Za-z_][A-Za-z0-9_]*)|[a-z]+\.[A-Za-z]+)\s*(<=|>=|==|!=|<|>|in)\s*(-?\d+(?:\.\d+)?|"(?:[^"\\]|\\.)*"|true|false|\[[^\]]*\])\s*$/
 
 function unquote(text: string): string {
   const trimmed = text.trim()

@@ -54,7 +54,11 @@ export function insertItem<T extends object>(data: T, listPath: DataPath, item: 
 
 export function removeItem<T extends object>(data: T, listPath: DataPath, index: number): T {
   const list = (getAt(data, listPath) as unknown[] | undefined) ?? []
-  return setAt(data, listPath, list.filter((_, at) => at !== index))
+  return setAt(
+    data,
+    listPath,
+    list.filter((_, at) => at !== index),
+  )
 }
 
 /** Moves an item to another place in its list (the order of a segment's branches is their priority). */

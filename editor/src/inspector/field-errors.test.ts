@@ -9,7 +9,12 @@ describe('nodeProblems', () => {
     const age = document.nodes.find((node) => node.id === 'age')!
     age.data = { branches: [{ id: 'young', label: 'Young', when: 'debtor.agee < 26' }] }
     const tone = document.nodes.find((node) => node.id === 'tone')!
-    tone.data = { variants: [{ id: 'a', label: 'A', weight: 30 }, { id: 'b', label: 'B', weight: 50 }] }
+    tone.data = {
+      variants: [
+        { id: 'a', label: 'A', weight: 30 },
+        { id: 'b', label: 'B', weight: 50 },
+      ],
+    }
     const diagnostics = validate(document)
     const onAge = nodeProblems(diagnostics, document, 'age')
     expect([...onAge.byField.keys()]).toContain('branches.0.when')

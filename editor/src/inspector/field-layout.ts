@@ -30,7 +30,10 @@ export const fieldLayouts: Partial<Record<NodeType, FieldLayout>> = {
     ...base,
     widgets: { ...base.widgets, filter: 'condition' },
     labels: { event: 'Starts on event', filter: 'Only if', reentry: 'Re-entry', cooldown: 'Cooldown' },
-    help: { filter: 'Cases for which this condition is false are not enrolled.', cooldown: 'With re-entry after exit: how long after leaving a case may enter again.' },
+    help: {
+      filter: 'Cases for which this condition is false are not enrolled.',
+      cooldown: 'With re-entry after exit: how long after leaving a case may enter again.',
+    },
   },
   segment: {
     ...base,
@@ -47,7 +50,15 @@ export const fieldLayouts: Partial<Record<NodeType, FieldLayout>> = {
   wait: {
     ...base,
     widgets: { ...base.widgets, when: 'condition' },
-    labels: { for: 'Duration', businessDays: 'Count business days only', until: 'Local time', days: 'On days', event: 'Event', when: 'Only if', timeout: 'Give up after' },
+    labels: {
+      for: 'Duration',
+      businessDays: 'Count business days only',
+      until: 'Local time',
+      days: 'On days',
+      event: 'Event',
+      when: 'Only if',
+      timeout: 'Give up after',
+    },
     help: { days: 'Any day when none is chosen.' },
     businessDays: { for: 'businessDays' },
     modes: { for: 'For a time', until: 'Until a time of day', event: 'For an event' },

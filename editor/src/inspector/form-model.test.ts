@@ -36,7 +36,11 @@ describe('formModel', () => {
   it('makes a segment’s branches a list of id, label and condition, at least one', () => {
     const branches = field(fieldsOf('segment'), 'branches')
     expect(branches.type).toMatchObject({ kind: 'list', min: 1, max: 32 })
-    expect(itemFields(branches.type).map((inner) => [inner.key, inner.type.kind])).toEqual([['id', 'text'], ['label', 'text'], ['when', 'text']])
+    expect(itemFields(branches.type).map((inner) => [inner.key, inner.type.kind])).toEqual([
+      ['id', 'text'],
+      ['label', 'text'],
+      ['when', 'text'],
+    ])
     expect(field(itemFields(branches.type), 'when').type).toEqual({ kind: 'text', format: 'condition' })
   })
 
@@ -72,7 +76,10 @@ describe('formModel', () => {
     expect(field(fields, 'set').type).toEqual({ kind: 'record', value: { kind: 'text', format: 'expression' } })
     const webhook = field(fields, 'webhook')
     expect(webhook.optional).toBe(true)
-    expect(webhook.type.kind === 'object' && webhook.type.fields.map((inner) => [inner.key, inner.optional])).toEqual([['url', false], ['name', true]])
+    expect(webhook.type.kind === 'object' && webhook.type.fields.map((inner) => [inner.key, inner.optional])).toEqual([
+      ['url', false],
+      ['name', true],
+    ])
     const offer = field(fields, 'offer').type
     expect(offer.kind === 'variants' && offer.discriminator).toBe('type')
     expect(offer.kind === 'variants' && offer.options.map((option) => [option.name, option.fields.map((inner) => inner.key)])).toEqual([

@@ -7,7 +7,14 @@ import { fieldLayouts, type FieldLayout } from './field-layout'
  * the schema is read through the few members zod 4 exposes (`def`, `shape`, `options`, `element`, `unwrap`).
  */
 interface SchemaNode {
-  def: { type: string; checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number } } }[]; discriminator?: string; keyType?: SchemaNode; valueType?: SchemaNode; values?: unknown[] }
+  def: {
+    type: string
+    checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number } } }[]
+    discriminator?: string
+    keyType?: SchemaNode
+    valueType?: SchemaNode
+    values?: unknown[]
+  }
   shape?: Record<string, SchemaNode>
   options?: readonly unknown[]
   element?: SchemaNode
@@ -152,13 +159,23 @@ function describeFields(schema: SchemaNode, layout: FieldLayout, prefix: string)
       const { schema: inner, optional } = unwrapOptional(shape[key]!)
       const help = layout.help?.[path]
       const folded = Object.values(layout.businessDays ?? {}).includes(path)
-      return { key, label: layout.labels?.[path] ?? humanize(key), optional, type: describeSchema(inner, layout, path), ...(help ? { help } : {}), ...(folded ? { folded } : {}) }
+      return {
+        key,
+        label: layout.labels?.[path] ?? humanize(key),
+        optional,
+        type: describeSchema(inner, layout, path),
+        ...(help ? { help } : {}),
+        ...(folded ? { folded } : {}),
+      }
     })
 }
 
 /** `businessDays` → `Business days`. */
 export function humanize(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase()
+  const words = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 

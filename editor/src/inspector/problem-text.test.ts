@@ -6,7 +6,12 @@ import { fieldName, problemText } from './problem-text'
 function problemsOf(change: (journey: Journey) => void): string[] {
   const journey = sampleJourney()
   change(journey)
-  return validate(journey).map((diagnostic: Diagnostic) => problemText(diagnostic, journey.nodes.find((node) => node.id === diagnostic.nodeId)))
+  return validate(journey).map((diagnostic: Diagnostic) =>
+    problemText(
+      diagnostic,
+      journey.nodes.find((node) => node.id === diagnostic.nodeId),
+    ),
+  )
 }
 
 const data = (journey: Journey, id: string) => journey.nodes.find((node) => node.id === id)!.data as Record<string, any>
@@ -15,13 +20,25 @@ describe('problemText', () => {
   it('names the field as the inspector labels it, not by its path', () => {
     expect(problemsOf((j) => (data(j, 'post').template = ''))).toContain('Template: choose one')
     expect(problemsOf((j) => delete data(j, 'post').template)).toContain('Template: choose one')
-    expect(problemsOf((j) => (data(j, 'age').branches[0].when = 'debtor.age <'))).toContain('Branch 1 condition: The condition ends too early: something is missing after `<`')
-    expect(problemsOf((j) => (data(j, 'start').event = 'invoice.overdu'))).toContain('Starts on event: "invoice.overdu" is not a known event type; did you mean invoice.overdue?')
-    expect(problemsOf((j) => (data(j, 'pause').for = 'soon'))).toContain('Duration: must be a positive ISO 8601 duration such as P3D (3 days) or PT12H (12 hours)')
+    expect(problemsOf((j) => (data(j, 'age').branches[0].when = 'debtor.age <'))).toContain(
+      'Branch 1 condition: The condition ends too early: something is missing after `<`',
+    )
+    expect(problemsOf((j) => (data(j, 'start').event = 'invoice.overdu'))).toContain(
+      'Starts on event: "invoice.overdu" is not a known event type; did you mean invoice.overdue?',
+    )
+    expect(problemsOf((j) => (data(j, 'pause').for = 'soon'))).toContain(
+      'Duration: must be a positive ISO 8601 duration such as P3D (3 days) or PT12H (12 hours)',
+    )
   })
 
   it('keeps a problem that names no field as it is', () => {
-    const diagnostic: Diagnostic = { severity: 'error', code: 'unconnected-outcome', message: 'the outcome "else" leads nowhere', nodeId: 'age', path: ['nodes', 1] }
+    const diagnostic: Diagnostic = {
+      severity: 'error',
+      code: 'unconnected-outcome',
+      message: 'the outcome "else" leads nowhere',
+      nodeId: 'age',
+      path: ['nodes', 1],
+    }
     expect(problemText(diagnostic, sampleJourney().nodes[1])).toBe('the outcome "else" leads nowhere')
   })
 

@@ -21,7 +21,9 @@ export function ArchiveDialog({ journey, onCancel, onArchive }: { journey: Journ
     >
       <p>No new cases will enter it, and it can no longer be edited or published. This cannot be undone.</p>
       <p className="muted">
-        {journey.latestVersion === null ? 'It was never published.' : `Its ${journey.latestVersion} published version${journey.latestVersion === 1 ? '' : 's'} stay readable and can still be exported.`}
+        {journey.latestVersion === null
+          ? 'It was never published.'
+          : `Its ${journey.latestVersion} published version${journey.latestVersion === 1 ? '' : 's'} stay readable and can still be exported.`}
       </p>
     </Dialog>
   )

@@ -88,7 +88,9 @@ export function ImportPanel({ verdict, journeys, onClose, onImported }: ImportPa
           {diagnostics.map((diagnostic, index) => (
             <li key={index} className={`import-problem import-problem--${diagnostic.severity}`}>
               <span className="import-problem__place">{place(diagnostic, document)}</span>
-              <span className="import-problem__message">{problemText(diagnostic, diagnostic.nodeId ? document.nodes.find((node) => node.id === diagnostic.nodeId) : undefined)}</span>
+              <span className="import-problem__message">
+                {problemText(diagnostic, diagnostic.nodeId ? document.nodes.find((node) => node.id === diagnostic.nodeId) : undefined)}
+              </span>
               <span className="import-problem__path mono">{formatPath(diagnostic.path)}</span>
             </li>
           ))}
@@ -96,7 +98,8 @@ export function ImportPanel({ verdict, journeys, onClose, onImported }: ImportPa
       )}
       {existing && (
         <p className="notice">
-          A journey with the id <span className="mono">{existing.id}</span> exists already (“{existing.name}”, {existing.latestVersion === null ? 'never published' : `v${existing.latestVersion} published`}
+          A journey with the id <span className="mono">{existing.id}</span> exists already (“{existing.name}”,{' '}
+          {existing.latestVersion === null ? 'never published' : `v${existing.latestVersion} published`}
           {existing.status === 'archived' ? ', archived' : ''}).{' '}
           {existing.status === 'archived'
             ? 'It is archived, so it cannot take a new draft: import this file as a new journey.'
@@ -150,7 +153,9 @@ export function ImportPanel({ verdict, journeys, onClose, onImported }: ImportPa
         >
           <p>
             {existing.hasDraft ? 'Its current draft is replaced by the file.' : 'The file becomes its draft.'}{' '}
-            {existing.latestVersion === null ? 'It has no published version.' : `Its published versions (v1 to v${existing.latestVersion}) stay as they are; nothing goes live until you publish.`}
+            {existing.latestVersion === null
+              ? 'It has no published version.'
+              : `Its published versions (v1 to v${existing.latestVersion}) stay as they are; nothing goes live until you publish.`}
           </p>
         </Dialog>
       )}

@@ -28,7 +28,17 @@ export function JourneyActions({ journey, onAction, busy }: { journey: JourneySu
       {button('duplicate', 'copy', 'Duplicate', 'Duplicate as a new draft')}
       {journey.status === 'paused'
         ? button('resume', 'play', 'Resume', 'Resume: enrol new cases again')
-        : button('pause', 'pause', 'Pause', published ? (archived ? 'Archived journeys stay stopped' : 'Pause: enrol no new cases (cases already in it go on)') : 'Only a published journey can be paused', published && !archived)}
+        : button(
+            'pause',
+            'pause',
+            'Pause',
+            published
+              ? archived
+                ? 'Archived journeys stay stopped'
+                : 'Pause: enrol no new cases (cases already in it go on)'
+              : 'Only a published journey can be paused',
+            published && !archived,
+          )}
       {button('export', 'download', 'Export', published ? `Export v${journey.latestVersion} as a JSON file` : 'Nothing published to export yet', published)}
       {button('archive', 'archive', 'Archive', archived ? 'Archived already' : 'Archive: retire this journey', !archived)}
     </span>

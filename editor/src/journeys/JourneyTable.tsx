@@ -5,7 +5,15 @@ import { JourneyActions, type JourneyAction } from './JourneyActions'
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
-export function JourneyTable({ journeys, onAction, busy }: { journeys: JourneySummary[]; onAction: (journey: JourneySummary, action: JourneyAction) => void; busy?: string | undefined }) {
+export function JourneyTable({
+  journeys,
+  onAction,
+  busy,
+}: {
+  journeys: JourneySummary[]
+  onAction: (journey: JourneySummary, action: JourneyAction) => void
+  busy?: string | undefined
+}) {
   if (journeys.length === 0) return <p className="empty">No journeys yet. Create the first one to start drawing.</p>
   return (
     <table className="journeys">

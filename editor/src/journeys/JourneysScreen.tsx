@@ -72,7 +72,10 @@ export function JourneysScreen() {
       })
     return void run(journey, async () => {
       await changeJourneyStatus(journey.id, action)
-      return { tone: 'done', text: action === 'pause' ? `Paused “${journey.name}”: it enrols no new cases.` : `Resumed “${journey.name}”: it enrols new cases again.` }
+      return {
+        tone: 'done',
+        text: action === 'pause' ? `Paused “${journey.name}”: it enrols no new cases.` : `Resumed “${journey.name}”: it enrols new cases again.`,
+      }
     })
   }
 
@@ -139,7 +142,10 @@ export function JourneysScreen() {
         )}
         {notice && (
           // Over the page, not in its flow: the rows must not move under the pointer after an action.
-          <p className={`notice notice--toast ${notice.tone === 'error' ? 'notice--error' : 'notice--done'}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          <p
+            className={`notice notice--toast ${notice.tone === 'error' ? 'notice--error' : 'notice--done'}`}
+            role={notice.tone === 'error' ? 'alert' : 'status'}
+          >
             {notice.text}
             {notice.open && (
               <>
@@ -170,7 +176,11 @@ export function JourneysScreen() {
             setAsking(undefined)
             void run(asking.journey, async () => {
               await renameJourney(asking.journey.id, name)
-              return { tone: 'done', text: asking.journey.latestVersion === null ? `Renamed to “${name}”.` : `Renamed to “${name}” in the draft; publish it to rename the live version.` }
+              return {
+                tone: 'done',
+                text:
+                  asking.journey.latestVersion === null ? `Renamed to “${name}”.` : `Renamed to “${name}” in the draft; publish it to rename the live version.`,
+              }
             })
           }}
         />

@@ -29,7 +29,15 @@ export function NewJourneyForm({ taken, onCancel, onCreated }: { taken: Set<stri
     <form className="card new-journey" onSubmit={submit} aria-label="New journey">
       <div className="field">
         <label htmlFor="new-journey-name">Name</label>
-        <input id="new-journey-name" autoFocus value={name} onChange={(event) => setName(event.target.value)} placeholder="Friendly reminder for first-time late payers" maxLength={200} required />
+        <input
+          id="new-journey-name"
+          autoFocus
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="Friendly reminder for first-time late payers"
+          maxLength={200}
+          required
+        />
       </div>
       <div className="field field--narrow">
         <label htmlFor="new-journey-id">Id</label>

@@ -25,7 +25,14 @@ export function RenameDialog({ journey, onCancel, onRename }: { journey: Journey
     >
       <div className="field">
         <label htmlFor="rename-journey">Name</label>
-        <input id="rename-journey" autoFocus value={name} maxLength={200} onChange={(event) => setName(event.target.value)} aria-describedby="rename-journey-help" />
+        <input
+          id="rename-journey"
+          autoFocus
+          value={name}
+          maxLength={200}
+          onChange={(event) => setName(event.target.value)}
+          aria-describedby="rename-journey-help"
+        />
         <span id="rename-journey-help" className="field__help">
           {journey.latestVersion === null
             ? 'The id stays the same, so the API and exported files still find it.'

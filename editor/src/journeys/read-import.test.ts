@@ -14,7 +14,9 @@ describe('readImport', () => {
     delete (broken.templates as Record<string, unknown>).reminder
     const verdict = readImport('broken.json', JSON.stringify(broken))
     expect(verdict).toMatchObject({ ok: true, valid: false, document: broken })
-    expect(verdict.ok && verdict.diagnostics).toEqual([expect.objectContaining({ code: 'unknown-template', nodeId: 'mail', path: ['nodes', 3, 'data', 'template'] })])
+    expect(verdict.ok && verdict.diagnostics).toEqual([
+      expect.objectContaining({ code: 'unknown-template', nodeId: 'mail', path: ['nodes', 3, 'data', 'template'] }),
+    ])
   })
 
   it('says where a file stops being JSON', () => {
@@ -28,8 +30,14 @@ describe('readImport', () => {
   it('refuses JSON that is no journey, or a journey without an id', () => {
     expect(readImport('a.json', '[1, 2]')).toMatchObject({ ok: false, message: 'This file is not a journey: a journey must be a JSON object, not a list.' })
     expect(readImport('b.json', '{"hello": "world"}')).toMatchObject({ ok: false, message: expect.stringContaining('"format" is missing') })
-    expect(readImport('c.json', '{"format": "dunwell/journey@1", "name": "No id"}')).toMatchObject({ ok: false, message: 'This journey cannot be imported: it has no "id".' })
-    expect(readImport('d.json', '{"format": "dunwell/journey@1", "id": "../etc"}')).toMatchObject({ ok: false, message: expect.stringContaining('is not valid') })
+    expect(readImport('c.json', '{"format": "dunwell/journey@1", "name": "No id"}')).toMatchObject({
+      ok: false,
+      message: 'This journey cannot be imported: it has no "id".',
+    })
+    expect(readImport('d.json', '{"format": "dunwell/journey@1", "id": "../etc"}')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('is not valid'),
+    })
   })
 })
 
@@ -44,6 +52,10 @@ describe('freeId', () => {
 describe('refuseLargeFile', () => {
   it('refuses a file larger than the server takes, before reading it', () => {
     expect(refuseLargeFile('big.json', MAX_IMPORT_BYTES)).toBeUndefined()
-    expect(refuseLargeFile('big.json', 5 * 1024 * 1024)).toEqual({ ok: false, file: 'big.json', message: 'This file is 5.0 MB; a journey file can be at most 2 MB.' })
+    expect(refuseLargeFile('big.json', 5 * 1024 * 1024)).toEqual({
+      ok: false,
+      file: 'big.json',
+      message: 'This file is 5.0 MB; a journey file can be at most 2 MB.',
+    })
   })
 })

@@ -110,19 +110,16 @@ export default function DocumentView() {
     [flush],
   )
 
-  const showDocument = useCallback(
-    (document: Journey) => {
-      clearTimeout(timer.current)
-      shown.current = document
-      const next = documentText(document)
-      live.current = { text: next, state: 'synced' }
-      setText(next)
-      setState('synced')
-      setProblems([])
-      setConflict(false)
-    },
-    [],
-  )
+  const showDocument = useCallback((document: Journey) => {
+    clearTimeout(timer.current)
+    shown.current = document
+    const next = documentText(document)
+    live.current = { text: next, state: 'synced' }
+    setText(next)
+    setState('synced')
+    setProblems([])
+    setConflict(false)
+  }, [])
 
   // Edits made elsewhere (undo and redo, mostly) show up in the text, unless the person's own text is unapplied.
   useEffect(
@@ -202,7 +199,9 @@ export default function DocumentView() {
       <div className="json-view__bar">
         <h2 className="json-view__title">Journey document</h2>
         <StatusPill state={state} problems={problems.length} />
-        <span className="json-view__hint">Valid edits apply as you type · Ctrl+Z undoes them · Ctrl+M: Tab leaves the editor · checked against journey.schema.json</span>
+        <span className="json-view__hint">
+          Valid edits apply as you type · Ctrl+Z undoes them · Ctrl+M: Tab leaves the editor · checked against journey.schema.json
+        </span>
         <span className="json-view__spacer" />
         {state === 'blocked' ? (
           <button type="button" className="button button--ghost" onClick={discard} title="Drop your text and show the journey as it is">
@@ -276,7 +275,11 @@ export default function DocumentView() {
 
 function StatusPill({ state, problems }: { state: TextState; problems: number }) {
   const [label, icon] =
-    state === 'synced' ? ['In sync with the canvas', 'check'] : state === 'pending' ? ['Checking…', 'circle'] : [`Not applied: ${problems} problem${problems === 1 ? '' : 's'}`, 'alert']
+    state === 'synced'
+      ? ['In sync with the canvas', 'check']
+      : state === 'pending'
+        ? ['Checking…', 'circle']
+        : [`Not applied: ${problems} problem${problems === 1 ? '' : 's'}`, 'alert']
   return (
     <span className={`json-view__status json-view__status--${state}`} role="status">
       <Icon name={icon} size={13} /> {label}

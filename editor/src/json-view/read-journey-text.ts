@@ -38,7 +38,13 @@ export function readJourneyText(text: string, current?: Journey): ReadResult {
     const offset = errors[0]?.offset ?? 0
     return { ok: false, problems: [{ message: parsed.diagnostic.message, range: { offset, length: Math.max(1, errors[0]?.length ?? 1) } }] }
   }
-  const tolerated = new Set(current ? validate(current).filter((diagnostic) => blocking.has(diagnostic.code)).map(findingKey) : [])
+  const tolerated = new Set(
+    current
+      ? validate(current)
+          .filter((diagnostic) => blocking.has(diagnostic.code))
+          .map(findingKey)
+      : [],
+  )
   const found = validate(parsed.value).filter((diagnostic) => blocking.has(diagnostic.code) && !tolerated.has(findingKey(diagnostic)))
   const migrated = migrateJourney(parsed.value)
   const root = parseTree(text)
@@ -51,7 +57,10 @@ export function readJourneyText(text: string, current?: Journey): ReadResult {
   // Unfinished as the current document already was: kept as written, as a saved draft is.
   const document = strict.success ? strict.data : (migrated.document as Journey)
   if (current && document.id !== current.id) {
-    return { ok: false, problems: [{ message: `the id stays "${current.id}": a copy under another id is made with Duplicate in the journeys list`, range: at({ path: ['id'] }) }] }
+    return {
+      ok: false,
+      problems: [{ message: `the id stays "${current.id}": a copy under another id is made with Duplicate in the journeys list`, range: at({ path: ['id'] }) }],
+    }
   }
   return { ok: true, document }
 }

@@ -105,7 +105,13 @@ export default function CelEditor({ id, value, label, check, describedBy, invali
       }),
     ]
     // Enter accepts a suggestion when one is shown, and does nothing otherwise.
-    const enter = editor.addAction({ id: 'dunwell.cel.enter', label: 'Accept', keybindings: [monaco.KeyCode.Enter], precondition: '!suggestWidgetVisible', run: () => undefined })
+    const enter = editor.addAction({
+      id: 'dunwell.cel.enter',
+      label: 'Accept',
+      keybindings: [monaco.KeyCode.Enter],
+      precondition: '!suggestWidgetVisible',
+      run: () => undefined,
+    })
     fit()
     if (initial.current.autoFocus) {
       editor.focus()
@@ -131,7 +137,14 @@ export default function CelEditor({ id, value, label, check, describedBy, invali
     if (marker && model.getValue() === value) {
       const start = model.getPositionAt(marker.start)
       const end = model.getPositionAt(marker.end)
-      markers.push({ severity: monaco.MarkerSeverity.Error, message: marker.message, startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column })
+      markers.push({
+        severity: monaco.MarkerSeverity.Error,
+        message: marker.message,
+        startLineNumber: start.lineNumber,
+        startColumn: start.column,
+        endLineNumber: end.lineNumber,
+        endColumn: end.column,
+      })
     }
     monaco.editor.setModelMarkers(model, MARKER_OWNER, markers)
   }, [check, value])
@@ -154,7 +167,10 @@ export default function CelEditor({ id, value, label, check, describedBy, invali
 }
 
 /** The text area Monaco types into carries the field's id, description and validity, like the input it replaces. */
-function applyAttributes(editor: monaco.editor.IStandaloneCodeEditor, { id, describedBy, invalid }: { id: string; describedBy?: string | undefined; invalid?: boolean | undefined }) {
+function applyAttributes(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  { id, describedBy, invalid }: { id: string; describedBy?: string | undefined; invalid?: boolean | undefined },
+) {
   const textArea = editor.getDomNode()?.querySelector('textarea')
   if (!textArea) return
   textArea.id = id

@@ -31,7 +31,7 @@ describe('celCompletions', () => {
   })
 
   it('offers every method after an expression whose type is not known, as snippets', () => {
-    const items = celCompletions("timestamp(case.dueDate).").items
+    const items = celCompletions('timestamp(case.dueDate).').items
     expect(items.map((item) => item.label)).toEqual(expect.arrayContaining(['getDayOfWeek', 'exists', 'all', 'startsWith']))
     expect(items.find((item) => item.label === 'exists')).toMatchObject({ kind: 'method', snippet: true, insertText: 'exists(${1:x}, ${2:condition})' })
     expect(new Set(items.map((item) => item.label)).size).toBe(items.length)
@@ -58,7 +58,11 @@ describe('celCompletions on hostile text', () => {
 describe('celHover', () => {
   it('names a declared field with its type, and a root with what it holds', () => {
     const text = "case.amountDue >= 100.0 && debtor.country == 'DE'"
-    expect(celHover(text, text.indexOf('amountDue') + 2)).toEqual({ start: 0, end: 14, contents: '**case.amountDue**: `double`. A decimal number: compare it with a decimal, e.g. 100.0' })
+    expect(celHover(text, text.indexOf('amountDue') + 2)).toEqual({
+      start: 0,
+      end: 14,
+      contents: '**case.amountDue**: `double`. A decimal number: compare it with a decimal, e.g. 100.0',
+    })
     expect(celHover(text, text.indexOf('debtor') + 1)?.contents).toMatch(/^\*\*debtor\*\*: Who owes it/)
   })
 

@@ -38,10 +38,25 @@ interface Callable {
 
 /** Global functions and the `has` macro. */
 const functions: Callable[] = [
-  { name: 'has', signature: 'has(field) → bool', documentation: 'Whether a field or map key is present, e.g. has(case.attributes.score)', snippet: 'has(${1:case.attributes.score})' },
+  {
+    name: 'has',
+    signature: 'has(field) → bool',
+    documentation: 'Whether a field or map key is present, e.g. has(case.attributes.score)',
+    snippet: 'has(${1:case.attributes.score})',
+  },
   { name: 'size', signature: 'size(string | list | map) → int', documentation: 'Length of a text, list or map', snippet: 'size(${1})' },
-  { name: 'timestamp', signature: 'timestamp(string) → timestamp', documentation: "A point in time from ISO 8601 text, e.g. timestamp(case.dueDate)", snippet: "timestamp(${1:'2026-01-01T00:00:00Z'})" },
-  { name: 'duration', signature: 'duration(string) → duration', documentation: "A length of time, e.g. duration('72h'), duration('30m')", snippet: "duration('${1:72h}')" },
+  {
+    name: 'timestamp',
+    signature: 'timestamp(string) → timestamp',
+    documentation: 'A point in time from ISO 8601 text, e.g. timestamp(case.dueDate)',
+    snippet: "timestamp(${1:'2026-01-01T00:00:00Z'})",
+  },
+  {
+    name: 'duration',
+    signature: 'duration(string) → duration',
+    documentation: "A length of time, e.g. duration('72h'), duration('30m')",
+    snippet: "duration('${1:72h}')",
+  },
   { name: 'int', signature: 'int(value) → int', documentation: 'Converts to a whole number', snippet: 'int(${1})' },
   { name: 'double', signature: 'double(value) → double', documentation: 'Converts to a decimal number', snippet: 'double(${1})' },
   { name: 'string', signature: 'string(value) → string', documentation: 'Converts to text', snippet: 'string(${1})' },
@@ -51,20 +66,50 @@ const functions: Callable[] = [
 /** Methods by receiver type; `list` holds the macros that take a variable and a condition. */
 const methods: Record<'string' | 'list' | 'map' | 'timestamp', Callable[]> = {
   string: [
-    { name: 'startsWith', signature: 'string.startsWith(string) → bool', documentation: 'Whether the text begins with the given text', snippet: "startsWith('${1}')" },
+    {
+      name: 'startsWith',
+      signature: 'string.startsWith(string) → bool',
+      documentation: 'Whether the text begins with the given text',
+      snippet: "startsWith('${1}')",
+    },
     { name: 'endsWith', signature: 'string.endsWith(string) → bool', documentation: 'Whether the text ends with the given text', snippet: "endsWith('${1}')" },
     { name: 'contains', signature: 'string.contains(string) → bool', documentation: 'Whether the text contains the given text', snippet: "contains('${1}')" },
-    { name: 'matches', signature: 'string.matches(string) → bool', documentation: 'Whether the text matches a regular expression (RE2)', snippet: "matches('${1:^DE}')" },
+    {
+      name: 'matches',
+      signature: 'string.matches(string) → bool',
+      documentation: 'Whether the text matches a regular expression (RE2)',
+      snippet: "matches('${1:^DE}')",
+    },
     { name: 'lowerAscii', signature: 'string.lowerAscii() → string', documentation: 'The text in lower case', snippet: 'lowerAscii()' },
     { name: 'upperAscii', signature: 'string.upperAscii() → string', documentation: 'The text in upper case', snippet: 'upperAscii()' },
     { name: 'trim', signature: 'string.trim() → string', documentation: 'The text without surrounding spaces', snippet: 'trim()' },
     { name: 'size', signature: 'string.size() → int', documentation: 'Number of characters', snippet: 'size()' },
   ],
   list: [
-    { name: 'exists', signature: 'list.exists(x, condition) → bool', documentation: 'Whether any element satisfies the condition', snippet: 'exists(${1:x}, ${2:condition})' },
-    { name: 'all', signature: 'list.all(x, condition) → bool', documentation: 'Whether every element satisfies the condition', snippet: 'all(${1:x}, ${2:condition})' },
-    { name: 'exists_one', signature: 'list.exists_one(x, condition) → bool', documentation: 'Whether exactly one element satisfies the condition', snippet: 'exists_one(${1:x}, ${2:condition})' },
-    { name: 'filter', signature: 'list.filter(x, condition) → list', documentation: 'The elements that satisfy the condition', snippet: 'filter(${1:x}, ${2:condition})' },
+    {
+      name: 'exists',
+      signature: 'list.exists(x, condition) → bool',
+      documentation: 'Whether any element satisfies the condition',
+      snippet: 'exists(${1:x}, ${2:condition})',
+    },
+    {
+      name: 'all',
+      signature: 'list.all(x, condition) → bool',
+      documentation: 'Whether every element satisfies the condition',
+      snippet: 'all(${1:x}, ${2:condition})',
+    },
+    {
+      name: 'exists_one',
+      signature: 'list.exists_one(x, condition) → bool',
+      documentation: 'Whether exactly one element satisfies the condition',
+      snippet: 'exists_one(${1:x}, ${2:condition})',
+    },
+    {
+      name: 'filter',
+      signature: 'list.filter(x, condition) → list',
+      documentation: 'The elements that satisfy the condition',
+      snippet: 'filter(${1:x}, ${2:condition})',
+    },
     { name: 'map', signature: 'list.map(x, expression) → list', documentation: 'Each element transformed', snippet: 'map(${1:x}, ${2:expression})' },
     { name: 'size', signature: 'list.size() → int', documentation: 'Number of elements', snippet: 'size()' },
   ],
@@ -155,7 +200,8 @@ export function celCompletions(before: string): CelCompletionResult {
       if (field === undefined) return { items: fieldsOf(root), replace: word.length }
       const type = (expressionVariables[root] as Record<string, string>)[field]
       // A key of a free-attribute map: its type is anyone's guess.
-      if (deeper.length > 0 || type === undefined) return { items: type?.startsWith('map<') || deeper.length > 0 ? methodsFor(undefined) : [], replace: word.length }
+      if (deeper.length > 0 || type === undefined)
+        return { items: type?.startsWith('map<') || deeper.length > 0 ? methodsFor(undefined) : [], replace: word.length }
       return { items: methodsFor(type), replace: word.length }
     }
     // A number such as `100.` is no receiver.
@@ -163,7 +209,9 @@ export function celCompletions(before: string): CelCompletionResult {
     return { items: methodsFor(undefined), replace: word.length }
   }
   const items: CelCompletion[] = [
-    ...(Object.keys(roots) as ExpressionVariable[]).map((root): CelCompletion => ({ label: root, kind: 'variable', detail: root, documentation: roots[root], insertText: root })),
+    ...(Object.keys(roots) as ExpressionVariable[]).map(
+      (root): CelCompletion => ({ label: root, kind: 'variable', detail: root, documentation: roots[root], insertText: root }),
+    ),
     ...functions.map((item) => callable(item, 'function')),
     ...keywords,
   ]

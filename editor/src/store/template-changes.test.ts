@@ -32,7 +32,9 @@ describe('template changes', () => {
     for (const char of ' Danke!') {
       text += char
       const current = store.getState().document.templates.nudge!
-      store.getState().applyChange({ type: 'update-template', id: 'nudge', template: { ...current, body: { ...current.body, de: text } }, edit: 'nudge:body:de#1' })
+      store
+        .getState()
+        .applyChange({ type: 'update-template', id: 'nudge', template: { ...current, body: { ...current.body, de: text } }, edit: 'nudge:body:de#1' })
     }
     expect(store.getState().document.templates.nudge!.body).toEqual({ ...original.body, de: `${original.body.de} Danke!` })
     expect(store.getState().history.past).toHaveLength(1)

@@ -46,7 +46,11 @@ export default function TemplatesPanel() {
                           {locale} missing
                         </span>
                       ))}
-                      {errors > 0 && <span className="template-flag template-flag--error">{errors} error{errors === 1 ? '' : 's'}</span>}
+                      {errors > 0 && (
+                        <span className="template-flag template-flag--error">
+                          {errors} error{errors === 1 ? '' : 's'}
+                        </span>
+                      )}
                       {warnings > 0 && (
                         <span className="template-flag template-flag--warning">
                           {warnings} warning{warnings === 1 ? '' : 's'}
@@ -78,7 +82,13 @@ function NewTemplateForm({ taken, onAdded }: { taken: string[]; onAdded: (id: st
   const [id, setId] = useState('')
   const [channel, setChannel] = useState<Channel>('email')
   const [touched, setTouched] = useState(false)
-  const problem = !id ? 'Give the template an id' : !TEMPLATE_ID.test(id) ? 'Use lower-case letters, digits and dashes' : taken.includes(id) ? 'A template has this id' : undefined
+  const problem = !id
+    ? 'Give the template an id'
+    : !TEMPLATE_ID.test(id)
+      ? 'Use lower-case letters, digits and dashes'
+      : taken.includes(id)
+        ? 'A template has this id'
+        : undefined
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()

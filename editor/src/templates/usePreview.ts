@@ -17,7 +17,10 @@ export function usePreview(journey: Journey, templateId: string, sample: SampleC
   const [preview, setPreview] = useState<PreviewState>({ state: 'idle' })
   useEffect(() => {
     const controller = new AbortController()
-    setPreview((current) => ({ state: 'loading', ...(current.state === 'ready' ? { last: current.message } : current.state === 'loading' && current.last ? { last: current.last } : {}) }))
+    setPreview((current) => ({
+      state: 'loading',
+      ...(current.state === 'ready' ? { last: current.message } : current.state === 'loading' && current.last ? { last: current.last } : {}),
+    }))
     const timer = setTimeout(() => {
       renderPreview({ journey, templateId, sample, ...(locale ? { locale } : {}) }, controller.signal).then(
         (result) => setPreview(result.ok ? { state: 'ready', message: result.message } : { state: 'failed', problem: result.problem }),

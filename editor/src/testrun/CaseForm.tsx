@@ -1,7 +1,21 @@
 import { useId, useState } from 'react'
 import type { SampleCase } from '../templates/sample-cases'
 
-const zones = ['Europe/Berlin', 'Europe/London', 'Europe/Dublin', 'Europe/Paris', 'Europe/Madrid', 'Europe/Rome', 'Europe/Warsaw', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Asia/Singapore', 'Australia/Sydney', 'UTC']
+const zones = [
+  'Europe/Berlin',
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Paris',
+  'Europe/Madrid',
+  'Europe/Rome',
+  'Europe/Warsaw',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'Asia/Singapore',
+  'Australia/Sydney',
+  'UTC',
+]
 
 export function isTimeZone(zone: string): boolean {
   try {
@@ -27,20 +41,46 @@ export function CaseForm({ sample, locales, onChange }: { sample: SampleCase; lo
   return (
     <div className="testrun__case">
       <div className="testrun__mode" role="group" aria-label="Edit the case as">
-        <button type="button" className={`testrun__mode-button ${mode === 'form' ? 'testrun__mode-button--on' : ''}`} aria-pressed={mode === 'form'} onClick={() => setMode('form')}>
+        <button
+          type="button"
+          className={`testrun__mode-button ${mode === 'form' ? 'testrun__mode-button--on' : ''}`}
+          aria-pressed={mode === 'form'}
+          onClick={() => setMode('form')}
+        >
           Fields
         </button>
-        <button type="button" className={`testrun__mode-button ${mode === 'json' ? 'testrun__mode-button--on' : ''}`} aria-pressed={mode === 'json'} onClick={() => setMode('json')}>
+        <button
+          type="button"
+          className={`testrun__mode-button ${mode === 'json' ? 'testrun__mode-button--on' : ''}`}
+          aria-pressed={mode === 'json'}
+          onClick={() => setMode('json')}
+        >
           JSON
         </button>
       </div>
       {mode === 'json' ? (
-        <JsonField label="Case as JSON" value={sample} rows={14} onChange={(value) => onChange(value as SampleCase)} check={(value) => (typeof value === 'object' && value && !Array.isArray(value) && typeof (value as SampleCase).id === 'string' ? undefined : 'must be a case object with an "id"')} />
+        <JsonField
+          label="Case as JSON"
+          value={sample}
+          rows={14}
+          onChange={(value) => onChange(value as SampleCase)}
+          check={(value) =>
+            typeof value === 'object' && value && !Array.isArray(value) && typeof (value as SampleCase).id === 'string'
+              ? undefined
+              : 'must be a case object with an "id"'
+          }
+        />
       ) : (
         <div className="testrun__grid">
           <label className="testrun__field">
             <span>Amount due</span>
-            <input type="number" min={0} step="0.01" value={sample.amountDue} onChange={(event) => onChange({ ...sample, amountDue: Number(event.target.value) })} />
+            <input
+              type="number"
+              min={0}
+              step="0.01"
+              value={sample.amountDue}
+              onChange={(event) => onChange({ ...sample, amountDue: Number(event.target.value) })}
+            />
           </label>
           <label className="testrun__field">
             <span>Currency</span>
@@ -61,7 +101,12 @@ export function CaseForm({ sample, locales, onChange }: { sample: SampleCase; lo
           </label>
           <label className="testrun__field testrun__field--wide">
             <span>Time zone</span>
-            <input value={debtor.timezone ?? ''} list={`${uid}-zones`} aria-invalid={zoneInvalid} onChange={(event) => setDebtor({ timezone: event.target.value })} />
+            <input
+              value={debtor.timezone ?? ''}
+              list={`${uid}-zones`}
+              aria-invalid={zoneInvalid}
+              onChange={(event) => setDebtor({ timezone: event.target.value })}
+            />
             <datalist id={`${uid}-zones`}>
               {zones.map((zone) => (
                 <option key={zone} value={zone} />
@@ -83,7 +128,9 @@ export function CaseForm({ sample, locales, onChange }: { sample: SampleCase; lo
               value={sample.attributes ?? {}}
               rows={3}
               onChange={(value) => onChange({ ...sample, attributes: value as Record<string, unknown> })}
-              check={(value) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : 'must be an object, e.g. {"segment": "new"}')}
+              check={(value) =>
+                typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : 'must be an object, e.g. {"segment": "new"}'
+              }
             />
           </div>
         </div>
@@ -93,7 +140,19 @@ export function CaseForm({ sample, locales, onChange }: { sample: SampleCase; lo
 }
 
 /** A JSON text area that hands on only valid values, and says what is wrong with the others. */
-function JsonField({ label, value, rows, onChange, check }: { label: string; value: unknown; rows: number; onChange: (value: unknown) => void; check: (value: unknown) => string | undefined }) {
+function JsonField({
+  label,
+  value,
+  rows,
+  onChange,
+  check,
+}: {
+  label: string
+  value: unknown
+  rows: number
+  onChange: (value: unknown) => void
+  check: (value: unknown) => string | undefined
+}) {
   const uid = useId()
   const [text, setText] = useState(() => JSON.stringify(value, null, 2))
   const [problem, setProblem] = useState<string>()

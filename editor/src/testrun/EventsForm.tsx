@@ -4,9 +4,20 @@ import { eventChoices, type PlannedEvent } from './run-setup'
 const optoutChannels = ['all', 'email', 'sms', 'whatsapp', 'letter', 'call']
 
 /** Events from the outside world during the run, each on a day after the case enters. */
-export function EventsForm({ events, days, balance, onChange }: { events: PlannedEvent[]; days: number; balance: number; onChange: (events: PlannedEvent[]) => void }) {
+export function EventsForm({
+  events,
+  days,
+  balance,
+  onChange,
+}: {
+  events: PlannedEvent[]
+  days: number
+  balance: number
+  onChange: (events: PlannedEvent[]) => void
+}) {
   const update = (key: number, patch: Partial<PlannedEvent>) => onChange(events.map((event) => (event.key === key ? { ...event, ...patch } : event)))
-  const add = () => onChange([...events, { key: Math.max(0, ...events.map((event) => event.key)) + 1, type: 'payment.received', day: Math.min(3, days), amount: balance }])
+  const add = () =>
+    onChange([...events, { key: Math.max(0, ...events.map((event) => event.key)) + 1, type: 'payment.received', day: Math.min(3, days), amount: balance }])
 
   return (
     <fieldset className="testrun__events">
@@ -25,7 +36,11 @@ export function EventsForm({ events, days, balance, onChange }: { events: Planne
                   value={event.type}
                   onChange={(e) => {
                     const takes = eventChoices.find((candidate) => candidate.type === e.target.value)?.takes
-                    update(event.key, { type: e.target.value, amount: takes === 'amount' ? (event.amount ?? balance) : undefined, channel: takes === 'channel' ? 'all' : undefined })
+                    update(event.key, {
+                      type: e.target.value,
+                      amount: takes === 'amount' ? (event.amount ?? balance) : undefined,
+                      channel: takes === 'channel' ? 'all' : undefined,
+                    })
                   }}
                 >
                   {eventChoices.map((option) => (
@@ -34,19 +49,40 @@ export function EventsForm({ events, days, balance, onChange }: { events: Planne
                     </option>
                   ))}
                 </select>
-                <button type="button" className="icon-button testrun__remove" aria-label={`Remove event ${n}`} onClick={() => onChange(events.filter((candidate) => candidate.key !== event.key))}>
+                <button
+                  type="button"
+                  className="icon-button testrun__remove"
+                  aria-label={`Remove event ${n}`}
+                  onClick={() => onChange(events.filter((candidate) => candidate.key !== event.key))}
+                >
                   <Icon name="trash" size={15} />
                 </button>
               </div>
               <div className="testrun__event-row">
                 <label className="testrun__inline">
                   <span>On day</span>
-                  <input type="number" aria-label={`Event ${n} day`} className="testrun__short" min={0} max={days} value={event.day} onChange={(e) => update(event.key, { day: Math.max(0, Math.round(Number(e.target.value))) })} />
+                  <input
+                    type="number"
+                    aria-label={`Event ${n} day`}
+                    className="testrun__short"
+                    min={0}
+                    max={days}
+                    value={event.day}
+                    onChange={(e) => update(event.key, { day: Math.max(0, Math.round(Number(e.target.value))) })}
+                  />
                 </label>
                 {choice?.takes === 'amount' && (
                   <label className="testrun__inline">
                     <span>amount</span>
-                    <input type="number" aria-label={`Event ${n} amount`} className="testrun__short testrun__short--money" min={0} step="0.01" value={event.amount ?? ''} onChange={(e) => update(event.key, { amount: e.target.value === '' ? undefined : Number(e.target.value) })} />
+                    <input
+                      type="number"
+                      aria-label={`Event ${n} amount`}
+                      className="testrun__short testrun__short--money"
+                      min={0}
+                      step="0.01"
+                      value={event.amount ?? ''}
+                      onChange={(e) => update(event.key, { amount: e.target.value === '' ? undefined : Number(e.target.value) })}
+                    />
                   </label>
                 )}
                 {choice?.takes === 'channel' && (

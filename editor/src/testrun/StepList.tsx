@@ -4,10 +4,28 @@ import { dayOf } from './run-setup'
 import type { TestRun } from './trace-store'
 import type { RunStep, StepMessage } from './trace-steps'
 
-const stepIcons: Record<RunStep['kind'], string> = { enter: 'log-in', event: 'zap', wake: 'hourglass', message: 'mail', hold: 'pause', exit: 'flag', 'not-enrolled': 'alert' }
+const stepIcons: Record<RunStep['kind'], string> = {
+  enter: 'log-in',
+  event: 'zap',
+  wake: 'hourglass',
+  message: 'mail',
+  hold: 'pause',
+  exit: 'flag',
+  'not-enrolled': 'alert',
+}
 
 /** The run's steps in order; the one shown on the canvas is current, a click shows another. */
-export function StepList({ run, index, formatTime, onShow }: { run: TestRun; index: number; formatTime: (iso: string) => string; onShow: (index: number) => void }) {
+export function StepList({
+  run,
+  index,
+  formatTime,
+  onShow,
+}: {
+  run: TestRun
+  index: number
+  formatTime: (iso: string) => string
+  onShow: (index: number) => void
+}) {
   const current = useRef<HTMLLIElement>(null)
   // A block, not an expression: newer browsers return a promise from scrollIntoView, which React would call on cleanup.
   useEffect(() => {
@@ -29,8 +47,18 @@ export function StepList({ run, index, formatTime, onShow }: { run: TestRun; ind
       }}
     >
       {run.steps.map((step, i) => (
-        <li key={i} ref={i === index ? current : undefined} className={`trace-step trace-step--${step.kind} ${i === index ? 'trace-step--current' : ''} ${i > index ? 'trace-step--later' : ''}`}>
-          <button type="button" className="trace-step__head" aria-current={i === index ? 'step' : undefined} onClick={() => onShow(i)} aria-label={`Step ${i + 1}: ${step.title}, day ${dayOf(run.start, step.at, run.timezone)}, ${formatTime(step.at)}`}>
+        <li
+          key={i}
+          ref={i === index ? current : undefined}
+          className={`trace-step trace-step--${step.kind} ${i === index ? 'trace-step--current' : ''} ${i > index ? 'trace-step--later' : ''}`}
+        >
+          <button
+            type="button"
+            className="trace-step__head"
+            aria-current={i === index ? 'step' : undefined}
+            onClick={() => onShow(i)}
+            aria-label={`Step ${i + 1}: ${step.title}, day ${dayOf(run.start, step.at, run.timezone)}, ${formatTime(step.at)}`}
+          >
             <span className="trace-step__icon" aria-hidden="true">
               <Icon name={stepIcons[step.kind]} size={14} />
             </span>

@@ -20,7 +20,15 @@ function initialSetup(): RunSetup {
 
 /** Times in the debtor's zone, e.g. "Thu 26 Nov, 10:00 CET". */
 function timeFormatter(timezone: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone: isTimeZone(timezone) ? timezone : 'UTC', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: isTimeZone(timezone) ? timezone : 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  })
   return (iso) => {
     const date = new Date(iso)
     return Number.isNaN(date.getTime()) ? iso : format.format(date)
@@ -56,7 +64,10 @@ export default function TestRunPanel({ onClose }: { onClose: () => void }) {
     const node = getInternalNode(nodeId)
     if (!node) return
     const { x, y } = node.internals.positionAbsolute
-    void setCenter(x + (node.measured.width ?? DEFAULT_SIZE.width) / 2, y + (node.measured.height ?? DEFAULT_SIZE.height) / 2, { zoom: Math.max(getZoom(), 0.75), duration: 250 })
+    void setCenter(x + (node.measured.width ?? DEFAULT_SIZE.width) / 2, y + (node.measured.height ?? DEFAULT_SIZE.height) / 2, {
+      zoom: Math.max(getZoom(), 0.75),
+      duration: 250,
+    })
   }, [nodeId, index, getInternalNode, getZoom, setCenter])
 
   const start = useCallback(async () => {
@@ -75,7 +86,11 @@ export default function TestRunPanel({ onClose }: { onClose: () => void }) {
     const startAt = startOf(setup.startDate)
     const result = await runSimulation(simulationRequest(draft, setup.sample, setup.events, startAt, days))
     if (!result.ok) {
-      setRun({ state: 'failed', problem: result.invalid ? `The runtime refused this journey: ${result.problem}` : `The test run failed: ${result.problem}`, invalid: result.invalid })
+      setRun({
+        state: 'failed',
+        problem: result.invalid ? `The runtime refused this journey: ${result.problem}` : `The test run failed: ${result.problem}`,
+        invalid: result.invalid,
+      })
       return
     }
     const { report } = result
@@ -110,7 +125,15 @@ export default function TestRunPanel({ onClose }: { onClose: () => void }) {
       </div>
 
       {run.state === 'done' ? (
-        <RunView run={run.run} index={index} stale={run.run.document !== document} formatTime={formatTime} onShow={(i) => traces.getState().show(i)} onRerun={() => void start()} onClear={() => traces.getState().clear()} />
+        <RunView
+          run={run.run}
+          index={index}
+          stale={run.run.document !== document}
+          formatTime={formatTime}
+          onShow={(i) => traces.getState().show(i)}
+          onRerun={() => void start()}
+          onClear={() => traces.getState().clear()}
+        />
       ) : (
         <form
           className="testrun__form"
@@ -144,10 +167,20 @@ export default function TestRunPanel({ onClose }: { onClose: () => void }) {
             </label>
             <label className="testrun__field">
               <span>Run for (days)</span>
-              <input type="number" min={1} max={365} required value={days} aria-describedby={`${uid}-days`} onChange={(event) => change({ days: Math.min(365, Math.max(1, Math.round(Number(event.target.value) || 1))) })} />
+              <input
+                type="number"
+                min={1}
+                max={365}
+                required
+                value={days}
+                aria-describedby={`${uid}-days`}
+                onChange={(event) => change({ days: Math.min(365, Math.max(1, Math.round(Number(event.target.value) || 1))) })}
+              />
             </label>
             <small id={`${uid}-days`} className="muted testrun__hint testrun__field--wide">
-              {setup.days === null || setup.days === suggested ? `The journey's longest path needs about ${suggested} days.` : `The longest path needs about ${suggested} days.`}
+              {setup.days === null || setup.days === suggested
+                ? `The journey's longest path needs about ${suggested} days.`
+                : `The longest path needs about ${suggested} days.`}
             </small>
           </div>
 
@@ -188,7 +221,23 @@ export default function TestRunPanel({ onClose }: { onClose: () => void }) {
   )
 }
 
-function RunView({ run, index, stale, formatTime, onShow, onRerun, onClear }: { run: TestRun; index: number; stale: boolean; formatTime: (iso: string) => string; onShow: (index: number) => void; onRerun: () => void; onClear: () => void }) {
+function RunView({
+  run,
+  index,
+  stale,
+  formatTime,
+  onShow,
+  onRerun,
+  onClear,
+}: {
+  run: TestRun
+  index: number
+  stale: boolean
+  formatTime: (iso: string) => string
+  onShow: (index: number) => void
+  onRerun: () => void
+  onClear: () => void
+}) {
   const last = run.steps.length - 1
   const where = run.steps.at(-1)?.title
   return (

@@ -4,7 +4,7 @@ import type { simulationRequest } from './run-setup'
 
 const client = createClient({ baseUrl: window.location.origin })
 
-export type SimulationResult = { ok: true; report: SimulationReport } | { ok: false; problem: string; /** 422: the journey has errors */ invalid: boolean }
+export type SimulationResult = { ok: true; report: SimulationReport } | { ok: false; problem: string /** 422: the journey has errors */; invalid: boolean }
 
 /** Runs the draft on the runtime's virtual clock (`POST /api/simulations`), with the trace of the case. */
 export async function runSimulation(request: ReturnType<typeof simulationRequest>): Promise<SimulationResult> {

@@ -24,8 +24,30 @@ const trace: TraceStep[] = [
   entry('23T21:00', 'enrolled', null, { trigger: 'invoice.overdue' }),
   entry('23T21:00', 'entered', 'overdue', { type: 'entry' }),
   entry('23T21:00', 'entered', 'reminder-email', { type: 'email' }),
-  entry('23T21:00', 'message', 'reminder-email', { channel: 'email', template: 'friendly-reminder', status: 'deferred', reason: 'outside contact hours', until: '2026-11-24T07:00:00.000Z' }),
-  entry('24T07:00', 'message', 'reminder-email', { channel: 'email', template: 'friendly-reminder', status: 'queued', outboxId: 'o-1' }, { id: 'o-1', channel: 'email', template: 'friendly-reminder', locale: 'en', status: 'sent', recipient: 'c@example.org', subject: 'A quick reminder', text: 'Hello', html: '<p>Hello</p>' }),
+  entry('23T21:00', 'message', 'reminder-email', {
+    channel: 'email',
+    template: 'friendly-reminder',
+    status: 'deferred',
+    reason: 'outside contact hours',
+    until: '2026-11-24T07:00:00.000Z',
+  }),
+  entry(
+    '24T07:00',
+    'message',
+    'reminder-email',
+    { channel: 'email', template: 'friendly-reminder', status: 'queued', outboxId: 'o-1' },
+    {
+      id: 'o-1',
+      channel: 'email',
+      template: 'friendly-reminder',
+      locale: 'en',
+      status: 'sent',
+      recipient: 'c@example.org',
+      subject: 'A quick reminder',
+      text: 'Hello',
+      html: '<p>Hello</p>',
+    },
+  ),
   entry('24T07:00', 'entered', 'wait-3-days', { type: 'wait' }),
   entry('24T07:00', 'waiting', 'wait-3-days', { until: '2026-11-27T07:00:00.000Z' }),
   entry('27T07:00', 'entered', 'offer-link', { type: 'action' }),
@@ -33,7 +55,13 @@ const trace: TraceStep[] = [
   entry('27T07:00', 'entered', 'link-sms', { type: 'sms' }),
   entry('27T07:00', 'message', 'link-sms', { channel: 'sms', template: 'payment-link-sms', status: 'suppressed', reason: 'opted out of sms', outboxId: 'o-2' }),
   entry('27T07:00', 'entered', 'no-phone-letter', { type: 'letter' }),
-  entry('27T07:00', 'message', 'no-phone-letter', { channel: 'letter', template: 'reminder-letter', status: 'queued', outboxId: 'o-3' }, { id: 'o-3', channel: 'letter', template: 'reminder-letter', locale: 'en', status: 'pending', recipient: 'C\n1 Main St\nDublin IE', text: 'Dear C' }),
+  entry(
+    '27T07:00',
+    'message',
+    'no-phone-letter',
+    { channel: 'letter', template: 'reminder-letter', status: 'queued', outboxId: 'o-3' },
+    { id: 'o-3', channel: 'letter', template: 'reminder-letter', locale: 'en', status: 'pending', recipient: 'C\n1 Main St\nDublin IE', text: 'Dear C' },
+  ),
   entry('27T07:00', 'entered', 'wait-after-fallback', { type: 'wait' }),
   entry('27T07:00', 'waiting', 'wait-after-fallback', { until: '2026-12-07T07:00:00.000Z' }),
   entry('29T11:00', 'event', null, { id: 'e-1', type: 'payment.received', data: { amount: 84.5 } }),
@@ -73,16 +101,37 @@ describe('toRunSteps', () => {
   it('highlights the path up to a step: the edges taken (a failed SMS by its failed edge), the step’s own emphasised', () => {
     expect(highlightAt(steps, 0)).toEqual({ nodes: { overdue: 'current' }, edges: {} })
     const atLetter = highlightAt(steps, 6)
-    expect(atLetter.nodes).toEqual({ overdue: 'visited', 'reminder-email': 'visited', 'wait-3-days': 'visited', 'offer-link': 'visited', 'link-sms': 'visited', 'no-phone-letter': 'current' })
+    expect(atLetter.nodes).toEqual({
+      overdue: 'visited',
+      'reminder-email': 'visited',
+      'wait-3-days': 'visited',
+      'offer-link': 'visited',
+      'link-sms': 'visited',
+      'no-phone-letter': 'current',
+    })
     expect(atLetter.edges).toEqual({ 'e-overdue': 'taken', 'e-email': 'taken', 'e-wait': 'taken', 'e-offer': 'taken', 'e-sms-failed': 'current' })
     // The payment arrives while the case waits: the wait is where it is.
     expect(highlightAt(steps, 8).nodes['wait-after-fallback']).toBe('current')
   })
 
   it('names a segment’s branch and the conditions it tried', () => {
-    const segmented: Journey = { ...friendly, nodes: [...friendly.nodes, { id: 'tone', type: 'segment', position: { x: 0, y: 0 }, data: { branches: [{ id: 'new', label: 'New customers', when: 'case.attributes.new' }] } } as Journey['nodes'][number]] }
+    const segmented: Journey = {
+      ...friendly,
+      nodes: [
+        ...friendly.nodes,
+        {
+          id: 'tone',
+          type: 'segment',
+          position: { x: 0, y: 0 },
+          data: { branches: [{ id: 'new', label: 'New customers', when: 'case.attributes.new' }] },
+        } as Journey['nodes'][number],
+      ],
+    }
     const [step] = toRunSteps(
-      [entry('23T09:00', 'entered', 'tone'), entry('23T09:00', 'decided', 'tone', { outcome: 'else', label: 'else', conditions: [{ expr: 'case.attributes.new', outcome: 'new', result: false }] })],
+      [
+        entry('23T09:00', 'entered', 'tone'),
+        entry('23T09:00', 'decided', 'tone', { outcome: 'else', label: 'else', conditions: [{ expr: 'case.attributes.new', outcome: 'new', result: false }] }),
+      ],
       segmented,
       time,
     )

@@ -71,7 +71,12 @@ export function describeEvent(type: string, data: Record<string, unknown>, forma
  * Groups a case's trace into the steps a person steps through: each node entered, each event from outside, each
  * later moment at a node (a wait that ends, a message held until contact hours), and the end.
  */
-export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (iso: string) => string, formatMoney: (amount: number) => string = String): RunStep[] {
+export function toRunSteps(
+  trace: TraceStep[],
+  document: Journey,
+  formatTime: (iso: string) => string,
+  formatMoney: (amount: number) => string = String,
+): RunStep[] {
   const nodes = new Map(document.nodes.map((node) => [node.id, node]))
   const nameOf = (nodeId: string | null) => {
     const node = nodeId ? nodes.get(nodeId) : undefined
@@ -93,7 +98,9 @@ export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (i
   }
   // A later moment at the node the case is at (or another node) opens a step of its own.
   const stepAt = (entry: TraceStep, kind: RunStep['kind'], title: string) =>
-    current && current.at === entry.at && (entry.nodeId === null || entry.nodeId === current.nodeId) ? current : start({ at: entry.at, nodeId: entry.nodeId ?? at, kind, title })
+    current && current.at === entry.at && (entry.nodeId === null || entry.nodeId === current.nodeId)
+      ? current
+      : start({ at: entry.at, nodeId: entry.nodeId ?? at, kind, title })
 
   for (const entry of trace) {
     const detail = entry.detail
@@ -124,7 +131,9 @@ export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (i
       }
       case 'waiting': {
         const until = formatTime(str(detail.until))
-        stepAt(entry, 'wake', nameOf(entry.nodeId)).lines.push(detail.event ? `Waits for ${str(detail.event)} until ${until} at the latest` : `Waits until ${until}`)
+        stepAt(entry, 'wake', nameOf(entry.nodeId)).lines.push(
+          detail.event ? `Waits for ${str(detail.event)} until ${until} at the latest` : `Waits until ${until}`,
+        )
         break
       }
       case 'decided': {
@@ -138,9 +147,19 @@ export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (i
         if (type === 'split') step.lines.push(`Assigned to variant “${label}”`)
         else if (type === 'wait') step.lines.push(outcome === 'timeout' ? 'Nothing arrived in time: takes the timeout' : `${label} arrived: the wait ends`)
         else step.lines.push(outcome === 'else' ? 'No branch matched: takes “else”' : `Takes the branch “${label}”`)
-        const labels = new Map(((nodes.get(nodeId)?.data as { branches?: { id: string; label?: string }[] } | undefined)?.branches ?? []).map((branch) => [branch.id, branch.label ?? branch.id]))
+        const labels = new Map(
+          ((nodes.get(nodeId)?.data as { branches?: { id: string; label?: string }[] } | undefined)?.branches ?? []).map((branch) => [
+            branch.id,
+            branch.label ?? branch.id,
+          ]),
+        )
         for (const condition of (detail.conditions as { expr: string; outcome?: string; result: boolean; error?: string }[] | undefined) ?? []) {
-          step.conditions.push({ label: labels.get(condition.outcome ?? '') ?? condition.outcome ?? '', expr: condition.expr, result: condition.result, ...(condition.error ? { error: condition.error } : {}) })
+          step.conditions.push({
+            label: labels.get(condition.outcome ?? '') ?? condition.outcome ?? '',
+            expr: condition.expr,
+            result: condition.result,
+            ...(condition.error ? { error: condition.error } : {}),
+          })
         }
         break
       }
@@ -185,14 +204,21 @@ export function toRunSteps(trace: TraceStep[], document: Journey, formatTime: (i
       case 'paused':
       case 'resumed':
       case 'not-resumed':
-        start({ at: entry.at, nodeId: at, kind: 'hold', title: entry.kind === 'paused' ? `Paused: ${str(detail.reason)}` : entry.kind === 'resumed' ? 'Resumed' : 'Not resumed', lines: entry.kind === 'not-resumed' ? [str(detail.reason)] : [] })
+        start({
+          at: entry.at,
+          nodeId: at,
+          kind: 'hold',
+          title: entry.kind === 'paused' ? `Paused: ${str(detail.reason)}` : entry.kind === 'resumed' ? 'Resumed' : 'Not resumed',
+          lines: entry.kind === 'not-resumed' ? [str(detail.reason)] : [],
+        })
         break
       case 'stopped':
         start({ at: entry.at, nodeId: at, kind: 'exit', title: 'Stopped', lines: [str(detail.reason)] })
         break
       case 'exited': {
         const outcome = str(detail.outcome)
-        const step = entry.nodeId === null ? start({ at: entry.at, nodeId: at, kind: 'exit', title: `Goal met: ${outcome}` }) : stepAt(entry, 'exit', nameOf(entry.nodeId))
+        const step =
+          entry.nodeId === null ? start({ at: entry.at, nodeId: at, kind: 'exit', title: `Goal met: ${outcome}` }) : stepAt(entry, 'exit', nameOf(entry.nodeId))
         step.kind = 'exit'
         step.outcome = outcome
         step.lines.push(detail.reason ? `Ends with “${outcome}”: ${str(detail.reason)}` : `Ends with “${outcome}”`)

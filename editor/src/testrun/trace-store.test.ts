@@ -2,8 +2,25 @@ import { describe, expect, it } from 'vitest'
 import { createTraceStore, type TestRun } from './trace-store'
 import type { RunStep } from './trace-steps'
 
-const step = (nodeId: string, edgeId?: string): RunStep => ({ at: '2026-11-23T09:00:00.000Z', nodeId, ...(edgeId ? { edgeId } : {}), kind: 'enter', title: nodeId, lines: [], conditions: [], messages: [] })
-const run = { steps: [step('a'), step('b', 'a-b')], timezone: 'UTC', start: '2026-11-23T09:00:00Z', days: 7, status: 'active', rejected: [], truncated: false } as unknown as TestRun
+const step = (nodeId: string, edgeId?: string): RunStep => ({
+  at: '2026-11-23T09:00:00.000Z',
+  nodeId,
+  ...(edgeId ? { edgeId } : {}),
+  kind: 'enter',
+  title: nodeId,
+  lines: [],
+  conditions: [],
+  messages: [],
+})
+const run = {
+  steps: [step('a'), step('b', 'a-b')],
+  timezone: 'UTC',
+  start: '2026-11-23T09:00:00Z',
+  days: 7,
+  status: 'active',
+  rejected: [],
+  truncated: false,
+} as unknown as TestRun
 
 describe('the trace store', () => {
   it('shows the path only while the panel is open, and keeps the run when it closes', () => {

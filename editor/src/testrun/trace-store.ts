@@ -24,7 +24,7 @@ export interface TestRun {
 export type RunState =
   | { state: 'idle' }
   | { state: 'running' }
-  | { state: 'failed'; problem: string; /** The draft's own errors, when they are why. */ invalid?: boolean }
+  | { state: 'failed'; problem: string /** The draft's own errors, when they are why. */; invalid?: boolean }
   | { state: 'done'; run: TestRun }
 
 /**
@@ -49,7 +49,8 @@ export interface TraceState {
 
 export type TraceStore = StoreApi<TraceState>
 
-const pathOf = (run: RunState, index: number, open: boolean) => (open && run.state === 'done' && run.run.steps.length ? highlightAt(run.run.steps, index) : null)
+const pathOf = (run: RunState, index: number, open: boolean) =>
+  open && run.state === 'done' && run.run.steps.length ? highlightAt(run.run.steps, index) : null
 
 export function createTraceStore(): TraceStore {
   return createStore<TraceState>()((set, get) => ({

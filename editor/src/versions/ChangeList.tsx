@@ -17,7 +17,12 @@ function ChangeItem({ change, canShow, onShowNode }: { change: JourneyChange } &
       </span>
       <span className="change__message">{change.message}</span>
       {change.nodeId && canShow(change.nodeId) && (
-        <button type="button" className="button button--ghost button--small change__show" onClick={() => onShowNode(change.nodeId!)} aria-label={`Show step ${change.nodeId} on the canvas`}>
+        <button
+          type="button"
+          className="button button--ghost button--small change__show"
+          onClick={() => onShowNode(change.nodeId!)}
+          aria-label={`Show step ${change.nodeId} on the canvas`}
+        >
           Show on canvas
         </button>
       )}

@@ -29,7 +29,12 @@ export function VersionHistory({ versions, status, draft, onCompare, onExport, o
             </div>
             <p className="version__note muted">{draft}</p>
             <div className="version__actions">
-              <button type="button" className="button button--small" onClick={() => onCompare(latest, 'draft')} aria-label={`Compare the draft with v${latest}`}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => onCompare(latest, 'draft')}
+                aria-label={`Compare the draft with v${latest}`}
+              >
                 Changes since v{latest}
               </button>
             </div>
@@ -39,7 +44,9 @@ export function VersionHistory({ versions, status, draft, onCompare, onExport, o
           <li key={version.version} className="version">
             <div className="version__head">
               <span className="version__number">v{version.version}</span>
-              {version.version === latest && <span className={`badge badge--${status === 'active' ? 'active' : status}`}>{status === 'active' ? 'live' : status}</span>}
+              {version.version === latest && (
+                <span className={`badge badge--${status === 'active' ? 'active' : status}`}>{status === 'active' ? 'live' : status}</span>
+              )}
               <time className="version__time muted" dateTime={version.publishedAt}>
                 {dateFormat.format(new Date(version.publishedAt))}
               </time>
@@ -47,15 +54,32 @@ export function VersionHistory({ versions, status, draft, onCompare, onExport, o
             <p className={version.note ? 'version__note' : 'version__note muted'}>{version.note || 'No note'}</p>
             <div className="version__actions">
               {version.version > 1 && (
-                <button type="button" className="button button--small" onClick={() => onCompare(version.version - 1, version.version)} aria-label={`Changes in v${version.version}`}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => onCompare(version.version - 1, version.version)}
+                  aria-label={`Changes in v${version.version}`}
+                >
                   Changes
                 </button>
               )}
-              <button type="button" className="button button--ghost button--small" onClick={() => onExport(version.version)} aria-label={`Export v${version.version}`} title={`Download v${version.version} as a JSON file`}>
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() => onExport(version.version)}
+                aria-label={`Export v${version.version}`}
+                title={`Download v${version.version} as a JSON file`}
+              >
                 <Icon name="download" size={14} /> Export
               </button>
               {(version.version !== latest || draft) && (
-                <button type="button" className="button button--ghost button--small" onClick={() => onRestore(version.version)} aria-label={`Restore v${version.version} into the draft`} title={`Make v${version.version} the draft again (undoable; nothing goes live until you publish)`}>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => onRestore(version.version)}
+                  aria-label={`Restore v${version.version} into the draft`}
+                  title={`Make v${version.version} the draft again (undoable; nothing goes live until you publish)`}
+                >
                   <Icon name="undo" size={14} /> Restore
                 </button>
               )}

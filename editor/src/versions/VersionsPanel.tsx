@@ -116,7 +116,10 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
   if (listed.state !== 'ready') {
     return (
       <main className="editor__wide versions">
-        <p className={listed.state === 'failed' ? 'notice notice--error versions__message' : 'muted versions__message'} role={listed.state === 'failed' ? 'alert' : 'status'}>
+        <p
+          className={listed.state === 'failed' ? 'notice notice--error versions__message' : 'muted versions__message'}
+          role={listed.state === 'failed' ? 'alert' : 'status'}
+        >
           {listed.state === 'failed' ? `The versions could not be loaded: ${listed.message}` : 'Loading versions…'}
         </p>
       </main>
@@ -126,12 +129,17 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
   if (versions.length === 0) {
     return (
       <main className="editor__wide versions">
-        <div className="empty versions__message">Not published yet. Publish the draft to start its history: every version is kept, with its note, and can be compared and exported.</div>
+        <div className="empty versions__message">
+          Not published yet. Publish the draft to start its history: every version is kept, with its note, and can be compared and exported.
+        </div>
       </main>
     )
   }
 
-  const options = [...(hasDraft ? [{ side: 'draft' as Side, label: dirty ? 'Draft (unsaved changes)' : 'Draft' }] : [{ side: 'draft' as Side, label: 'Working copy' }]), ...versions.map((version) => ({ side: version.version as Side, label: `v${version.version}${version.note ? ` · ${shorten(version.note, 28)}` : ''}` }))]
+  const options = [
+    ...(hasDraft ? [{ side: 'draft' as Side, label: dirty ? 'Draft (unsaved changes)' : 'Draft' }] : [{ side: 'draft' as Side, label: 'Working copy' }]),
+    ...versions.map((version) => ({ side: version.version as Side, label: `v${version.version}${version.note ? ` · ${shorten(version.note, 28)}` : ''}` })),
+  ]
   const select = (index: 0 | 1, label: string) => (
     <label className="compare-bar__side">
       <span>{label}</span>
@@ -164,11 +172,23 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
       <section className="versions__compare" aria-label="Compare versions">
         <div className="compare-bar">
           {select(0, 'From')}
-          <button type="button" className="icon-button" onClick={() => setPair((current) => current && [current[1], current[0]])} aria-label="Swap the two sides" title="Swap">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => setPair((current) => current && [current[1], current[0]])}
+            aria-label="Swap the two sides"
+            title="Swap"
+          >
             <Icon name="swap" />
           </button>
           {select(1, 'To')}
-          <button type="button" className="button button--ghost compare-bar__layout" aria-pressed={!sideBySide} onClick={() => setSideBySide((both) => !both)} title="Show the changes in one column">
+          <button
+            type="button"
+            className="button button--ghost compare-bar__layout"
+            aria-pressed={!sideBySide}
+            onClick={() => setSideBySide((both) => !both)}
+            title="Show the changes in one column"
+          >
             Inline
           </button>
           <span className="compare-bar__summary muted" role="status">
@@ -191,7 +211,15 @@ export default function VersionsPanel({ onShowNode }: { onShowNode: (nodeId: str
           </div>
         )}
         <div className="versions__diff">
-          {pair && texts && <DiffView original={texts.original} modified={texts.modified} originalLabel={sideName(pair[0])} modifiedLabel={sideName(pair[1])} sideBySide={sideBySide} />}
+          {pair && texts && (
+            <DiffView
+              original={texts.original}
+              modified={texts.modified}
+              originalLabel={sideName(pair[0])}
+              modifiedLabel={sideName(pair[1])}
+              sideBySide={sideBySide}
+            />
+          )}
         </div>
       </section>
     </main>

@@ -124,7 +124,19 @@ describe('dunwell simulate', () => {
 
   it('prints one JSON report of nodes, outcomes, messages and cases', async () => {
     const result = await dunwell(
-      ['simulate', 'friendly-reminder/journey.json', '--cases', 'friendly-reminder/cases.jsonl', '--events', 'friendly-reminder/events.jsonl', '--start', '2026-11-23T09:00:00Z', '--days', '40', '--json'],
+      [
+        'simulate',
+        'friendly-reminder/journey.json',
+        '--cases',
+        'friendly-reminder/cases.jsonl',
+        '--events',
+        'friendly-reminder/events.jsonl',
+        '--start',
+        '2026-11-23T09:00:00Z',
+        '--days',
+        '40',
+        '--json',
+      ],
       examples,
     )
     expect(result).toMatchObject({ code: 0, stderr: '' })
@@ -136,13 +148,24 @@ describe('dunwell simulate', () => {
       expect.objectContaining({ caseId: 'fr-005', nodeId: 'link-sms', channel: 'sms', status: 'suppressed', reason: 'opted out of sms' }),
     )
     expect(report.messages[0]).toEqual(
-      expect.objectContaining({ caseId: expect.any(String), nodeId: 'reminder-email', channel: 'email', template: 'friendly-reminder', locale: expect.any(String), at: expect.any(String), status: 'sent' }),
+      expect.objectContaining({
+        caseId: expect.any(String),
+        nodeId: 'reminder-email',
+        channel: 'email',
+        template: 'friendly-reminder',
+        locale: expect.any(String),
+        at: expect.any(String),
+        status: 'sent',
+      }),
     )
   })
 
   it('names bad lines of the cases file and still simulates the good ones', async () => {
     const good = readFileSync(join(examples, 'friendly-reminder/cases.jsonl'), 'utf8').split('\n')[0]
-    const dir = folder({ 'j.json': readFileSync(join(examples, 'friendly-reminder/journey.json'), 'utf8'), 'c.jsonl': `${good}\n{"id":"x","amountDue":"ten"}\nnot json\n` })
+    const dir = folder({
+      'j.json': readFileSync(join(examples, 'friendly-reminder/journey.json'), 'utf8'),
+      'c.jsonl': `${good}\n{"id":"x","amountDue":"ten"}\nnot json\n`,
+    })
     const result = await dunwell(['simulate', 'j.json', '--cases', 'c.jsonl', '--start', '2026-11-23T09:00:00Z', '--days', '5'], dir)
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('c.jsonl:2: debtor is required')

@@ -10,11 +10,20 @@ const journey = emailThenSms({
   id: 'client-test',
   name: 'Client test',
   subject: 'About your invoice',
-  email: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }}, {{ case.balance | money }} is open. <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
+  email:
+    '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }}, {{ case.balance | money }} is open. <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
   sms: 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is still open. Reply STOP to opt out.',
 })
 
-const debtor = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+447700900123', locale: 'en', timezone: 'Europe/London', country: 'GB' }
+const debtor = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phone: '+447700900123',
+  locale: 'en',
+  timezone: 'Europe/London',
+  country: 'GB',
+}
 
 let opened: OpenedDatabase
 let client: DunwellClient
@@ -60,7 +69,9 @@ describe('createClient against createApp in-process', () => {
   })
 
   it('upserts a case, posts an event, moves the clock and reads the timeline and the outbox', async () => {
-    const created = await unwrap(client.api.cases[':id'].$put({ param: { id: 'c-1' }, json: { id: 'c-1', debtor, amountDue: 120, currency: 'GBP', dueDate: '2026-11-01' } }))
+    const created = await unwrap(
+      client.api.cases[':id'].$put({ param: { id: 'c-1' }, json: { id: 'c-1', debtor, amountDue: 120, currency: 'GBP', dueDate: '2026-11-01' } }),
+    )
     expect(created).toEqual({ id: 'c-1', created: true })
 
     const event = await unwrap(client.api.events.$post({ json: { id: 'overdue-c-1', type: 'invoice.overdue', caseId: 'c-1' } }))
@@ -90,7 +101,14 @@ describe('createClient against createApp in-process', () => {
   })
 
   it('throws an ApiError with the field errors for a 400', async () => {
-    const error = await rejection(unwrap(client.api.cases[':id'].$put({ param: { id: 'c-2' }, json: { id: 'c-2', debtor: { ...debtor, email: 'not an address' }, amountDue: 10, currency: 'GBP', dueDate: '2026-11-01' } })))
+    const error = await rejection(
+      unwrap(
+        client.api.cases[':id'].$put({
+          param: { id: 'c-2' },
+          json: { id: 'c-2', debtor: { ...debtor, email: 'not an address' }, amountDue: 10, currency: 'GBP', dueDate: '2026-11-01' },
+        }),
+      ),
+    )
     expect(error.status).toBe(400)
     expect(error.title).toBe('Bad Request')
     expect(error.errors).toEqual([expect.objectContaining({ path: 'debtor.email' })])

@@ -74,7 +74,8 @@ function isFieldError(value: unknown): value is FieldError {
 }
 
 /** The body type of a route's successful (2xx) JSON responses. */
-export type SuccessBody<R> = R extends ClientResponse<infer T, infer S, infer F> ? (S extends SuccessStatusCode ? (F extends 'json' ? T : unknown) : never) : never
+export type SuccessBody<R> =
+  R extends ClientResponse<infer T, infer S, infer F> ? (S extends SuccessStatusCode ? (F extends 'json' ? T : unknown) : never) : never
 
 /** The JSON of a successful response, or an `ApiError` thrown with the problem the server sent. */
 export async function unwrap<R extends ClientResponse<unknown, number, string>>(response: R | Promise<R>): Promise<SuccessBody<R>> {

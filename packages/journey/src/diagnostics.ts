@@ -50,18 +50,11 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** `nodes[3].data.branches[0].when` */
 export function formatPath(path: DiagnosticPath): string {
-  return path.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
-    '',
-  )
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '')
 }
 
 /** One line a person reads: `node young: …` or `edge e3: …` or `templates.reminder: …`. */
 export function describeDiagnostic(diagnostic: Diagnostic): string {
-  const where = diagnostic.nodeId
-    ? `node ${diagnostic.nodeId}`
-    : diagnostic.edgeId
-      ? `edge ${diagnostic.edgeId}`
-      : formatPath(diagnostic.path) || 'journey'
+  const where = diagnostic.nodeId ? `node ${diagnostic.nodeId}` : diagnostic.edgeId ? `edge ${diagnostic.edgeId}` : formatPath(diagnostic.path) || 'journey'
   return `${where}: ${diagnostic.severity === 'warning' ? 'warning: ' : ''}${diagnostic.message}`
 }

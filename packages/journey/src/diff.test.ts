@@ -31,19 +31,30 @@ describe('diffJourneys', () => {
       ;(node(journey, 'mail') as JourneyNode<'email'>).data.label = 'Friendly reminder'
     })
     expect(diffJourneys(before, after)).toEqual([
-      { kind: 'changed', subject: 'node', id: 'mail', nodeId: 'mail', fields: ['template'], message: 'Email ‘Friendly reminder’: template changed from ‘reminder’ to ‘nudge’' },
+      {
+        kind: 'changed',
+        subject: 'node',
+        id: 'mail',
+        nodeId: 'mail',
+        fields: ['template'],
+        message: 'Email ‘Friendly reminder’: template changed from ‘reminder’ to ‘nudge’',
+      },
     ])
   })
 
   it('tells a move on the canvas apart from a change of content', () => {
     const moved = edited((journey) => void (node(journey, 'pause').position = { x: 40, y: 400 }))
-    expect(diffJourneys(sampleJourney(), moved)).toEqual([expect.objectContaining({ id: 'pause', fields: ['position'], message: 'Wait ‘pause’: moved on the canvas' })])
+    expect(diffJourneys(sampleJourney(), moved)).toEqual([
+      expect.objectContaining({ id: 'pause', fields: ['position'], message: 'Wait ‘pause’: moved on the canvas' }),
+    ])
     const both = edited((journey) => {
       const pause = node(journey, 'pause') as JourneyNode<'wait'>
       pause.position = { x: 40, y: 400 }
       pause.data = { for: 'P5D', businessDays: true }
     })
-    expect(diffJourneys(sampleJourney(), both)).toEqual([expect.objectContaining({ fields: ['for', 'position'], message: 'Wait ‘pause’: duration changed from ‘3 days’ to ‘5 days’, moved' })])
+    expect(diffJourneys(sampleJourney(), both)).toEqual([
+      expect.objectContaining({ fields: ['for', 'position'], message: 'Wait ‘pause’: duration changed from ‘3 days’ to ‘5 days’, moved' }),
+    ])
     expect(diffJourneys(sampleJourney(), moved).map(isMoveOnly)).toEqual([true])
     expect(diffJourneys(sampleJourney(), both).map(isMoveOnly)).toEqual([false])
   })
@@ -65,7 +76,9 @@ describe('diffJourneys', () => {
       ['removed', 'template', 'Removed template ‘chat’'],
     ])
     // A removed step is not on the canvas any more: nothing to open; a removed edge opens its source, if it is still there.
-    const opens = diffJourneys(sampleJourney(), after).filter((change) => change.kind === 'removed').map((change) => change.nodeId)
+    const opens = diffJourneys(sampleJourney(), after)
+      .filter((change) => change.kind === 'removed')
+      .map((change) => change.nodeId)
     expect(opens).toEqual([undefined, 'tone', undefined, undefined])
   })
 
@@ -91,7 +104,13 @@ describe('diffJourneys', () => {
       journey.templates.reminder!.subject = { en: 'Reminder' }
     })
     expect(diffJourneys(sampleJourney(), after)).toEqual([
-      { kind: 'changed', subject: 'template', id: 'reminder', fields: ['subject.de', 'body.de'], message: 'Template ‘reminder’: subject (de), body (de) changed' },
+      {
+        kind: 'changed',
+        subject: 'template',
+        id: 'reminder',
+        fields: ['subject.de', 'body.de'],
+        message: 'Template ‘reminder’: subject (de), body (de) changed',
+      },
     ])
   })
 
@@ -115,6 +134,8 @@ describe('diffJourneys', () => {
       const index = journey.nodes.findIndex((candidate) => candidate.id === 'text')
       journey.nodes[index] = { id: 'text', type: 'whatsapp', position: { x: 200, y: 300 }, data: { template: 'chat' } }
     })
-    expect(diffJourneys(sampleJourney(), after)).toEqual([expect.objectContaining({ id: 'text', fields: ['type'], message: 'WhatsApp ‘text’: was SMS ‘text’' })])
+    expect(diffJourneys(sampleJourney(), after)).toEqual([
+      expect.objectContaining({ id: 'text', fields: ['type'], message: 'WhatsApp ‘text’: was SMS ‘text’' }),
+    ])
   })
 })

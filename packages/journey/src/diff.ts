@@ -26,14 +26,23 @@ export interface JourneyChange {
  * connection (by source, outcome and target, so that a new edge id alone is no change) and each template. Pure.
  */
 export function diffJourneys(before: Journey, after: Journey): JourneyChange[] {
-  return [...diffJourney(before, after), ...diffSettings(before, after), ...diffNodes(before, after), ...diffEdges(before, after), ...diffTemplates(before, after)]
+  return [
+    ...diffJourney(before, after),
+    ...diffSettings(before, after),
+    ...diffNodes(before, after),
+    ...diffEdges(before, after),
+    ...diffTemplates(before, after),
+  ]
 }
 
 function diffJourney(before: Journey, after: Journey): JourneyChange[] {
   const changes: JourneyChange[] = []
-  if (before.id !== after.id) changes.push({ kind: 'changed', subject: 'journey', id: 'id', fields: ['id'], message: `Journey id changed from ‘${before.id}’ to ‘${after.id}’` })
-  if (before.name !== after.name) changes.push({ kind: 'changed', subject: 'journey', id: 'name', fields: ['name'], message: `Renamed from ‘${before.name}’ to ‘${after.name}’` })
-  if (!same(before.description, after.description)) changes.push({ kind: 'changed', subject: 'journey', id: 'description', fields: ['description'], message: 'Description changed' })
+  if (before.id !== after.id)
+    changes.push({ kind: 'changed', subject: 'journey', id: 'id', fields: ['id'], message: `Journey id changed from ‘${before.id}’ to ‘${after.id}’` })
+  if (before.name !== after.name)
+    changes.push({ kind: 'changed', subject: 'journey', id: 'name', fields: ['name'], message: `Renamed from ‘${before.name}’ to ‘${after.name}’` })
+  if (!same(before.description, after.description))
+    changes.push({ kind: 'changed', subject: 'journey', id: 'description', fields: ['description'], message: 'Description changed' })
   return changes
 }
 
@@ -127,9 +136,11 @@ function describeField(field: string, before: unknown, after: unknown): string[]
 function fromTo(before: unknown, after: unknown): string {
   // An ISO duration reads as words: ‘3 days’, not ‘P3D’.
   const shown = (value: unknown) =>
-    typeof value === 'string' && durationParts(value) ? describeDuration(value)
-    : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value)
-    : undefined
+    typeof value === 'string' && durationParts(value)
+      ? describeDuration(value)
+      : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : undefined
   const a = shown(before)
   const b = shown(after)
   return a !== undefined && b !== undefined && a.length <= 60 && b.length <= 60 ? ` from ‘${a}’ to ‘${b}’` : ''
@@ -185,7 +196,14 @@ function diffTemplates(before: Journey, after: Journey): JourneyChange[] {
       // Texts per locale: say which translation changed.
       return isPlainObject(a) && isPlainObject(b) ? changedKeys(a, b).map((locale) => `${key}.${locale}`) : [key]
     })
-    if (fields.length > 0) changes.push({ kind: 'changed', subject: 'template', id, fields, message: `T${describeTemplate(id, template).slice(1)}: ${fields.map(templateField).join(', ')} changed` })
+    if (fields.length > 0)
+      changes.push({
+        kind: 'changed',
+        subject: 'template',
+        id,
+        fields,
+        message: `T${describeTemplate(id, template).slice(1)}: ${fields.map(templateField).join(', ')} changed`,
+      })
   }
   for (const [id, template] of Object.entries(before.templates)) {
     if (!(id in after.templates)) changes.push({ kind: 'removed', subject: 'template', id, fields: [], message: `Removed ${describeTemplate(id, template)}` })
@@ -210,7 +228,8 @@ function changedKeys(a: object, b: object): string[] {
 /** Deep equality of JSON values, whatever the order of the keys. */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => same(item, b[index]))
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => same(item, b[index]))
   if (!isPlainObject(a) || !isPlainObject(b)) return false
   return changedKeys(a, b).length === 0
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { position, slug } from './common'
+import { type position, slug } from './common'
 import { nodeKinds } from './nodes'
 import { settingsSchema } from './settings'
 import { templateSchema } from './template'

@@ -5,7 +5,11 @@ import { sampleJourney } from '@dunwell/journey/testing'
 function shuffledKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shuffledKeys)
   if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, shuffledKeys(inner)]))
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, inner]) => [key, shuffledKeys(inner)]),
+  )
 }
 
 describe('format', () => {

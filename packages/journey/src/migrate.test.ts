@@ -13,8 +13,14 @@ describe('migrateJourney', () => {
   it('runs every step from an older version forward, in order', () => {
     // A hypothetical history: version 1 called the branch list `rules`, version 2 `paths`.
     const steps: Migration[] = [
-      { from: 2, up: (doc) => ({ ...doc, nodes: (doc.nodes as { data: Record<string, unknown> }[]).map((n) => ({ ...n, data: rename(n.data, 'paths', 'branches') })) }) },
-      { from: 1, up: (doc) => ({ ...doc, nodes: (doc.nodes as { data: Record<string, unknown> }[]).map((n) => ({ ...n, data: rename(n.data, 'rules', 'paths') })) }) },
+      {
+        from: 2,
+        up: (doc) => ({ ...doc, nodes: (doc.nodes as { data: Record<string, unknown> }[]).map((n) => ({ ...n, data: rename(n.data, 'paths', 'branches') })) }),
+      },
+      {
+        from: 1,
+        up: (doc) => ({ ...doc, nodes: (doc.nodes as { data: Record<string, unknown> }[]).map((n) => ({ ...n, data: rename(n.data, 'rules', 'paths') })) }),
+      },
     ]
     const old = sampleJourney() as unknown as Record<string, any>
     old.format = 'dunwell/journey@1'

@@ -14,9 +14,7 @@ export const CURRENT_FORMAT_VERSION = Number(FORMAT_PATTERN.exec(JOURNEY_FORMAT)
 /** Ordered by `from`. Version 1 is the first published format, so none exist yet. */
 export const migrations: readonly Migration[] = []
 
-export type MigrationResult =
-  | { ok: true; document: Record<string, unknown>; migratedFrom?: number }
-  | { ok: false; diagnostic: Diagnostic }
+export type MigrationResult = { ok: true; document: Record<string, unknown>; migratedFrom?: number } | { ok: false; diagnostic: Diagnostic }
 
 /** Brings a document of any earlier format version forward to the current one; never mutates its input. */
 export function migrateJourney(input: unknown, steps: readonly Migration[] = migrations, current = CURRENT_FORMAT_VERSION): MigrationResult {
@@ -31,7 +29,10 @@ export function migrateJourney(input: unknown, steps: readonly Migration[] = mig
       diagnostic: {
         severity: 'error',
         code: format === undefined ? 'not-a-journey' : 'unknown-format',
-        message: format === undefined ? `not a Dunwell journey: "format" is missing (expected "${JOURNEY_FORMAT}")` : `unknown format ${JSON.stringify(format)} (expected "${JOURNEY_FORMAT}")`,
+        message:
+          format === undefined
+            ? `not a Dunwell journey: "format" is missing (expected "${JOURNEY_FORMAT}")`
+            : `unknown format ${JSON.stringify(format)} (expected "${JOURNEY_FORMAT}")`,
         path: ['format'],
       },
     }

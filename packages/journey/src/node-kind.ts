@@ -29,8 +29,7 @@ export interface NodeKindDefinition<TType extends string, TData extends z.ZodTyp
   handles: (data: z.infer<TData>) => HandleSpec[]
 }
 
-export interface NodeKind<TType extends string = string, TData extends z.ZodType = z.ZodType>
-  extends NodeKindDefinition<TType, TData> {
+export interface NodeKind<TType extends string = string, TData extends z.ZodType = z.ZodType> extends NodeKindDefinition<TType, TData> {
   /** The whole node: envelope plus this kind's data. */
   node: z.ZodObject<{
     id: typeof slug
@@ -40,11 +39,7 @@ export interface NodeKind<TType extends string = string, TData extends z.ZodType
   }>
 }
 
-export function defineNodeKind<TType extends string, TData extends z.ZodType>(
-  definition: NodeKindDefinition<TType, TData>,
-): NodeKind<TType, TData> {
-  const node = z
-    .object({ id: slug, type: z.literal(definition.type), position, data: definition.data })
-    .strict()
+export function defineNodeKind<TType extends string, TData extends z.ZodType>(definition: NodeKindDefinition<TType, TData>): NodeKind<TType, TData> {
+  const node = z.object({ id: slug, type: z.literal(definition.type), position, data: definition.data }).strict()
   return { ...definition, node }
 }

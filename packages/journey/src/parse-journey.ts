@@ -24,7 +24,9 @@ function lineAndColumn(text: string, offset: number): string {
 }
 
 function describeParseError(code: ParseErrorCode): string {
-  const words = printParseErrorCode(code).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  const words = printParseErrorCode(code)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
   return words
 }
 

@@ -47,7 +47,15 @@ interface Mutation {
 }
 
 const wrongType = (value: unknown): unknown =>
-  typeof value === 'string' ? 42 : typeof value === 'number' ? String(value) : typeof value === 'boolean' ? 'yes' : Array.isArray(value) ? 'a list' : 'an object'
+  typeof value === 'string'
+    ? 42
+    : typeof value === 'number'
+      ? String(value)
+      : typeof value === 'boolean'
+        ? 'yes'
+        : Array.isArray(value)
+          ? 'a list'
+          : 'an object'
 
 const requiredFields: Record<JourneyNode['type'], (data: Record<string, unknown>) => string[]> = {
   entry: () => ['event'],
@@ -214,13 +222,16 @@ const mutations: Mutation[] = [
       ]
       journey.nodes.forEach((node, index) => {
         const at = (...path: (string | number)[]) => ['nodes', index, 'data', ...path]
-        if (node.type === 'entry' && node.data.filter !== undefined) fields.push({ path: at('filter'), text: node.data.filter, set: (text) => (node.data.filter = text) })
+        if (node.type === 'entry' && node.data.filter !== undefined)
+          fields.push({ path: at('filter'), text: node.data.filter, set: (text) => (node.data.filter = text) })
         if (node.type === 'wait' && 'event' in node.data && node.data.when !== undefined) {
           const data = node.data
           fields.push({ path: at('when'), text: data.when!, set: (text) => (data.when = text) })
         }
         if (node.type === 'segment') {
-          node.data.branches.forEach((branch, position) => fields.push({ path: at('branches', position, 'when'), text: branch.when, set: (text) => (branch.when = text) }))
+          node.data.branches.forEach((branch, position) =>
+            fields.push({ path: at('branches', position, 'when'), text: branch.when, set: (text) => (branch.when = text) }),
+          )
         }
         if (node.type === 'action' && node.data.set) {
           const set = node.data.set
@@ -319,7 +330,11 @@ function transitionTargets(state: StateConfig): string[] {
 function reversedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversedKeys)
   if (typeof value !== 'object' || value === null) return value
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reversedKeys(inner)]))
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, inner]) => [key, reversedKeys(inner)]),
+  )
 }
 
 /** Every path into a value, the value itself first, and whether it leads to an object or array. */
@@ -374,7 +389,9 @@ describe('every valid journey', () => {
         expect(formatted).toEqual(journey)
         expect(format(formatted)).toBe(text)
         // Fields in the schema's order, whatever the ids are called.
-        expect(Object.keys(formatted)).toEqual(['format', 'id', 'name', 'description', 'settings', 'nodes', 'edges', 'templates'].filter((key) => key in journey))
+        expect(Object.keys(formatted)).toEqual(
+          ['format', 'id', 'name', 'description', 'settings', 'nodes', 'edges', 'templates'].filter((key) => key in journey),
+        )
         for (const node of formatted.nodes) expect(Object.keys(node)).toEqual(['id', 'type', 'position', 'data'])
         for (const template of Object.values(formatted.templates)) {
           expect(Object.keys(template)).toEqual(['channel', 'name', 'subject', 'body'].filter((key) => key in template))

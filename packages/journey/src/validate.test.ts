@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeDiagnostic, diagnosticCodes, validate, type Diagnostic, type DiagnosticCode, type Journey } from '@dunwell/journey'
+import { describeDiagnostic, diagnosticCodes, validate, type Diagnostic, type DiagnosticCode } from '@dunwell/journey'
 import { sampleJourney } from '@dunwell/journey/testing'
 
 type Mutable = Record<string, any>
@@ -41,26 +41,57 @@ describe('validate', () => {
     })
 
     it('an unknown or newer format', () => {
-      expect(only(broken((j) => (j.format = 'dunwell/journey@9')), 'unknown-format').message).toContain('newer Dunwell')
-      expect(only(broken((j) => (j.format = 'braze/canvas')), 'unknown-format').message).toContain('unknown format')
+      expect(
+        only(
+          broken((j) => (j.format = 'dunwell/journey@9')),
+          'unknown-format',
+        ).message,
+      ).toContain('newer Dunwell')
+      expect(
+        only(
+          broken((j) => (j.format = 'braze/canvas')),
+          'unknown-format',
+        ).message,
+      ).toContain('unknown format')
     })
 
     it('a field of the wrong type, naming the node and the field', () => {
-      const diagnostic = only(broken((j) => (node(j, 'pause').data.for = 3)), 'schema')
+      const diagnostic = only(
+        broken((j) => (node(j, 'pause').data.for = 3)),
+        'schema',
+      )
       expect(diagnostic.nodeId).toBe('pause')
       expect(describeDiagnostic(diagnostic)).toMatch(/^node pause: data /)
     })
 
     it('a missing required field', () => {
-      const diagnostic = only(broken((j) => delete node(j, 'post').data.template), 'schema')
+      const diagnostic = only(
+        broken((j) => delete node(j, 'post').data.template),
+        'schema',
+      )
       expect(diagnostic).toMatchObject({ nodeId: 'post', path: ['nodes', 9, 'data', 'template'] })
       expect(diagnostic.message).toBe('data.template is required')
     })
 
     it('an unknown field, an unknown node type and a bad duration', () => {
-      expect(only(broken((j) => (node(j, 'mail').data.colour = 'red')), 'schema').message).toContain('unknown field "colour"')
-      expect(only(broken((j) => (node(j, 'mail').type = 'fax')), 'schema').message).toContain('unknown node type')
-      expect(only(broken((j) => (node(j, 'pause').data.for = 'three days')), 'schema').message).toContain('ISO 8601 duration')
+      expect(
+        only(
+          broken((j) => (node(j, 'mail').data.colour = 'red')),
+          'schema',
+        ).message,
+      ).toContain('unknown field "colour"')
+      expect(
+        only(
+          broken((j) => (node(j, 'mail').type = 'fax')),
+          'schema',
+        ).message,
+      ).toContain('unknown node type')
+      expect(
+        only(
+          broken((j) => (node(j, 'pause').data.for = 'three days')),
+          'schema',
+        ).message,
+      ).toContain('ISO 8601 duration')
     })
 
     it('a __proto__ key, which would otherwise vanish', () => {
@@ -69,12 +100,27 @@ describe('validate', () => {
     })
 
     it('an event type reserved for the runtime', () => {
-      expect(only(broken((j) => (node(j, 'promise').data.event = 'dunwell.wake.promise')), 'schema').message).toContain('reserved for the runtime')
+      expect(
+        only(
+          broken((j) => (node(j, 'promise').data.event = 'dunwell.wake.promise')),
+          'schema',
+        ).message,
+      ).toContain('reserved for the runtime')
     })
 
     it('duplicate node and edge ids', () => {
-      expect(only(broken((j) => (node(j, 'text').id = 'mail')), 'duplicate-node-id').message).toContain('"mail"')
-      expect(only(broken((j) => (j.edges[1].id = 'e1')), 'duplicate-edge-id').edgeId).toBe('e1')
+      expect(
+        only(
+          broken((j) => (node(j, 'text').id = 'mail')),
+          'duplicate-node-id',
+        ).message,
+      ).toContain('"mail"')
+      expect(
+        only(
+          broken((j) => (j.edges[1].id = 'e1')),
+          'duplicate-edge-id',
+        ).edgeId,
+      ).toBe('e1')
     })
 
     it('duplicate branch or variant ids', () => {
@@ -83,22 +129,48 @@ describe('validate', () => {
     })
 
     it('an edge to or from a node that does not exist', () => {
-      expect(only(broken((j) => (j.edges[0].target = 'ghost')), 'edge-missing-node')).toMatchObject({ edgeId: 'e1' })
-      expect(only(broken((j) => (j.edges[0].source = 'ghost')), 'edge-missing-node').message).toContain('source "ghost"')
+      expect(
+        only(
+          broken((j) => (j.edges[0].target = 'ghost')),
+          'edge-missing-node',
+        ),
+      ).toMatchObject({ edgeId: 'e1' })
+      expect(
+        only(
+          broken((j) => (j.edges[0].source = 'ghost')),
+          'edge-missing-node',
+        ).message,
+      ).toContain('source "ghost"')
     })
 
     it('an edge from an outcome the node does not have', () => {
-      const diagnostic = only(broken((j) => (j.edges[1].sourceHandle = 'old')), 'unknown-handle')
+      const diagnostic = only(
+        broken((j) => (j.edges[1].sourceHandle = 'old')),
+        'unknown-handle',
+      )
       expect(diagnostic.message).toContain('it has: young, else')
-      expect(only(broken((j) => j.edges.push({ id: 'x', source: 'promised', target: 'gave-up' })), 'unknown-handle').message).toContain('no outcomes')
+      expect(
+        only(
+          broken((j) => j.edges.push({ id: 'x', source: 'promised', target: 'gave-up' })),
+          'unknown-handle',
+        ).message,
+      ).toContain('no outcomes')
     })
 
     it('an outcome connected twice', () => {
-      expect(only(broken((j) => j.edges.push({ id: 'x', source: 'mail', target: 'post' })), 'outcome-connected-twice').edgeId).toBe('x')
+      expect(
+        only(
+          broken((j) => j.edges.push({ id: 'x', source: 'mail', target: 'post' })),
+          'outcome-connected-twice',
+        ).edgeId,
+      ).toBe('x')
     })
 
     it('an outcome that leads nowhere, but not an unconnected optional `failed`', () => {
-      const diagnostic = only(broken((j) => (j.edges = j.edges.filter((e: Mutable) => e.id !== 'e16'))), 'unconnected-outcome')
+      const diagnostic = only(
+        broken((j) => (j.edges = j.edges.filter((e: Mutable) => e.id !== 'e16'))),
+        'unconnected-outcome',
+      )
       expect(diagnostic).toMatchObject({ nodeId: 'promise' })
       expect(diagnostic.message).toContain('"timeout"')
       expect(broken((j) => (j.edges = j.edges.filter((e: Mutable) => e.id !== 'e13')))).toEqual([])
@@ -123,7 +195,12 @@ describe('validate', () => {
     })
 
     it('an edge back into the entry', () => {
-      expect(only(broken((j) => (j.edges.find((e: Mutable) => e.id === 'e16').target = 'start')), 'edge-into-entry').edgeId).toBe('e16')
+      expect(
+        only(
+          broken((j) => (j.edges.find((e: Mutable) => e.id === 'e16').target = 'start')),
+          'edge-into-entry',
+        ).edgeId,
+      ).toBe('e16')
     })
 
     it('a loop without a wait, but not a loop through a wait', () => {
@@ -134,61 +211,177 @@ describe('validate', () => {
     })
 
     it('split weights that do not add up to 100', () => {
-      expect(only(broken((j) => (node(j, 'tone').data.variants[0].weight = 60)), 'split-weights').message).toContain('110')
+      expect(
+        only(
+          broken((j) => (node(j, 'tone').data.variants[0].weight = 60)),
+          'split-weights',
+        ).message,
+      ).toContain('110')
     })
 
     it('an unknown template, or one of another channel', () => {
-      expect(only(broken((j) => (node(j, 'mail').data.template = 'nope')), 'unknown-template').nodeId).toBe('mail')
-      expect(only(broken((j) => (node(j, 'mail').data.template = 'nudge')), 'template-channel').message).toBe('uses the SMS template "nudge" on an Email step')
+      expect(
+        only(
+          broken((j) => (node(j, 'mail').data.template = 'nope')),
+          'unknown-template',
+        ).nodeId,
+      ).toBe('mail')
+      expect(
+        only(
+          broken((j) => (node(j, 'mail').data.template = 'nudge')),
+          'template-channel',
+        ).message,
+      ).toBe('uses the SMS template "nudge" on an Email step')
     })
 
     it('missing text in the default locale, and missing translations as warnings', () => {
-      const missing = only(broken((j) => delete j.templates.nudge.body.en), 'missing-locale-text')
+      const missing = only(
+        broken((j) => delete j.templates.nudge.body.en),
+        'missing-locale-text',
+      )
       expect(missing).toMatchObject({ severity: 'error', path: ['templates', 'nudge', 'body'] })
-      expect(only(broken((j) => delete j.templates.reminder.subject), 'missing-locale-text').message).toContain('no subject')
-      expect(only(broken((j) => delete j.templates.nudge.body.de), 'missing-translation').severity).toBe('warning')
+      expect(
+        only(
+          broken((j) => delete j.templates.reminder.subject),
+          'missing-locale-text',
+        ).message,
+      ).toContain('no subject')
+      expect(
+        only(
+          broken((j) => delete j.templates.nudge.body.de),
+          'missing-translation',
+        ).severity,
+      ).toBe('warning')
     })
 
     it('a locale the journey does not declare', () => {
-      expect(only(broken((j) => (j.templates.nudge.body.fr = 'Bonjour')), 'unknown-locale').severity).toBe('warning')
-      expect(only(broken((j) => (j.settings.defaultLocale = 'fr')), 'unknown-locale').severity).toBe('error')
+      expect(
+        only(
+          broken((j) => (j.templates.nudge.body.fr = 'Bonjour')),
+          'unknown-locale',
+        ).severity,
+      ).toBe('warning')
+      expect(
+        only(
+          broken((j) => (j.settings.defaultLocale = 'fr')),
+          'unknown-locale',
+        ).severity,
+      ).toBe('error')
     })
 
     it('CEL that does not parse, names an unknown field or is not a condition', () => {
-      expect(only(broken((j) => (node(j, 'age').data.branches[0].when = 'debtor.age <')), 'bad-expression')).toMatchObject({
+      expect(
+        only(
+          broken((j) => (node(j, 'age').data.branches[0].when = 'debtor.age <')),
+          'bad-expression',
+        ),
+      ).toMatchObject({
         nodeId: 'age',
         path: ['nodes', 1, 'data', 'branches', 0, 'when'],
       })
-      expect(only(broken((j) => (node(j, 'age').data.branches[0].when = 'debtor.agee < 26')), 'bad-expression').message).toContain('Unknown field debtor.agee — did you mean debtor.age?')
-      expect(only(broken((j) => (node(j, 'start').data.filter = 'customer.vip')), 'bad-expression').message).toContain('Unknown name customer: start with case, debtor or event')
-      expect(only(broken((j) => (node(j, 'start').data.filter = 'case.amountDue + 1.0')), 'bad-expression').message).toContain('must be true or false')
-      expect(only(broken((j) => (node(j, 'start').data.filter = 'case.amountDue * 2 > 100')), 'bad-expression').message).toContain('write 2.0')
-      expect(only(broken((j) => (j.settings.goal = 'case.balance <=')), 'bad-expression').path).toEqual(['settings', 'goal'])
-      expect(only(broken((j) => (node(j, 'flag').data.set.reminded = 'true &&')), 'bad-expression').nodeId).toBe('flag')
-      expect(only(broken((j) => (node(j, 'promise').data.when = 'event.data.amount >')), 'bad-expression').nodeId).toBe('promise')
+      expect(
+        only(
+          broken((j) => (node(j, 'age').data.branches[0].when = 'debtor.agee < 26')),
+          'bad-expression',
+        ).message,
+      ).toContain('Unknown field debtor.agee — did you mean debtor.age?')
+      expect(
+        only(
+          broken((j) => (node(j, 'start').data.filter = 'customer.vip')),
+          'bad-expression',
+        ).message,
+      ).toContain('Unknown name customer: start with case, debtor or event')
+      expect(
+        only(
+          broken((j) => (node(j, 'start').data.filter = 'case.amountDue + 1.0')),
+          'bad-expression',
+        ).message,
+      ).toContain('must be true or false')
+      expect(
+        only(
+          broken((j) => (node(j, 'start').data.filter = 'case.amountDue * 2 > 100')),
+          'bad-expression',
+        ).message,
+      ).toContain('write 2.0')
+      expect(
+        only(
+          broken((j) => (j.settings.goal = 'case.balance <=')),
+          'bad-expression',
+        ).path,
+      ).toEqual(['settings', 'goal'])
+      expect(
+        only(
+          broken((j) => (node(j, 'flag').data.set.reminded = 'true &&')),
+          'bad-expression',
+        ).nodeId,
+      ).toBe('flag')
+      expect(
+        only(
+          broken((j) => (node(j, 'promise').data.when = 'event.data.amount >')),
+          'bad-expression',
+        ).nodeId,
+      ).toBe('promise')
     })
 
     it('Liquid that does not parse or reads an unknown variable', () => {
-      expect(only(broken((j) => (j.templates.nudge.body.en = 'Hi {% if debtor.firstName %}')), 'bad-template').message).toContain('not closed')
-      expect(only(broken((j) => (j.templates.nudge.body.en = '{{ case.balance | shout }}')), 'bad-template').message).toContain('undefined filter: shout')
-      expect(only(broken((j) => (j.templates.nudge.body.en = '{{ password }}')), 'bad-template').message).toContain('unknown variable password')
+      expect(
+        only(
+          broken((j) => (j.templates.nudge.body.en = 'Hi {% if debtor.firstName %}')),
+          'bad-template',
+        ).message,
+      ).toContain('not closed')
+      expect(
+        only(
+          broken((j) => (j.templates.nudge.body.en = '{{ case.balance | shout }}')),
+          'bad-template',
+        ).message,
+      ).toContain('undefined filter: shout')
+      expect(
+        only(
+          broken((j) => (j.templates.nudge.body.en = '{{ password }}')),
+          'bad-template',
+        ).message,
+      ).toContain('unknown variable password')
     })
 
     it('MJML that does not validate', () => {
       const wrong = '<mjml><mj-body><mj-column><mj-text>Hi</mj-text></mj-column></mj-body></mjml>'
-      expect(only(broken((j) => (j.templates.reminder.body.en = wrong)), 'bad-mjml').message).toContain('mj-column cannot be used inside mj-body')
-      expect(only(broken((j) => (j.templates.reminder.body.en = 'Hello')), 'bad-mjml').message).toContain('must be MJML')
+      expect(
+        only(
+          broken((j) => (j.templates.reminder.body.en = wrong)),
+          'bad-mjml',
+        ).message,
+      ).toContain('mj-column cannot be used inside mj-body')
+      expect(
+        only(
+          broken((j) => (j.templates.reminder.body.en = 'Hello')),
+          'bad-mjml',
+        ).message,
+      ).toContain('must be MJML')
     })
 
     it('a template no step uses, as a warning', () => {
-      expect(only(broken((j) => (j.templates.spare = { channel: 'sms', body: { en: 'x', de: 'y' } })), 'unused-template').severity).toBe('warning')
+      expect(
+        only(
+          broken((j) => (j.templates.spare = { channel: 'sms', body: { en: 'x', de: 'y' } })),
+          'unused-template',
+        ).severity,
+      ).toBe('warning')
     })
 
     it('an event type Dunwell does not know, as a warning naming the closest known one', () => {
-      const typo = only(broken((j) => (node(j, 'start').data.event = 'invoice.overdu')), 'unknown-event')
+      const typo = only(
+        broken((j) => (node(j, 'start').data.event = 'invoice.overdu')),
+        'unknown-event',
+      )
       expect(typo).toMatchObject({ severity: 'warning', nodeId: 'start', path: ['nodes', 0, 'data', 'event'] })
       expect(typo.message).toBe('"invoice.overdu" is not a known event type; did you mean invoice.overdue?')
-      expect(only(broken((j) => (node(j, 'start').data.event = 'crm.flagged')), 'unknown-event').message).toContain('make sure your systems send it')
+      expect(
+        only(
+          broken((j) => (node(j, 'start').data.event = 'crm.flagged')),
+          'unknown-event',
+        ).message,
+      ).toContain('make sure your systems send it')
     })
 
     it('every diagnostic code is covered by a test above', async () => {
@@ -213,6 +406,9 @@ describe('validate', () => {
       j.edges[0].target = 'ghost'
     })
     expect(diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['schema', 'edge-missing-node', 'unreachable-node']))
-    expect(diagnostics.find((d) => d.code === 'schema')).toMatchObject({ nodeId: 'pause', message: 'data must be one of: {"for": "P3D"}, {"until": "09:00"} or {"event": "payment.received", "timeout": "P7D"}' })
+    expect(diagnostics.find((d) => d.code === 'schema')).toMatchObject({
+      nodeId: 'pause',
+      message: 'data must be one of: {"for": "P3D"}, {"until": "09:00"} or {"event": "payment.received", "timeout": "P7D"}',
+    })
   })
 })

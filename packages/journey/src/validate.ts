@@ -42,7 +42,13 @@ function forbiddenKeys(document: unknown): Diagnostic[] {
     for (const key of Object.keys(value)) {
       const inner = (value as Record<string, unknown>)[key]
       if (key === '__proto__') {
-        found.push({ severity: 'error', code: 'schema', message: `${formatPath(path) || 'the journey'} has a "__proto__" key, which is not allowed`, ...locate(document, path), path: [...path, key] })
+        found.push({
+          severity: 'error',
+          code: 'schema',
+          message: `${formatPath(path) || 'the journey'} has a "__proto__" key, which is not allowed`,
+          ...locate(document, path),
+          path: [...path, key],
+        })
       } else visit(inner, [...path, Array.isArray(value) ? Number(key) : key], depth + 1)
     }
   }

@@ -14,7 +14,14 @@ describe('createApiKey', () => {
     const { db } = await temp.open()
     const created = await createApiKey(db, { name: 'billing system', role: 'ingest' }, { clock: new VirtualClock(start) })
     expect(created.key).toMatch(/^dw_[0-9A-Za-z]{43}$/)
-    expect(created).toMatchObject({ name: 'billing system', role: 'ingest', prefix: created.key.slice(0, 11), createdAt: '2026-11-23T09:00:00.000Z', lastUsedAt: null, revokedAt: null })
+    expect(created).toMatchObject({
+      name: 'billing system',
+      role: 'ingest',
+      prefix: created.key.slice(0, 11),
+      createdAt: '2026-11-23T09:00:00.000Z',
+      lastUsedAt: null,
+      revokedAt: null,
+    })
 
     const [row] = await db.selectFrom('api_keys').selectAll().execute()
     expect(row!.hash).toBe(createHash('sha256').update(created.key).digest('hex'))

@@ -8,7 +8,10 @@ describe('parseDeliveryCallback', () => {
       ok: true,
       callback: { messageId: 'm', status: 'failed', reason: 'unknown subscriber' },
     })
-    expect(parseDeliveryCallback({ messageId: 'm', status: 'reply', text: 'STOPP' })).toEqual({ ok: true, callback: { messageId: 'm', status: 'reply', text: 'STOPP' } })
+    expect(parseDeliveryCallback({ messageId: 'm', status: 'reply', text: 'STOPP' })).toEqual({
+      ok: true,
+      callback: { messageId: 'm', status: 'reply', text: 'STOPP' },
+    })
   })
 
   it('names the field at fault', () => {

@@ -34,7 +34,13 @@ async function engineWithRealChannels(rejectRecipient = false) {
   const smtp = await startSmtpServer(rejectRecipient ? { rcpt: () => smtpError(550, 'No such user') } : {})
   const provider = await startHttpServer((request) => {
     const headers = request.headers as Record<string, string | undefined>
-    const signed = verifySignature({ secret: providerSecret, timestamp: headers['x-dunwell-timestamp'], signature: headers['x-dunwell-signature'], body: request.body, now: Date.now() })
+    const signed = verifySignature({
+      secret: providerSecret,
+      timestamp: headers['x-dunwell-timestamp'],
+      signature: headers['x-dunwell-signature'],
+      body: request.body,
+      now: Date.now(),
+    })
     return signed ? { status: 202, body: '{"id":"sms-1"}' } : { status: 401 }
   })
   const email = createSmtpAdapter({ host: '127.0.0.1', port: smtp.port, from: 'billing@acme.test', listUnsubscribe: (m) => links(m.caseId, m.channel).optout })
@@ -50,7 +56,10 @@ describe('the engine delivering through real channels', () => {
     await enrol(t, reminder, [caseInput('INV-1001')])
 
     const rows = await messages(t, 'INV-1001')
-    expect(rows.map((row) => [row.channel, row.status])).toEqual([['email', 'sent'], ['sms', 'sent']])
+    expect(rows.map((row) => [row.channel, row.status])).toEqual([
+      ['email', 'sent'],
+      ['sms', 'sent'],
+    ])
 
     const mail = parseRawEmail(smtp.mails[0]!.raw)
     const unsubscribe = /^<https:\/\/pay\.acme\.test\/optout\/([\w-]+)>$/.exec(mail.headers.get('list-unsubscribe')!)

@@ -9,7 +9,9 @@ describe('ensureOptOut for SMS and WhatsApp', () => {
     expect(ensureOptOut({ channel: 'sms', text: 'Still €84.50 open: https://pay.acme.test/pay/x', locale: 'en' }, url).text).toBe(
       'Still €84.50 open: https://pay.acme.test/pay/x Reply STOP to opt out.',
     )
-    expect(ensureOptOut({ channel: 'whatsapp', text: 'Noch 84,50 € offen. ', locale: 'de-AT' }, url).text).toBe('Noch 84,50 € offen. Antworten Sie STOPP zum Abmelden.')
+    expect(ensureOptOut({ channel: 'whatsapp', text: 'Noch 84,50 € offen. ', locale: 'de-AT' }, url).text).toBe(
+      'Noch 84,50 € offen. Antworten Sie STOPP zum Abmelden.',
+    )
     expect(ensureOptOut({ channel: 'sms', text: 'Hi', locale: null }, url).text).toBe('Hi Reply STOP to opt out.')
   })
 
@@ -45,7 +47,9 @@ describe('ensureOptOut for email', () => {
 
   it('writes the footer in German for a German message', () => {
     const result = ensureOptOut({ channel: 'email', html, text: 'Hallo Anna', locale: 'de' }, url)
-    expect(result.html).toContain('Wenn Sie von uns keine E-Mails mehr an diese Adresse erhalten möchten, <a href="https://pay.acme.test/optout/T0k3n?a=1&amp;b=2">melden Sie sich hier ab</a>.</p></body>')
+    expect(result.html).toContain(
+      'Wenn Sie von uns keine E-Mails mehr an diese Adresse erhalten möchten, <a href="https://pay.acme.test/optout/T0k3n?a=1&amp;b=2">melden Sie sich hier ab</a>.</p></body>',
+    )
     expect(result.text).toContain(`melden Sie sich hier ab: ${url}`)
   })
 

@@ -79,7 +79,7 @@ describe('createHttpProviderAdapter against a real HTTP server', () => {
     expect(result).toMatchObject({ ok: false, retryable: true, error: `HTTP ${status}` })
   })
 
-  it('does not retry a 400 and keeps a bounded piece of the provider\'s error', async () => {
+  it("does not retry a 400 and keeps a bounded piece of the provider's error", async () => {
     const server = await provider(() => ({ status: 400, body: `{"error":"invalid number"}${' '.repeat(10)}${'x'.repeat(5000)}` }))
     const result = await createHttpProviderAdapter({ url: server.url, secret, channel: 'sms' }).send(sms, { idempotencyKey: 'k' })
     expect(result).toMatchObject({ ok: false, retryable: false })

@@ -38,12 +38,22 @@ describe('createLetterWebhookAdapter against a real HTTP server', () => {
     expect(result).toEqual({ ok: true, providerId: 'print-77' })
     const [request] = server.requests
     expect(request!.headers['idempotency-key']).toBe('enr-9/6')
-    expect(JSON.parse(request!.body)).toEqual({ id: 'enr-9/6', to: 'Anna Berger\nHauptstraße 1\n1010 Wien\nAT', html: letter.html, text: letter.text, locale: 'de' })
+    expect(JSON.parse(request!.body)).toEqual({
+      id: 'enr-9/6',
+      to: 'Anna Berger\nHauptstraße 1\n1010 Wien\nAT',
+      html: letter.html,
+      text: letter.text,
+      locale: 'de',
+    })
   })
 
   it('retries a 502, not a 422', async () => {
     const down = await printShop(() => ({ status: 502, body: 'bad gateway' }))
-    expect(await createLetterWebhookAdapter({ url: down.url, secret }).send(letter, { idempotencyKey: 'k' })).toEqual({ ok: false, retryable: true, error: 'HTTP 502: bad gateway' })
+    expect(await createLetterWebhookAdapter({ url: down.url, secret }).send(letter, { idempotencyKey: 'k' })).toEqual({
+      ok: false,
+      retryable: true,
+      error: 'HTTP 502: bad gateway',
+    })
     const picky = await printShop(() => ({ status: 422, body: '{"error":"address has no postal code"}' }))
     expect(await createLetterWebhookAdapter({ url: picky.url, secret }).send(letter, { idempotencyKey: 'k' })).toEqual({
       ok: false,

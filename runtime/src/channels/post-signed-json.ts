@@ -53,7 +53,11 @@ export async function postSignedJson(options: SignedPostOptions, payload: unknow
     text = await response.text()
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-    return { ok: false, retryable: true, error: timedOut ? `no answer from ${hostOf(url)} within ${timeoutMs} ms` : `could not reach ${hostOf(url)}: ${reasonOf(error)}` }
+    return {
+      ok: false,
+      retryable: true,
+      error: timedOut ? `no answer from ${hostOf(url)} within ${timeoutMs} ms` : `could not reach ${hostOf(url)}: ${reasonOf(error)}`,
+    }
   }
   const { status } = response
   if (status >= 200 && status < 300) {

@@ -13,7 +13,14 @@ describe('smtpOptionsFromEnv', () => {
         DUNWELL_SMTP_FROM: 'Acme Billing <billing@acme.test>',
         DUNWELL_SMTP_REPLY_TO: 'support@acme.test',
       }),
-    ).toEqual({ host: 'smtp.acme.test', port: 2525, secure: false, auth: { user: 'dunwell', pass: ' pass with spaces ' }, from: 'Acme Billing <billing@acme.test>', replyTo: 'support@acme.test' })
+    ).toEqual({
+      host: 'smtp.acme.test',
+      port: 2525,
+      secure: false,
+      auth: { user: 'dunwell', pass: ' pass with spaces ' },
+      from: 'Acme Billing <billing@acme.test>',
+      replyTo: 'support@acme.test',
+    })
   })
 
   it('defaults to 587 with STARTTLS, to 465 when secure, and to secure on port 465', () => {

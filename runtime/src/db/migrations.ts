@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import type { Kysely, Migration, MigrationProvider } from 'kysely'
 
 /** Ordered by name; each runs once, in a transaction, on start. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -177,7 +177,11 @@ export const migrations: Record<string, Migration> = {
   },
   '0003-settings': {
     async up(db: Kysely<any>) {
-      await db.schema.createTable('settings').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute()
+      await db.schema
+        .createTable('settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute()
     },
   },
   '0004-case-imports': {

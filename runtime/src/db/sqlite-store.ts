@@ -94,7 +94,9 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
     caseCurrencies: sqlite.prepare(`select id, currency from cases where id in (select value from json_each(?))`),
     insertEvent: sqlite.prepare(`insert into events (id, case_id, type, at, data, received_at) values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing`),
-    markSent: sqlite.prepare(`update outbox set status = 'sent', sent_at = ?, text = coalesce(?, text), attempts = attempts + 1, lease_owner = null, lease_until = null where id = ?`),
+    markSent: sqlite.prepare(
+      `update outbox set status = 'sent', sent_at = ?, text = coalesce(?, text), attempts = attempts + 1, lease_owner = null, lease_until = null where id = ?`,
+    ),
     markAttempt: sqlite.prepare(`update outbox set status = ?, attempts = ?, reason = ?, lease_owner = null, lease_until = ? where id = ?`),
     releaseTimers: sqlite.prepare(`update timers set lease_owner = null, lease_until = null where lease_owner = ?`),
     releaseEvents: sqlite.prepare(`update events set lease_owner = null, lease_until = null where lease_owner = ?`),
@@ -102,7 +104,17 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
 
   const write = sqlite.transaction((batch: WriteBatch, processedAt: number, owner: string) => {
     for (const c of batch.cases.values()) {
-      statements.upsertCase.run(c.id, JSON.stringify(c.debtor), c.currency, c.amountDue, c.balance, c.dueDate, JSON.stringify(c.attributes), c.createdAt, c.updatedAt)
+      statements.upsertCase.run(
+        c.id,
+        JSON.stringify(c.debtor),
+        c.currency,
+        c.amountDue,
+        c.balance,
+        c.dueDate,
+        JSON.stringify(c.attributes),
+        c.createdAt,
+        c.updatedAt,
+      )
     }
     for (const e of batch.enrolments.values()) {
       statements.upsertEnrolment.run(e.id, e.caseId, e.journeyId, e.version, e.node, e.status, e.outcome, e.steps, e.enteredAt, e.updatedAt, e.endedAt)
@@ -115,7 +127,25 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     }
     for (const [enrolmentId, held] of batch.timersHeld) statements.holdTimers.run(held ? 1 : 0, enrolmentId)
     for (const o of batch.outbox) {
-      statements.insertOutbox.run(o.id, o.enrolmentId, o.caseId, o.journeyId, o.version, o.nodeId, o.channel, o.template, o.locale, o.status, o.reason, o.recipient, o.subject, o.html, o.text, o.createdAt, o.sentAt)
+      statements.insertOutbox.run(
+        o.id,
+        o.enrolmentId,
+        o.caseId,
+        o.journeyId,
+        o.version,
+        o.nodeId,
+        o.channel,
+        o.template,
+        o.locale,
+        o.status,
+        o.reason,
+        o.recipient,
+        o.subject,
+        o.html,
+        o.text,
+        o.createdAt,
+        o.sentAt,
+      )
     }
     for (const t of batch.tasks) statements.insertTask.run(t.id, t.outboxId, t.caseId, t.enrolmentId, t.queue, t.priority, t.script, t.createdAt)
     for (const a of batch.audit) statements.insertAudit.run(a.caseId, a.enrolmentId, a.at, a.kind, a.nodeId, JSON.stringify(a.detail))
@@ -136,7 +166,9 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     }
   })
 
-  const insertEvents = sqlite.transaction((rows: EventRow[]) => rows.map((r) => statements.insertEvent.run(r.id, r.caseId, r.type, r.at, r.data, r.receivedAt).changes > 0))
+  const insertEvents = sqlite.transaction((rows: EventRow[]) =>
+    rows.map((r) => statements.insertEvent.run(r.id, r.caseId, r.type, r.at, r.data, r.receivedAt).changes > 0),
+  )
 
   return {
     async caseCurrencies(ids) {
@@ -163,7 +195,17 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         )
         .returning(['id', 'case_id', 'channel', 'recipient', 'subject', 'html', 'text', 'locale', 'attempts'])
         .execute()
-      return rows.map((row) => ({ id: row.id, caseId: row.case_id, channel: row.channel, recipient: row.recipient, subject: row.subject, html: row.html, text: row.text, locale: row.locale, attempts: row.attempts }))
+      return rows.map((row) => ({
+        id: row.id,
+        caseId: row.case_id,
+        channel: row.channel,
+        recipient: row.recipient,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        locale: row.locale,
+        attempts: row.attempts,
+      }))
     },
 
     async finishDeliveries(results) {
@@ -206,13 +248,28 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         .execute()
       return {
         events: events.map((row) => ({ id: row.id, caseId: row.case_id, type: row.type, at: Number(row.at), data: JSON.parse(row.data) })),
-        timers: timers.map((row) => ({ id: row.id, enrolmentId: row.enrolment_id, caseId: row.case_id, nodeId: row.node_id, kind: row.kind, dueAt: Number(row.due_at) })),
+        timers: timers.map((row) => ({
+          id: row.id,
+          enrolmentId: row.enrolment_id,
+          caseId: row.case_id,
+          nodeId: row.node_id,
+          kind: row.kind,
+          dueAt: Number(row.due_at),
+        })),
       }
     },
 
     async nextDueAt() {
-      const event = await db.selectFrom('events').select((eb) => eb.fn.min('at').as('at')).where('processed_at', 'is', null).executeTakeFirst()
-      const timer = await db.selectFrom('timers').select((eb) => eb.fn.min('due_at').as('at')).where('held', '=', 0).executeTakeFirst()
+      const event = await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.min('at').as('at'))
+        .where('processed_at', 'is', null)
+        .executeTakeFirst()
+      const timer = await db
+        .selectFrom('timers')
+        .select((eb) => eb.fn.min('due_at').as('at'))
+        .where('held', '=', 0)
+        .executeTakeFirst()
       const times = [event?.at, timer?.at].filter((time): time is number => time !== null && time !== undefined).map(Number)
       return times.length > 0 ? Math.min(...times) : null
     },

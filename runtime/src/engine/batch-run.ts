@@ -124,7 +124,14 @@ export class BatchRun {
       const given = paymentAmount(event.data)
       const amount = given === undefined ? 'must be a positive number' : toMinorUnits(given, record.currency)
       if (typeof amount === 'string') {
-        this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event-rejected', nodeId: null, detail: { id: event.id, reason: `data.amount ${amount}` } })
+        this.audit({
+          caseId: record.id,
+          enrolmentId: null,
+          at: now,
+          kind: 'event-rejected',
+          nodeId: null,
+          detail: { id: event.id, reason: `data.amount ${amount}` },
+        })
         return
       }
       record.balance -= amount
@@ -169,7 +176,14 @@ export class BatchRun {
     this.batch.timersHeld.set(enrolment.id, paused)
     // Timers made earlier in this batch are held too: they wait in the table for the release.
     if (paused) for (const id of this.#newTimers.get(enrolment.id) ?? []) this.cancelled.add(id)
-    this.audit({ caseId: enrolment.caseId, enrolmentId: enrolment.id, at: now, kind: paused ? 'paused' : 'resumed', nodeId: enrolment.node, detail: { reason } })
+    this.audit({
+      caseId: enrolment.caseId,
+      enrolmentId: enrolment.id,
+      at: now,
+      kind: paused ? 'paused' : 'resumed',
+      nodeId: enrolment.node,
+      detail: { reason },
+    })
   }
 
   private async processTimer(timer: TimerRecord, now: number): Promise<void> {
@@ -178,7 +192,7 @@ export class BatchRun {
     if (enrolment?.status === 'paused') return
     if (this.batch.timersToInsert.has(timer.id)) this.batch.timersToInsert.delete(timer.id)
     else this.batch.timersToDelete.add(timer.id)
-    if (!enrolment || enrolment.status !== 'active' || enrolment.node !== timer.nodeId) return
+    if (enrolment?.status !== 'active' || enrolment.node !== timer.nodeId) return
     if (timer.kind === 'wake') {
       await this.step(enrolment, { type: journeyEvents.wake(timer.nodeId), data: {} }, now)
       return
@@ -192,7 +206,14 @@ export class BatchRun {
   async enrol(record: CaseRecord, version: CompiledVersion, event: StepEvent, now: number): Promise<void> {
     const previous = this.state.enrolmentsOf(record.id).filter((e) => e.journeyId === version.journeyId)
     const refuse = (reason: string) =>
-      this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'not-enrolled', nodeId: null, detail: { journey: version.journeyId, version: version.version, reason } })
+      this.audit({
+        caseId: record.id,
+        enrolmentId: null,
+        at: now,
+        kind: 'not-enrolled',
+        nodeId: null,
+        detail: { journey: version.journeyId, version: version.version, reason },
+      })
     if (previous.some((e) => e.status === 'active' || e.status === 'paused')) return refuse('already in this journey')
     if (version.trigger.reentry === 'never' && previous.length > 0) return refuse('this journey enrols a case only once')
     const lastEnd = Math.max(0, ...previous.map((e) => e.endedAt ?? 0))
@@ -225,12 +246,24 @@ export class BatchRun {
       endedAt: null,
     }
     this.state.addEnrolment(enrolment)
-    this.audit({ caseId: record.id, enrolmentId: enrolment.id, at: now, kind: 'enrolled', nodeId: null, detail: { journey: version.journeyId, version: version.version, trigger: event.type } })
+    this.audit({
+      caseId: record.id,
+      enrolmentId: enrolment.id,
+      at: now,
+      kind: 'enrolled',
+      nodeId: null,
+      detail: { journey: version.journeyId, version: version.version, trigger: event.type },
+    })
     await this.step(enrolment, event, now, { initial: true })
   }
 
   /** Applies XState's pure transitions to one enrolment until it rests, performing every effect they return. */
-  async step(enrolment: EnrolmentRecord, event: StepEvent, now: number, options: { initial?: boolean; retrySend?: import('@dunwell/journey').SendParams } = {}): Promise<void> {
+  async step(
+    enrolment: EnrolmentRecord,
+    event: StepEvent,
+    now: number,
+    options: { initial?: boolean; retrySend?: import('@dunwell/journey').SendParams } = {},
+  ): Promise<void> {
     const version = this.deps.journeys.get(enrolment.journeyId, enrolment.version)
     const record = this.state.cases.get(enrolment.caseId)
     if (!version || !record) return

@@ -43,7 +43,11 @@ export async function eraseCase(db: Kysely<Database>, id: string, now: number): 
   return db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst()
     if (!found) return false
-    await trx.updateTable('cases').set({ debtor: JSON.stringify({}), attributes: JSON.stringify({ erased: true }), updated_at: now }).where('id', '=', id).execute()
+    await trx
+      .updateTable('cases')
+      .set({ debtor: JSON.stringify({}), attributes: JSON.stringify({ erased: true }), updated_at: now })
+      .where('id', '=', id)
+      .execute()
     await trx.updateTable('outbox').set({ recipient: null, subject: null, html: null, text: null }).where('case_id', '=', id).execute()
     await trx.updateTable('outbox').set({ status: 'suppressed', reason: 'case erased' }).where('case_id', '=', id).where('status', '=', 'pending').execute()
     await trx.updateTable('tasks').set({ script: null }).where('case_id', '=', id).execute()
@@ -52,8 +56,21 @@ export async function eraseCase(db: Kysely<Database>, id: string, now: number): 
     await trx.updateTable('events').set({ processed_at: now }).where('case_id', '=', id).where('processed_at', 'is', null).execute()
     await trx.updateTable('audit').set({ detail: '{}' }).where('case_id', '=', id).where('kind', 'in', ['event', 'action']).execute()
     const open = await trx.selectFrom('enrolments').select('id').where('case_id', '=', id).where('status', 'in', ['active', 'paused']).execute()
-    await trx.updateTable('enrolments').set({ status: 'stopped', ended_at: now, updated_at: now }).where('case_id', '=', id).where('status', 'in', ['active', 'paused']).execute()
-    if (open.length > 0) await trx.deleteFrom('timers').where('enrolment_id', 'in', open.map((e) => e.id)).execute()
+    await trx
+      .updateTable('enrolments')
+      .set({ status: 'stopped', ended_at: now, updated_at: now })
+      .where('case_id', '=', id)
+      .where('status', 'in', ['active', 'paused'])
+      .execute()
+    if (open.length > 0)
+      await trx
+        .deleteFrom('timers')
+        .where(
+          'enrolment_id',
+          'in',
+          open.map((e) => e.id),
+        )
+        .execute()
     await trx.insertInto('audit').values({ case_id: id, enrolment_id: null, at: now, kind: 'erased', node_id: null, detail: '{}' }).execute()
     return true
   })

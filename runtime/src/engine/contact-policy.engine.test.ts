@@ -171,7 +171,14 @@ describe('public holidays by region', () => {
     const [deferred] = await entries(t, 'munich', 'message')
     expect(deferred!.detail).toMatchObject({ status: 'deferred', until: '2025-08-16T06:00:00.000Z' })
     expect(deferred!.detail.holidays).toEqual([
-      { name: 'Mariä Himmelfahrt', nameEn: 'Assumption', date: '2025-08-15', country: 'DE', region: 'BY', onlyIn: ['Stadt Augsburg', 'Überwiegend katholische Gemeinden'] },
+      {
+        name: 'Mariä Himmelfahrt',
+        nameEn: 'Assumption',
+        date: '2025-08-15',
+        country: 'DE',
+        region: 'BY',
+        onlyIn: ['Stadt Augsburg', 'Überwiegend katholische Gemeinden'],
+      },
     ])
     expect(String(deferred!.detail.reason)).toContain('Mariä Himmelfahrt (Assumption), 2025-08-15, DE-BY, a holiday only in parts')
   })
@@ -225,7 +232,12 @@ function callingJourney(id: string, calls: number, options: { failedTo?: string;
     nodes[options.failedTo] = ['exit', { outcome: options.failedTo }]
     edges.push(`call-${calls}:failed>${options.failedTo}`)
   }
-  return journey({ id, nodes: nodes as never, edges, templates: { script: textTemplate('call', 'Ask {{ debtor.firstName }} about {{ case.balance | money }}') } })
+  return journey({
+    id,
+    nodes: nodes as never,
+    edges,
+    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName }} about {{ case.balance | money }}') },
+  })
 }
 
 describe('frequency cap: at most 7 calls in 7 days', () => {

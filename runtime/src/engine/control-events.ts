@@ -24,7 +24,14 @@ export async function applyControlEvent(run: BatchRun, record: CaseRecord, event
     case controlEvents.enrol: {
       const version = journeyId ? [...run.deps.triggers().values()].flat().find((v) => v.journeyId === journeyId) : undefined
       if (!version) {
-        run.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'not-enrolled', nodeId: null, detail: { journey: journeyId, reason: 'the journey has no active published version' } })
+        run.audit({
+          caseId: record.id,
+          enrolmentId: null,
+          at: now,
+          kind: 'not-enrolled',
+          nodeId: null,
+          detail: { journey: journeyId, reason: 'the journey has no active published version' },
+        })
         return
       }
       await run.enrol(record, version, { type: version.trigger.event, data: { manual: true } }, now)
@@ -35,7 +42,14 @@ export async function applyControlEvent(run: BatchRun, record: CaseRecord, event
       return
     case controlEvents.resume:
       if (run.state.holdsOf(record.id).size > 0) {
-        run.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'not-resumed', nodeId: null, detail: { reason: `on hold (${[...run.state.holdsOf(record.id)].join(', ')})` } })
+        run.audit({
+          caseId: record.id,
+          enrolmentId: null,
+          at: now,
+          kind: 'not-resumed',
+          nodeId: null,
+          detail: { reason: `on hold (${[...run.state.holdsOf(record.id)].join(', ')})` },
+        })
         return
       }
       for (const enrolment of enrolments.filter((e) => e.status === 'paused')) {

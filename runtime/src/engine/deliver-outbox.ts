@@ -34,7 +34,15 @@ export async function deliverOutbox(store: EngineStore, channels: Map<string, Ch
       }
       const attempts = row.attempts + 1
       const final = !outcome.retryable || attempts >= MAX_ATTEMPTS
-      await store.finishDeliveries([{ id: row.id, status: final ? 'failed' : 'pending', attempts, reason: outcome.error, retryAt: final ? null : Date.now() + Math.min(3_600_000, 2 ** (attempts - 1) * 5000) }])
+      await store.finishDeliveries([
+        {
+          id: row.id,
+          status: final ? 'failed' : 'pending',
+          attempts,
+          reason: outcome.error,
+          retryAt: final ? null : Date.now() + Math.min(3_600_000, 2 ** (attempts - 1) * 5000),
+        },
+      ])
     }
     if (claimed.length < CLAIM) return delivered
   }

@@ -50,7 +50,11 @@ describe('every node kind: the sample journey', () => {
   it('older debtors: the split sends each to the email or the WhatsApp variant it was assigned; silence ends in no-response', async () => {
     const t = await startEngine()
     const ids = ['o-1', 'o-2', 'o-3', 'o-4', 'o-5', 'o-6', 'o-7', 'o-8']
-    await enrol(t, sampleJourney(), ids.map((id) => caseInput(id)))
+    await enrol(
+      t,
+      sampleJourney(),
+      ids.map((id) => caseInput(id)),
+    )
     await t.engine.advanceTo(evening + days(10))
 
     const assignments = new Map((await t.db.selectFrom('split_assignments').select(['case_id', 'variant']).execute()).map((row) => [row.case_id, row.variant]))
@@ -81,8 +85,15 @@ describe('action node', () => {
 
   it('sets case attributes from expressions and offers a payment link that the next message uses', async () => {
     const t = await startEngine()
-    await enrol(t, withAction({ set: { reminded: 'true', dpd: 'case.daysPastDue', greeting: '"Hi " + debtor.firstName' }, offer: { type: 'payment-link' } }), [caseInput('c-1')])
-    expect(JSON.parse((await caseRow(t, 'c-1')).attributes)).toEqual({ reminded: true, dpd: 22, greeting: 'Hi Anna', offer: { type: 'payment-link', at: MONDAY.toISOString() } })
+    await enrol(t, withAction({ set: { reminded: 'true', dpd: 'case.daysPastDue', greeting: '"Hi " + debtor.firstName' }, offer: { type: 'payment-link' } }), [
+      caseInput('c-1'),
+    ])
+    expect(JSON.parse((await caseRow(t, 'c-1')).attributes)).toEqual({
+      reminded: true,
+      dpd: 22,
+      greeting: 'Hi Anna',
+      offer: { type: 'payment-link', at: MONDAY.toISOString() },
+    })
     const [sms] = await messages(t, 'c-1')
     expect(sms!.text).toBe('Hi Anna, pay €100.00 at https://pay.example.com/c/c-1 Reply STOP to opt out.')
     const [action] = await entries(t, 'c-1', 'action')
@@ -96,7 +107,9 @@ describe('action node', () => {
       withAction({ offer: { type: 'payment-plan', installments: 3, interval: 'P1M' }, webhook: { url: 'https://crm.example.com/hooks/dunning', name: 'crm' } }),
       [caseInput('c-1')],
     )
-    expect(JSON.parse((await caseRow(t, 'c-1')).attributes)).toEqual({ offer: { type: 'payment-plan', installments: 3, interval: 'P1M', at: MONDAY.toISOString() } })
+    expect(JSON.parse((await caseRow(t, 'c-1')).attributes)).toEqual({
+      offer: { type: 'payment-plan', installments: 3, interval: 'P1M', at: MONDAY.toISOString() },
+    })
     const [webhook] = await messages(t, 'c-1')
     expect(webhook).toMatchObject({ channel: 'webhook', template: 'crm', recipient: 'https://crm.example.com/hooks/dunning', status: 'sent' })
     expect(JSON.parse(webhook!.text!)).toEqual({ caseId: 'c-1', journey: 'act', version: 1, node: 'act', at: MONDAY.toISOString() })
@@ -104,7 +117,9 @@ describe('action node', () => {
 
   it('keeps existing attributes and records an expression that fails instead of stopping the journey', async () => {
     const t = await startEngine()
-    await enrol(t, withAction({ set: { greeting: '"Hello"', broken: 'case.attributes.missing + 1' } }), [caseInput('c-1', { attributes: { segment: 'student' } })])
+    await enrol(t, withAction({ set: { greeting: '"Hello"', broken: 'case.attributes.missing + 1' } }), [
+      caseInput('c-1', { attributes: { segment: 'student' } }),
+    ])
     expect(JSON.parse((await caseRow(t, 'c-1')).attributes)).toEqual({ segment: 'student', greeting: 'Hello' })
     const [action] = await entries(t, 'c-1', 'action')
     expect(Object.keys(action!.detail.errors as object)).toEqual(['broken'])
@@ -149,7 +164,15 @@ describe('call node', () => {
     const [call] = await messages(t, 'c-1')
     expect(call).toMatchObject({ channel: 'call', status: 'sent', recipient: '+4915112345678' })
     expect(await t.db.selectFrom('tasks').selectAll().execute()).toEqual([
-      expect.objectContaining({ outbox_id: call!.id, case_id: 'c-1', queue: 'collections-de', priority: 5, status: 'open', script: 'Call Anna about €100.00.', created_at: MONDAY.getTime() }),
+      expect.objectContaining({
+        outbox_id: call!.id,
+        case_id: 'c-1',
+        queue: 'collections-de',
+        priority: 5,
+        status: 'open',
+        script: 'Call Anna about €100.00.',
+        created_at: MONDAY.getTime(),
+      }),
     ])
     expect((await entries(t, 'c-1', 'message'))[0]!.detail).toMatchObject({ channel: 'call', status: 'task-created' })
     expect(await theEnrolment(t, 'c-1')).toMatchObject({ outcome: 'handed-over' })
@@ -207,7 +230,12 @@ describe('durability', () => {
     const second = await startEngine({ file, at: new Date(MONDAY.getTime() + days(1) + 1) })
     await second.engine.advanceTo(MONDAY.getTime() + days(10))
     expect(await summary(second, ['c-1', 'c-2'])).toEqual({
-      'c-1': { status: 'done', outcome: 'no-response', balance: 10000, messages: [`mail sent ${MONDAY.toISOString()}`, `text sent ${iso(MONDAY.getTime() + days(1))}`] },
+      'c-1': {
+        status: 'done',
+        outcome: 'no-response',
+        balance: 10000,
+        messages: [`mail sent ${MONDAY.toISOString()}`, `text sent ${iso(MONDAY.getTime() + days(1))}`],
+      },
       'c-2': { status: 'done', outcome: 'paid', balance: 0, messages: [`mail sent ${MONDAY.toISOString()}`, `text sent ${iso(MONDAY.getTime() + days(1))}`] },
     })
   })
@@ -225,7 +253,9 @@ describe('durability', () => {
     // The retry waits out its back-off (real time); make it due now.
     await second.db.updateTable('outbox').set({ lease_until: null }).execute()
     await second.engine.deliver()
-    expect(await messages(second, 'c-1')).toMatchObject([{ status: 'sent', attempts: 2, text: expect.stringMatching(/^Hello\n\nTo stop receiving emails from us/) }])
+    expect(await messages(second, 'c-1')).toMatchObject([
+      { status: 'sent', attempts: 2, text: expect.stringMatching(/^Hello\n\nTo stop receiving emails from us/) },
+    ])
     expect(sent).toEqual([(await messages(second, 'c-1'))[0]!.id])
   })
 })
@@ -235,7 +265,11 @@ describe('batching', () => {
     const ids = ['c-1', 'c-2', 'c-3', 'c-4', 'c-5']
     const run = async (batchSize: number) => {
       const t = await startEngine({ batchSize })
-      await enrol(t, reminders(), ids.map((id) => caseInput(id)))
+      await enrol(
+        t,
+        reminders(),
+        ids.map((id) => caseInput(id)),
+      )
       await t.engine.ingest([
         event('payment.received', 'c-3', new Date(MONDAY.getTime() + days(0.5)), { amount: 100 }),
         event('payment.received', 'c-5', new Date(MONDAY.getTime() + days(2)), { amount: 40 }),

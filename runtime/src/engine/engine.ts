@@ -19,7 +19,6 @@ import { eventId, ingestEvents, summarise, upsertCases, type EventOutcome, type 
 import type { CaseInput } from '../wire/case-input'
 import type { EventInput } from '../wire/event-input'
 
-
 export interface EngineOptions {
   db: Kysely<Database>
   store: EngineStore
@@ -77,7 +76,12 @@ export class Engine {
       clock: this.clock,
       // Caches are keyed by journey id and version, which only mean something within one database.
       render: options.render ?? createMessageRenderer(),
-      links: options.links ?? ((caseId) => ({ pay: `https://pay.example.com/c/${encodeURIComponent(caseId)}`, optout: `https://pay.example.com/optout/${encodeURIComponent(caseId)}` })),
+      links:
+        options.links ??
+        ((caseId) => ({
+          pay: `https://pay.example.com/c/${encodeURIComponent(caseId)}`,
+          optout: `https://pay.example.com/optout/${encodeURIComponent(caseId)}`,
+        })),
       sender: options.sender ?? { name: 'Dunwell' },
       scope,
       channels,
@@ -97,7 +101,12 @@ export class Engine {
       .innerJoin('journeys as j', 'j.id', 'v.journey_id')
       .select(['v.journey_id', 'v.version', 'v.document'])
       .where('j.status', '=', 'active')
-      .where('v.version', '=', (eb) => eb.selectFrom('journey_versions as l').select((l) => l.fn.max('l.version').as('max')).whereRef('l.journey_id', '=', 'v.journey_id'))
+      .where('v.version', '=', (eb) =>
+        eb
+          .selectFrom('journey_versions as l')
+          .select((l) => l.fn.max('l.version').as('max'))
+          .whereRef('l.journey_id', '=', 'v.journey_id'),
+      )
       .execute()
     const triggers = new Map<string, CompiledVersion[]>()
     const listened = new Set<string>()
@@ -122,7 +131,12 @@ export class Engine {
   }
 
   async #loadVersion(journeyId: string, version: number): Promise<CompiledVersion | undefined> {
-    const row = await this.db.selectFrom('journey_versions').select('document').where('journey_id', '=', journeyId).where('version', '=', version).executeTakeFirst()
+    const row = await this.db
+      .selectFrom('journey_versions')
+      .select('document')
+      .where('journey_id', '=', journeyId)
+      .where('version', '=', version)
+      .executeTakeFirst()
     return row ? this.#deps.journeys.add(journeyId, version, JSON.parse(row.document)) : undefined
   }
 
@@ -135,8 +149,16 @@ export class Engine {
     const published = await this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('journeys').select('id').where('id', '=', journey.id).executeTakeFirst()
       if (existing) await trx.updateTable('journeys').set({ name: journey.name, updated_at: now, draft: null }).where('id', '=', journey.id).execute()
-      else await trx.insertInto('journeys').values({ id: journey.id, name: journey.name, status: 'active', draft: null, created_at: now, updated_at: now }).execute()
-      const last = await trx.selectFrom('journey_versions').select((eb) => eb.fn.max('version').as('max')).where('journey_id', '=', journey.id).executeTakeFirst()
+      else
+        await trx
+          .insertInto('journeys')
+          .values({ id: journey.id, name: journey.name, status: 'active', draft: null, created_at: now, updated_at: now })
+          .execute()
+      const last = await trx
+        .selectFrom('journey_versions')
+        .select((eb) => eb.fn.max('version').as('max'))
+        .where('journey_id', '=', journey.id)
+        .executeTakeFirst()
       const version = Number(last?.max ?? 0) + 1
       await trx
         .insertInto('journey_versions')
@@ -162,7 +184,14 @@ export class Engine {
     const now = this.clock.now()
     const result = await upsertCases(this.db, cases, now)
     if (result.changed.length > 0) {
-      await this.ingest(result.changed.map(({ caseId, state }) => ({ id: `case.updated/${caseId}/${now}/${state}`, type: 'case.updated', caseId, at: new Date(now).toISOString() })))
+      await this.ingest(
+        result.changed.map(({ caseId, state }) => ({
+          id: `case.updated/${caseId}/${now}/${state}`,
+          type: 'case.updated',
+          caseId,
+          at: new Date(now).toISOString(),
+        })),
+      )
     }
     return result
   }
@@ -179,14 +208,21 @@ export class Engine {
       this.#pending.push({ events, resolve, reject })
       if (this.#pending.length === 1) setImmediate(() => void this.#flushIngest())
     })
-    return summarise(outcomes, events.map((event) => eventId(event, now)))
+    return summarise(
+      outcomes,
+      events.map((event) => eventId(event, now)),
+    )
   }
 
   async #flushIngest(): Promise<void> {
     const waiting = this.#pending
     this.#pending = []
     try {
-      const outcomes = await ingestEvents(this.store, waiting.flatMap((w) => w.events), this.clock.now())
+      const outcomes = await ingestEvents(
+        this.store,
+        waiting.flatMap((w) => w.events),
+        this.clock.now(),
+      )
       let offset = 0
       for (const w of waiting) {
         w.resolve(outcomes.slice(offset, offset + w.events.length))
@@ -201,7 +237,9 @@ export class Engine {
   async control(caseId: string, action: 'enrol' | 'pause' | 'resume' | 'stop', options: { journeyId?: string; reason?: string } = {}): Promise<void> {
     const now = this.clock.now()
     const data = { ...(options.journeyId ? { journeyId: options.journeyId } : {}), ...(options.reason ? { reason: options.reason } : {}) }
-    await this.ingest([{ id: `${controlEvents[action]}/${caseId}/${now}/${randomUUID()}`, type: controlEvents[action], caseId, at: new Date(now).toISOString(), data }])
+    await this.ingest([
+      { id: `${controlEvents[action]}/${caseId}/${now}/${randomUUID()}`, type: controlEvents[action], caseId, at: new Date(now).toISOString(), data },
+    ])
   }
 
   /** Handles every event and timer due now (on the engine's clock), batch by batch, then delivers the outbox. */

@@ -201,7 +201,7 @@ describe('the audit trail explains decisions', () => {
     ])
   })
 
-  it("a wait for an event records only its own condition, not the conditions of nodes the case passed long ago", async () => {
+  it('a wait for an event records only its own condition, not the conditions of nodes the case passed long ago', async () => {
     const t = await startEngine()
     const spec = journey({
       id: 'segment-then-promise',

@@ -35,7 +35,12 @@ export class GuardScope {
       if (params.nodeId !== null) {
         let node = this.decisions.get(params.nodeId)
         if (!node) this.decisions.set(params.nodeId, (node = new Map()))
-        node.set(`${params.outcome ?? ''}\u0000${params.expr}`, { expr: params.expr, ...(params.outcome ? { outcome: params.outcome } : {}), result, ...(error ? { error } : {}) })
+        node.set(`${params.outcome ?? ''}\u0000${params.expr}`, {
+          expr: params.expr,
+          ...(params.outcome ? { outcome: params.outcome } : {}),
+          result,
+          ...(error ? { error } : {}),
+        })
       }
       return result
     },

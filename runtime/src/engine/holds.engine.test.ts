@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { caseInput, days, emailTemplate, enrol, entries, event, iso, journey, messages, MONDAY, overdue, startEngine, textTemplate, theEnrolment } from './testing'
+import {
+  caseInput,
+  days,
+  emailTemplate,
+  enrol,
+  entries,
+  event,
+  iso,
+  journey,
+  messages,
+  MONDAY,
+  overdue,
+  startEngine,
+  textTemplate,
+  theEnrolment,
+} from './testing'
 
 /** entry → first email → 3 days → second email → 3 days → exit. */
 const twoReminders = (id = 'two-reminders') =>
@@ -69,7 +84,10 @@ describe('dispute, hardship and legal holds', () => {
     await enrol(t, twoReminders(), [caseInput('c-1')])
     await t.engine.ingest([event('hardship.reported', 'c-1', at(1)), event('hardship.resolved', 'c-1', at(2))])
     await t.engine.advanceTo(at(5))
-    expect((await messages(t, 'c-1')).map((m) => `${m.node_id} ${iso(m.created_at)}`)).toEqual([`first ${iso(at(0).getTime())}`, `second ${iso(at(3).getTime())}`])
+    expect((await messages(t, 'c-1')).map((m) => `${m.node_id} ${iso(m.created_at)}`)).toEqual([
+      `first ${iso(at(0).getTime())}`,
+      `second ${iso(at(3).getTime())}`,
+    ])
   })
 
   it('stays paused until every hold is released', async () => {

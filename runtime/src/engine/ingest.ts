@@ -32,10 +32,17 @@ export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now:
     await db.transaction().execute(async (trx) => {
       const inserts = new Map<string, Database['cases']>()
       const existing = new Map(
-        (await trx.selectFrom('cases').select(['id', 'balance', 'amount_due', 'attributes']).where('id', 'in', part.map((c) => c.id)).execute()).map((row) => [
-          row.id,
-          `${Number(row.balance)}|${Number(row.amount_due)}|${row.attributes}`,
-        ]),
+        (
+          await trx
+            .selectFrom('cases')
+            .select(['id', 'balance', 'amount_due', 'attributes'])
+            .where(
+              'id',
+              'in',
+              part.map((c) => c.id),
+            )
+            .execute()
+        ).map((row) => [row.id, `${Number(row.balance)}|${Number(row.amount_due)}|${row.attributes}`]),
       )
       for (const input of part) {
         const amountDue = toMinorUnits(input.amountDue, input.currency)
@@ -60,7 +67,11 @@ export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now:
           inserts.set(input.id, { ...pending, ...row, balance: balance ?? amountDue })
           result.updated++
         } else if (before !== undefined) {
-          await trx.updateTable('cases').set({ ...row, ...(balance !== undefined ? { balance } : {}) }).where('id', '=', input.id).execute()
+          await trx
+            .updateTable('cases')
+            .set({ ...row, ...(balance !== undefined ? { balance } : {}) })
+            .where('id', '=', input.id)
+            .execute()
           const [oldBalance] = before.split('|')
           const after = `${balance ?? oldBalance}|${amountDue}|${row.attributes}`
           if (before !== after) {
@@ -75,7 +86,11 @@ export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now:
         }
       }
       // New cases in one statement: a chunk's inserts are one prepared statement, not one each.
-      if (inserts.size > 0) await trx.insertInto('cases').values([...inserts.values()]).execute()
+      if (inserts.size > 0)
+        await trx
+          .insertInto('cases')
+          .values([...inserts.values()])
+          .execute()
     })
   }
   return result
@@ -88,7 +103,13 @@ export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now:
  */
 export function eventId(event: EventInput, receivedAt: number): string {
   const at = event.at ? Date.parse(event.at) : receivedAt
-  return event.id ?? `sha256:${createHash('sha256').update(JSON.stringify([event.type, event.caseId, at, event.data ?? {}])).digest('hex').slice(0, 32)}`
+  return (
+    event.id ??
+    `sha256:${createHash('sha256')
+      .update(JSON.stringify([event.type, event.caseId, at, event.data ?? {}]))
+      .digest('hex')
+      .slice(0, 32)}`
+  )
 }
 
 export type EventOutcome = 'accepted' | 'duplicate' | { path: string; error: string }
@@ -117,7 +138,10 @@ export async function ingestEvents(store: EngineStore, events: EventInput[], now
     else if (seen.has(id)) outcomes[index] = 'duplicate'
     else {
       seen.add(id)
-      rows.push({ index, row: { id, caseId: event.caseId, type: event.type, at: event.at ? Date.parse(event.at) : now, data: JSON.stringify(event.data ?? {}), receivedAt: now } })
+      rows.push({
+        index,
+        row: { id, caseId: event.caseId, type: event.type, at: event.at ? Date.parse(event.at) : now, data: JSON.stringify(event.data ?? {}), receivedAt: now },
+      })
     }
   })
   const inserted = await store.insertEvents(rows.map((r) => r.row))

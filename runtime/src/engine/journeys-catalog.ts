@@ -68,12 +68,21 @@ export async function saveDraft(db: Kysely<Database>, document: { id: string; na
 }
 
 export async function listVersions(db: Kysely<Database>, id: string): Promise<JourneyVersionSummary[]> {
-  const rows = await db.selectFrom('journey_versions').select(['version', 'note', 'published_at']).where('journey_id', '=', id).orderBy('version', 'desc').execute()
+  const rows = await db
+    .selectFrom('journey_versions')
+    .select(['version', 'note', 'published_at'])
+    .where('journey_id', '=', id)
+    .orderBy('version', 'desc')
+    .execute()
   return rows.map((row) => ({ version: row.version, note: row.note, publishedAt: new Date(Number(row.published_at)).toISOString() }))
 }
 
 /** A published version in the stable text form, ready to diff. */
-export async function getVersion(db: Kysely<Database>, id: string, version: number): Promise<{ document: Journey; text: string; note: string | null; publishedAt: string } | undefined> {
+export async function getVersion(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+): Promise<{ document: Journey; text: string; note: string | null; publishedAt: string } | undefined> {
   const row = await db.selectFrom('journey_versions').selectAll().where('journey_id', '=', id).where('version', '=', version).executeTakeFirst()
   if (!row) return undefined
   const document = JSON.parse(row.document) as Journey

@@ -14,7 +14,10 @@ const bilingual = (id = 'bilingual') =>
     },
     edges: ['start>mail', 'mail>text', 'text>done'],
     templates: {
-      mail: emailTemplate({ en: 'Hello {{ debtor.firstName }}, {{ case.balance | money }} is open.', de: 'Hallo {{ debtor.firstName }}, {{ case.balance | money }} sind offen.' }, { en: 'Reminder for {{ debtor.firstName }}', de: 'Erinnerung für {{ debtor.firstName }}' }),
+      mail: emailTemplate(
+        { en: 'Hello {{ debtor.firstName }}, {{ case.balance | money }} is open.', de: 'Hallo {{ debtor.firstName }}, {{ case.balance | money }} sind offen.' },
+        { en: 'Reminder for {{ debtor.firstName }}', de: 'Erinnerung für {{ debtor.firstName }}' },
+      ),
       text: textTemplate('sms', { en: 'Pay here: {{ links.pay }}', de: 'Hier zahlen: {{ links.pay }}' }),
     },
   })
@@ -30,11 +33,17 @@ describe('the debtor’s language', () => {
     const [viennaMail, viennaText] = await messages(t, 'vienna')
     expect(viennaMail).toMatchObject({ locale: 'de', subject: 'Erinnerung für Lena' })
     // The template has no opt-out: the runtime adds one, in the debtor's language (Regulation F §1006.6(e)).
-    expect(viennaMail!.text).toMatch(/^Hallo Lena, 100,00\s€ sind offen\.\n\nWenn Sie von uns keine E-Mails mehr an diese Adresse erhalten möchten, melden Sie sich hier ab: https:\/\/pay\.example\.com\/optout\/vienna$/)
+    expect(viennaMail!.text).toMatch(
+      /^Hallo Lena, 100,00\s€ sind offen\.\n\nWenn Sie von uns keine E-Mails mehr an diese Adresse erhalten möchten, melden Sie sich hier ab: https:\/\/pay\.example\.com\/optout\/vienna$/,
+    )
     expect(viennaText).toMatchObject({ locale: 'de', text: 'Hier zahlen: https://pay.example.com/c/vienna Antworten Sie STOPP zum Abmelden.' })
 
     const [parisMail, parisText] = await messages(t, 'paris')
-    expect(parisMail).toMatchObject({ locale: 'en', subject: 'Reminder for Chloé', text: expect.stringMatching(/^Hello Chloé, €100.00 is open.\n\nTo stop receiving emails from us/) })
+    expect(parisMail).toMatchObject({
+      locale: 'en',
+      subject: 'Reminder for Chloé',
+      text: expect.stringMatching(/^Hello Chloé, €100.00 is open.\n\nTo stop receiving emails from us/),
+    })
     expect(parisText).toMatchObject({ locale: 'en' })
 
     expect((await messages(t, 'unknown')).map((m) => m.locale)).toEqual(['en', 'en'])
@@ -50,7 +59,9 @@ describe('fonts', () => {
       templates: {
         mail: {
           ...emailTemplate('unused'),
-          body: { en: '<mjml><mj-head><mj-attributes><mj-all font-family="Georgia, serif" /></mj-attributes></mj-head><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>' },
+          body: {
+            en: '<mjml><mj-head><mj-attributes><mj-all font-family="Georgia, serif" /></mj-attributes></mj-head><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>',
+          },
         },
       },
     })
@@ -110,7 +121,12 @@ describe('journey versions and renderer caches', () => {
     const text = (body: string) =>
       journey({
         id: 'same-id',
-        nodes: { start: ['entry', { event: 'invoice.overdue' }], mail: ['email', { template: 'mail' }], text: ['sms', { template: 'text' }], done: ['exit', { outcome: 'done' }] },
+        nodes: {
+          start: ['entry', { event: 'invoice.overdue' }],
+          mail: ['email', { template: 'mail' }],
+          text: ['sms', { template: 'text' }],
+          done: ['exit', { outcome: 'done' }],
+        },
         edges: ['start>mail', 'mail>text', 'text>done'],
         templates: { mail: emailTemplate(body), text: textTemplate('sms', body) },
       })
@@ -126,7 +142,12 @@ describe('journey versions and renderer caches', () => {
     const versioned = (body: string) =>
       journey({
         id: 'versioned',
-        nodes: { start: ['entry', { event: 'invoice.overdue' }], pause: ['wait', { for: 'P1D' }], text: ['sms', { template: 'text' }], done: ['exit', { outcome: 'done' }] },
+        nodes: {
+          start: ['entry', { event: 'invoice.overdue' }],
+          pause: ['wait', { for: 'P1D' }],
+          text: ['sms', { template: 'text' }],
+          done: ['exit', { outcome: 'done' }],
+        },
         edges: ['start>pause', 'pause>text', 'text>done'],
         templates: { text: textTemplate('sms', body) },
       })

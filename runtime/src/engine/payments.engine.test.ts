@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { timeline } from '../index'
-import { caseInput, caseRow, days, emailTemplate, enrol, entries, event, iso, journey, messages, MONDAY, startEngine, textTemplate, theEnrolment } from './testing'
+import {
+  caseInput,
+  caseRow,
+  days,
+  emailTemplate,
+  enrol,
+  entries,
+  event,
+  iso,
+  journey,
+  messages,
+  MONDAY,
+  startEngine,
+  textTemplate,
+  theEnrolment,
+} from './testing'
 
 /** A reminder, three days, a text with the payment link, seven days, no response. */
 const dunning = () =>
@@ -190,7 +205,12 @@ describe('idempotent events', () => {
     expect(await t.engine.ingest([payment, { ...payment }])).toMatchObject({ accepted: 1, duplicates: 1 })
     await t.engine.advanceTo(MONDAY.getTime() + days(1))
     expect(await t.engine.ingest([{ ...payment, data: { amount: 10 } }])).toMatchObject({ accepted: 0, duplicates: 1 })
-    expect(await t.engine.ingest([{ ...payment, at: iso(MONDAY.getTime() + days(1.5)) }, { ...payment, data: { amount: 11 } }])).toMatchObject({ accepted: 2, duplicates: 0 })
+    expect(
+      await t.engine.ingest([
+        { ...payment, at: iso(MONDAY.getTime() + days(1.5)) },
+        { ...payment, data: { amount: 11 } },
+      ]),
+    ).toMatchObject({ accepted: 2, duplicates: 0 })
     await t.engine.advanceTo(MONDAY.getTime() + days(2))
 
     expect((await caseRow(t, 'c-1')).balance).toBe(10000 - 1000 - 1000 - 1100)

@@ -17,7 +17,9 @@ import type { CompiledVersion } from './journey-cache'
 import type { CaseRecord, EnrolmentRecord } from './records'
 import { sendMessage } from './send-message'
 
-const dueOfWait = memoize((wait: WaitRule, now: number, place: DebtorPlace, defaults: PlaceDefaults) => resolveWaitDue(wait, new Date(now), place, defaults).getTime())
+const dueOfWait = memoize((wait: WaitRule, now: number, place: DebtorPlace, defaults: PlaceDefaults) =>
+  resolveWaitDue(wait, new Date(now), place, defaults).getTime(),
+)
 
 export interface StepEvent {
   type: string
@@ -59,8 +61,18 @@ export async function performActions(run: BatchRun, context: StepContext, action
       case actionNames.schedule: {
         const params = action.params as ScheduleParams
         const { defaultTimezone, defaultCountry } = run.deps.policy
-        const due = dueOfWait(params.wait as WaitRule, now, placeOf(record, defaultTimezone), { defaultTimezone, ...(defaultCountry ? { defaultCountry } : {}) })
-        run.addTimer({ id: `${enrolment.id}/${enrolment.steps}`, enrolmentId: enrolment.id, caseId: record.id, nodeId: params.nodeId, kind: 'wake', dueAt: due })
+        const due = dueOfWait(params.wait as WaitRule, now, placeOf(record, defaultTimezone), {
+          defaultTimezone,
+          ...(defaultCountry ? { defaultCountry } : {}),
+        })
+        run.addTimer({
+          id: `${enrolment.id}/${enrolment.steps}`,
+          enrolmentId: enrolment.id,
+          caseId: record.id,
+          nodeId: params.nodeId,
+          kind: 'wake',
+          dueAt: due,
+        })
         audit('waiting', params.nodeId, { until: new Date(due).toISOString(), ...('event' in params.wait ? { event: params.wait.event } : {}) })
         break
       }
@@ -83,7 +95,10 @@ export async function performActions(run: BatchRun, context: StepContext, action
         enrolment.outcome = params.outcome
         enrolment.status = 'done'
         enrolment.endedAt = now
-        audit('exited', params.nodeId, { outcome: params.outcome, ...(params.nodeId === null ? { reason: `goal met: ${context.version.journey.settings.goal ?? 'case.balance <= 0'}` } : {}) })
+        audit('exited', params.nodeId, {
+          outcome: params.outcome,
+          ...(params.nodeId === null ? { reason: `goal met: ${context.version.journey.settings.goal ?? 'case.balance <= 0'}` } : {}),
+        })
         break
       }
       default:
@@ -93,7 +108,12 @@ export async function performActions(run: BatchRun, context: StepContext, action
   }
 }
 
-function act(run: BatchRun, context: StepContext, params: ActParams, audit: (kind: string, nodeId: string | null, detail: Record<string, unknown>) => void): void {
+function act(
+  run: BatchRun,
+  context: StepContext,
+  params: ActParams,
+  audit: (kind: string, nodeId: string | null, detail: Record<string, unknown>) => void,
+): void {
   const { record, enrolment, now, version } = context
   const changes: Record<string, unknown> = {}
   const errors: Record<string, string> = {}
@@ -131,5 +151,9 @@ function act(run: BatchRun, context: StepContext, params: ActParams, audit: (kin
       sentAt: null,
     })
   }
-  audit('action', params.nodeId, { set: changes, ...(Object.keys(errors).length > 0 ? { errors } : {}), ...(params.webhook ? { webhook: params.webhook.name ?? params.webhook.url } : {}) })
+  audit('action', params.nodeId, {
+    set: changes,
+    ...(Object.keys(errors).length > 0 ? { errors } : {}),
+    ...(params.webhook ? { webhook: params.webhook.name ?? params.webhook.url } : {}),
+  })
 }

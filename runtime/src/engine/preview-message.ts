@@ -14,15 +14,38 @@ import type { CaseRecord } from './records'
  */
 export async function previewMessage(
   render: MessageRenderer,
-  input: { journey: Pick<Journey, 'settings' | 'templates'>; templateId: string; sample: CaseInput; locale?: string; now: number; links: Links; sender: { name: string }; defaultTimezone: string },
+  input: {
+    journey: Pick<Journey, 'settings' | 'templates'>
+    templateId: string
+    sample: CaseInput
+    locale?: string
+    now: number
+    links: Links
+    sender: { name: string }
+    defaultTimezone: string
+  },
 ): Promise<RenderedMessage> {
   const { sample } = input
   const amountDue = toMinorUnits(sample.amountDue, sample.currency)
   const balance = sample.balance === undefined ? amountDue : toMinorUnits(sample.balance, sample.currency)
-  if (typeof amountDue === 'string' || typeof balance === 'string') throw new Error(`the sample case's amounts: ${typeof amountDue === 'string' ? amountDue : balance}`)
-  const record: CaseRecord = { id: sample.id, debtor: sample.debtor, currency: sample.currency, amountDue, balance, dueDate: sample.dueDate, attributes: sample.attributes ?? {}, createdAt: input.now, updatedAt: input.now }
+  if (typeof amountDue === 'string' || typeof balance === 'string')
+    throw new Error(`the sample case's amounts: ${typeof amountDue === 'string' ? amountDue : balance}`)
+  const record: CaseRecord = {
+    id: sample.id,
+    debtor: sample.debtor,
+    currency: sample.currency,
+    amountDue,
+    balance,
+    dueDate: sample.dueDate,
+    attributes: sample.attributes ?? {},
+    createdAt: input.now,
+    updatedAt: input.now,
+  }
   const template = input.journey.templates[input.templateId]
-  const key = createHash('sha256').update(JSON.stringify([template ?? null, input.journey.settings])).digest('hex').slice(0, 24)
+  const key = createHash('sha256')
+    .update(JSON.stringify([template ?? null, input.journey.settings]))
+    .digest('hex')
+    .slice(0, 24)
   const rendered = await render({
     journeyKey: `preview:${key}`,
     journey: input.journey,

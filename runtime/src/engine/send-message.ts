@@ -65,7 +65,14 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
     sentAt: null,
   }
   const audit = (detail: Record<string, unknown>) =>
-    run.audit({ caseId: record.id, enrolmentId: enrolment.id, at: now, kind: 'message', nodeId: params.nodeId, detail: { channel: params.channel, template: params.template ?? null, ...detail } })
+    run.audit({
+      caseId: record.id,
+      enrolmentId: enrolment.id,
+      at: now,
+      kind: 'message',
+      nodeId: params.nodeId,
+      detail: { channel: params.channel, template: params.template ?? null, ...detail },
+    })
   const suppress = (reason: string): 'failed' => {
     run.batch.outbox.push({ ...base, reason })
     audit({ status: 'suppressed', reason, outboxId })
@@ -77,7 +84,12 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
   const recipient = recipientOf(record, params.channel)
   if (!recipient) return suppress(contactPoints[params.channel].missing)
   const sent = run.state.sendsOf(record.id, params.channel)
-  const cap = checkFrequencyCap(policy, params.channel, sent.map((at) => new Date(at)), new Date(now))
+  const cap = checkFrequencyCap(
+    policy,
+    params.channel,
+    sent.map((at) => new Date(at)),
+    new Date(now),
+  )
   if (!cap.allowed) return suppress(`frequency cap: ${cap.rule}`)
 
   if (policy.channelsWithHours.includes(params.channel)) {
@@ -90,7 +102,14 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
     }
     const { at: allowed, holidays } = allowedFrom(now, placeOf(record, policy.defaultTimezone), hours, options)
     if (allowed > now) {
-      run.addTimer({ id: `${enrolment.id}/${enrolment.steps}`, enrolmentId: enrolment.id, caseId: record.id, nodeId: params.nodeId, kind: 'deliver', dueAt: allowed })
+      run.addTimer({
+        id: `${enrolment.id}/${enrolment.steps}`,
+        enrolmentId: enrolment.id,
+        caseId: record.id,
+        nodeId: params.nodeId,
+        kind: 'deliver',
+        dueAt: allowed,
+      })
       const window = `${hours.start}–${hours.end} ${hours.days.join(' ')}${policy.holidays ? ', no public holidays' : ''}, debtor's local time`
       const reason = holidays.length > 0 ? `public holiday: ${holidays.map(describeHoliday).join('; ')} (${window})` : `outside contact hours (${window})`
       audit({ status: 'deferred', reason, until: new Date(allowed).toISOString(), ...(holidays.length > 0 ? { holidays } : {}) })
@@ -130,7 +149,16 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
     sentAt: isCall ? now : null,
   })
   if (isCall) {
-    run.batch.tasks.push({ id: outboxId, outboxId, caseId: record.id, enrolmentId: enrolment.id, queue: params.queue ?? 'default', priority: params.priority ?? 0, script: rendered?.text ?? null, createdAt: now })
+    run.batch.tasks.push({
+      id: outboxId,
+      outboxId,
+      caseId: record.id,
+      enrolmentId: enrolment.id,
+      queue: params.queue ?? 'default',
+      priority: params.priority ?? 0,
+      script: rendered?.text ?? null,
+      createdAt: now,
+    })
   }
   sent.push(now)
   audit({ status: isCall ? 'task-created' : 'queued', outboxId, locale: rendered?.locale ?? null })

@@ -51,7 +51,11 @@ describe('A/B split', () => {
   it('is sticky: a case that comes back gets the variant it had, even after the weights changed', async () => {
     const t = await startEngine()
     const ids = Array.from({ length: 40 }, (_, index) => `c-${index}`)
-    await enrol(t, splitJourney({ a: 50, b: 50 }), ids.map((id) => caseInput(id)))
+    await enrol(
+      t,
+      splitJourney({ a: 50, b: 50 }),
+      ids.map((id) => caseInput(id)),
+    )
     const before = await assignments(t)
     expect(new Set(before.values())).toEqual(new Set(['a', 'b']))
 
@@ -73,7 +77,11 @@ describe('A/B split', () => {
 
   it('a weight of 0 assigns nobody to that variant', async () => {
     const t = await startEngine()
-    await enrol(t, splitJourney({ a: 0, b: 100 }), Array.from({ length: 200 }, (_, index) => caseInput(`c-${index}`)))
+    await enrol(
+      t,
+      splitJourney({ a: 0, b: 100 }),
+      Array.from({ length: 200 }, (_, index) => caseInput(`c-${index}`)),
+    )
     expect(new Set((await assignments(t)).values())).toEqual(new Set(['b']))
   })
 
@@ -95,14 +103,24 @@ describe('A/B split', () => {
         triage: ['segment', { branches: [{ id: 'large', label: 'Large', when: 'case.balance >= 50.0' }] }],
         pause: ['wait', { for: 'P3D' }],
         done: ['exit', { outcome: 'done' }],
-        tone: ['split', { variants: [{ id: 'a', label: 'A', weight: 50 }, { id: 'b', label: 'B', weight: 50 }] }],
+        tone: [
+          'split',
+          {
+            variants: [
+              { id: 'a', label: 'A', weight: 50 },
+              { id: 'b', label: 'B', weight: 50 },
+            ],
+          },
+        ],
         'got-a': ['exit', { outcome: 'variant-a' }],
         'got-b': ['exit', { outcome: 'variant-b' }],
       },
       edges: ['start>triage', 'triage:large>pause', 'triage:else>tone', 'pause>done', 'tone:a>got-a', 'tone:b>got-b'],
     })
     await enrol(t, spec, [caseInput('c-1')])
-    await t.engine.ingest([{ id: 'part', type: 'payment.received', caseId: 'c-1', at: new Date(MONDAY.getTime() + days(1)).toISOString(), data: { amount: 60 } }])
+    await t.engine.ingest([
+      { id: 'part', type: 'payment.received', caseId: 'c-1', at: new Date(MONDAY.getTime() + days(1)).toISOString(), data: { amount: 60 } },
+    ])
     await t.engine.advanceTo(MONDAY.getTime() + days(5))
 
     expect(await enrolments(t, 'c-1')).toMatchObject([{ status: 'done', outcome: 'done' }])

@@ -7,9 +7,9 @@ export const taskOutcomes = {
   'promise-to-pay': 'promise.made',
   'no-answer': 'call.no-answer',
   'wrong-number': 'call.wrong-number',
-  'dispute': 'dispute.opened',
-  'hardship': 'hardship.reported',
-  'paid': 'call.paid-reported',
+  dispute: 'dispute.opened',
+  hardship: 'hardship.reported',
+  paid: 'call.paid-reported',
 } as const
 
 export type TaskOutcome = keyof typeof taskOutcomes
@@ -28,7 +28,19 @@ export interface TaskView {
   completedAt: string | null
 }
 
-function view(row: { id: string; case_id: string; enrolment_id: string; queue: string; priority: number; status: 'open' | 'claimed' | 'done'; script: string | null; claimed_by: string | null; outcome: string | null; created_at: number; completed_at: number | null }): TaskView {
+function view(row: {
+  id: string
+  case_id: string
+  enrolment_id: string
+  queue: string
+  priority: number
+  status: 'open' | 'claimed' | 'done'
+  script: string | null
+  claimed_by: string | null
+  outcome: string | null
+  created_at: number
+  completed_at: number | null
+}): TaskView {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -53,7 +65,12 @@ export async function listTasks(db: Kysely<Database>, filter: { queue?: string; 
 
 /** Takes an open task for an agent; only one agent gets it. */
 export async function claimTask(db: Kysely<Database>, id: string, agent: string): Promise<TaskView | 'missing' | 'taken'> {
-  const result = await db.updateTable('tasks').set({ status: 'claimed', claimed_by: agent }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst()
+  const result = await db
+    .updateTable('tasks')
+    .set({ status: 'claimed', claimed_by: agent })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst()
   const row = await db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) return 'missing'
   return Number(result.numUpdatedRows) > 0 ? view(row) : 'taken'
@@ -61,7 +78,12 @@ export async function claimTask(db: Kysely<Database>, id: string, agent: string)
 
 /** Records the call's outcome; the caller turns it into the event that flows back into the journey. */
 export async function completeTask(db: Kysely<Database>, id: string, outcome: TaskOutcome, now: number): Promise<TaskView | 'missing' | 'done'> {
-  const result = await db.updateTable('tasks').set({ status: 'done', outcome, completed_at: now }).where('id', '=', id).where('status', '!=', 'done').executeTakeFirst()
+  const result = await db
+    .updateTable('tasks')
+    .set({ status: 'done', outcome, completed_at: now })
+    .where('id', '=', id)
+    .where('status', '!=', 'done')
+    .executeTakeFirst()
   const row = await db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) return 'missing'
   return Number(result.numUpdatedRows) > 0 ? view(row) : 'done'

@@ -80,7 +80,11 @@ const localized = (texts: Texts) => (typeof texts === 'string' ? { en: texts } :
 
 export function emailTemplate(body: Texts, subject: Texts = 'Your invoice') {
   const bodies = localized(body)
-  return { channel: 'email' as const, subject: localized(subject), body: Object.fromEntries(Object.entries(bodies).map(([locale, text]) => [locale, mjml(text)])) }
+  return {
+    channel: 'email' as const,
+    subject: localized(subject),
+    body: Object.fromEntries(Object.entries(bodies).map(([locale, text]) => [locale, mjml(text)])),
+  }
 }
 
 export function textTemplate(channel: Exclude<Channel, 'email'>, body: Texts) {

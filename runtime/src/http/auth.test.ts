@@ -39,7 +39,12 @@ const representative: Record<Exclude<Permission, 'keys:manage'>, { method: strin
     ok: 200,
     options: () => ({ body: { journey: letters, cases: [caseInput('s-1')], start: '2026-11-23T09:00:00Z', days: 1 } }),
   },
-  'clock:control': { method: 'POST', path: '/api/test/clock', ok: 200, options: (api) => ({ body: { advanceTo: new Date(api.clock.now() + 1000).toISOString() } }) },
+  'clock:control': {
+    method: 'POST',
+    path: '/api/test/clock',
+    ok: 200,
+    options: (api) => ({ body: { advanceTo: new Date(api.clock.now() + 1000).toISOString() } }),
+  },
 }
 
 describe('the permission matrix, route by route', () => {
@@ -71,7 +76,11 @@ describe('the permission matrix, route by route', () => {
 describe('API keys', () => {
   it('every /api route refuses a request without a key: 401 problem+json with WWW-Authenticate', async () => {
     const api = await setup()
-    const routes = new Set(api.app.routes.filter((route) => route.path.startsWith('/api/') && route.method !== 'ALL').map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, 'x')}`))
+    const routes = new Set(
+      api.app.routes
+        .filter((route) => route.path.startsWith('/api/') && route.method !== 'ALL')
+        .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, 'x')}`),
+    )
     expect(routes.size).toBeGreaterThan(25)
     const before = await snapshot(api)
     for (const route of routes) {

@@ -63,7 +63,9 @@ describe('case import: what the preview shows is what is stored', () => {
       fc.asyncProperty(style, fc.array(row, { minLength: 1, maxLength: 12 }), async (s, rows) => {
         run++
         const header = ['Rechnungsnummer', 'Vorname', 'Betrag', 'Währung', 'Fällig am'].join(s.separator)
-        const lines = rows.map((r, i) => [`P${run}-${i}`, quote(r.firstName, s.separator), quote(amount(r.cents, s.numbers), s.separator), 'EUR', date(r, s.dates)].join(s.separator))
+        const lines = rows.map((r, i) =>
+          [`P${run}-${i}`, quote(r.firstName, s.separator), quote(amount(r.cents, s.numbers), s.separator), 'EUR', date(r, s.dates)].join(s.separator),
+        )
         const text = `${s.excelLine ? `sep=${s.separator}${s.newline}` : ''}${[header, ...lines].join(s.newline)}${s.newline}`
         const file = encode(text, s.encoding)
         const preview = await post(api, file, { dryRun: 'true' })
@@ -73,7 +75,11 @@ describe('case import: what the preview shows is what is stored', () => {
         expect(imported.problems).toEqual(preview.problems)
         expect(imported.settings).toEqual(preview.settings)
         for (const line of preview.preview) {
-          const stored = await api.db.selectFrom('cases').selectAll().where('id', '=', line.case?.id ?? '').executeTakeFirst()
+          const stored = await api.db
+            .selectFrom('cases')
+            .selectAll()
+            .where('id', '=', line.case?.id ?? '')
+            .executeTakeFirst()
           if (line.action === 'refuse') continue
           expect(stored).toBeDefined()
           expect(JSON.parse(stored!.debtor)).toEqual(line.case!.debtor)

@@ -28,7 +28,14 @@ async function expectStoredAsPreviewed(api: TestApi, preview: ImportReport) {
   for (const row of preview.preview) {
     if (!row.case) continue
     const stored = await api.expectStatus(200, 'GET', `/api/cases/${encodeURIComponent(row.case.id)}`)
-    expect({ id: stored.id, debtor: stored.debtor, amountDue: stored.amountDue, currency: stored.currency, dueDate: stored.dueDate, attributes: stored.attributes }).toEqual({
+    expect({
+      id: stored.id,
+      debtor: stored.debtor,
+      amountDue: stored.amountDue,
+      currency: stored.currency,
+      dueDate: stored.dueDate,
+      attributes: stored.attributes,
+    }).toEqual({
       id: row.case.id,
       debtor: row.case.debtor,
       amountDue: row.case.amountDue,
@@ -79,7 +86,13 @@ describe('POST /api/cases/import: a German Excel export', () => {
       action: 'create',
       case: {
         id: 'R-1001',
-        debtor: { firstName: 'Jürgen', lastName: 'Groß', phone: '+4915112345678', country: 'DE', address: { lines: ['Hauptstraße 1'], city: 'München', postalCode: '80331', country: 'DE' } },
+        debtor: {
+          firstName: 'Jürgen',
+          lastName: 'Groß',
+          phone: '+4915112345678',
+          country: 'DE',
+          address: { lines: ['Hauptstraße 1'], city: 'München', postalCode: '80331', country: 'DE' },
+        },
         amountDue: 1234.56,
         currency: 'EUR',
         dueDate: '2026-12-31',
@@ -87,13 +100,23 @@ describe('POST /api/cases/import: a German Excel export', () => {
     })
     expect(preview.preview.map((row) => row.case?.amountDue)).toEqual([1234.56, 89.9, 12500])
     expect(preview.preview[1]!.case!.debtor.country).toBe('DE')
-    expect(preview.problems).toEqual([{ line: 4, id: 'R-1002', column: 'Land', value: 'Deutschland', severity: 'warning', message: 'read as the country code DE' }])
+    expect(preview.problems).toEqual([
+      { line: 4, id: 'R-1002', column: 'Land', value: 'Deutschland', severity: 'warning', message: 'read as the country code DE' },
+    ])
     expect(await storedIds(api)).toEqual([])
 
     const imported = await importFile(api, file)
-    expect(imported).toMatchObject({ dryRun: false, stored: true, counts: { create: 3, update: 0, refuse: 0 }, reportUrl: expect.stringMatching(/^\/api\/cases\/imports\/imp_/) })
+    expect(imported).toMatchObject({
+      dryRun: false,
+      stored: true,
+      counts: { create: 3, update: 0, refuse: 0 },
+      reportUrl: expect.stringMatching(/^\/api\/cases\/imports\/imp_/),
+    })
     await expectStoredAsPreviewed(api, preview)
-    expect(await api.db.selectFrom('cases').select(['amount_due', 'balance']).where('id', '=', 'R-1003').executeTakeFirst()).toEqual({ amount_due: 1250000, balance: 1250000 })
+    expect(await api.db.selectFrom('cases').select(['amount_due', 'balance']).where('id', '=', 'R-1003').executeTakeFirst()).toEqual({
+      amount_due: 1250000,
+      balance: 1250000,
+    })
 
     const again = await importFile(api, file)
     expect(again.counts).toEqual({ create: 0, update: 3, refuse: 0 })
@@ -101,11 +124,19 @@ describe('POST /api/cases/import: a German Excel export', () => {
 
   it('honours a declared charset, and reads a UTF-16 file with BOM and tabs (Excel’s “Unicode text”)', async () => {
     const api = await startApi()
-    const declared = await importFile(api, windows1252('id;firstName;amountDue;currency;dueDate\nk-1;Jörg;5,00;EUR;2026-10-01\n'), { dryRun: 'true' }, 'text/csv; charset=windows-1252')
+    const declared = await importFile(
+      api,
+      windows1252('id;firstName;amountDue;currency;dueDate\nk-1;Jörg;5,00;EUR;2026-10-01\n'),
+      { dryRun: 'true' },
+      'text/csv; charset=windows-1252',
+    )
     expect(declared.settings.encoding).toEqual({ value: 'windows-1252', source: 'charset' })
     expect(declared.preview[0]!.case!.debtor.firstName).toBe('Jörg')
 
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Rechnungsnummer\tVorname\tBetrag\tWährung\tFällig am\r\nU-1\tÅsa\t12,50\tEUR\t01.10.2026\r\n', 'utf16le')])
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Rechnungsnummer\tVorname\tBetrag\tWährung\tFällig am\r\nU-1\tÅsa\t12,50\tEUR\t01.10.2026\r\n', 'utf16le'),
+    ])
     const report = await importFile(api, utf16, {}, 'text/tab-separated-values')
     expect(report.settings.encoding).toEqual({ value: 'utf-16le', source: 'bom' })
     expect(report.counts.create).toBe(1)
@@ -158,7 +189,10 @@ describe('POST /api/cases/import: numbers and dates are never guessed', () => {
 
   it('refuses scientific, hexadecimal and infinite numbers, naming column and value', async () => {
     const api = await startApi()
-    const report = await importFile(api, 'id,amountDue,currency,dueDate\nn-1,1e3,EUR,2026-10-01\nn-2,0x10,EUR,2026-10-01\nn-3,Infinity,EUR,2026-10-01\nn-4,12.5,EUR,2026-10-01\n')
+    const report = await importFile(
+      api,
+      'id,amountDue,currency,dueDate\nn-1,1e3,EUR,2026-10-01\nn-2,0x10,EUR,2026-10-01\nn-3,Infinity,EUR,2026-10-01\nn-4,12.5,EUR,2026-10-01\n',
+    )
     expect(errors(report).map((problem) => [problem.line, problem.value, problem.message])).toEqual([
       [2, '1e3', expect.stringContaining('scientific, hexadecimal and infinite numbers are refused')],
       [3, '0x10', expect.stringContaining('scientific, hexadecimal and infinite numbers are refused')],
@@ -179,7 +213,9 @@ describe('POST /api/cases/import: numbers and dates are never guessed', () => {
     ])
     const ambiguous = await importFile(api, 'id,amount,currency,due\na-1,10,EUR,03/04/2026\n', { dryRun: 'true' })
     expect(ambiguous.settings.dateFormat).toEqual({ value: null, source: 'undetermined' })
-    expect(errors(ambiguous)).toEqual([expect.objectContaining({ line: 2, column: 'due', value: '03/04/2026', message: expect.stringContaining('choose the date format') })])
+    expect(errors(ambiguous)).toEqual([
+      expect.objectContaining({ line: 2, column: 'due', value: '03/04/2026', message: expect.stringContaining('choose the date format') }),
+    ])
     const told = await importFile(api, 'id,amount,currency,due\na-1,10,EUR,03/04/2026\n', { dateFormat: 'DD/MM/YYYY', dryRun: 'true' })
     expect(told.preview[0]!.case!.dueDate).toBe('2026-04-03')
   })
@@ -201,14 +237,24 @@ describe('POST /api/cases/import: columns, rows and contact data', () => {
     const mapped = await importFile(api, csv, { columns: JSON.stringify({ Kundennr: 'id', Notiz: 'attributes.note' }) })
     expect(mapped.columns.find((column) => column.header === 'Notiz')).toMatchObject({ target: 'attributes.note', source: 'given' })
     expect(await api.expectStatus(200, 'GET', '/api/cases/k-1')).toMatchObject({ debtor: { email: 'a@example.org' }, attributes: { note: 'VIP' } })
-    const wrong = await api.request('POST', '/api/cases/import?columns=' + encodeURIComponent(JSON.stringify({ Notiz: 'debtor.shoeSize' })), { body: csv, type: 'text/csv' })
+    const wrong = await api.request('POST', `/api/cases/import?columns=${encodeURIComponent(JSON.stringify({ Notiz: 'debtor.shoeSize' }))}`, {
+      body: csv,
+      type: 'text/csv',
+    })
     expect(wrong.status).toBe(400)
     expect(await wrong.json()).toMatchObject({ errors: [{ path: 'columns.Notiz', message: expect.stringContaining('not a field') }] })
   })
 
   it('keeps the good lines when a row is short or long, and reports the same id twice with both lines', async () => {
     const api = await startApi()
-    const csv = ['id;amountDue;currency;dueDate', 's-1;10;EUR;2026-10-01', 's-2;10', 's-3;10;EUR;2026-10-01;extra', 's-1;20;EUR;2026-10-01', 's-4;10;EUR;2026-10-01'].join('\n')
+    const csv = [
+      'id;amountDue;currency;dueDate',
+      's-1;10;EUR;2026-10-01',
+      's-2;10',
+      's-3;10;EUR;2026-10-01;extra',
+      's-1;20;EUR;2026-10-01',
+      's-4;10;EUR;2026-10-01',
+    ].join('\n')
     const report = await importFile(api, csv)
     expect(report.counts).toEqual({ create: 2, update: 0, refuse: 3 })
     expect(errors(report).map((problem) => problem.line)).toEqual([3, 3, 4, 5])
@@ -220,7 +266,8 @@ describe('POST /api/cases/import: columns, rows and contact data', () => {
 
   it('names the file’s own line after quoted newlines, CRLF, a BOM and blank lines', async () => {
     const api = await startApi()
-    const csv = '\uFEFFid,firstName,email,amountDue,currency,dueDate,addressLine1,city,addressCountry\r\nk-1,Anna,anna@example.org,10,EUR,2026-10-15,"Hauptstraße 12\r\nHinterhaus",Berlin,DE\r\n\r\nk-2,Bob,bob-at-example,10,EUR,2026-10-15,,,\r\n'
+    const csv =
+      '\uFEFFid,firstName,email,amountDue,currency,dueDate,addressLine1,city,addressCountry\r\nk-1,Anna,anna@example.org,10,EUR,2026-10-15,"Hauptstraße 12\r\nHinterhaus",Berlin,DE\r\n\r\nk-2,Bob,bob-at-example,10,EUR,2026-10-15,,,\r\n'
     const report = await importFile(api, csv)
     expect(report.settings.encoding).toEqual({ value: 'utf-8', source: 'bom' })
     expect(errors(report)).toEqual([expect.objectContaining({ line: 5, column: 'email', value: 'bob-at-example', message: 'is not an email address' })])
@@ -288,10 +335,20 @@ describe('POST /api/cases/import: columns, rows and contact data', () => {
     sheet.addRow(['X-1', 'Jürgen', 1234.56, 'EUR', new Date(Date.UTC(2026, 11, 31)), 'A'])
     sheet.addRow(['X-2', 'Ümit', 89.9, 'EUR', '15.01.2027', 'B'])
     const file = Buffer.from(await workbook.xlsx.writeBuffer())
-    const report = await importFile(api, file, { columns: JSON.stringify({ Segment: 'attributes.segment' }) }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const report = await importFile(
+      api,
+      file,
+      { columns: JSON.stringify({ Segment: 'attributes.segment' }) },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
     expect(report).toMatchObject({ format: 'xlsx', counts: { create: 2, update: 0, refuse: 0 } })
     expect(report.problems).toEqual([])
-    expect(await api.expectStatus(200, 'GET', '/api/cases/X-1')).toMatchObject({ debtor: { firstName: 'Jürgen' }, amountDue: 1234.56, dueDate: '2026-12-31', attributes: { segment: 'A' } })
+    expect(await api.expectStatus(200, 'GET', '/api/cases/X-1')).toMatchObject({
+      debtor: { firstName: 'Jürgen' },
+      amountDue: 1234.56,
+      dueDate: '2026-12-31',
+      attributes: { segment: 'A' },
+    })
     expect(await api.expectStatus(200, 'GET', '/api/cases/X-2')).toMatchObject({ amountDue: 89.9, dueDate: '2027-01-15' })
     // Sniffed from its bytes when sent as octet-stream.
     expect((await importFile(api, file, { dryRun: 'true' }, 'application/octet-stream')).format).toBe('xlsx')
@@ -305,9 +362,15 @@ describe('POST /api/cases/import: columns, rows and contact data', () => {
     expect(proto.counts.create).toBe(1)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect((await api.expectStatus(200, 'GET', '/api/cases/h-1')).attributes).toEqual({})
-    const bad = await api.request('POST', `/api/cases/import?columns=${encodeURIComponent(JSON.stringify({ x: 'attributes.__proto__' }))}`, { body: 'x\n1\n', type: 'text/csv' })
+    const bad = await api.request('POST', `/api/cases/import?columns=${encodeURIComponent(JSON.stringify({ x: 'attributes.__proto__' }))}`, {
+      body: 'x\n1\n',
+      type: 'text/csv',
+    })
     expect(bad.status).toBe(400)
-    const huge = await importFile(api, `id,amountDue,currency,dueDate\nh-2,10,EUR,2026-10-01\nh-3,${'9'.repeat(1_100_000)},EUR,2026-10-01\nh-4,10,EUR,2026-10-01\n`)
+    const huge = await importFile(
+      api,
+      `id,amountDue,currency,dueDate\nh-2,10,EUR,2026-10-01\nh-3,${'9'.repeat(1_100_000)},EUR,2026-10-01\nh-4,10,EUR,2026-10-01\n`,
+    )
     expect(errors(huge)).toEqual([expect.objectContaining({ line: 3, message: 'the file cannot be read from line 3 on: the line is longer than 1 MB' })])
     const unclosed = await importFile(api, 'id,amountDue,currency,dueDate\nh-5,10,EUR,2026-10-01\nh-6,"10,EUR,2026-10-01\n')
     expect(errors(unclosed)).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('a quoted value is never closed') })])
@@ -327,9 +390,16 @@ describe('POST /api/cases/import: columns, rows and contact data', () => {
 describe('saved mappings and the report', () => {
   it('a mapping saved under a name is used for the next week’s file; unknown names are 404', async () => {
     const api = await startApi()
-    const saved = await api.expectStatus(201, 'PUT', '/api/import-mappings/weekly', { body: { columns: { Kundennr: 'id', Summe: 'amountDue', Termin: 'dueDate' }, settings: { decimal: 'comma', thousands: 'point', currency: 'eur' } } })
+    const saved = await api.expectStatus(201, 'PUT', '/api/import-mappings/weekly', {
+      body: { columns: { Kundennr: 'id', Summe: 'amountDue', Termin: 'dueDate' }, settings: { decimal: 'comma', thousands: 'point', currency: 'eur' } },
+    })
     expect(saved).toMatchObject({ name: 'weekly', settings: { currency: 'EUR' } })
-    await api.expectStatus(200, 'PUT', '/api/import-mappings/weekly', { body: { columns: { Kundennr: 'id', Summe: 'amountDue', Termin: 'dueDate' }, settings: { decimal: 'comma', thousands: 'point', currency: 'EUR', dateFormat: 'DD.MM.YYYY' } } })
+    await api.expectStatus(200, 'PUT', '/api/import-mappings/weekly', {
+      body: {
+        columns: { Kundennr: 'id', Summe: 'amountDue', Termin: 'dueDate' },
+        settings: { decimal: 'comma', thousands: 'point', currency: 'EUR', dateFormat: 'DD.MM.YYYY' },
+      },
+    })
     expect(await api.expectStatus(200, 'GET', '/api/import-mappings')).toEqual([expect.objectContaining({ name: 'weekly' })])
     const report = await importFile(api, 'Kundennr;Summe;Termin\nw-1;1.000;01.02.2027\n', { mapping: 'weekly' })
     expect(report.settings.decimal).toEqual({ value: 'comma', source: 'mapping' })
@@ -345,7 +415,11 @@ describe('saved mappings and the report', () => {
   it('the report CSV says for each line what was created, updated or refused, and why, without the file’s values', async () => {
     const api = await startApi()
     await importFile(api, 'id,amountDue,currency,dueDate\nr-1,10,EUR,2026-10-01\n')
-    const report = await importFile(api, 'id,amountDue,currency,dueDate,email\nr-1,11,EUR,2026-10-01,\nr-2,10,EUR,2026-10-01,secret-at-example\nr-3,=1+1,EUR,2026-10-01,\n', { fileName: 'Forderungen KW49.csv' })
+    const report = await importFile(
+      api,
+      'id,amountDue,currency,dueDate,email\nr-1,11,EUR,2026-10-01,\nr-2,10,EUR,2026-10-01,secret-at-example\nr-3,=1+1,EUR,2026-10-01,\n',
+      { fileName: 'Forderungen KW49.csv' },
+    )
     const response = await api.request('GET', report.reportUrl!)
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="Forderungen_KW49-report.csv"')

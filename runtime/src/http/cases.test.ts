@@ -109,7 +109,10 @@ describe('PUT /api/cases/{id}', () => {
 
   it('refuses an amount with more decimals than its currency has (400 naming amountDue)', async () => {
     const api = await startApi()
-    for (const [amountDue, currency] of [[10.555, 'EUR'], [10.5, 'JPY']] as const) {
+    for (const [amountDue, currency] of [
+      [10.555, 'EUR'],
+      [10.5, 'JPY'],
+    ] as const) {
       const problem = await api.expectStatus(400, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { amountDue, currency }) })
       expect(problem.errors).toEqual([{ path: 'amountDue', message: expect.stringContaining(currency) }])
     }
@@ -123,7 +126,16 @@ describe('PUT /api/cases/{id}', () => {
     await api.expectStatus(202, 'POST', '/api/events', { body: { type: 'invoice.overdue', caseId: 'c-1', at: '2026-11-23T09:00:30Z' } })
     await api.advanceBy(60_000)
     expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).enrolments).toEqual([
-      { id: 'wait-letter/c-1/1', journeyId: 'wait-letter', version: 1, node: 'hold', status: 'active', outcome: null, enteredAt: '2026-11-23T09:00:30.000Z', endedAt: null },
+      {
+        id: 'wait-letter/c-1/1',
+        journeyId: 'wait-letter',
+        version: 1,
+        node: 'hold',
+        status: 'active',
+        outcome: null,
+        enteredAt: '2026-11-23T09:00:30.000Z',
+        endedAt: null,
+      },
     ])
     const problem = await api.expectStatus(404, 'GET', '/api/cases/nope')
     expect(problem).toMatchObject({ status: 404, detail: 'no case "nope"' })
@@ -135,7 +147,14 @@ describe('DELETE /api/cases/{id}', () => {
   async function everythingAbout(api: TestApi, caseId: string): Promise<string> {
     const tables = ['cases', 'events', 'outbox', 'tasks', 'audit', 'enrolments', 'timers', 'optouts', 'case_holds', 'split_assignments'] as const
     const rows = []
-    for (const table of tables) rows.push(...(await api.db.selectFrom(table).selectAll().where(table === 'cases' ? 'id' : 'case_id', '=', caseId).execute()))
+    for (const table of tables)
+      rows.push(
+        ...(await api.db
+          .selectFrom(table)
+          .selectAll()
+          .where(table === 'cases' ? 'id' : 'case_id', '=', caseId)
+          .execute()),
+      )
     return JSON.stringify(rows)
   }
   const personal = ['Anna', 'Schmidt', 'anna@example.org', '+4915112345678', 'Hauptstraße', '10115', '1990-05-01', 'Berlin', 'IBAN-DE-1234']
@@ -143,11 +162,16 @@ describe('DELETE /api/cases/{id}', () => {
   it('erases the debtor’s personal data everywhere and stops the journeys; amounts and outcomes stay', async () => {
     const api = await startApi()
     await publish(api, reminderJourney)
-    await publish(api, journey({ id: 'quick', nodes: { start: ['entry', { event: 'quick.start' }], done: ['exit', { outcome: 'acknowledged' }] }, edges: ['start>done'] }))
+    await publish(
+      api,
+      journey({ id: 'quick', nodes: { start: ['entry', { event: 'quick.start' }], done: ['exit', { outcome: 'acknowledged' }] }, edges: ['start>done'] }),
+    )
     await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { attributes: { contract: 'Anna Schmidt private' } }) })
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'quick', type: 'quick.start', caseId: 'c-1' } })
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1' } })
-    await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'pay', type: 'payment.received', caseId: 'c-1', data: { amount: 25, payer: 'Anna Schmidt', iban: 'IBAN-DE-1234' } } })
+    await api.expectStatus(202, 'POST', '/api/events', {
+      body: { id: 'pay', type: 'payment.received', caseId: 'c-1', data: { amount: 25, payer: 'Anna Schmidt', iban: 'IBAN-DE-1234' } },
+    })
     await api.advanceBy(60_000)
     const before = await everythingAbout(api, 'c-1')
     for (const value of ['Anna', 'anna@example.org', 'IBAN-DE-1234']) expect(before).toContain(value) // the check below means something
@@ -185,7 +209,9 @@ describe('DELETE /api/cases/{id}', () => {
     await publish(api, reminderJourney)
     await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
     // The billing system announced tomorrow's overdue notice today.
-    await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1', at: new Date(api.clock.now() + DAY).toISOString() } })
+    await api.expectStatus(202, 'POST', '/api/events', {
+      body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1', at: new Date(api.clock.now() + DAY).toISOString() },
+    })
     await api.expectStatus(200, 'DELETE', '/api/cases/c-1')
     await api.advanceBy(2 * DAY)
     expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).enrolments).toEqual([])
@@ -274,7 +300,9 @@ describe('POST /api/cases/{id}/enrol | pause | resume | stop', () => {
     expect(await enrolmentOf(api, 'c-1')).toEqual([expect.objectContaining({ status: 'stopped', outcome: null })])
     expect(await letters(api, 'c-1')).toBe(0)
     expect(await enrolmentOf(api, 'c-2')).toEqual([expect.objectContaining({ status: 'done', outcome: 'done' })])
-    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1/timeline')).find((entry: { kind: string }) => entry.kind === 'stopped')).toMatchObject({ detail: { reason: 'handed to a lawyer' } })
+    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1/timeline')).find((entry: { kind: string }) => entry.kind === 'stopped')).toMatchObject({
+      detail: { reason: 'handed to a lawyer' },
+    })
   })
 
   it('enrol needs a journey id (400); an unknown case or journey is 404, storing nothing', async () => {
@@ -284,7 +312,11 @@ describe('POST /api/cases/{id}/enrol | pause | resume | stop', () => {
     await api.expectStatus(404, 'POST', '/api/cases/nope/enrol', { body: { journeyId: 'wait-letter' } })
     await api.expectStatus(404, 'POST', '/api/cases/nope/stop')
     const unknown = await api.expectStatus(404, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'no-such-journey' } })
-    expect(unknown).toMatchObject({ status: 404, detail: 'no journey "no-such-journey"', errors: [{ path: 'journeyId', message: 'no journey "no-such-journey"' }] })
+    expect(unknown).toMatchObject({
+      status: 404,
+      detail: 'no journey "no-such-journey"',
+      errors: [{ path: 'journeyId', message: 'no journey "no-such-journey"' }],
+    })
     await api.expectStatus(404, 'POST', '/api/cases/c-1/stop', { body: { journeyId: 'no-such-journey' } })
     expect(await api.db.selectFrom('events').selectAll().execute()).toEqual([])
     await api.advanceBy(60_000)
@@ -299,7 +331,9 @@ describe('POST /api/cases/{id}/enrol | pause | resume | stop', () => {
     await api.expectStatus(200, 'POST', '/api/journeys/wait-letter/pause')
     expect((await api.expectStatus(409, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })).detail).toContain('is paused')
     await api.expectStatus(200, 'POST', '/api/journeys/wait-letter/archive')
-    expect((await api.expectStatus(409, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })).detail).toBe('journey "wait-letter" is archived')
+    expect((await api.expectStatus(409, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })).detail).toBe(
+      'journey "wait-letter" is archived',
+    )
     expect(await api.db.selectFrom('events').selectAll().execute()).toEqual([])
     await api.advanceBy(60_000)
     expect(await enrolmentOf(api, 'c-1')).toEqual([])

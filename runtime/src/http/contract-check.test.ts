@@ -19,7 +19,10 @@ const documentText = JSON.stringify({
       put: {
         operationId: 'putThing',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } },
+        },
         responses: { 204: { description: 'saved' } },
       },
       delete: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 404: { description: 'none' } } },
@@ -28,7 +31,12 @@ const documentText = JSON.stringify({
 })
 
 const get = (status: number, responseType: string, body: unknown): Exchange => ({
-  method: 'GET', url: '/api/things/a', headers: {}, status, responseType, responseText: JSON.stringify(body),
+  method: 'GET',
+  url: '/api/things/a',
+  headers: {},
+  status,
+  responseType,
+  responseText: JSON.stringify(body),
 })
 
 test('an answer that fits its declared status and schema passes', async () => {
@@ -45,8 +53,20 @@ test('an undeclared status, another media type, or a body off its schema is a vi
 })
 
 test('a request the server took that the document refuses, an operation without operationId or one not described, are violations', async () => {
-  const put: Exchange = { method: 'PUT', url: '/api/things/a', headers: { 'Content-Type': 'application/json' }, body: '{"nom":1}', status: 204, responseType: '', responseText: '' }
+  const put: Exchange = {
+    method: 'PUT',
+    url: '/api/things/a',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"nom":1}',
+    status: 204,
+    responseType: '',
+    responseText: '',
+  }
   expect((await contractViolations(documentText, put))[0]).toMatch(/accepted a request the document refuses: \/requestBody must have required property 'name'/)
-  expect(await contractViolations(documentText, { ...put, method: 'DELETE', status: 404, body: undefined })).toEqual(['DELETE /api/things/a → 404: the operation has no operationId'])
-  expect(await contractViolations(documentText, { ...get(200, 'application/json', {}), url: '/api/other' })).toEqual(['GET /api/other → 200: the document has no such operation'])
+  expect(await contractViolations(documentText, { ...put, method: 'DELETE', status: 404, body: undefined })).toEqual([
+    'DELETE /api/things/a → 404: the operation has no operationId',
+  ])
+  expect(await contractViolations(documentText, { ...get(200, 'application/json', {}), url: '/api/other' })).toEqual([
+    'GET /api/other → 200: the document has no such operation',
+  ])
 })

@@ -62,7 +62,8 @@ export async function contractViolations(documentText: string, exchange: Exchang
   const mediaType = exchange.responseType.split(';')[0]!.trim()
   const content = declared.content ?? {}
   if (exchange.responseText === '' && Object.keys(content).length === 0) return found
-  if (!(mediaType in content)) return [...found, `${where}: answered ${mediaType || '(no type)'}, the document declares ${Object.keys(content).join(', ') || 'no body'}`]
+  if (!(mediaType in content))
+    return [...found, `${where}: answered ${mediaType || '(no type)'}, the document declares ${Object.keys(content).join(', ') || 'no body'}`]
   if (/json/.test(mediaType)) {
     const body = tryJson(exchange.responseText)
     const checked = api.validateResponse(body, operation, exchange.status)

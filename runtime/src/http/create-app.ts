@@ -61,7 +61,10 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   app.use('/api/*', apiKeyAuth({ db: options.db, open: options.open ?? false }))
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
-  const routes = previewRoutes(systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health), options)
+  const routes = previewRoutes(
+    systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health),
+    options,
+  )
   publicRoutes(app, options)
   describePublicRoutes(app)
   docsRoutes(app)

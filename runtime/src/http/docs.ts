@@ -22,7 +22,8 @@ export function docsRoutes(app: OpenAPIHono<AppEnv>): void {
     info: {
       title: 'Dunwell runtime API',
       version: '1',
-      description: 'Journeys, cases, events, messages, tasks and simulation. Send an API key as `Authorization: Bearer <key>`; errors are application/problem+json.',
+      description:
+        'Journeys, cases, events, messages, tasks and simulation. Send an API key as `Authorization: Bearer <key>`; errors are application/problem+json.',
       license: { name: 'Proprietary', identifier: 'LicenseRef-Dunwell' },
     },
     servers: [{ url: new URL(c.req.url).origin, description: 'This server' }],

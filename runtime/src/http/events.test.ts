@@ -103,7 +103,12 @@ describe('POST /api/events/bulk', () => {
       JSON.stringify({ id: 'promise-1', type: 'promise.made', caseId: 'c-1', data: { amount: 60 } }),
     ].join('\n')
     const report = await api.expectStatus(200, 'POST', '/api/events/bulk', { body: lines, type: 'application/x-ndjson' })
-    expect(report).toEqual({ accepted: 2, duplicates: 1, errors: expectedErrors, warnings: [{ type: 'promise.made', message: expect.stringContaining('no active journey listens to "promise.made"') }] })
+    expect(report).toEqual({
+      accepted: 2,
+      duplicates: 1,
+      errors: expectedErrors,
+      warnings: [{ type: 'promise.made', message: expect.stringContaining('no active journey listens to "promise.made"') }],
+    })
     expect(await storedEvents(api)).toEqual([
       { id: 'pay-1', type: 'payment.received', case_id: 'c-1' },
       { id: 'promise-1', type: 'promise.made', case_id: 'c-1' },
@@ -112,7 +117,13 @@ describe('POST /api/events/bulk', () => {
 
   it('a JSON array: the same report, line = position in the array', async () => {
     const api = await setup()
-    const events = [good, { id: 'e-2', type: 'payment.received', data: { amount: 1 } }, { id: 'e-3', type: 'dunwell.stop', caseId: 'c-1' }, { id: 'e-4', type: 'payment.received', caseId: 'nope', data: { amount: 1 } }, { id: 'e-5', type: 7 }]
+    const events = [
+      good,
+      { id: 'e-2', type: 'payment.received', data: { amount: 1 } },
+      { id: 'e-3', type: 'dunwell.stop', caseId: 'c-1' },
+      { id: 'e-4', type: 'payment.received', caseId: 'nope', data: { amount: 1 } },
+      { id: 'e-5', type: 7 },
+    ]
     const report = await api.expectStatus(200, 'POST', '/api/events/bulk', { body: events })
     expect(report).toEqual({ accepted: 1, duplicates: 0, errors: [...expectedErrors.slice(0, 3), { line: 5, message: expect.stringContaining('type') }] })
     expect(await storedEvents(api)).toEqual([{ id: 'pay-1', type: 'payment.received', case_id: 'c-1' }])
@@ -146,7 +157,9 @@ describe('event data the engine reads is checked at the door', () => {
 
   it('an amount with more decimals than the case’s currency: 422 naming data.amount, nothing stored', async () => {
     const api = await setup()
-    const problem = await api.expectStatus(422, 'POST', '/api/events', { body: { id: 'pay-bad', type: 'payment.received', caseId: 'c-1', data: { amount: 1.005 } } })
+    const problem = await api.expectStatus(422, 'POST', '/api/events', {
+      body: { id: 'pay-bad', type: 'payment.received', caseId: 'c-1', data: { amount: 1.005 } },
+    })
     expect(problem.errors).toEqual([{ path: 'data.amount', message: 'has more decimals than EUR allows (2)' }])
     expect(await storedEvents(api)).toEqual([])
   })
@@ -182,7 +195,10 @@ describe('event data the engine reads is checked at the door', () => {
       { id: 'pay-3', type: 'payment.received', caseId: 'c-1', data: { amount: 'ten' } },
       { id: 'pay-4', type: 'payment.received', caseId: 'c-1', data: { amount: 0.001 } },
     ]
-    const report = await api.expectStatus(200, 'POST', '/api/events/bulk', { body: lines.map((line) => JSON.stringify(line)).join('\n'), type: 'application/x-ndjson' })
+    const report = await api.expectStatus(200, 'POST', '/api/events/bulk', {
+      body: lines.map((line) => JSON.stringify(line)).join('\n'),
+      type: 'application/x-ndjson',
+    })
     expect(report).toEqual({
       accepted: 1,
       duplicates: 0,
@@ -200,7 +216,11 @@ describe('event data the engine reads is checked at the door', () => {
   it('an embedding service calling engine.ingest gets the same refusal', async () => {
     const api = await setup()
     const result = await api.engine.ingest([{ id: 'pay-bad', type: 'payment.received', caseId: 'c-1', data: { amount: -5 } }])
-    expect(result).toEqual({ accepted: 0, duplicates: 0, errors: [{ index: 0, id: 'pay-bad', path: 'data.amount', message: 'data.amount: must be a positive number' }] })
+    expect(result).toEqual({
+      accepted: 0,
+      duplicates: 0,
+      errors: [{ index: 0, id: 'pay-bad', path: 'data.amount', message: 'data.amount: must be a positive number' }],
+    })
     expect(await storedEvents(api)).toEqual([])
   })
 })
@@ -209,7 +229,12 @@ describe('event types nothing listens to', () => {
   it('are stored (202) with a warning, and a close known type is suggested', async () => {
     const api = await setup()
     const typo = await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'e-1', type: 'payment.recieved', caseId: 'c-1', data: { amount: 5 } } })
-    expect(typo.warnings).toEqual([{ type: 'payment.recieved', message: 'no active journey listens to "payment.recieved": it is stored, but nothing happens (did you mean payment.received?)' }])
+    expect(typo.warnings).toEqual([
+      {
+        type: 'payment.recieved',
+        message: 'no active journey listens to "payment.recieved": it is stored, but nothing happens (did you mean payment.received?)',
+      },
+    ])
     const own = await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'e-2', type: 'crm.note-added', caseId: 'c-1' } })
     expect(own.warnings).toEqual([{ type: 'crm.note-added', message: expect.not.stringContaining('did you mean') }])
     expect(await storedEvents(api)).toHaveLength(2)
@@ -217,17 +242,32 @@ describe('event types nothing listens to', () => {
 
   it('no warning for types the engine acts on or an active journey enrols on or waits for', async () => {
     const api = await setup()
-    for (const [id, type, data] of [['e-1', 'invoice.overdue', {}], ['e-2', 'payment.received', { amount: 1 }], ['e-3', 'optout', { channel: 'sms' }], ['e-4', 'hardship.resolved', {}]] as const) {
+    for (const [id, type, data] of [
+      ['e-1', 'invoice.overdue', {}],
+      ['e-2', 'payment.received', { amount: 1 }],
+      ['e-3', 'optout', { channel: 'sms' }],
+      ['e-4', 'hardship.resolved', {}],
+    ] as const) {
       expect(await api.expectStatus(202, 'POST', '/api/events', { body: { id, type, caseId: 'c-1', data } })).toEqual({ id, duplicate: false })
     }
     const waiting = journey({
       id: 'promises',
-      nodes: { start: ['entry', { event: 'case.opened' }], promise: ['wait', { event: 'promise.made', timeout: 'P7D' }], done: ['exit', { outcome: 'promised' }], silent: ['exit', { outcome: 'no-response' }] },
+      nodes: {
+        start: ['entry', { event: 'case.opened' }],
+        promise: ['wait', { event: 'promise.made', timeout: 'P7D' }],
+        done: ['exit', { outcome: 'promised' }],
+        silent: ['exit', { outcome: 'no-response' }],
+      },
       edges: ['start>promise', 'promise:event>done', 'promise:timeout>silent'],
     })
     await api.expectStatus(200, 'PUT', '/api/journeys/promises/draft', { body: waiting })
     await api.expectStatus(201, 'POST', '/api/journeys/promises/publish')
-    const report = await api.expectStatus(200, 'POST', '/api/events/bulk', { body: [{ type: 'case.opened', caseId: 'c-1' }, { type: 'promise.made', caseId: 'c-1' }] })
+    const report = await api.expectStatus(200, 'POST', '/api/events/bulk', {
+      body: [
+        { type: 'case.opened', caseId: 'c-1' },
+        { type: 'promise.made', caseId: 'c-1' },
+      ],
+    })
     expect(report).toEqual({ accepted: 2, duplicates: 0, errors: [] })
   })
 })
@@ -250,7 +290,10 @@ describe('events applied by the engine when the clock moves', () => {
     expect(await theCase(api)).toMatchObject({ balance: 60, enrolments: [expect.objectContaining({ status: 'active' })] })
 
     await api.advanceTo('2026-11-27T00:00:00Z')
-    expect(await theCase(api)).toMatchObject({ balance: 0, enrolments: [expect.objectContaining({ status: 'done', outcome: 'paid', endedAt: '2026-11-26T10:00:00.000Z' })] })
+    expect(await theCase(api)).toMatchObject({
+      balance: 0,
+      enrolments: [expect.objectContaining({ status: 'done', outcome: 'paid', endedAt: '2026-11-26T10:00:00.000Z' })],
+    })
     expect(await api.expectStatus(200, 'GET', '/api/messages?caseId=c-1')).toHaveLength(1)
   })
 

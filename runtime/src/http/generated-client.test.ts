@@ -48,11 +48,22 @@ it('a client generated from /openapi.json (openapi-typescript + openapi-fetch) t
   writeFileSync(
     join(folder, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true, types: [], paths: { 'openapi-fetch': [fetchTypes] } },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'es2022',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        skipLibCheck: true,
+        types: [],
+        paths: { 'openapi-fetch': [fetchTypes] },
+      },
       files: ['flow.ts'],
     }),
   )
   const tsc = join(dirname(require.resolve('typescript/package.json', { paths: [process.cwd()] })), 'bin', 'tsc')
-  const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(folder, 'tsconfig.json')]).catch((error: { stdout: string; stderr: string }) => error)
+  const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(folder, 'tsconfig.json')]).catch(
+    (error: { stdout: string; stderr: string }) => error,
+  )
   expect('code' in result ? `${result.stdout}${result.stderr}` : '', 'tsc found errors in the generated client’s use').toBe('')
 }, 120_000)

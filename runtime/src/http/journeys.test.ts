@@ -91,7 +91,9 @@ describe('journeys: publishing', () => {
 
     const again = await api.expectStatus(409, 'POST', '/api/journeys/sample/publish')
     expect(again).toMatchObject({ status: 409, detail: expect.stringContaining('no draft') })
-    expect(await api.expectStatus(200, 'GET', '/api/journeys/sample/versions')).toEqual([{ version: 1, note: 'first go', publishedAt: '2026-11-23T09:00:00.000Z' }])
+    expect(await api.expectStatus(200, 'GET', '/api/journeys/sample/versions')).toEqual([
+      { version: 1, note: 'first go', publishedAt: '2026-11-23T09:00:00.000Z' },
+    ])
   })
 
   it('numbers versions in order and lists them newest first', async () => {
@@ -120,7 +122,11 @@ describe('journeys: publishing', () => {
     const api = await startApi()
     await api.expectStatus(200, 'PUT', '/api/journeys/sample/draft', { body: sampleJourney() })
     await api.expectStatus(201, 'POST', '/api/journeys/sample/publish', { body: { note: 'launch' } })
-    expect(await api.expectStatus(200, 'GET', '/api/journeys/sample/versions/1')).toEqual({ document: sampleJourney(), note: 'launch', publishedAt: '2026-11-23T09:00:00.000Z' })
+    expect(await api.expectStatus(200, 'GET', '/api/journeys/sample/versions/1')).toEqual({
+      document: sampleJourney(),
+      note: 'launch',
+      publishedAt: '2026-11-23T09:00:00.000Z',
+    })
 
     const response = await api.request('GET', '/api/journeys/sample/versions/1/export')
     expect(response.status).toBe(200)
@@ -186,7 +192,9 @@ describe('journeys: status', () => {
     await api.expectStatus(200, 'POST', '/api/journeys/letters/resume')
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue-2', type: 'invoice.overdue', caseId: 'c-1' } })
     await api.advanceBy(60_000)
-    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).enrolments).toEqual([expect.objectContaining({ journeyId: 'letters', status: 'done', outcome: 'done' })])
+    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).enrolments).toEqual([
+      expect.objectContaining({ journeyId: 'letters', status: 'done', outcome: 'done' }),
+    ])
   })
 })
 
@@ -195,7 +203,10 @@ describe('POST /api/journeys/validate', () => {
     const api = await startApi()
     expect(await api.expectStatus(200, 'POST', '/api/journeys/validate', { body: sampleJourney() })).toEqual({ valid: true, diagnostics: [] })
     const broken = await api.expectStatus(200, 'POST', '/api/journeys/validate', { body: brokenSample() })
-    expect(broken).toEqual({ valid: false, diagnostics: [expect.objectContaining({ severity: 'error', code: 'unknown-template', nodeId: 'mail', path: ['nodes', 3, 'data', 'template'] })] })
+    expect(broken).toEqual({
+      valid: false,
+      diagnostics: [expect.objectContaining({ severity: 'error', code: 'unknown-template', nodeId: 'mail', path: ['nodes', 3, 'data', 'template'] })],
+    })
     const nonsense = await api.expectStatus(200, 'POST', '/api/journeys/validate', { body: { hello: 'world' } })
     expect(nonsense.valid).toBe(false)
     expect(nonsense.diagnostics.length).toBeGreaterThan(0)

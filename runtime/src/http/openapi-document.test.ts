@@ -30,9 +30,9 @@ describe('the published /openapi.json, judged by outside validators', () => {
     const { file } = await publishedDocument()
     const cli = join(require.resolve('@redocly/cli/package.json'), '..', 'bin', 'cli.js')
     const run = promisify(execFile)
-    const result = await run(process.execPath, [cli, 'lint', file, '--format=stylish'], { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }).catch(
-      (error: { stdout: string; stderr: string; code: number }) => error,
-    )
+    const result = await run(process.execPath, [cli, 'lint', file, '--format=stylish'], {
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    }).catch((error: { stdout: string; stderr: string; code: number }) => error)
     expect('code' in result ? `${result.stdout}${result.stderr}` : '', 'redocly lint found errors').toBe('')
   }, 120_000)
 })

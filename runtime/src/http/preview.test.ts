@@ -9,7 +9,10 @@ describe('POST /api/preview', () => {
   it('renders an email of a draft for a sample case in the debtor’s language, with what the engine adds', async () => {
     const api = await startApi()
     const sample = caseInput('sample', { debtor: { firstName: 'Lena', locale: 'de-AT' } })
-    const message = await api.expectStatus(200, 'POST', '/api/preview', { as: 'viewer', body: { journey: friendly(), templateId: 'friendly-reminder', sample } })
+    const message = await api.expectStatus(200, 'POST', '/api/preview', {
+      as: 'viewer',
+      body: { journey: friendly(), templateId: 'friendly-reminder', sample },
+    })
     expect(message).toMatchObject({ channel: 'email', locale: 'de', subject: 'Eine kurze Erinnerung an Ihre Rechnung' })
     expect(message.html).toContain('Hallo Lena,')
     expect(message.html).toContain('100,00')
@@ -20,7 +23,10 @@ describe('POST /api/preview', () => {
     const api = await startApi()
     const journey = friendly()
     journey.templates['payment-link-sms'].body.en = 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is open: {{ links.pay }}'
-    const message = await api.expectStatus(200, 'POST', '/api/preview', { as: 'viewer', body: { journey, templateId: 'payment-link-sms', sample: caseInput('s', { debtor: { locale: 'en' } }), locale: 'en' } })
+    const message = await api.expectStatus(200, 'POST', '/api/preview', {
+      as: 'viewer',
+      body: { journey, templateId: 'payment-link-sms', sample: caseInput('s', { debtor: { locale: 'en' } }), locale: 'en' },
+    })
     expect(message.text).toMatch(/^Hi Anna, €100\.00 is open: https:\/\/pay\.example\.com\/preview Reply STOP to opt out\.$/)
   })
 
@@ -29,7 +35,10 @@ describe('POST /api/preview', () => {
     const journey = friendly()
     // A step just dragged in, without its template yet: the draft is not valid, its templates still render.
     journey.nodes.push({ id: 'email-1', type: 'email', position: { x: 0, y: 0 }, data: { template: '' } })
-    const message = await api.expectStatus(200, 'POST', '/api/preview', { as: 'viewer', body: { journey, templateId: 'friendly-reminder', sample: caseInput('s', { debtor: { locale: 'en' } }) } })
+    const message = await api.expectStatus(200, 'POST', '/api/preview', {
+      as: 'viewer',
+      body: { journey, templateId: 'friendly-reminder', sample: caseInput('s', { debtor: { locale: 'en' } }) },
+    })
     expect(message.subject).toBe('A quick reminder about your invoice')
   })
 

@@ -20,7 +20,12 @@ const titles: Record<number, string> = {
  * An RFC 9457 problem: every error of the API, written by the same function as the auth middleware's. Its type is
  * `never` so that a route's early error exits do not widen its typed success responses (which the typed client reads).
  */
-export function problem(c: Context, status: ContentfulStatusCode, detail: string, extra: Partial<Problem> & { errors?: { path: string; message: string }[] } = {}): never {
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  detail: string,
+  extra: Partial<Problem> & { errors?: { path: string; message: string }[] } = {},
+): never {
   return problemResponse(c, { title: titles[status] ?? 'Error', status, detail, ...extra }) as never
 }
 

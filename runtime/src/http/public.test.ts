@@ -52,7 +52,9 @@ describe('opt-out links', () => {
     expect(done.status).toBe(200)
     expect(await done.text()).toContain('You are unsubscribed')
     expect((await api.request('POST', `/optout/${token}`, { as: null })).status).toBe(200) // pressed twice
-    expect((await eventsOf(api, 'optout')).map((e) => ({ ...e, data: JSON.parse(e.data) }))).toEqual([{ id: 'optout/c-1/sms', case_id: 'c-1', data: { channel: 'sms', via: 'link' } }])
+    expect((await eventsOf(api, 'optout')).map((e) => ({ ...e, data: JSON.parse(e.data) }))).toEqual([
+      { id: 'optout/c-1/sms', case_id: 'c-1', data: { channel: 'sms', via: 'link' } },
+    ])
 
     await api.advanceBy(4 * DAY)
     expect(await smsOf(api)).toEqual([
@@ -100,13 +102,23 @@ describe('provider callbacks', () => {
   function signed(body: unknown, { secret = SMS_SECRET, secondsAgo = 0 } = {}) {
     const text = JSON.stringify(body)
     const timestamp = String(Math.floor(Date.now() / 1000) - secondsAgo)
-    return { body: text, type: 'application/json', as: null, headers: { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signPayload(secret, timestamp, text) } }
+    return {
+      body: text,
+      type: 'application/json',
+      as: null,
+      headers: { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signPayload(secret, timestamp, text) },
+    }
   }
 
   it('a signed delivery report becomes a message.delivered event', async () => {
     const { api, first } = await setup()
-    expect(await api.expectStatus(202, 'POST', '/callbacks/sms', signed({ messageId: first.id, status: 'delivered' }))).toEqual({ accepted: true, event: 'message.delivered' })
-    expect((await eventsOf(api, 'message.delivered')).map((e) => ({ ...e, data: JSON.parse(e.data) }))).toEqual([{ id: expect.any(String), case_id: 'c-1', data: { messageId: first.id } }])
+    expect(await api.expectStatus(202, 'POST', '/callbacks/sms', signed({ messageId: first.id, status: 'delivered' }))).toEqual({
+      accepted: true,
+      event: 'message.delivered',
+    })
+    expect((await eventsOf(api, 'message.delivered')).map((e) => ({ ...e, data: JSON.parse(e.data) }))).toEqual([
+      { id: expect.any(String), case_id: 'c-1', data: { messageId: first.id } },
+    ])
     await api.expectStatus(202, 'POST', '/callbacks/sms', signed({ messageId: first.id, status: 'delivered' })) // the provider retries
     expect(await eventsOf(api, 'message.delivered')).toHaveLength(1)
 
@@ -131,8 +143,13 @@ describe('provider callbacks', () => {
 
   it('a reply "STOP" opts the case out of that channel; another reply is message.replied', async () => {
     const { api, first } = await setup()
-    expect(await api.expectStatus(202, 'POST', '/callbacks/sms', signed({ messageId: first.id, status: 'reply', text: 'I will pay at the end of the month' }))).toEqual({ accepted: true, event: 'message.replied' })
-    expect(await api.expectStatus(202, 'POST', '/callbacks/sms', signed({ messageId: first.id, status: 'reply', text: 'STOP' }))).toEqual({ accepted: true, event: 'optout' })
+    expect(
+      await api.expectStatus(202, 'POST', '/callbacks/sms', signed({ messageId: first.id, status: 'reply', text: 'I will pay at the end of the month' })),
+    ).toEqual({ accepted: true, event: 'message.replied' })
+    expect(await api.expectStatus(202, 'POST', '/callbacks/sms', signed({ messageId: first.id, status: 'reply', text: 'STOP' }))).toEqual({
+      accepted: true,
+      event: 'optout',
+    })
     expect((await eventsOf(api, 'optout')).map((e) => JSON.parse(e.data))).toEqual([{ channel: 'sms', via: 'reply' }])
     await api.advanceBy(4 * DAY)
     expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).optouts).toEqual([{ channel: 'sms', at: expect.any(String) }])

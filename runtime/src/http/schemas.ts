@@ -58,8 +58,20 @@ export const journeyDocument = journeySchema
 export const caseInput = caseInputSchema
 export const eventInput = eventInputSchema
 
-export const journeyIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'friendly-reminder' }) })
-export const caseIdParam = z.object({ id: z.string().min(1).max(128).openapi({ param: { name: 'id', in: 'path' }, example: 'c-1' }) })
+export const journeyIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'friendly-reminder' }),
+})
+export const caseIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(128)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'c-1' }),
+})
 
 export const lineReport = z
   .object({

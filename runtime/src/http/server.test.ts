@@ -26,7 +26,15 @@ describe('the server’s editor fallback', () => {
       expect(response.status, path).toBe(200)
       expect(await response.text()).toContain('Dunwell editor')
     }
-    for (const [method, path] of [['GET', '/api/nope'], ['GET', '/api'], ['POST', '/api/nope'], ['DELETE', '/api/cases'], ['GET', '/docs/nope'], ['GET', '/health/nope'], ['GET', '/optout']]) {
+    for (const [method, path] of [
+      ['GET', '/api/nope'],
+      ['GET', '/api'],
+      ['POST', '/api/nope'],
+      ['DELETE', '/api/cases'],
+      ['GET', '/docs/nope'],
+      ['GET', '/health/nope'],
+      ['GET', '/optout'],
+    ]) {
       const response = await fetch(`${server.url}${path}`, { method })
       expect(response.status, `${method} ${path}`).toBe(404)
       expect(response.headers.get('content-type'), `${method} ${path}`).toBe('application/problem+json')

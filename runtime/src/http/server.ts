@@ -5,7 +5,15 @@ import { join, normalize } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
 import { ensureAdminKey } from '../auth'
-import { createHttpProviderAdapter, createLetterWebhookAdapter, createLinks, createSmtpAdapter, publicUrlWarning, smtpOptionsFromEnv, type ChannelAdapter } from '../channels'
+import {
+  createHttpProviderAdapter,
+  createLetterWebhookAdapter,
+  createLinks,
+  createSmtpAdapter,
+  publicUrlWarning,
+  smtpOptionsFromEnv,
+  type ChannelAdapter,
+} from '../channels'
 import { systemClock, VirtualClock } from '../clock'
 import { openSqlite } from '../db/open-database'
 import { Engine } from '../engine/engine'
@@ -35,7 +43,11 @@ export interface ServerOptions {
 async function setting(db: Awaited<ReturnType<typeof openSqlite>>['db'], key: string, make: () => string): Promise<string> {
   const found = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst()
   if (found) return found.value
-  await db.insertInto('settings').values({ key, value: make() }).onConflict((oc) => oc.column('key').doNothing()).execute()
+  await db
+    .insertInto('settings')
+    .values({ key, value: make() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute()
   return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value
 }
 
@@ -43,12 +55,18 @@ async function setting(db: Awaited<ReturnType<typeof openSqlite>>['db'], key: st
 function channelsFromEnv(env: Record<string, string | undefined>, optoutOf: (caseId: string) => string | undefined) {
   const channels: Record<string, ChannelAdapter> = {}
   const providers: Record<string, string> = {}
-  if (env.DUNWELL_SMTP_HOST) channels.email = createSmtpAdapter({ ...smtpOptionsFromEnv(env as NodeJS.ProcessEnv), listUnsubscribe: (message) => optoutOf(message.caseId) })
+  if (env.DUNWELL_SMTP_HOST)
+    channels.email = createSmtpAdapter({ ...smtpOptionsFromEnv(env as NodeJS.ProcessEnv), listUnsubscribe: (message) => optoutOf(message.caseId) })
   for (const channel of ['sms', 'whatsapp'] as const) {
     const url = env[`DUNWELL_${channel.toUpperCase()}_URL`]
     const secret = env[`DUNWELL_${channel.toUpperCase()}_SECRET`]
     if (url && secret) {
-      channels[channel] = createHttpProviderAdapter({ url, secret, channel, ...(env[`DUNWELL_${channel.toUpperCase()}_FROM`] ? { sender: env[`DUNWELL_${channel.toUpperCase()}_FROM`] } : {}) })
+      channels[channel] = createHttpProviderAdapter({
+        url,
+        secret,
+        channel,
+        ...(env[`DUNWELL_${channel.toUpperCase()}_FROM`] ? { sender: env[`DUNWELL_${channel.toUpperCase()}_FROM`] } : {}),
+      })
       providers[channel] = secret
     }
   }
@@ -80,7 +98,15 @@ export async function startServer(options: ServerOptions) {
   if (plainHttp) log(plainHttp)
   const testClock = options.testClock ? new VirtualClock(Date.parse(options.testClock)) : undefined
   const { channels, providers } = channelsFromEnv(env, (caseId) => links(caseId, 'email').optout)
-  const engine = await new Engine({ db, store, clock: testClock ?? systemClock, channels, links, sender: { name: env.DUNWELL_SENDER_NAME ?? 'Dunwell' }, ...(options.policy ? { policy: options.policy } : {}) }).start()
+  const engine = await new Engine({
+    db,
+    store,
+    clock: testClock ?? systemClock,
+    channels,
+    links,
+    sender: { name: env.DUNWELL_SENDER_NAME ?? 'Dunwell' },
+    ...(options.policy ? { policy: options.policy } : {}),
+  }).start()
 
   if (options.examples && (await db.selectFrom('journeys').select('id').limit(1).execute()).length === 0) {
     for (const entry of readdirSync(options.examples, { withFileTypes: true }).filter((e) => e.isDirectory())) {
@@ -94,7 +120,9 @@ export async function startServer(options: ServerOptions) {
   if (adminKey) log(`First start: an admin API key was created. Store it now, it is not shown again:\n\n    ${adminKey.key}\n`)
 
   const scheduler = startScheduler(engine)
-  const app = createApp({ engine, db, open: options.open ?? false, ...(testClock ? { testClock } : {}), secrets: { links: secret, providers } }, () => ({ scheduler: scheduler.stats }))
+  const app = createApp({ engine, db, open: options.open ?? false, ...(testClock ? { testClock } : {}), secrets: { links: secret, providers } }, () => ({
+    scheduler: scheduler.stats,
+  }))
   const root = new Hono()
   // New work should not wait for the next tick.
   root.use('/api/*', async (c, next) => {
@@ -110,7 +138,15 @@ export async function startServer(options: ServerOptions) {
     const path = normalize(c.req.path).replace(/^(\.\.[/\\])+/, '')
     const file = join(options.editor, path === '/' ? 'index.html' : path)
     const target = file.startsWith(options.editor) && existsSync(file) ? file : join(options.editor, 'index.html')
-    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.woff2': 'font/woff2', '.png': 'image/png' }
+    const types: Record<string, string> = {
+      '.html': 'text/html',
+      '.js': 'text/javascript',
+      '.css': 'text/css',
+      '.svg': 'image/svg+xml',
+      '.json': 'application/json',
+      '.woff2': 'font/woff2',
+      '.png': 'image/png',
+    }
     return c.body(await readFile(target), 200, { 'content-type': types[target.slice(target.lastIndexOf('.'))] ?? 'application/octet-stream' })
   })
 

@@ -113,7 +113,20 @@ export const optoutToken = (caseId: string, channel: string) => linkToken(caseId
 
 /** Every row of every table, for "a refused request changed nothing" (API keys excluded: their last use is noted). */
 export async function snapshot(api: Pick<TestApi, 'db'>): Promise<Record<string, unknown[]>> {
-  const tables = ['journeys', 'journey_versions', 'cases', 'case_holds', 'optouts', 'events', 'enrolments', 'timers', 'outbox', 'tasks', 'audit', 'split_assignments'] as const
+  const tables = [
+    'journeys',
+    'journey_versions',
+    'cases',
+    'case_holds',
+    'optouts',
+    'events',
+    'enrolments',
+    'timers',
+    'outbox',
+    'tasks',
+    'audit',
+    'split_assignments',
+  ] as const
   const result: Record<string, unknown[]> = {}
   for (const table of tables) result[table] = await api.db.selectFrom(table).selectAll().execute()
   return result

@@ -15,9 +15,17 @@ async function overdue(api: TestApi, ...ids: string[]) {
 describe('GET /api/messages', () => {
   const notify = journey({
     id: 'notify',
-    nodes: { start: ['entry', { event: 'invoice.overdue' }], mail: ['email', { template: 'mail' }], text: ['sms', { template: 'text' }], done: ['exit', { outcome: 'notified' }] },
+    nodes: {
+      start: ['entry', { event: 'invoice.overdue' }],
+      mail: ['email', { template: 'mail' }],
+      text: ['sms', { template: 'text' }],
+      done: ['exit', { outcome: 'notified' }],
+    },
     edges: ['start>mail', 'mail>text', 'text>done'],
-    templates: { mail: emailTemplate('{{ case.balance | money }} is open.', 'About your invoice'), text: textTemplate('sms', '{{ case.balance | money }} is open.') },
+    templates: {
+      mail: emailTemplate('{{ case.balance | money }} is open.', 'About your invoice'),
+      text: textTemplate('sms', '{{ case.balance | money }} is open.'),
+    },
   })
 
   async function setup() {
@@ -28,7 +36,8 @@ describe('GET /api/messages', () => {
     await overdue(api, 'a', 'b')
     return api
   }
-  const list = (api: TestApi, query: string) => api.expectStatus<{ caseId: string; channel: string; status: string; reason: string | null }[]>(200, 'GET', `/api/messages${query}`)
+  const list = (api: TestApi, query: string) =>
+    api.expectStatus<{ caseId: string; channel: string; status: string; reason: string | null }[]>(200, 'GET', `/api/messages${query}`)
   const summary = (messages: { caseId: string; channel: string; status: string }[]) => messages.map((m) => `${m.caseId} ${m.channel} ${m.status}`).sort()
 
   it('lists every message with its status', async () => {
@@ -113,7 +122,11 @@ describe('tasks', () => {
   it('one agent claims a task; a second claim is 409; an unknown task is 404', async () => {
     const { api, task } = await setup()
     const path = `/api/tasks/${encodeURIComponent(task.id)}`
-    expect(await api.expectStatus(200, 'POST', `${path}/claim`, { body: { agent: 'maria' } })).toMatchObject({ id: task.id, status: 'claimed', claimedBy: 'maria' })
+    expect(await api.expectStatus(200, 'POST', `${path}/claim`, { body: { agent: 'maria' } })).toMatchObject({
+      id: task.id,
+      status: 'claimed',
+      claimedBy: 'maria',
+    })
     const problem = await api.expectStatus(409, 'POST', `${path}/claim`, { body: { agent: 'tom' } })
     expect(problem).toMatchObject({ status: 409 })
     expect(await api.expectStatus(200, 'GET', '/api/tasks?status=claimed')).toEqual([expect.objectContaining({ claimedBy: 'maria' })])
@@ -134,7 +147,9 @@ describe('tasks', () => {
     ])
 
     await api.advanceBy(60_000)
-    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).enrolments).toEqual([expect.objectContaining({ status: 'done', outcome: 'promised', node: 'promised' })])
+    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).enrolments).toEqual([
+      expect.objectContaining({ status: 'done', outcome: 'promised', node: 'promised' }),
+    ])
     const decided = (await api.expectStatus(200, 'GET', '/api/cases/c-1/timeline')).map((e: { kind: string; nodeId: string | null }) => `${e.kind} ${e.nodeId}`)
     expect(decided).toContain('entered promised')
     expect(decided).not.toContain('entered silent')

@@ -33,21 +33,91 @@ export type ColumnSource = 'name' | 'alias' | 'given' | 'mapping' | 'unmapped' |
  * underscores). The target's own name and the older CSV column names (firstName, addressLine1) count as names.
  */
 const aliases: Record<CaseTarget, string[]> = {
-  id: ['caseid', 'case', 'invoice', 'invoiceno', 'invoicenumber', 'invoiceid', 'reference', 'ref', 'rechnungsnummer', 'rechnungsnr', 'rechnung', 'belegnummer', 'belegnr', 'fallnummer', 'vorgangsnummer', 'vorgang', 'aktenzeichen', 'referenz'],
-  amountDue: ['amount', 'amountdue', 'invoiceamount', 'total', 'betrag', 'forderung', 'forderungsbetrag', 'rechnungsbetrag', 'summe', 'gesamtbetrag', 'bruttobetrag'],
+  id: [
+    'caseid',
+    'case',
+    'invoice',
+    'invoiceno',
+    'invoicenumber',
+    'invoiceid',
+    'reference',
+    'ref',
+    'rechnungsnummer',
+    'rechnungsnr',
+    'rechnung',
+    'belegnummer',
+    'belegnr',
+    'fallnummer',
+    'vorgangsnummer',
+    'vorgang',
+    'aktenzeichen',
+    'referenz',
+  ],
+  amountDue: [
+    'amount',
+    'amountdue',
+    'invoiceamount',
+    'total',
+    'betrag',
+    'forderung',
+    'forderungsbetrag',
+    'rechnungsbetrag',
+    'summe',
+    'gesamtbetrag',
+    'bruttobetrag',
+  ],
   balance: ['balance', 'openamount', 'outstanding', 'amountopen', 'saldo', 'offenerbetrag', 'offen', 'restbetrag', 'restforderung'],
   currency: ['currency', 'curr', 'währung', 'waehrung'],
-  dueDate: ['duedate', 'due', 'dueon', 'fälligam', 'faelligam', 'fällig', 'faellig', 'fälligkeit', 'faelligkeit', 'fälligkeitsdatum', 'faelligkeitsdatum', 'zahlungsziel'],
+  dueDate: [
+    'duedate',
+    'due',
+    'dueon',
+    'fälligam',
+    'faelligam',
+    'fällig',
+    'faellig',
+    'fälligkeit',
+    'faelligkeit',
+    'fälligkeitsdatum',
+    'faelligkeitsdatum',
+    'zahlungsziel',
+  ],
   'debtor.firstName': ['firstname', 'first', 'givenname', 'forename', 'vorname'],
   'debtor.lastName': ['lastname', 'last', 'surname', 'familyname', 'nachname', 'familienname'],
   'debtor.email': ['email', 'mail', 'emailaddress', 'emailadresse', 'mailadresse'],
-  'debtor.phone': ['phone', 'phonenumber', 'telephone', 'tel', 'mobile', 'mobilephone', 'cell', 'telefon', 'telefonnummer', 'telnr', 'handy', 'mobil', 'mobilnummer', 'handynummer'],
+  'debtor.phone': [
+    'phone',
+    'phonenumber',
+    'telephone',
+    'tel',
+    'mobile',
+    'mobilephone',
+    'cell',
+    'telefon',
+    'telefonnummer',
+    'telnr',
+    'handy',
+    'mobil',
+    'mobilnummer',
+    'handynummer',
+  ],
   'debtor.locale': ['locale', 'language', 'lang', 'sprache'],
   'debtor.timezone': ['timezone', 'tz', 'zeitzone'],
   'debtor.country': ['country', 'countrycode', 'land', 'ländercode', 'laendercode', 'staat'],
   'debtor.region': ['region', 'state', 'province', 'bundesland'],
   'debtor.birthDate': ['birthdate', 'dateofbirth', 'dob', 'birthday', 'geburtsdatum', 'geburtstag', 'geboren'],
-  'debtor.address.line1': ['addressline1', 'address', 'address1', 'street', 'streetaddress', 'straße', 'strasse', 'straßeundhausnummer', 'adresse', 'anschrift'],
+  'debtor.address.line1': [
+    'addressline1',
+    'address',
+    'address1',
+    'street',
+    'streetaddress',
+    'straße',
+    'strasse',
+    'straßeundhausnummer',
+    'adresse',
+    'anschrift',
+  ],
   'debtor.address.line2': ['addressline2', 'address2', 'adresszusatz', 'zusatz'],
   'debtor.address.postalCode': ['postalcode', 'postcode', 'zip', 'zipcode', 'plz', 'postleitzahl'],
   'debtor.address.city': ['city', 'town', 'ort', 'stadt', 'wohnort'],
@@ -56,7 +126,10 @@ const aliases: Record<CaseTarget, string[]> = {
 
 /** `E-Mail`, `e_mail ` and `EMAIL` are one header. */
 export function headerKey(header: string): string {
-  return header.trim().toLowerCase().replace(/[\s._\-/]+/g, '')
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s._\-/]+/g, '')
 }
 
 const byKey = new Map<string, { target: CaseTarget; source: ColumnSource }>()
@@ -76,7 +149,11 @@ export function isAttributeName(name: string): boolean {
 }
 
 export function isTarget(value: string): value is Target {
-  return value === 'ignore' || (caseTargets as readonly string[]).includes(value) || (value.startsWith('attributes.') && isAttributeName(value.slice('attributes.'.length)))
+  return (
+    value === 'ignore' ||
+    (caseTargets as readonly string[]).includes(value) ||
+    (value.startsWith('attributes.') && isAttributeName(value.slice('attributes.'.length)))
+  )
 }
 
 export interface ResolvedColumn {
@@ -92,7 +169,8 @@ export interface ResolvedColumn {
  */
 export function resolveColumns(headers: readonly string[], given: ColumnMap = {}, saved: ColumnMap = {}): ResolvedColumn[] {
   // Own keys only: a header named `constructor` or `__proto__` must not find Object.prototype's.
-  const lookup = (map: ColumnMap, header: string) => (Object.hasOwn(map, header) ? map[header] : Object.entries(map).find(([name]) => headerKey(name) === headerKey(header))?.[1])
+  const lookup = (map: ColumnMap, header: string) =>
+    Object.hasOwn(map, header) ? map[header] : Object.entries(map).find(([name]) => headerKey(name) === headerKey(header))?.[1]
   return headers.map((header, index) => {
     const chosen = lookup(given, header)
     const remembered = chosen === undefined ? lookup(saved, header) : undefined

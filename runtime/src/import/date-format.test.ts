@@ -16,7 +16,10 @@ describe('date formats', () => {
     expect(readDate('2026-12-31', de)).toEqual({ ok: true, value: '2026-12-31' })
     expect(readDate('31.02.2026', de)).toMatchObject({ ok: false })
     expect(readDate('31.12.26', de)).toEqual({ ok: false, message: 'has a two-digit year: write the year in full' })
-    expect(readDate('03/04/2026', { value: null, source: 'undetermined' })).toMatchObject({ ok: false, message: expect.stringContaining('choose the date format') })
+    expect(readDate('03/04/2026', { value: null, source: 'undetermined' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('choose the date format'),
+    })
     expect(readDate('25/12/2026', { value: null, source: 'undetermined' })).toEqual({ ok: true, value: '2026-12-25' })
     expect(readDate(new Date(Date.UTC(2026, 11, 31)), de)).toEqual({ ok: true, value: '2026-12-31' })
   })

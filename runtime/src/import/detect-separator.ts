@@ -30,7 +30,10 @@ function counts(line: string): Record<Separator, number> {
 export function detectSeparator(sample: string): Setting<Separator> {
   const fromExcel = excelSeparatorLine(sample)
   if (fromExcel) return { value: fromExcel, source: 'detected' }
-  const lines = sample.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 30)
+  const lines = sample
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 30)
   // The last line of a sample may be cut short.
   if (lines.length > 2) lines.pop()
   const [header, ...rest] = lines.map(counts)

@@ -41,7 +41,10 @@ const PREVIEW = 20
 /** The file's kind from its first bytes: a zip is a workbook, `{` starts JSON Lines, the rest is CSV. */
 export function sniffFormat(sample: Uint8Array): FileFormat {
   if (sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04) return 'xlsx'
-  const start = new TextDecoder('utf-8').decode(sample.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart()
+  const start = new TextDecoder('utf-8')
+    .decode(sample.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
   return start.startsWith('{') ? 'jsonl' : 'csv'
 }
 
@@ -123,12 +126,24 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
     }
     for (const column of columns) {
       if (column.source === 'unmapped' && column.header !== '') {
-        note({ line: headerLine, column: column.header, severity: 'warning', message: 'is not imported: map it to a field or to attributes.<name>, or choose to ignore it' })
+        note({
+          line: headerLine,
+          column: column.header,
+          severity: 'warning',
+          message: 'is not imported: map it to a field or to attributes.<name>, or choose to ignore it',
+        })
       }
     }
     const missing = [...required, ...(settings.currency.value ? [] : (['currency'] as const))].filter((target) => !taken.has(target))
     for (const target of missing) {
-      note({ line: headerLine, severity: 'error', message: target === 'currency' ? 'no column for currency: map one, or give the import a currency' : `no column for ${target}: map one of the file’s columns to it` })
+      note({
+        line: headerLine,
+        severity: 'error',
+        message:
+          target === 'currency'
+            ? 'no column for currency: map one, or give the import a currency'
+            : `no column for ${target}: map one of the file’s columns to it`,
+      })
     }
 
     const head: (SourceRow | UnreadableRow)[] = []
@@ -149,10 +164,20 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
       ended = true
     }
     const textsOf = (...targets: string[]) =>
-      columns.filter((column) => column.target !== null && targets.includes(column.target)).flatMap((column) => head.flatMap((row) => (row instanceof UnreadableRow ? [] : [row.cells[column.index]])).filter((cell): cell is string => typeof cell === 'string' && cell.trim() !== ''))
+      columns
+        .filter((column) => column.target !== null && targets.includes(column.target))
+        .flatMap((column) =>
+          head
+            .flatMap((row) => (row instanceof UnreadableRow ? [] : [row.cells[column.index]]))
+            .filter((cell): cell is string => typeof cell === 'string' && cell.trim() !== ''),
+        )
     const decimal = pick('decimal')
     const thousands = pick('thousands')
-    const numbers = proposeNumberFormat(textsOf('amountDue', 'balance'), { ...(decimal.value ? { decimal: decimal.value } : {}), ...(thousands.value ? { thousands: thousands.value } : {}) }, decimal.fromMapping || thousands.fromMapping)
+    const numbers = proposeNumberFormat(
+      textsOf('amountDue', 'balance'),
+      { ...(decimal.value ? { decimal: decimal.value } : {}), ...(thousands.value ? { thousands: thousands.value } : {}) },
+      decimal.fromMapping || thousands.fromMapping,
+    )
     settings.decimal = numbers.decimal
     settings.thousands = numbers.thousands
     const dateFormat = pick('dateFormat')
@@ -187,7 +212,10 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
   const allOrNothing = options.allOrNothing === true && !dryRun
 
   async function flush(batch: ConvertedRow[]) {
-    const earlier = await store.seenIds(seenKey, batch.flatMap((row) => (row.case ? [row.case.id] : [])))
+    const earlier = await store.seenIds(
+      seenKey,
+      batch.flatMap((row) => (row.case ? [row.case.id] : [])),
+    )
     const firsts: { id: string; line: number }[] = []
     for (const row of batch) {
       if (!row.case) continue
@@ -211,7 +239,11 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
     const cases = batch.filter((row) => row.case).map((row) => row.case!)
     if (!dryRun && cases.length > 0) {
       if (allOrNothing) {
-        await store.stage(importId!, staged, cases.map((c) => JSON.stringify(c)))
+        await store.stage(
+          importId!,
+          staged,
+          cases.map((c) => JSON.stringify(c)),
+        )
         staged += cases.length
       } else {
         // What the engine refuses after all (it checks amounts against the currency once more) is refused here too.
@@ -235,7 +267,14 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
         const outcome = action === 'create' ? 'created' : action === 'update' ? 'updated' : 'refused'
         const base = { import_id: importId, line: row.line, case_id: row.case?.id ?? row.id ?? null }
         lines.push({ ...base, seq: 0, outcome, column_name: null, message: null })
-        for (const problem of row.problems) lines.push({ ...base, seq: 0, outcome: problem.severity === 'error' ? 'refused' : 'warning', column_name: problem.column ?? null, message: problem.message })
+        for (const problem of row.problems)
+          lines.push({
+            ...base,
+            seq: 0,
+            outcome: problem.severity === 'error' ? 'refused' : 'warning',
+            column_name: problem.column ?? null,
+            message: problem.message,
+          })
       }
     }
     if (importId) {
@@ -248,21 +287,21 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
 
   let batch: ConvertedRow[] = []
   try {
-  try {
-    for await (const row of converted) {
-      rowsRead++
-      batch.push(row)
-      if (batch.length >= BATCH) {
-        await flush(batch)
-        batch = []
+    try {
+      for await (const row of converted) {
+        rowsRead++
+        batch.push(row)
+        if (batch.length >= BATCH) {
+          await flush(batch)
+          batch = []
+        }
       }
+    } catch (error) {
+      if (!(error instanceof UnreadableFile)) throw error
+      note({ line: error.line, severity: 'error', message: error.message })
+      counts.refuse++
     }
-  } catch (error) {
-    if (!(error instanceof UnreadableFile)) throw error
-    note({ line: error.line, severity: 'error', message: error.message })
-    counts.refuse++
-  }
-  await flush(batch)
+    await flush(batch)
   } finally {
     await store.forgetSeen(seenKey)
   }
@@ -271,7 +310,8 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
   if (allOrNothing) {
     const refused = counts.refuse > 0 || problems.some((problem) => problem.severity === 'error')
     if (!refused) {
-      for (let from = 0; from < staged; from += BATCH) await deps.upsertCases((await store.staged(importId!, from, BATCH)).map((body) => JSON.parse(body) as CaseInput))
+      for (let from = 0; from < staged; from += BATCH)
+        await deps.upsertCases((await store.staged(importId!, from, BATCH)).map((body) => JSON.parse(body) as CaseInput))
     }
     await store.dropStaged(importId!)
     stored = !refused

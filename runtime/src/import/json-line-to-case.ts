@@ -26,7 +26,8 @@ export function jsonLineToCase(line: number, text: string): ConvertedRow {
     const result = normalise(raw)
     if (!result.ok) problems.push({ line, ...(id ? { id } : {}), column: path, value: raw.slice(0, 200), severity: 'error', message: result.message })
     else {
-      if (result.value !== raw && result.warning) problems.push({ line, ...(id ? { id } : {}), column: path, value: raw.slice(0, 200), severity: 'warning', message: result.warning })
+      if (result.value !== raw && result.warning)
+        problems.push({ line, ...(id ? { id } : {}), column: path, value: raw.slice(0, 200), severity: 'warning', message: result.warning })
       owner[key] = result.value
     }
   }

@@ -46,7 +46,11 @@ export function normaliseRegion(raw: string, country: string | undefined): Norma
 export function normalisePhone(raw: string, country: string | undefined): Normalised {
   const text = raw.trim()
   const parsed = parsePhoneNumberFromString(text, country as CountryCode | undefined)
-  if (!parsed) return { ok: false, message: text.startsWith('+') || country ? 'is not a phone number' : 'needs a country (a country column, or the number with its +country code)' }
+  if (!parsed)
+    return {
+      ok: false,
+      message: text.startsWith('+') || country ? 'is not a phone number' : 'needs a country (a country column, or the number with its +country code)',
+    }
   if (!parsed.isValid()) return { ok: false, message: `is not a valid phone number${country && !text.startsWith('+') ? ` in ${country}` : ''}` }
   return { ok: true, value: parsed.number }
 }

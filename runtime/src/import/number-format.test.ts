@@ -8,10 +8,16 @@ describe('number formats', () => {
   it('proposes the format the amounts show, and says when they do not show one', () => {
     expect(german).toEqual({ decimal: { value: 'comma', source: 'detected' }, thousands: { value: 'point', source: 'detected' } })
     expect(english).toEqual({ decimal: { value: 'point', source: 'detected' }, thousands: { value: 'comma', source: 'detected' } })
-    expect(proposeNumberFormat(['1.000', '2.500', '40'], {})).toEqual({ decimal: { value: null, source: 'undetermined' }, thousands: { value: null, source: 'undetermined' } })
+    expect(proposeNumberFormat(['1.000', '2.500', '40'], {})).toEqual({
+      decimal: { value: null, source: 'undetermined' },
+      thousands: { value: null, source: 'undetermined' },
+    })
     expect(proposeNumberFormat(["1'234.50"], {}).thousands).toEqual({ value: 'apostrophe', source: 'detected' })
     expect(proposeNumberFormat(['1 234,50'], {}).thousands).toEqual({ value: 'space', source: 'detected' })
-    expect(proposeNumberFormat(['1.000'], { decimal: 'comma' })).toEqual({ decimal: { value: 'comma', source: 'given' }, thousands: { value: 'point', source: 'detected' } })
+    expect(proposeNumberFormat(['1.000'], { decimal: 'comma' })).toEqual({
+      decimal: { value: 'comma', source: 'given' },
+      thousands: { value: 'point', source: 'detected' },
+    })
   })
 
   it('reads each amount exactly in its format, with a currency sign or code beside it', () => {

@@ -75,7 +75,9 @@ export function proposeNumberFormat(values: readonly string[], given: { decimal?
   let thousands: Setting<ThousandsMark>
   if (given.thousands) thousands = { value: given.thousands, source }
   else {
-    const seen = [...thousandsVotes.entries()].filter(([mark]) => decimal.value === null || decimalMarks[decimal.value] !== thousandsMarks[mark]).sort((a, b) => b[1] - a[1])
+    const seen = [...thousandsVotes.entries()]
+      .filter(([mark]) => decimal.value === null || decimalMarks[decimal.value] !== thousandsMarks[mark])
+      .sort((a, b) => b[1] - a[1])
     const other = decimal.value === 'comma' ? '.' : decimal.value === 'point' ? ',' : undefined
     if (seen[0]) thousands = { value: seen[0][0], source: 'detected' }
     // `1.000` beside `12,50`: with a decimal comma, the point can only group thousands.
@@ -116,7 +118,8 @@ export function readAmount(raw: string, format: NumberFormat, digits: number): R
       if (decimalMark === evidence.ambiguous) [whole = '', fraction = ''] = text.split(decimalMark)
       else whole = text.replace(/\D/g, '')
     } else if (evidence.thousands && !evidence.decimal) {
-      if (decimalMark !== undefined && decimalMark === thousandsMarks[evidence.thousands]) return { ok: false, message: 'does not read as a number in the chosen format' }
+      if (decimalMark !== undefined && decimalMark === thousandsMarks[evidence.thousands])
+        return { ok: false, message: 'does not read as a number in the chosen format' }
       whole = text.replace(/\D/g, '')
     } else if (evidence.decimal && (decimalMark === undefined || decimal === evidence.decimal)) {
       // `1.234.567` shows its decimal mark by what groups its thousands, without having one.

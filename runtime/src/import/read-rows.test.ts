@@ -7,7 +7,8 @@ async function* chunks(text: string, size: number) {
 async function read(text: string, size: number) {
   const rows: (number | string)[][] = []
   try {
-    for await (const row of csvRows(chunks(text, size), 'semicolon')) rows.push(row instanceof UnreadableRow ? [row.line, `unreadable: ${row.reason}`] : [row.line, ...(row.cells as string[])])
+    for await (const row of csvRows(chunks(text, size), 'semicolon'))
+      rows.push(row instanceof UnreadableRow ? [row.line, `unreadable: ${row.reason}`] : [row.line, ...(row.cells as string[])])
   } catch (error) {
     if (!(error instanceof UnreadableFile)) throw error
     rows.push([error.line, error.message])

@@ -131,7 +131,9 @@ export async function* csvRows(text: AsyncIterable<string>, separator: Separator
   )
   // Skips are told while the parser reads ahead: each is placed after the records it followed, and numbered then.
   const skipped: { after: number; reason: string }[] = []
-  parser.on('skip', (error: { code?: string }) => skipped.push({ after: (parser as unknown as { info: { records: number } }).info.records, reason: reasonOf(error) }))
+  parser.on('skip', (error: { code?: string }) =>
+    skipped.push({ after: (parser as unknown as { info: { records: number } }).info.records, reason: reasonOf(error) }),
+  )
   function* skippedUpTo(records: number): Generator<UnreadableRow> {
     while (skipped.length > 0 && skipped[0]!.after <= records) {
       // The row's own text is not given back: it is counted as one line (a row over 1 MB with quoted line breaks
@@ -154,9 +156,7 @@ export async function* csvRows(text: AsyncIterable<string>, separator: Separator
 }
 
 function reasonOf(error: { code?: string; message?: string }): string {
-  return error.code === 'CSV_QUOTE_NOT_CLOSED'
-    ? 'a quoted value is never closed'
-    : (error.message ?? String(error))
+  return error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed' : (error.message ?? String(error))
 }
 
 const MAX_LINE = 1024 * 1024
@@ -177,7 +177,13 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 
 /** The rows of one sheet of an .xlsx (the first, or the one named), streamed. */
 export async function* xlsxRows(body: AsyncIterable<Uint8Array>, sheet?: string): AsyncIterable<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(body), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(body), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  })
   let found = false
   try {
     for await (const worksheet of reader) {

@@ -43,7 +43,13 @@ export function rowToCase(row: SourceRow, columns: readonly ResolvedColumn[], se
     const cell = row.cells[column.index] ?? null
     if (cell === null || (typeof cell === 'string' && cell.trim() === '')) continue
     if (typeof cell === 'string' && cell.includes('\uFFFD')) {
-      problems.push({ line: row.line, column: column.header, value: shown(cell), severity: 'error', message: 'has characters the chosen encoding cannot read: choose the file’s encoding' })
+      problems.push({
+        line: row.line,
+        column: column.header,
+        value: shown(cell),
+        severity: 'error',
+        message: 'has characters the chosen encoding cannot read: choose the file’s encoding',
+      })
       continue
     }
     values.set(column.target, { cell, header: column.header })
@@ -85,7 +91,8 @@ export function rowToCase(row: SourceRow, columns: readonly ResolvedColumn[], se
     if (value.cell instanceof Date) return void fail(target, 'is a date, not an amount')
     const read = readAmount(text(value.cell), settings.numbers, digits)
     if (!read.ok) return void fail(target, read.message)
-    if (read.value.currency && currency && read.value.currency !== currency) return void fail(target, `is in ${read.value.currency}, but the case's currency is ${currency}`)
+    if (read.value.currency && currency && read.value.currency !== currency)
+      return void fail(target, `is in ${read.value.currency}, but the case's currency is ${currency}`)
     return read.value.value
   }
   const date = (target: 'dueDate' | 'debtor.birthDate'): string | undefined => {
@@ -115,14 +122,22 @@ export function rowToCase(row: SourceRow, columns: readonly ResolvedColumn[], se
   const hasAddress = line1 !== undefined || city !== undefined || postalCode !== undefined || values.has('debtor.address.line2')
   const attributes: Record<string, string | number> = {}
   for (const [target, value] of values) {
-    if (target.startsWith('attributes.')) attributes[target.slice('attributes.'.length)] = value.cell instanceof Date ? text(value.cell) : (value.cell as string | number)
+    if (target.startsWith('attributes.'))
+      attributes[target.slice('attributes.'.length)] = value.cell instanceof Date ? text(value.cell) : (value.cell as string | number)
   }
   const candidate = {
     id,
     debtor: {
       ...Object.fromEntries(Object.entries(debtor).filter(([, value]) => value !== undefined)),
       ...(hasAddress
-        ? { address: { lines: [line1, plain('debtor.address.line2')].filter((line): line is string => !!line), ...(postalCode ? { postalCode } : {}), city, country: addressCountry } }
+        ? {
+            address: {
+              lines: [line1, plain('debtor.address.line2')].filter((line): line is string => !!line),
+              ...(postalCode ? { postalCode } : {}),
+              city,
+              country: addressCountry,
+            },
+          }
         : {}),
     },
     amountDue: amount('amountDue'),

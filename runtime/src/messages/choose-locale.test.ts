@@ -32,7 +32,7 @@ describe('chooseLocale', () => {
     expect(chooseLocale([], 'fr', 'de')).toBe('de')
   })
 
-  it('accepts locales as callers send them (underscore, any case) and answers in the template\'s spelling', () => {
+  it("accepts locales as callers send them (underscore, any case) and answers in the template's spelling", () => {
     expect(chooseLocale(['en', 'de-AT'], 'de_at', 'en')).toBe('de-AT')
     expect(chooseLocale(['en', 'de'], 'DE-at', 'en')).toBe('de')
   })

@@ -82,7 +82,10 @@ describe('the server at start', () => {
     const folder = mkdtempSync(join(tmpdir(), 'dunwell-public-url-'))
     const lines: string[] = []
     const server = await startServer({ file: join(folder, 'test.sqlite'), port: 0, open: true, env, log: (line) => lines.push(line) })
-    cleanup.push(() => rmSync(folder, { recursive: true, force: true }), () => server.close())
+    cleanup.push(
+      () => rmSync(folder, { recursive: true, force: true }),
+      () => server.close(),
+    )
     return lines
   }
 
@@ -95,7 +98,10 @@ describe('the server at start', () => {
 
   it('is quiet for an HTTPS public URL and for this machine', async () => {
     for (const url of ['https://pay.acme.test', 'http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']) {
-      expect((await startWith({ DUNWELL_PUBLIC_URL: url })).filter((line) => line.includes('Warning')), url).toEqual([])
+      expect(
+        (await startWith({ DUNWELL_PUBLIC_URL: url })).filter((line) => line.includes('Warning')),
+        url,
+      ).toEqual([])
     }
     expect((await startWith({})).filter((line) => line.includes('Warning'))).toEqual([])
   })

@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createMessageRenderer, MessageRenderError, renderMessage, type MessageVariables, type RenderInput } from './index'
 import { layoutMjml } from './layout-mjml'
 
-const friendlyReminder = journeySchema.parse(
-  JSON.parse(readFileSync(new URL('../../../examples/friendly-reminder/journey.json', import.meta.url), 'utf8')),
-)
+const friendlyReminder = journeySchema.parse(JSON.parse(readFileSync(new URL('../../../examples/friendly-reminder/journey.json', import.meta.url), 'utf8')))
 
 const hostileName = '<img src=x onerror=alert(1)>'
 
@@ -31,7 +29,7 @@ function journeyWith(templates: Journey['templates']): Journey {
 const mjml = (content: string) => `<mjml><mj-body><mj-section><mj-column>${content}</mj-column></mj-section></mj-body></mjml>`
 
 describe('renderMessage with the friendly-reminder example', () => {
-  it('renders the email in the debtor\'s language, with subject, money and date of that locale', async () => {
+  it("renders the email in the debtor's language, with subject, money and date of that locale", async () => {
     const message = await renderMessage(input('friendly-reminder', 'de-AT'))
     expect(message).toMatchObject({ channel: 'email', locale: 'de', subject: 'Eine kurze Erinnerung an Ihre Rechnung' })
     expect(message.html).toMatch(/^<!doctype html>/)
@@ -46,7 +44,7 @@ describe('renderMessage with the friendly-reminder example', () => {
     expect(message.html).toContain('€84.50 was due on March 1, 2025')
   })
 
-  it('falls back to the journey\'s default locale', async () => {
+  it("falls back to the journey's default locale", async () => {
     expect((await renderMessage(input('payment-link-sms', 'fr'))).locale).toBe('en')
     expect((await renderMessage(input('payment-link-sms', undefined))).locale).toBe('en')
   })
@@ -112,7 +110,7 @@ describe('renderMessage with inline templates', () => {
     expect(message.subject).toBe('For Tom & <Jerry> Bcc: all@example.com')
   })
 
-  it('takes the subject in the body\'s locale, or falls back on its own', async () => {
+  it("takes the subject in the body's locale, or falls back on its own", async () => {
     const body = { en: mjml('<mj-text>x</mj-text>'), de: mjml('<mj-text>x</mj-text>') }
     const both = await inline({ t: { channel: 'email', subject: { en: 'Hello', de: 'Hallo' }, body } }, 't', 'de-CH')
     expect(both.subject).toBe('Hallo')

@@ -35,7 +35,10 @@ interface Parsed {
 
 /** Conditionals that rendered nothing leave blank lines behind: at most one blank line between paragraphs. */
 function tidy(text: string): string {
-  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()
+  return text
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
 
 function parseHtmlBody(html: string): Parsed {
@@ -134,7 +137,11 @@ export function createMessageRenderer(options: MessageRendererOptions = {}): Mes
     const scope: Scope = { ...input.variables, locale }
 
     try {
-      const message: RenderedMessage = { channel: template.channel, locale, ...(await renderBody[bodyFormats[template.channel]](`body\u0000${key}`, body, scope, input.plainText !== false)) }
+      const message: RenderedMessage = {
+        channel: template.channel,
+        locale,
+        ...(await renderBody[bodyFormats[template.channel]](`body\u0000${key}`, body, scope, input.plainText !== false)),
+      }
       if (template.subject) {
         const subjectLocale = template.subject[locale] !== undefined ? locale : chooseLocale(Object.keys(template.subject), locale, defaultLocale)
         const subject = template.subject[subjectLocale]

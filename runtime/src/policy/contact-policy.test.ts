@@ -63,10 +63,7 @@ describe('parseContactPolicy', () => {
     expect(found).toHaveLength(2)
     expect(found).toContain('frequencyCaps[0].max: must be at least 1')
     expect(found.some((error) => error.startsWith('frequencyCaps[0].window: must be a positive ISO 8601 duration'))).toBe(true)
-    expect(errors({ frequencyCaps: [{ channel: 'call' }] })).toEqual([
-      'frequencyCaps[0].max: is required',
-      'frequencyCaps[0].window: is required',
-    ])
+    expect(errors({ frequencyCaps: [{ channel: 'call' }] })).toEqual(['frequencyCaps[0].max: is required', 'frequencyCaps[0].window: is required'])
   })
 
   it('rejects a file that is not an object', () => {

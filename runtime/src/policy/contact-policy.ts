@@ -50,10 +50,7 @@ export const contactPolicySchema = z
     /** At most `max` messages of a channel in any rolling `window`. */
     frequencyCaps: z.array(frequencyCap).default(() => [{ channel: 'call' as const, max: 7, window: 'P7D' }]),
     /** The time zone of a debtor who has none (or an unknown one). */
-    defaultTimezone: z
-      .string({ error: 'must be text' })
-      .refine(isValidTimezone, 'must be an IANA time zone such as Europe/Berlin')
-      .default('UTC'),
+    defaultTimezone: z.string({ error: 'must be text' }).refine(isValidTimezone, 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
     /** The country whose holidays apply to a debtor who has none (ISO 3166-1, e.g. `DE`). */
     defaultCountry: z
       .string({ error: 'must be text' })
@@ -104,9 +101,7 @@ export function effectiveContactHours(policy: ContactPolicy, journeyHours?: Cont
   if (!journeyHours) return { hours: policyHours }
   const start = journeyHours.start > policyHours.start ? journeyHours.start : policyHours.start
   const end = journeyHours.end < policyHours.end ? journeyHours.end : policyHours.end
-  const days = weekdays.filter(
-    (day) => policyHours.days.includes(day) && (!journeyHours.days || journeyHours.days.includes(day)),
-  )
+  const days = weekdays.filter((day) => policyHours.days.includes(day) && (!journeyHours.days || journeyHours.days.includes(day)))
   if (start < end && days.length > 0) return { hours: { start, end, days } }
   const journeyText = `${journeyHours.start}–${journeyHours.end}${journeyHours.days ? ` on ${journeyHours.days.join(', ')}` : ''}`
   const policyText = `${policyHours.start}–${policyHours.end} on ${policyHours.days.join(', ')}`

@@ -24,12 +24,7 @@ const nouns: Record<Channel, [one: string, many: string]> = {
  * Whether one more message on `channel` keeps every cap of the policy: counts the messages sent in the rolling
  * window ending at `now`. A send recorded after `now` still counts, so clock skew cannot open a gap.
  */
-export function checkFrequencyCap(
-  policy: Pick<ContactPolicy, 'frequencyCaps'>,
-  channel: Channel,
-  sentAt: Date[],
-  now: Date,
-): FrequencyCapResult {
+export function checkFrequencyCap(policy: Pick<ContactPolicy, 'frequencyCaps'>, channel: Channel, sentAt: Date[], now: Date): FrequencyCapResult {
   let refusal: Extract<FrequencyCapResult, { allowed: false }> | undefined
   for (const cap of policy.frequencyCaps) {
     if (cap.channel !== channel) continue

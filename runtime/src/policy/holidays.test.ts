@@ -51,7 +51,10 @@ describe('publicHolidayOn', () => {
     expect(publicHolidayOn('2026-06-04', 'DE', 'BY', 'no-contact')).not.toHaveProperty('onlyIn')
     // Business days (isPublicHoliday) count the whole state's holidays only.
     expect(isPublicHoliday('2026-08-15', 'DE', 'BY')).toBe(false)
-    expect(publicHolidayOn('2026-08-15', 'DE', 'BY', 'no-contact')).toMatchObject({ name: 'Mariä Himmelfahrt', onlyIn: ['Stadt Augsburg', 'Überwiegend katholische Gemeinden'] })
+    expect(publicHolidayOn('2026-08-15', 'DE', 'BY', 'no-contact')).toMatchObject({
+      name: 'Mariä Himmelfahrt',
+      onlyIn: ['Stadt Augsburg', 'Überwiegend katholische Gemeinden'],
+    })
   })
 
   it('knows no holiday of an unknown country or a malformed date', () => {

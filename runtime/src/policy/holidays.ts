@@ -42,7 +42,12 @@ export function isPublicHoliday(localDate: string, country?: string, region?: st
  * holiday in some parts of the region only (a sub-region in date-holidays, e.g. Bavaria's Catholic communities) counts
  * too, marked with `onlyIn`; with `contact` it does not.
  */
-export function publicHolidayOn(localDate: string, country: string | undefined, region: string | undefined, partial: PartialRegionalHolidays): PublicHoliday | undefined {
+export function publicHolidayOn(
+  localDate: string,
+  country: string | undefined,
+  region: string | undefined,
+  partial: PartialRegionalHolidays,
+): PublicHoliday | undefined {
   if (!country || !/^\d{4}-\d{2}-\d{2}$/.test(localDate)) return undefined
   const key = calendarKey(country, region)
   const year = Number(localDate.slice(0, 4))
@@ -87,9 +92,7 @@ function publicDays(calendar: Holidays | null, year: number): { name: string; na
   const days: { name: string; nameEn?: string; date: string }[] = []
   // The country's own language, asked for by name: date-holidays keeps the language of the last call.
   const own = calendar.getLanguages()[0]
-  const english = new Map(
-    [...safeHolidays(calendar, year - 1, 'en'), ...safeHolidays(calendar, year, 'en')].map((holiday) => [holiday.date, holiday.name]),
-  )
+  const english = new Map([...safeHolidays(calendar, year - 1, 'en'), ...safeHolidays(calendar, year, 'en')].map((holiday) => [holiday.date, holiday.name]))
   // A several-day holiday that starts late in December runs into the next year.
   for (const holiday of [...safeHolidays(calendar, year - 1, own), ...safeHolidays(calendar, year, own)]) {
     if (holiday.type !== 'public') continue

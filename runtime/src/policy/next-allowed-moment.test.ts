@@ -9,8 +9,7 @@ const options = { holidays: true, defaultTimezone: 'UTC' }
 const berlin: DebtorPlace = { timezone: 'Europe/Berlin', country: 'DE' }
 const newYork: DebtorPlace = { timezone: 'America/New_York', country: 'US' }
 
-const next = (now: string, place: DebtorPlace, hours: Hours = policyHours) =>
-  nextAllowedMoment(new Date(now), place, hours, options).toISOString()
+const next = (now: string, place: DebtorPlace, hours: Hours = policyHours) => nextAllowedMoment(new Date(now), place, hours, options).toISOString()
 
 describe('nextAllowedMoment', () => {
   it('is now when now is allowed', () => {

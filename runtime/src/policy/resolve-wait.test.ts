@@ -4,8 +4,7 @@ import { resolveWaitDue, type DebtorPlace, type WaitRule } from './index'
 const options = { defaultTimezone: 'UTC' }
 const berlin: DebtorPlace = { timezone: 'Europe/Berlin', country: 'DE' }
 
-const due = (wait: WaitRule, now: string, place: DebtorPlace = berlin) =>
-  resolveWaitDue(wait, new Date(now), place, options).toISOString()
+const due = (wait: WaitRule, now: string, place: DebtorPlace = berlin) => resolveWaitDue(wait, new Date(now), place, options).toISOString()
 
 describe('resolveWaitDue', () => {
   describe('for a duration', () => {
@@ -40,7 +39,9 @@ describe('resolveWaitDue', () => {
       const place = { timezone: 'Europe/Berlin' }
       const now = new Date('2026-12-23T09:00:00Z')
       expect(resolveWaitDue({ for: 'P2D', businessDays: true }, now, place, options).toISOString()).toBe('2026-12-25T09:00:00.000Z')
-      expect(resolveWaitDue({ for: 'P2D', businessDays: true }, now, place, { ...options, defaultCountry: 'DE' }).toISOString()).toBe('2026-12-28T09:00:00.000Z')
+      expect(resolveWaitDue({ for: 'P2D', businessDays: true }, now, place, { ...options, defaultCountry: 'DE' }).toISOString()).toBe(
+        '2026-12-28T09:00:00.000Z',
+      )
     })
 
     it('keeps the local time across DST and adds the time part as it is', () => {

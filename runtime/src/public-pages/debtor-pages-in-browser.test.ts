@@ -21,8 +21,12 @@ async function setup() {
   const api = await startApi()
   await api.expectStatus(200, 'PUT', '/api/journeys/deutsch/draft', { body: german })
   await api.expectStatus(201, 'POST', '/api/journeys/deutsch/publish')
-  await api.expectStatus(201, 'PUT', '/api/cases/de-1', { body: caseInput('de-1', { debtor: { locale: 'de-AT' }, amountDue: 1234.5, currency: 'EUR', dueDate: '2026-10-31' }) })
-  await api.expectStatus(201, 'PUT', '/api/cases/en-1', { body: caseInput('en-1', { debtor: { locale: 'en-GB' }, amountDue: 1234.5, currency: 'GBP', dueDate: '2026-10-31' }) })
+  await api.expectStatus(201, 'PUT', '/api/cases/de-1', {
+    body: caseInput('de-1', { debtor: { locale: 'de-AT' }, amountDue: 1234.5, currency: 'EUR', dueDate: '2026-10-31' }),
+  })
+  await api.expectStatus(201, 'PUT', '/api/cases/en-1', {
+    body: caseInput('en-1', { debtor: { locale: 'en-GB' }, amountDue: 1234.5, currency: 'GBP', dueDate: '2026-10-31' }),
+  })
   await api.expectStatus(201, 'PUT', '/api/cases/none-1', { body: caseInput('none-1', { without: ['locale'] }) })
   await api.expectStatus(201, 'PUT', '/api/cases/fr-1', { body: caseInput('fr-1', { debtor: { locale: 'fr' } }) })
   await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'o-none', type: 'invoice.overdue', caseId: 'none-1' } })
@@ -70,14 +74,19 @@ describe('debtor pages, judged from outside', () => {
     Object.assign(pages, { invalidDe: invalidDe.html, invalidEn: invalidEn.html })
 
     for (const { headers } of [payDe, none, invalidDe]) {
-      expect(headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/)
+      expect(headers.get('content-security-policy')).toMatch(
+        /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/,
+      )
       expect(headers.get('referrer-policy')).toBe('no-referrer')
     }
 
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
     for (const [name, html] of Object.entries(pages)) {
       const report = await validator.validateString(html)
-      expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`)), name).toEqual([])
+      expect(
+        report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`)),
+        name,
+      ).toEqual([])
     }
 
     const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -92,7 +101,10 @@ describe('debtor pages, judged from outside', () => {
       for (const [name, html] of Object.entries(pages)) {
         await tab.setContent(html, { waitUntil: 'load' })
         // What the page asked for by itself, before axe's own script goes in.
-        expect(requests.filter((url) => !/^(about|data):/.test(url)), name).toEqual([])
+        expect(
+          requests.filter((url) => !/^(about|data):/.test(url)),
+          name,
+        ).toEqual([])
         await tab.addScriptTag({ path: axePath })
         // A string, evaluated in the page: this file is compiled without the DOM's types.
         const violations = await tab.evaluate<string[]>('axe.run().then((result) => result.violations.map((v) => `${v.id}: ${v.help}`))')

@@ -13,7 +13,11 @@ export function invalidLinkPage(text: DebtorText): PageBody {
 /** GET asks, POST does: a link scanner that follows every link unsubscribes no one. */
 export function optOutQuestionPage(text: DebtorText, channel: string): PageBody {
   const what = channelWord(text, channel)
-  return pageLayout(text, text.t.optout.askTitle(what), html`<form method="post"><p>${text.t.optout.askBody(what)}</p><button type="submit">${text.t.optout.button}</button></form>`)
+  return pageLayout(
+    text,
+    text.t.optout.askTitle(what),
+    html`<form method="post"><p>${text.t.optout.askBody(what)}</p><button type="submit">${text.t.optout.button}</button></form>`,
+  )
 }
 
 export function optOutDonePage(text: DebtorText, channel: string): PageBody {

@@ -17,7 +17,9 @@ export async function debtorTextForCase(db: Kysely<Database>, caseId: string): P
   }
   const version = await db
     .selectFrom('enrolments')
-    .innerJoin('journey_versions', (join) => join.onRef('journey_versions.journey_id', '=', 'enrolments.journey_id').onRef('journey_versions.version', '=', 'enrolments.version'))
+    .innerJoin('journey_versions', (join) =>
+      join.onRef('journey_versions.journey_id', '=', 'enrolments.journey_id').onRef('journey_versions.version', '=', 'enrolments.version'),
+    )
     .select('journey_versions.document')
     .where('enrolments.case_id', '=', caseId)
     .orderBy('enrolments.entered_at', 'desc')

@@ -29,8 +29,22 @@ export interface SimulationReport {
 }
 
 /** What happened in a journey, read back from the database the engine wrote: nothing is counted on the side. */
-export async function buildReport(db: Kysely<Database>, journeyId: string, meta: { start: Date; end: Date; nodeOrder: string[]; rejected: SimulationReport['rejected'] }): Promise<SimulationReport> {
-  const report: SimulationReport = { journey: journeyId, start: meta.start.toISOString(), end: meta.end.toISOString(), nodes: {}, outcomes: {}, messages: [], cases: {}, splits: {}, rejected: meta.rejected }
+export async function buildReport(
+  db: Kysely<Database>,
+  journeyId: string,
+  meta: { start: Date; end: Date; nodeOrder: string[]; rejected: SimulationReport['rejected'] },
+): Promise<SimulationReport> {
+  const report: SimulationReport = {
+    journey: journeyId,
+    start: meta.start.toISOString(),
+    end: meta.end.toISOString(),
+    nodes: {},
+    outcomes: {},
+    messages: [],
+    cases: {},
+    splits: {},
+    rejected: meta.rejected,
+  }
   const entered = await db
     .selectFrom('audit')
     .select(['node_id', (eb) => eb.fn.countAll<number>().as('count')])
@@ -42,7 +56,12 @@ export async function buildReport(db: Kysely<Database>, journeyId: string, meta:
   // In the journey's own order, with the nodes nobody reached as 0.
   for (const nodeId of meta.nodeOrder) report.nodes[nodeId] = { entered: counts.get(nodeId) ?? 0 }
 
-  const enrolments = await db.selectFrom('enrolments').select(['id', 'case_id', 'status', 'outcome']).where('journey_id', '=', journeyId).orderBy('entered_at').execute()
+  const enrolments = await db
+    .selectFrom('enrolments')
+    .select(['id', 'case_id', 'status', 'outcome'])
+    .where('journey_id', '=', journeyId)
+    .orderBy('entered_at')
+    .execute()
   for (const enrolment of enrolments) {
     if (enrolment.outcome) report.outcomes[enrolment.outcome] = (report.outcomes[enrolment.outcome] ?? 0) + 1
     report.cases[enrolment.case_id] = { status: enrolment.status, ...(enrolment.outcome ? { outcome: enrolment.outcome } : {}), path: [] }
@@ -60,7 +79,12 @@ export async function buildReport(db: Kysely<Database>, journeyId: string, meta:
     .execute()
   for (const row of paths) if (row.node_id) report.cases[row.case_id]?.path.push(row.node_id)
 
-  const assignments = await db.selectFrom('split_assignments').select(['case_id', 'node_id', 'variant']).where('journey_id', '=', journeyId).orderBy('assigned_at').execute()
+  const assignments = await db
+    .selectFrom('split_assignments')
+    .select(['case_id', 'node_id', 'variant'])
+    .where('journey_id', '=', journeyId)
+    .orderBy('assigned_at')
+    .execute()
   for (const row of assignments) {
     const variants = (report.splits[row.node_id] ??= {})
     const variant = (variants[row.variant] ??= { cases: 0, outcomes: {} })

@@ -43,10 +43,23 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
   const opened = await openSqlite(file)
   try {
     const clock = new VirtualClock(input.start)
-    const engine = await new Engine({ db: opened.db, store: opened.store, clock, ...(input.policy ? { policy: input.policy } : {}), ...(input.batchSize ? { batchSize: input.batchSize } : {}) }).start()
+    const engine = await new Engine({
+      db: opened.db,
+      store: opened.store,
+      clock,
+      ...(input.policy ? { policy: input.policy } : {}),
+      ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+    }).start()
     const { journeyId, version } = await engine.publish(input.journey, 'simulation')
     const trigger = JSON.parse(
-      (await opened.db.selectFrom('journey_versions').select('trigger').where('journey_id', '=', journeyId).where('version', '=', version).executeTakeFirstOrThrow()).trigger,
+      (
+        await opened.db
+          .selectFrom('journey_versions')
+          .select('trigger')
+          .where('journey_id', '=', journeyId)
+          .where('version', '=', version)
+          .executeTakeFirstOrThrow()
+      ).trigger,
     ) as { event: string }
     const upserted = await engine.upsertCases(input.cases)
     const at = input.start.toISOString()
@@ -61,10 +74,17 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
       start: input.start,
       end: new Date(end),
       nodeOrder: (input.journey as { nodes: { id: string }[] }).nodes.map((node) => node.id),
-      rejected: [...upserted.errors.map((e) => ({ caseId: e.id, message: e.message })), ...ingested.errors.map((e) => ({ caseId: undefined, message: `event ${e.index + 1}: ${e.message}` }))],
+      rejected: [
+        ...upserted.errors.map((e) => ({ caseId: e.id, message: e.message })),
+        ...ingested.errors.map((e) => ({ caseId: undefined, message: `event ${e.index + 1}: ${e.message}` })),
+      ],
     })
     if (!input.trace) return report
-    const traces = await buildTraces(opened.db, traced.map((c) => ({ id: c.id, timezone: c.debtor.timezone })), engine.policy.defaultTimezone)
+    const traces = await buildTraces(
+      opened.db,
+      traced.map((c) => ({ id: c.id, timezone: c.debtor.timezone })),
+      engine.policy.defaultTimezone,
+    )
     return { ...report, traces }
   } finally {
     await opened.close()

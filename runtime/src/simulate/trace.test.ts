@@ -50,10 +50,22 @@ describe('simulate with a trace', () => {
     expect(step('waiting', 'await-promise').detail).toEqual({ until: '2026-12-01T09:00:00.000Z', event: 'promise.made' })
     expect(step('decided', 'await-promise').detail).toMatchObject({ outcome: 'event', label: 'promise.made' })
     expect(step('exited', 'promised').detail).toEqual({ outcome: 'promised' })
-    expect(step('message', 'reminder-email').message).toMatchObject({ channel: 'email', template: 'friendly-reminder', locale: 'en', status: 'sent', recipient: 'james.walker@example.com', subject: 'A quick reminder about your invoice' })
+    expect(step('message', 'reminder-email').message).toMatchObject({
+      channel: 'email',
+      template: 'friendly-reminder',
+      locale: 'en',
+      status: 'sent',
+      recipient: 'james.walker@example.com',
+      subject: 'A quick reminder about your invoice',
+    })
     expect(step('message', 'reminder-email').message!.html).toContain('James')
     expect(step('message', 'reminder-email').message!.text).toContain('£39.99 was due on November 2, 2026')
-    expect(step('message', 'link-sms').message).toMatchObject({ channel: 'sms', status: 'sent', recipient: '+447700900002', text: expect.stringMatching(/^Hi James, £39\.99 is still open/) })
+    expect(step('message', 'link-sms').message).toMatchObject({
+      channel: 'sms',
+      status: 'sent',
+      recipient: '+447700900002',
+      text: expect.stringMatching(/^Hi James, £39\.99 is still open/),
+    })
     expect(step('message', 'link-sms').message).not.toHaveProperty('html')
   })
 
@@ -72,14 +84,20 @@ describe('simulate with a trace', () => {
     expect(messages[2]!.message).not.toHaveProperty('text')
 
     const segments = await simulate({ ...input('life-situations'), trace: true })
-    const decisions = Object.values(segments.traces!).flatMap((trace) => trace.steps.filter((step) => step.kind === 'decided' && step.nodeId === 'life-situation'))
+    const decisions = Object.values(segments.traces!).flatMap((trace) =>
+      trace.steps.filter((step) => step.kind === 'decided' && step.nodeId === 'life-situation'),
+    )
     const otherwise = decisions.find((step) => step.detail.outcome === 'else')!
     expect((otherwise.detail.conditions as { result: boolean }[]).length).toBeGreaterThan(1)
     expect((otherwise.detail.conditions as { result: boolean }[]).every((condition) => condition.result === false)).toBe(true)
   })
 
   it('ends the trace with the goal when a payment arrives, and shows the payment', async () => {
-    const { traces, cases } = await simulate({ ...input('friendly-reminder'), events: [{ type: 'payment.received', caseId: 'fr-003', at: '2026-11-27T09:00:00Z', data: { amount: 260 } }], trace: ['fr-003'] })
+    const { traces, cases } = await simulate({
+      ...input('friendly-reminder'),
+      events: [{ type: 'payment.received', caseId: 'fr-003', at: '2026-11-27T09:00:00Z', data: { amount: 260 } }],
+      trace: ['fr-003'],
+    })
     expect(cases['fr-003']).toMatchObject({ status: 'done', outcome: 'paid' })
     const steps = traces!['fr-003']!.steps
     const payment = steps.findIndex((step) => step.kind === 'event' && step.detail.type === 'payment.received')
@@ -99,7 +117,9 @@ describe('simulate with a trace', () => {
       const rows = await opened.db.selectFrom('outbox').select(['id', 'subject', 'text', 'html']).where('case_id', '=', 'fr-001').orderBy('id').execute()
       await opened.close()
       const traced = traces!['fr-001']!.steps.flatMap((step) => (step.message ? [step.message] : []))
-      expect(traced.map((message) => ({ id: message.id, subject: message.subject ?? null, text: message.text ?? null, html: message.html ?? null }))).toEqual(rows)
+      expect(traced.map((message) => ({ id: message.id, subject: message.subject ?? null, text: message.text ?? null, html: message.html ?? null }))).toEqual(
+        rows,
+      )
       expect(rows.length).toBeGreaterThan(0)
     } finally {
       rmSync(folder, { recursive: true, force: true })
@@ -114,7 +134,10 @@ describe('simulate with a trace', () => {
       const opened = await openSqlite(file)
       const html = await opened.db.selectFrom('outbox').select('html').where('case_id', '=', 'fr-001').where('channel', '=', 'email').executeTakeFirstOrThrow()
       // Room for one email's HTML: the first case gets it, the second only its text.
-      const traces = await buildTraces(opened.db, [{ id: 'fr-001' }, { id: 'fr-002', timezone: 'Europe/London' }], 'UTC', { steps: 5, htmlBytes: html.html!.length })
+      const traces = await buildTraces(opened.db, [{ id: 'fr-001' }, { id: 'fr-002', timezone: 'Europe/London' }], 'UTC', {
+        steps: 5,
+        htmlBytes: html.html!.length,
+      })
       await opened.close()
       expect(traces['fr-001']).toMatchObject({ timezone: 'UTC', truncated: true })
       expect(traces['fr-001']!.steps).toHaveLength(5)

@@ -43,7 +43,8 @@ export class TraceRequestError extends Error {}
 /** Which cases to trace: `true` for all of them (a few), or their ids. */
 export function tracedCases<T extends { id: string }>(cases: T[], trace: true | string[]): T[] {
   if (trace === true) {
-    if (cases.length > TRACE_LIMITS.cases) throw new TraceRequestError(`trace: true traces every case, at most ${TRACE_LIMITS.cases}; this simulation has ${cases.length}: name the cases to trace`)
+    if (cases.length > TRACE_LIMITS.cases)
+      throw new TraceRequestError(`trace: true traces every case, at most ${TRACE_LIMITS.cases}; this simulation has ${cases.length}: name the cases to trace`)
     return cases
   }
   if (trace.length > TRACE_LIMITS.cases) throw new TraceRequestError(`at most ${TRACE_LIMITS.cases} cases can be traced, not ${trace.length}`)
@@ -68,7 +69,11 @@ export async function buildTraces(
     const steps: TraceStep[] = entries.slice(0, limits.steps)
     const outboxIds = steps.map((step) => step.detail.outboxId).filter((outboxId): outboxId is string => typeof outboxId === 'string')
     const rows = outboxIds.length
-      ? await db.selectFrom('outbox').select(['id', 'channel', 'template', 'locale', 'status', 'reason', 'recipient', 'subject', 'text', 'html']).where('id', 'in', outboxIds).execute()
+      ? await db
+          .selectFrom('outbox')
+          .select(['id', 'channel', 'template', 'locale', 'status', 'reason', 'recipient', 'subject', 'text', 'html'])
+          .where('id', 'in', outboxIds)
+          .execute()
       : []
     const messages = new Map(rows.map((row) => [row.id, row]))
     for (const step of steps) {

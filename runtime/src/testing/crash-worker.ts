@@ -3,7 +3,15 @@
 import { appendFileSync, openSync, closeSync, fsyncSync, readFileSync } from 'node:fs'
 import { Engine, VirtualClock, caseInputSchema, eventInputSchema, openSqlite, parseJsonl, type ChannelAdapter } from '../index'
 
-const [databaseFile, journeyFile, casesFile, eventsFile, deliveriesFile, start, days] = process.argv.slice(2) as [string, string, string, string, string, string, string]
+const [databaseFile, journeyFile, casesFile, eventsFile, deliveriesFile, start, days] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+]
 const startAt = Date.parse(start)
 const end = startAt + Number(days) * 86_400_000
 

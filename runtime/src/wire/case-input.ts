@@ -2,7 +2,10 @@ import { localeCode } from '@dunwell/journey'
 import { z } from 'zod'
 import { isCurrency } from './money'
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-10-15').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real date')
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-10-15')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real date')
 
 const timezone = z.string().refine((zone) => {
   try {
@@ -27,12 +30,21 @@ export const debtorSchema = z
     firstName: z.string().max(200).optional(),
     lastName: z.string().max(200).optional(),
     email: z.string().email('must be an email address').max(320).optional(),
-    phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +4915112345678').optional(),
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +4915112345678')
+      .optional(),
     address: addressSchema.optional(),
     locale: localeCode.optional(),
     timezone: timezone.optional(),
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE').optional(),
-    region: z.string().regex(/^[A-Z0-9]{1,3}$/, 'must be a region code such as BY').optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE')
+      .optional(),
+    region: z
+      .string()
+      .regex(/^[A-Z0-9]{1,3}$/, 'must be a region code such as BY')
+      .optional(),
     birthDate: isoDate.optional(),
     attributes: z.record(z.string(), z.unknown()).optional(),
   })

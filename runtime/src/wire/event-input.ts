@@ -23,8 +23,20 @@ export type EventInput = z.infer<typeof eventInputSchema>
 
 /** Event types the engine itself acts on, beyond passing them to journeys. */
 // Named among the journey package's known events (a type check fails for a name that is not there).
-export const holdEvents: Record<string, string> = { 'dispute.opened': 'dispute', 'hardship.reported': 'hardship', 'legal.hold': 'legal' } satisfies Partial<Record<KnownEvent, string>>
-export const releaseEvents: Record<string, string> = { 'dispute.resolved': 'dispute', 'hardship.resolved': 'hardship', 'legal.released': 'legal' } satisfies Partial<Record<KnownEvent, string>>
+export const holdEvents: Record<string, string> = { 'dispute.opened': 'dispute', 'hardship.reported': 'hardship', 'legal.hold': 'legal' } satisfies Partial<
+  Record<KnownEvent, string>
+>
+export const releaseEvents: Record<string, string> = {
+  'dispute.resolved': 'dispute',
+  'hardship.resolved': 'hardship',
+  'legal.released': 'legal',
+} satisfies Partial<Record<KnownEvent, string>>
 
 /** Event types the engine acts on whatever the journeys say (a promise only counts where a journey waits for it). */
-export const engineEventTypes: ReadonlySet<string> = new Set(['payment.received', 'case.updated', 'optout', ...Object.keys(holdEvents), ...Object.keys(releaseEvents)])
+export const engineEventTypes: ReadonlySet<string> = new Set([
+  'payment.received',
+  'case.updated',
+  'optout',
+  ...Object.keys(holdEvents),
+  ...Object.keys(releaseEvents),
+])

@@ -23,7 +23,11 @@ export async function formatCommand(io: CliIo, files: string[], options: { check
     const document = migrated?.ok ? migrated.document : undefined
     const checked = document ? journeySchema.safeParse(document) : undefined
     if (!checked?.success) {
-      const reason = !parsed.ok ? parsed.diagnostic.message : migrated && !migrated.ok ? describeDiagnostic(migrated.diagnostic) : 'does not fit the journey schema; run `dunwell validate` to see why'
+      const reason = !parsed.ok
+        ? parsed.diagnostic.message
+        : migrated && !migrated.ok
+          ? describeDiagnostic(migrated.diagnostic)
+          : 'does not fit the journey schema; run `dunwell validate` to see why'
       io.stderr(`${file}: cannot format: ${reason}\n`)
       failed++
       continue

@@ -27,9 +27,19 @@ function date(iso: string | null): string {
 }
 
 function table(keys: ApiKeyInfo[]): string {
-  const rows = [['ID', 'PREFIX', 'ROLE', 'NAME', 'CREATED', 'LAST USED', 'REVOKED'], ...keys.map((k) => [k.id, `${k.prefix}…`, k.role, k.name, date(k.createdAt), date(k.lastUsedAt), date(k.revokedAt)])]
+  const rows = [
+    ['ID', 'PREFIX', 'ROLE', 'NAME', 'CREATED', 'LAST USED', 'REVOKED'],
+    ...keys.map((k) => [k.id, `${k.prefix}…`, k.role, k.name, date(k.createdAt), date(k.lastUsedAt), date(k.revokedAt)]),
+  ]
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n')
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
 }
 
 export async function keysCommand(io: CliIo, args: string[], options: KeysOptions): Promise<number> {
@@ -44,7 +54,9 @@ export async function keysCommand(io: CliIo, args: string[], options: KeysOption
       try {
         const created = await createApiKey(opened.db, { name: options.name, role: options.role })
         io.stdout(`${created.key}\n`)
-        io.stderr(`Created ${created.role} key "${created.name}" (${created.id}) in ${path}.\nStore it now, in a secret manager: it is shown only this once and cannot be recovered.\n`)
+        io.stderr(
+          `Created ${created.role} key "${created.name}" (${created.id}) in ${path}.\nStore it now, in a secret manager: it is shown only this once and cannot be recovered.\n`,
+        )
         return 0
       } finally {
         await opened.close()

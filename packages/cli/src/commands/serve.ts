@@ -22,7 +22,8 @@ export interface ServeOptions {
 export async function serveCommand(io: CliIo, options: ServeOptions, editor?: string): Promise<number> {
   const port = options.port ? Number(options.port) : 3000
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number')
-  if (options['test-clock'] && Number.isNaN(Date.parse(options['test-clock']))) throw new UsageError('--test-clock must be an ISO time, e.g. 2026-11-23T09:00:00Z')
+  if (options['test-clock'] && Number.isNaN(Date.parse(options['test-clock'])))
+    throw new UsageError('--test-clock must be an ISO time, e.g. 2026-11-23T09:00:00Z')
   let policy
   if (options.policy) {
     const text = await io.readFile(io.resolvePath(options.policy)).catch((error) => {

@@ -88,7 +88,12 @@ function summary(report: SimulationReport, days: number): string {
     `Journey ${report.journey}: ${cases.length} cases, ${enrolled} enrolled, ${report.start.slice(0, 10)} to ${report.end.slice(0, 10)} (${days} days)`,
     '',
     'Outcomes',
-    table([...Object.entries(report.outcomes).sort((a, b) => b[1] - a[1]).map(([o, n]): [string, string] => [o, `${n}${percent(n)}`]), ...(still > 0 ? [['still in the journey', `${still}${percent(still)}`] as [string, string]] : [])]),
+    table([
+      ...Object.entries(report.outcomes)
+        .sort((a, b) => b[1] - a[1])
+        .map(([o, n]): [string, string] => [o, `${n}${percent(n)}`]),
+      ...(still > 0 ? [['still in the journey', `${still}${percent(still)}`] as [string, string]] : []),
+    ]),
     '',
     'Nodes entered',
     table(Object.entries(report.nodes).map(([id, n]) => [id, String(n.entered)])),

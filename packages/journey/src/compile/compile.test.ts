@@ -2,15 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { getShortestPaths } from '@xstate/graph'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate'
-import {
-  celEnvironment,
-  compile,
-  createJourneyMachine,
-  GOAL_STATE,
-  journeyEvents,
-  type Journey,
-  type JourneyMachineConfig,
-} from '@dunwell/journey'
+import { celEnvironment, compile, createJourneyMachine, GOAL_STATE, journeyEvents, type Journey, type JourneyMachineConfig } from '@dunwell/journey'
 import { sampleJourney } from '@dunwell/journey/testing'
 
 function compiled(journey: unknown = sampleJourney()) {
@@ -120,7 +112,10 @@ describe('compile', () => {
     const run = harness(compiled().config, young)
     run.send({ type: journeyEvents.failed('text') })
     expect(run.value).toBe('pause')
-    run.send({ type: journeyEvents.wake('pause') }).send({ type: journeyEvents.wake('evening') }).send({ type: journeyEvents.done('flag') })
+    run
+      .send({ type: journeyEvents.wake('pause') })
+      .send({ type: journeyEvents.wake('evening') })
+      .send({ type: journeyEvents.done('flag') })
     run.send({ type: journeyEvents.failed('post') })
     expect(run.value).toBe('gave-up')
     expect(run.status).toBe('done')

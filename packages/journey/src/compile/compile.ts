@@ -5,7 +5,18 @@ import type { HandleId } from '../node-kind'
 import type { NodeType } from '../nodes'
 import { DEFAULT_GOAL } from '../settings'
 import { validate } from '../validate'
-import { actionNames, GOAL_OUTCOME, GOAL_STATE, guardNames, type JourneyContext, type JourneyMachineConfig, type JourneyTrigger, type StateConfig, type VariantParams, type WhenParams } from './machine-types'
+import {
+  actionNames,
+  GOAL_OUTCOME,
+  GOAL_STATE,
+  guardNames,
+  type JourneyContext,
+  type JourneyMachineConfig,
+  type JourneyTrigger,
+  type StateConfig,
+  type VariantParams,
+  type WhenParams,
+} from './machine-types'
 import { nodeCompilers, type NodeCompiler } from './node-compilers'
 import { migrateJourney } from '../migrate'
 
@@ -15,9 +26,7 @@ export interface CompiledJourney {
   trigger: JourneyTrigger
 }
 
-export type CompileResult =
-  | ({ ok: true; diagnostics: Diagnostic[] } & CompiledJourney)
-  | { ok: false; diagnostics: Diagnostic[] }
+export type CompileResult = ({ ok: true; diagnostics: Diagnostic[] } & CompiledJourney) | { ok: false; diagnostics: Diagnostic[] }
 
 /**
  * Turns a journey document into a plain-JSON XState v5 machine config. Pure: no I/O, no clock, no randomness;

@@ -34,16 +34,50 @@ export const journeyEvents = {
   done: (nodeId: string) => `dunwell.done.${nodeId}`,
 }
 
-export interface EnterParams { nodeId: string; type: string }
-export interface DecideParams { nodeId: string; outcome: string; label: string }
-export interface SendParams { nodeId: string; channel: Channel; template?: string; queue?: string; priority?: number }
-export interface ScheduleParams { nodeId: string; wait: Omit<WaitData, 'label' | 'note'> }
-export interface CancelParams { nodeId: string }
-export interface ActParams { nodeId: string; set?: ActionData['set']; webhook?: ActionData['webhook']; offer?: ActionData['offer'] }
-export interface ExitParams { nodeId: string | null; outcome: string }
+export interface EnterParams {
+  nodeId: string
+  type: string
+}
+export interface DecideParams {
+  nodeId: string
+  outcome: string
+  label: string
+}
+export interface SendParams {
+  nodeId: string
+  channel: Channel
+  template?: string
+  queue?: string
+  priority?: number
+}
+export interface ScheduleParams {
+  nodeId: string
+  wait: Omit<WaitData, 'label' | 'note'>
+}
+export interface CancelParams {
+  nodeId: string
+}
+export interface ActParams {
+  nodeId: string
+  set?: ActionData['set']
+  webhook?: ActionData['webhook']
+  offer?: ActionData['offer']
+}
+export interface ExitParams {
+  nodeId: string | null
+  outcome: string
+}
 /** `outcome` is the branch (or `event`) the condition guards; absent for the journey's goal. */
-export interface WhenParams { nodeId: string | null; expr: string; outcome?: string }
-export interface VariantParams { nodeId: string; variant: string; variants: { id: string; weight: number; control: boolean }[] }
+export interface WhenParams {
+  nodeId: string | null
+  expr: string
+  outcome?: string
+}
+export interface VariantParams {
+  nodeId: string
+  variant: string
+  variants: { id: string; weight: number; control: boolean }[]
+}
 
 export type ActionRef =
   | { type: typeof actionNames.enter; params: EnterParams }
@@ -54,9 +88,7 @@ export type ActionRef =
   | { type: typeof actionNames.act; params: ActParams }
   | { type: typeof actionNames.exit; params: ExitParams }
 
-export type GuardRef =
-  | { type: typeof guardNames.when; params: WhenParams }
-  | { type: typeof guardNames.variant; params: VariantParams }
+export type GuardRef = { type: typeof guardNames.when; params: WhenParams } | { type: typeof guardNames.variant; params: VariantParams }
 
 export interface TransitionConfig {
   target: string

@@ -34,7 +34,16 @@ function compileChannel(node: JourneyNode<'email' | 'sms' | 'whatsapp' | 'letter
   const failed = context.target(FAILED_HANDLE) ?? sent
   const send: ActionRef =
     node.type === 'call'
-      ? { type: actionNames.send, params: { nodeId: node.id, channel: 'call', queue: node.data.queue, ...(node.data.template ? { template: node.data.template } : {}), ...(node.data.priority !== undefined ? { priority: node.data.priority } : {}) } }
+      ? {
+          type: actionNames.send,
+          params: {
+            nodeId: node.id,
+            channel: 'call',
+            queue: node.data.queue,
+            ...(node.data.template ? { template: node.data.template } : {}),
+            ...(node.data.priority !== undefined ? { priority: node.data.priority } : {}),
+          },
+        }
       : { type: actionNames.send, params: { nodeId: node.id, channel: node.type, template: node.data.template } }
   return {
     entry: [enter(node), send],
@@ -71,9 +80,7 @@ export const nodeCompilers: { [K in NodeType]: NodeCompiler<K> } = {
       always: node.data.variants.map((variant, position) => ({
         target: required(context, variant.id),
         // The last variant needs no guard: the runtime's assignment always names one of them.
-        ...(position < variants.length - 1
-          ? { guard: { type: guardNames.variant, params: { nodeId: node.id, variant: variant.id, variants } } }
-          : {}),
+        ...(position < variants.length - 1 ? { guard: { type: guardNames.variant, params: { nodeId: node.id, variant: variant.id, variants } } } : {}),
         actions: [{ type: actionNames.decide, params: { nodeId: node.id, outcome: variant.id, label: variant.label } }],
       })) as StateConfig['always'],
     }

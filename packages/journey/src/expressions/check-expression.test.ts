@@ -7,7 +7,11 @@ describe('checkCondition', () => {
   })
 
   it('names the offsets of the fault when the library gives them', () => {
-    expect(checkCondition('case.amountDu > 1.0')).toEqual({ ok: false, message: '`case.amountDu > 1.0`: Unknown field case.amountDu — did you mean case.amountDue?', range: { start: 5, end: 13 } })
+    expect(checkCondition('case.amountDu > 1.0')).toEqual({
+      ok: false,
+      message: '`case.amountDu > 1.0`: Unknown field case.amountDu — did you mean case.amountDue?',
+      range: { start: 5, end: 13 },
+    })
     expect(checkCondition('nobody.age > 1')).toMatchObject({ ok: false, range: { start: 0, end: 6 } })
     expect(checkValueExpression('case.amountDue +')).toMatchObject({ ok: false, range: { start: 16, end: 16 } })
   })

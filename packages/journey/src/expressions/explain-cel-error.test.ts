@@ -19,7 +19,7 @@ describe('CEL errors in a user’s words', () => {
 
   it('names brackets and quotes left open or closed twice', () => {
     expect(said('(case.amountDue > 1.0')).toBe('A `(` is never closed: add `)` at the end')
-    expect(said("debtor.age in [1, 2")).toBe('A `[` is never closed: add `]` at the end')
+    expect(said('debtor.age in [1, 2')).toBe('A `[` is never closed: add `]` at the end')
     expect(said('case.amountDue > 1.0)')).toBe('This `)` has no matching `(`')
     expect(said("debtor.country == 'DE")).toBe("A text in quotes is not closed: add ' after `DE`")
   })

@@ -93,7 +93,9 @@ export function explainCelError(message: string, source: string, range: SourceRa
     const fields = owner && owner in expressionVariables ? Object.keys(expressionVariables[owner as ExpressionVariable]) : []
     const guess = closestName(key, fields)
     const name = owner ? `${owner}.${key}` : key
-    return guess ? `Unknown field ${name} — did you mean ${owner}.${guess}?` : `Unknown field ${name}${fields.length ? ` (${owner} has ${fields.join(', ')})` : ''}`
+    return guess
+      ? `Unknown field ${name} — did you mean ${owner}.${guess}?`
+      : `Unknown field ${name}${fields.length ? ` (${owner} has ${fields.join(', ')})` : ''}`
   }
 
   const unknownVariable = /^Unknown variable: (\S+)/.exec(message)

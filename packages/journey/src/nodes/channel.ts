@@ -15,12 +15,7 @@ export function channelHandles() {
 }
 
 /** A step that renders a template and sends it through one channel. */
-export function defineMessageKind<TType extends Exclude<Channel, 'call'>>(options: {
-  type: TType
-  title: string
-  icon: string
-  help: string
-}) {
+export function defineMessageKind<TType extends Exclude<Channel, 'call'>>(options: { type: TType; title: string; icon: string; help: string }) {
   return defineNodeKind({
     ...options,
     summary: (data) => `${options.title}: ${data.template || 'no template yet'}`,

@@ -28,11 +28,8 @@ export const segment = defineNodeKind({
   title: 'Segment',
   icon: 'git-branch',
   help: 'Send each case down the first branch whose condition it meets, else the fallback',
-  summary: (data) => data.branches.map((branch) => branch.label).join(' · ') + ' · else',
+  summary: (data) => `${data.branches.map((branch) => branch.label).join(' · ')} · else`,
   data: segmentData,
   defaults: { branches: [{ id: 'branch-1', label: 'Branch 1', when: 'case.amountDue < 100' }] },
-  handles: (data) => [
-    ...data.branches.map((branch) => ({ id: branch.id, label: branch.label })),
-    { id: ELSE_HANDLE, label: 'else' },
-  ],
+  handles: (data) => [...data.branches.map((branch) => ({ id: branch.id, label: branch.label })), { id: ELSE_HANDLE, label: 'else' }],
 })

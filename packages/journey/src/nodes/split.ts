@@ -35,6 +35,5 @@ export const split = defineNodeKind({
       { id: 'b', label: 'B', weight: 50 },
     ],
   },
-  handles: (data) =>
-    data.variants.map((variant) => ({ id: variant.id, label: `${variant.label} (${variant.weight}%)` })),
+  handles: (data) => data.variants.map((variant) => ({ id: variant.id, label: `${variant.label} (${variant.weight}%)` })),
 })

@@ -75,9 +75,14 @@ export function createLiquid(options: { html: boolean }): Liquid {
   })
   // Intl writes "84,50 €" with a no-break space: kept in HTML, a plain space in texts, where a character outside
   // GSM-7 would make an SMS cost twice.
-  engine.registerFilter('money', options.html ? money : function (this: ThisParameterType<typeof money>, value: unknown, currency?: unknown) {
-    return money.call(this, value, currency).replace(/[\u00a0\u202f]/g, ' ')
-  })
+  engine.registerFilter(
+    'money',
+    options.html
+      ? money
+      : function (this: ThisParameterType<typeof money>, value: unknown, currency?: unknown) {
+          return money.call(this, value, currency).replace(/[\u00a0\u202f]/g, ' ')
+        },
+  )
   engine.registerFilter('local_date', localDate)
   return engine
 }

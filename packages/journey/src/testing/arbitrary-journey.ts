@@ -31,13 +31,25 @@ export const validConditions = [
 ] as const
 
 /** Expressions whose value an action may store. */
-export const validValueExpressions = ['true', 'false', '"sent"', '42', 'case.daysPastDue + 1', 'case.balance * 2.0', 'debtor.firstName + " " + debtor.lastName', 'size(case.attributes)'] as const
+export const validValueExpressions = [
+  'true',
+  'false',
+  '"sent"',
+  '42',
+  'case.daysPastDue + 1',
+  'case.balance * 2.0',
+  'debtor.firstName + " " + debtor.lastName',
+  'size(case.attributes)',
+] as const
 
 const locales = ['en', 'de', 'fr', 'it', 'nl', 'de-AT', 'pt-BR', 'es-419'] as const
 const MAX_LOCALES = 4
 
 /** Never `-0`: JSON cannot tell it from `0`, and a document is JSON. */
-const coordinate = fc.oneof(fc.integer({ min: -5000, max: 5000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((value) => value + 0))
+const coordinate = fc.oneof(
+  fc.integer({ min: -5000, max: 5000 }),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((value) => value + 0),
+)
 const position = fc.record({ x: coordinate, y: coordinate }, { noNullPrototype: true })
 
 /** Properties of every JavaScript object: an id or attribute must never be mistaken for one. */
@@ -129,10 +141,11 @@ const entryData = fc.record(
 
 const segmentData: fc.Arbitrary<SegmentData> = fc.record(
   {
-    branches: fc.uniqueArray(
-      fc.record({ id: slug.filter((id) => id !== 'else'), label: freeText(1), when: condition }, { noNullPrototype: true }),
-      { minLength: 1, maxLength: 4, selector: (branch) => branch.id },
-    ),
+    branches: fc.uniqueArray(fc.record({ id: slug.filter((id) => id !== 'else'), label: freeText(1), when: condition }, { noNullPrototype: true }), {
+      minLength: 1,
+      maxLength: 4,
+      selector: (branch) => branch.id,
+    }),
   },
   { noNullPrototype: true },
 )
@@ -150,9 +163,7 @@ const splitData: fc.Arbitrary<SplitData> = fc
     maxLength: 5,
     selector: (variant) => variant.id,
   })
-  .chain((variants) =>
-    weights(variants.length).map((shares) => ({ variants: variants.map((variant, index) => ({ ...variant, weight: shares[index]! })) })),
-  )
+  .chain((variants) => weights(variants.length).map((shares) => ({ variants: variants.map((variant, index) => ({ ...variant, weight: shares[index]! })) })))
 
 const waitData: fc.Arbitrary<WaitData> = fc.oneof(
   fc.record({ for: duration, businessDays: fc.boolean() }, { requiredKeys: ['for'], noNullPrototype: true }),
@@ -163,11 +174,15 @@ const waitData: fc.Arbitrary<WaitData> = fc.oneof(
 const actionData: fc.Arbitrary<Omit<ActionData, 'label' | 'note'>> = fc
   .record(
     {
-      set: fc.dictionary(fc.oneof(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,15}$/), fc.constantFrom(...objectProperties)), fc.constantFrom(...validValueExpressions), {
-        minKeys: 1,
-        maxKeys: 3,
-        noNullPrototype: true,
-      }),
+      set: fc.dictionary(
+        fc.oneof(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,15}$/), fc.constantFrom(...objectProperties)),
+        fc.constantFrom(...validValueExpressions),
+        {
+          minKeys: 1,
+          maxKeys: 3,
+          noNullPrototype: true,
+        },
+      ),
       webhook: fc.record(
         {
           url: fc.oneof(
@@ -203,7 +218,10 @@ const draftKind: fc.Arbitrary<Omit<NodeDraft, 'position' | 'order' | 'base'>> = 
   splitData.map((data) => ({ type: 'split' as const, data })),
   waitData.map((data) => ({ type: 'wait' as const, data })),
   ...messageKinds.map((type) => templateDraft.map((template) => ({ type, template }))),
-  fc.record({ type: fc.constant('call' as const), queue: slug, priority: fc.integer({ min: 0, max: 9 }), template: templateDraft }, { requiredKeys: ['type', 'queue'], noNullPrototype: true }),
+  fc.record(
+    { type: fc.constant('call' as const), queue: slug, priority: fc.integer({ min: 0, max: 9 }), template: templateDraft },
+    { requiredKeys: ['type', 'queue'], noNullPrototype: true },
+  ),
   actionData.map((data) => ({ type: 'action' as const, data })),
   exitData.map((data) => ({ type: 'exit' as const, data })),
 )
@@ -335,7 +353,12 @@ function build(plan: Plan): Journey {
     finished.push(node.id)
   }
 
-  const entry: JourneyNode<'entry'> = { id: claim(nodeIds, plan.entry.word), type: 'entry', position: plan.entry.position, data: { ...plan.entry.base, ...plan.entry.data } }
+  const entry: JourneyNode<'entry'> = {
+    id: claim(nodeIds, plan.entry.word),
+    type: 'entry',
+    position: plan.entry.position,
+    data: { ...plan.entry.base, ...plan.entry.data },
+  }
   nodes.push({ node: entry, order: plan.entry.order })
   // The entry's outcome must lead somewhere new: nothing is finished and no wait is on the path yet.
   if (plan.drafts.length === 0) throw new Error('arbitraryJourney: a journey needs at least one node after the entry')
@@ -369,7 +392,10 @@ export function arbitraryJourney(options: ArbitraryJourneyOptions = {}): fc.Arbi
         settings,
         entry: fc.record({ word: slug, position, order: fc.nat(), base: nodeBase, data: entryData }, { noNullPrototype: true }),
         // Sizes spread over the whole range, not only the small arrays fast-check prefers.
-        drafts: fc.oneof(fc.array(nodeDraft, { minLength: 1, maxLength: maxNodes - 1 }), fc.array(nodeDraft, { minLength: 1, maxLength: maxNodes - 1, size: 'max' })),
+        drafts: fc.oneof(
+          fc.array(nodeDraft, { minLength: 1, maxLength: maxNodes - 1 }),
+          fc.array(nodeDraft, { minLength: 1, maxLength: maxNodes - 1, size: 'max' }),
+        ),
         choices: fc.array(fc.nat(), { maxLength: 64 }),
         words: fc.array(slug, { minLength: 1, maxLength: 8 }),
       },

@@ -15,7 +15,17 @@ export function sampleJourney(): Journey {
     nodes: [
       { id: 'start', type: 'entry', position: { x: 0, y: 0 }, data: { event: 'invoice.overdue', filter: 'case.balance > 0' } },
       { id: 'age', type: 'segment', position: { x: 0, y: 100 }, data: { branches: [{ id: 'young', label: 'Young', when: 'debtor.age < 26' }] } },
-      { id: 'tone', type: 'split', position: { x: 0, y: 200 }, data: { variants: [{ id: 'a', label: 'Friendly', weight: 50 }, { id: 'b', label: 'Control', weight: 50, control: true }] } },
+      {
+        id: 'tone',
+        type: 'split',
+        position: { x: 0, y: 200 },
+        data: {
+          variants: [
+            { id: 'a', label: 'Friendly', weight: 50 },
+            { id: 'b', label: 'Control', weight: 50, control: true },
+          ],
+        },
+      },
       { id: 'mail', type: 'email', position: { x: 0, y: 300 }, data: { template: 'reminder' } },
       { id: 'text', type: 'sms', position: { x: 200, y: 300 }, data: { template: 'nudge' } },
       { id: 'chat', type: 'whatsapp', position: { x: 400, y: 300 }, data: { template: 'chat' } },

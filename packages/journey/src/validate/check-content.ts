@@ -10,11 +10,7 @@ function article(word: string): string {
   return /^[AEIOU]/.test(word) ? `an ${word}` : `a ${word}`
 }
 
-function expressionDiagnostic(
-  check: ReturnType<typeof checkCondition>,
-  where: { nodeId?: string; path: DiagnosticPath },
-  what: string,
-): Diagnostic[] {
+function expressionDiagnostic(check: ReturnType<typeof checkCondition>, where: { nodeId?: string; path: DiagnosticPath }, what: string): Diagnostic[] {
   return check.ok ? [] : [{ severity: 'error', code: 'bad-expression', message: `${what}: ${check.message}`, ...where }]
 }
 
@@ -48,7 +44,14 @@ function checkNode(view: JourneyView, node: NodeView, used: Set<string>): Diagno
       return [{ severity: 'error', code: 'unknown-template', message: `uses the template "${templateId}", which the journey does not have`, ...at('template') }]
     }
     if (template && template.channel !== channel) {
-      return [{ severity: 'error', code: 'template-channel', message: `uses the ${nodeKinds[template.channel].title} template "${templateId}" on ${article(nodeKinds[parsed.type].title)} step`, ...at('template') }]
+      return [
+        {
+          severity: 'error',
+          code: 'template-channel',
+          message: `uses the ${nodeKinds[template.channel].title} template "${templateId}" on ${article(nodeKinds[parsed.type].title)} step`,
+          ...at('template'),
+        },
+      ]
     }
     return []
   }
@@ -58,7 +61,12 @@ function checkNode(view: JourneyView, node: NodeView, used: Set<string>): Diagno
       return parsed.data.filter ? expressionDiagnostic(checkCondition(parsed.data.filter), at('filter'), 'filter') : []
     case 'segment':
       return [
-        ...duplicateIds(node, parsed.data.branches.map((branch) => branch.id), 'branches', 'branches'),
+        ...duplicateIds(
+          node,
+          parsed.data.branches.map((branch) => branch.id),
+          'branches',
+          'branches',
+        ),
         ...parsed.data.branches.flatMap((branch, position) =>
           expressionDiagnostic(checkCondition(branch.when), at('branches', position, 'when'), `branch "${branch.label}"`),
         ),
@@ -69,12 +77,18 @@ function checkNode(view: JourneyView, node: NodeView, used: Set<string>): Diagno
         Math.abs(total - 100) > 1e-9
           ? [{ severity: 'error', code: 'split-weights', message: `the variant weights add up to ${Number(total.toFixed(6))}, not 100`, ...at('variants') }]
           : []
-      return [...duplicateIds(node, parsed.data.variants.map((variant) => variant.id), 'variants', 'variants'), ...weights]
+      return [
+        ...duplicateIds(
+          node,
+          parsed.data.variants.map((variant) => variant.id),
+          'variants',
+          'variants',
+        ),
+        ...weights,
+      ]
     }
     case 'wait':
-      return 'event' in parsed.data && parsed.data.when
-        ? expressionDiagnostic(checkCondition(parsed.data.when), at('when'), 'condition')
-        : []
+      return 'event' in parsed.data && parsed.data.when ? expressionDiagnostic(checkCondition(parsed.data.when), at('when'), 'condition') : []
     case 'email':
     case 'sms':
     case 'whatsapp':
@@ -135,11 +149,21 @@ function checkTemplates(view: JourneyView, used: Set<string>): Diagnostic[] {
           })
         }
         for (const problem of checkLiquid(text)) {
-          diagnostics.push({ severity: problem.severity, code: 'bad-template', message: `template "${id}" ${part} (${locale}): ${problem.message}`, ...at(part, locale) })
+          diagnostics.push({
+            severity: problem.severity,
+            code: 'bad-template',
+            message: `template "${id}" ${part} (${locale}): ${problem.message}`,
+            ...at(part, locale),
+          })
         }
         if (template.channel === 'email' && part === 'body') {
           for (const problem of checkMjml(text)) {
-            diagnostics.push({ severity: problem.severity, code: 'bad-mjml', message: `template "${id}" body (${locale}): ${problem.message}`, ...at(part, locale) })
+            diagnostics.push({
+              severity: problem.severity,
+              code: 'bad-mjml',
+              message: `template "${id}" body (${locale}): ${problem.message}`,
+              ...at(part, locale),
+            })
           }
         }
       }

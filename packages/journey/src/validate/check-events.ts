@@ -18,9 +18,7 @@ export function checkEvents(view: JourneyView): Diagnostic[] {
     diagnostics.push({
       severity: 'warning',
       code: 'unknown-event',
-      message: guess
-        ? `"${event}" is not a known event type; did you mean ${guess}?`
-        : `"${event}" is not a known event type; make sure your systems send it`,
+      message: guess ? `"${event}" is not a known event type; did you mean ${guess}?` : `"${event}" is not a known event type; make sure your systems send it`,
       nodeId: node.id,
       path: ['nodes', node.index, 'data', 'event'],
     })

@@ -43,7 +43,12 @@ export function checkGraph(view: JourneyView): Diagnostic[] {
 
   const entries = view.nodes.filter((node) => node.type === 'entry')
   if (entries.length === 0) {
-    diagnostics.push({ severity: 'error', code: 'no-entry', message: 'the journey has no entry node: add one to say which event enrols a case', path: ['nodes'] })
+    diagnostics.push({
+      severity: 'error',
+      code: 'no-entry',
+      message: 'the journey has no entry node: add one to say which event enrols a case',
+      path: ['nodes'],
+    })
   }
   for (const extra of entries.slice(1)) {
     diagnostics.push({
@@ -159,10 +164,7 @@ export function checkGraph(view: JourneyView): Diagnostic[] {
 /** A loop through no wait would spin forever (and message a debtor without pause). */
 function checkLoops(view: JourneyView, byId: Map<string, NodeView>, successors: Map<string, string[]>): Diagnostic[] {
   const instant = (id: string) => byId.get(id)?.type !== 'wait'
-  const components = stronglyConnected(
-    [...byId.keys()].filter(instant),
-    (id) => (successors.get(id) ?? []).filter(instant),
-  )
+  const components = stronglyConnected([...byId.keys()].filter(instant), (id) => (successors.get(id) ?? []).filter(instant))
   const diagnostics: Diagnostic[] = []
   for (const component of components) {
     const first = component[0]!

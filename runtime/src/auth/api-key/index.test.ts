@@ -60,7 +60,11 @@ describe('apiKeyAuth', () => {
 
   it('accepts a key as a bearer token (any case of the scheme) or in X-Api-Key, and sets the principal', async () => {
     const { app, created } = await setup()
-    const variants: Record<string, string>[] = [{ Authorization: `Bearer ${created.key}` }, { Authorization: `bearer ${created.key}` }, { 'X-Api-Key': created.key }]
+    const variants: Record<string, string>[] = [
+      { Authorization: `Bearer ${created.key}` },
+      { Authorization: `bearer ${created.key}` },
+      { 'X-Api-Key': created.key },
+    ]
     for (const headers of variants) {
       const response = await app.request('/whoami', { headers })
       expect(response.status).toBe(200)
@@ -112,7 +116,11 @@ describe('apiKeyAuth in open mode', () => {
       ['http://rebound.example/whoami', {}],
     ]
     for (const [path, init] of cases) expect((await app.request(path, init, from('127.0.0.1'))).status, JSON.stringify([path, init])).toBe(401)
-    const fromEditor = await app.request('http://127.0.0.1:8787/whoami', { headers: { Origin: 'http://localhost:5173', 'Sec-Fetch-Site': 'cross-site' } }, from('127.0.0.1'))
+    const fromEditor = await app.request(
+      'http://127.0.0.1:8787/whoami',
+      { headers: { Origin: 'http://localhost:5173', 'Sec-Fetch-Site': 'cross-site' } },
+      from('127.0.0.1'),
+    )
     expect(fromEditor.status).toBe(200)
   })
 

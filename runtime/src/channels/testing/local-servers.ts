@@ -50,7 +50,12 @@ export async function startSmtpServer(behaviour: SmtpBehaviour = {}) {
         const rejection = behaviour.data?.()
         if (rejection) return callback(rejection)
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : ''
-        mails.push({ from, to: session.envelope.rcptTo.map((r) => r.address), user: session.user as string | undefined, raw: Buffer.concat(chunks).toString('utf8') })
+        mails.push({
+          from,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          user: session.user as string | undefined,
+          raw: Buffer.concat(chunks).toString('utf8'),
+        })
         callback(null)
       })
     },

@@ -4,13 +4,23 @@ import { isTarget } from '../../import/column-targets'
 import { encodingOf } from '../../import/detect-encoding'
 import { ImportRefused, importCases } from '../../import/import-cases'
 import { importReportSchema } from '../../import/import-report'
-import { columnMapSchema, dateFormats, decimalMarks, encodings, fileFormats, mappingSettingsSchema, separators, thousandsMarks, type ImportOptions } from '../../import/import-settings'
+import {
+  columnMapSchema,
+  dateFormats,
+  decimalMarks,
+  encodings,
+  fileFormats,
+  mappingSettingsSchema,
+  separators,
+  thousandsMarks,
+  type ImportOptions,
+} from '../../import/import-settings'
 import { importStore } from '../../import/import-store'
 import { reportCsv } from '../../import/report-csv'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { jsonResponse as json, notFound, problemResponses, problemSchema, problemOf, bodyProblems } from '../schemas'
+import { jsonResponse as json, notFound, problemResponses, problemOf, bodyProblems } from '../schemas'
 
 const names = <T extends Record<string, unknown>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
 const flag = z.enum(['true', 'false']).optional()
@@ -23,8 +33,15 @@ const importQuery = z.object({
   decimal: z.enum(names(decimalMarks)).optional(),
   thousands: z.enum(names(thousandsMarks)).optional(),
   dateFormat: z.enum(dateFormats).optional(),
-  currency: z.string().regex(/^[A-Za-z]{3}$/).optional().openapi({ description: 'The currency of rows that have no currency column.' }),
-  columns: z.string().max(20_000).optional().openapi({ description: 'JSON: file header → target (`id`, `debtor.email`, `attributes.segment`, `ignore`).', example: '{"Kundennr":"id","Notiz":"attributes.note"}' }),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/)
+    .optional()
+    .openapi({ description: 'The currency of rows that have no currency column.' }),
+  columns: z.string().max(20_000).optional().openapi({
+    description: 'JSON: file header → target (`id`, `debtor.email`, `attributes.segment`, `ignore`).',
+    example: '{"Kundennr":"id","Notiz":"attributes.note"}',
+  }),
   mapping: z.string().max(100).optional().openapi({ description: 'A saved mapping’s name: its columns and settings (explicit parameters win).' }),
   allOrNothing: flag.openapi({ description: 'Store nothing when any line is refused.' }),
   sheet: z.string().max(200).optional().openapi({ description: 'The sheet of an .xlsx (the first by default).' }),
@@ -44,14 +61,25 @@ const acceptedTypes = [...Object.keys(formatOfType), 'application/octet-stream']
 // Declared in the OpenAPI document: zod-openapi would validate the body of any application/json… type as JSON.
 const declaredTypes = acceptedTypes.filter((type) => !/^application\/json/.test(type))
 
-const mappingName = z.object({ name: z.string().min(1).max(100).openapi({ param: { name: 'name', in: 'path' }, example: 'weekly-export' }) })
+const mappingName = z.object({
+  name: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'name', in: 'path' }, example: 'weekly-export' }),
+})
 const mappingBody = z.object({ columns: columnMapSchema, settings: mappingSettingsSchema.default({}) }).strict()
-const mappingView = z.object({ name: z.string(), columns: z.record(z.string(), z.string()), settings: mappingSettingsSchema, updatedAt: z.string() }).openapi('ImportMapping')
+const mappingView = z
+  .object({ name: z.string(), columns: z.record(z.string(), z.string()), settings: mappingSettingsSchema, updatedAt: z.string() })
+  .openapi('ImportMapping')
 
 function badTargets(columns: Record<string, string>): { path: string; message: string }[] {
   return Object.entries(columns)
     .filter(([, target]) => !isTarget(target))
-    .map(([header, target]) => ({ path: `columns.${header}`, message: `“${target}” is not a field: use id, amountDue, balance, currency, dueDate, debtor.…, attributes.<name> or ignore` }))
+    .map(([header, target]) => ({
+      path: `columns.${header}`,
+      message: `“${target}” is not a field: use id, amountDue, balance, currency, dueDate, debtor.…, attributes.<name> or ignore`,
+    }))
 }
 
 export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
@@ -75,7 +103,8 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
         },
         responses: {
           200: json(importReportSchema, 'What was stored (or would be, for a dry run): settings, columns, counts, preview, problems by line'),
-          ...problemResponses, ...bodyProblems,
+          ...problemResponses,
+          ...bodyProblems,
           404: problemOf('No saved mapping of that name'),
           415: problemOf('Not a kind of file the import reads'),
           422: problemOf('The file cannot be read at all (empty, no header row, not a workbook)'),
@@ -97,7 +126,10 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
             return problem(c, 400, 'columns is not JSON: send an object of file header → field', { errors: [{ path: 'columns', message: 'is not JSON' }] })
           }
           const checked = columnMapSchema.safeParse(parsed)
-          if (!checked.success) return problem(c, 400, 'columns must be an object of file header → field', { errors: [{ path: 'columns', message: checked.error.issues[0]!.message }] })
+          if (!checked.success)
+            return problem(c, 400, 'columns must be an object of file header → field', {
+              errors: [{ path: 'columns', message: checked.error.issues[0]!.message }],
+            })
           const wrong = badTargets(checked.data)
           if (wrong.length > 0) return problem(c, 400, `${wrong[0]!.path}: ${wrong[0]!.message}`, { errors: wrong })
           columns = checked.data
@@ -121,7 +153,11 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
           ...(charset ? { declaredCharset: charset } : {}),
         }
         try {
-          const report = await importCases({ db, upsertCases: (cases) => engine.upsertCases(cases), now: () => engine.clock.now() }, body as unknown as AsyncIterable<Uint8Array>, optionsForImport)
+          const report = await importCases(
+            { db, upsertCases: (cases) => engine.upsertCases(cases), now: () => engine.clock.now() },
+            body as unknown as AsyncIterable<Uint8Array>,
+            optionsForImport,
+          )
           return c.json(report, 200)
         } catch (error) {
           if (error instanceof ImportRefused) return problem(c, error.status, error.message)
@@ -138,14 +174,28 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
         tags: ['cases'],
         summary: 'The report of an import, a line per row: created, updated or refused, and why',
         middleware: guard(options, 'cases:read'),
-        request: { params: z.object({ id: z.string().max(40).openapi({ param: { name: 'id', in: 'path' } }) }) },
-        responses: { 200: { description: 'CSV (UTF-8 with BOM, so that Excel reads it right)', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses, ...notFound },
+        request: {
+          params: z.object({
+            id: z
+              .string()
+              .max(40)
+              .openapi({ param: { name: 'id', in: 'path' } }),
+          }),
+        },
+        responses: {
+          200: { description: 'CSV (UTF-8 with BOM, so that Excel reads it right)', content: { 'text/csv': { schema: z.string() } } },
+          ...problemResponses,
+          ...notFound,
+        },
       }),
       async (c) => {
         const { id } = c.req.valid('param')
         const found = await store.report(id)
         if (!found) return problem(c, 404, `no import "${id}"`)
-        const name = (found.run.file_name ?? 'import').replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_').slice(0, 80)
+        const name = (found.run.file_name ?? 'import')
+          .replace(/\.[^.]+$/, '')
+          .replace(/[^\w.-]+/g, '_')
+          .slice(0, 80)
         return new Response(reportCsv(found.lines), {
           status: 200,
           headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}-report.csv"` },
@@ -199,6 +249,9 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
         request: { params: mappingName },
         responses: { 204: { description: 'Deleted' }, ...problemResponses, ...notFound },
       }),
-      async (c) => ((await store.deleteMapping(c.req.valid('param').name)) ? (c.body(null, 204) as never) : problem(c, 404, `no saved mapping "${c.req.valid('param').name}"`)),
+      async (c) =>
+        (await store.deleteMapping(c.req.valid('param').name))
+          ? (c.body(null, 204) as never)
+          : problem(c, 404, `no saved mapping "${c.req.valid('param').name}"`),
     )
 }

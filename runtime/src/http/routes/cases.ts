@@ -6,77 +6,115 @@ import type { CaseInput } from '../../wire/case-input'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import { caseIdParam, caseInput, notFound, problemResponses, problemSchema, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
+import { caseIdParam, caseInput, notFound, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
-const caseView = z.object({ id: z.string(), debtor: z.record(z.string(), z.unknown()), amountDue: z.number(), balance: z.number(), currency: z.string(), dueDate: z.string(), attributes: z.record(z.string(), z.unknown()), enrolments: z.array(z.record(z.string(), z.unknown())), holds: z.array(z.record(z.string(), z.unknown())), optouts: z.array(z.record(z.string(), z.unknown())) }).openapi('Case')
-const timelineEntry = z.object({ at: z.string(), kind: z.string(), enrolmentId: z.string().nullable(), nodeId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) }).openapi('TimelineEntry')
+const caseView = z
+  .object({
+    id: z.string(),
+    debtor: z.record(z.string(), z.unknown()),
+    amountDue: z.number(),
+    balance: z.number(),
+    currency: z.string(),
+    dueDate: z.string(),
+    attributes: z.record(z.string(), z.unknown()),
+    enrolments: z.array(z.record(z.string(), z.unknown())),
+    holds: z.array(z.record(z.string(), z.unknown())),
+    optouts: z.array(z.record(z.string(), z.unknown())),
+  })
+  .openapi('Case')
+const timelineEntry = z
+  .object({ at: z.string(), kind: z.string(), enrolmentId: z.string().nullable(), nodeId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })
+  .openapi('TimelineEntry')
 const control = z.object({ journeyId: z.string().optional(), reason: z.string().max(200).optional() })
 
 export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
   const { db, engine } = options
 
-  const routes = app.openapi(
-    createRoute({
-      method: 'put',
-      operationId: 'putCase',
-      path: '/api/cases/{id}',
-      tags: ['cases'],
-      summary: 'Create or update a case',
-      description: 'A new case’s balance is its amount due unless given. An update that changes what the journey’s goal reads (e.g. the balance) is checked against it at once.',
-      middleware: guard(options, 'cases:write'),
-      // The path names the case: the body may leave its id out, or repeat it.
-      request: { params: caseIdParam, body: { content: { 'application/json': { schema: caseInput.partial({ id: true }) } }, required: true } },
-      responses: {
-        200: json(z.object({ id: z.string(), created: z.literal(false) }), 'Updated'),
-        201: json(z.object({ id: z.string(), created: z.literal(true) }), 'Created'),
-        ...problemResponses, ...bodyProblems,
-        409: problemOf('The body’s id differs from the path'),
+  const routes = app
+    .openapi(
+      createRoute({
+        method: 'put',
+        operationId: 'putCase',
+        path: '/api/cases/{id}',
+        tags: ['cases'],
+        summary: 'Create or update a case',
+        description:
+          'A new case’s balance is its amount due unless given. An update that changes what the journey’s goal reads (e.g. the balance) is checked against it at once.',
+        middleware: guard(options, 'cases:write'),
+        // The path names the case: the body may leave its id out, or repeat it.
+        request: { params: caseIdParam, body: { content: { 'application/json': { schema: caseInput.partial({ id: true }) } }, required: true } },
+        responses: {
+          200: json(z.object({ id: z.string(), created: z.literal(false) }), 'Updated'),
+          201: json(z.object({ id: z.string(), created: z.literal(true) }), 'Created'),
+          ...problemResponses,
+          ...bodyProblems,
+          409: problemOf('The body’s id differs from the path'),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        const body = c.req.valid('json')
+        if (body.id !== undefined && body.id !== id) return problem(c, 409, `the body's id "${body.id}" differs from the path's "${id}"`)
+        const result = await engine.upsertCases([{ ...body, id } as CaseInput])
+        if (result.errors.length > 0)
+          return problem(c, 400, result.errors[0]!.message, { errors: result.errors.map((e) => ({ path: e.message.split(' ')[0]!, message: e.message })) })
+        return result.created === 1 ? c.json({ id, created: true as const }, 201) : c.json({ id, created: false as const }, 200)
       },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      const body = c.req.valid('json')
-      if (body.id !== undefined && body.id !== id) return problem(c, 409, `the body's id "${body.id}" differs from the path's "${id}"`)
-      const result = await engine.upsertCases([{ ...body, id } as CaseInput])
-      if (result.errors.length > 0) return problem(c, 400, result.errors[0]!.message, { errors: result.errors.map((e) => ({ path: e.message.split(' ')[0]!, message: e.message })) })
-      return result.created === 1 ? c.json({ id, created: true as const }, 201) : c.json({ id, created: false as const }, 200)
-    },
-  )
+    )
 
-  .openapi(
-    createRoute({ method: 'get', operationId: 'getCase', path: '/api/cases/{id}', tags: ['cases'], summary: 'A case with its enrolments, holds and opt-outs', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(caseView, 'The case'), ...problemResponses, ...notFound } }),
-    async (c) => {
-      const found = await getCase(db, c.req.valid('param').id)
-      return found ? c.json(found, 200) : problem(c, 404, `no case "${c.req.valid('param').id}"`)
-    },
-  )
+    .openapi(
+      createRoute({
+        method: 'get',
+        operationId: 'getCase',
+        path: '/api/cases/{id}',
+        tags: ['cases'],
+        summary: 'A case with its enrolments, holds and opt-outs',
+        middleware: guard(options, 'cases:read'),
+        request: { params: caseIdParam },
+        responses: { 200: json(caseView, 'The case'), ...problemResponses, ...notFound },
+      }),
+      async (c) => {
+        const found = await getCase(db, c.req.valid('param').id)
+        return found ? c.json(found, 200) : problem(c, 404, `no case "${c.req.valid('param').id}"`)
+      },
+    )
 
-  .openapi(
-    createRoute({
-      method: 'delete',
-      operationId: 'eraseCase',
-      path: '/api/cases/{id}',
-      tags: ['cases'],
-      summary: 'Erase a case’s personal data (GDPR)',
-      description: 'Removes the debtor’s personal data from every table and stops the case’s journeys; the bare ledger (ids, amounts, dates, outcomes) stays.',
-      middleware: guard(options, 'cases:erase'),
-      request: { params: caseIdParam },
-      responses: { 200: json(z.object({ id: z.string(), erased: z.literal(true) }), 'Erased'), ...problemResponses, ...notFound },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      return (await eraseCase(db, id, engine.clock.now())) ? c.json({ id, erased: true as const }, 200) : problem(c, 404, `no case "${id}"`)
-    },
-  )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        operationId: 'eraseCase',
+        path: '/api/cases/{id}',
+        tags: ['cases'],
+        summary: 'Erase a case’s personal data (GDPR)',
+        description:
+          'Removes the debtor’s personal data from every table and stops the case’s journeys; the bare ledger (ids, amounts, dates, outcomes) stays.',
+        middleware: guard(options, 'cases:erase'),
+        request: { params: caseIdParam },
+        responses: { 200: json(z.object({ id: z.string(), erased: z.literal(true) }), 'Erased'), ...problemResponses, ...notFound },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        return (await eraseCase(db, id, engine.clock.now())) ? c.json({ id, erased: true as const }, 200) : problem(c, 404, `no case "${id}"`)
+      },
+    )
 
-  .openapi(
-    createRoute({ method: 'get', operationId: 'getCaseTimeline', path: '/api/cases/{id}/timeline', tags: ['cases'], summary: 'Everything that happened to a case, with the reason for every decision', middleware: guard(options, 'cases:read'), request: { params: caseIdParam }, responses: { 200: json(z.array(timelineEntry), 'In order'), ...problemResponses, ...notFound } }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      if (!(await getCase(db, id))) return problem(c, 404, `no case "${id}"`)
-      return c.json(await timeline(db, id), 200)
-    },
-  )
+    .openapi(
+      createRoute({
+        method: 'get',
+        operationId: 'getCaseTimeline',
+        path: '/api/cases/{id}/timeline',
+        tags: ['cases'],
+        summary: 'Everything that happened to a case, with the reason for every decision',
+        middleware: guard(options, 'cases:read'),
+        request: { params: caseIdParam },
+        responses: { 200: json(z.array(timelineEntry), 'In order'), ...problemResponses, ...notFound },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        if (!(await getCase(db, id))) return problem(c, 404, `no case "${id}"`)
+        return c.json(await timeline(db, id), 200)
+      },
+    )
 
   for (const action of ['enrol', 'pause', 'resume', 'stop'] as const) {
     app.openapi(
@@ -85,13 +123,25 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         operationId: `${action}Case`,
         path: `/api/cases/{id}/${action}`,
         tags: ['cases'],
-        summary: { enrol: 'Enrol a case in a journey now', pause: 'Pause a case’s journeys (or one)', resume: 'Resume a paused case', stop: 'Stop a case’s journeys (or one) for good' }[action],
+        summary: {
+          enrol: 'Enrol a case in a journey now',
+          pause: 'Pause a case’s journeys (or one)',
+          resume: 'Resume a paused case',
+          stop: 'Stop a case’s journeys (or one) for good',
+        }[action],
         description: 'Applied by the engine in order with the case’s other events; the timeline shows it.',
         middleware: guard(options, 'cases:write'),
-        request: { params: caseIdParam, body: { content: { 'application/json': { schema: action === 'enrol' ? control.extend({ journeyId: z.string() }) : control } }, required: action === 'enrol' } },
+        request: {
+          params: caseIdParam,
+          body: {
+            content: { 'application/json': { schema: action === 'enrol' ? control.extend({ journeyId: z.string() }) : control } },
+            required: action === 'enrol',
+          },
+        },
         responses: {
           202: json(z.object({ accepted: z.literal(true) }), 'Queued for the engine'),
-          ...problemResponses, ...bodyProblems,
+          ...problemResponses,
+          ...bodyProblems,
           404: problemOf('No such case, or no such journey'),
           ...(action === 'enrol' ? { 409: problemOf('The journey enrols no one: archived, paused, or not published yet') } : {}),
         },
@@ -106,7 +156,13 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
           if (action === 'enrol') {
             const published = await db.selectFrom('journey_versions').select('version').where('journey_id', '=', body.journeyId).limit(1).executeTakeFirst()
             const refusal =
-              journey.status === 'archived' ? 'is archived' : journey.status === 'paused' ? 'is paused: resume it to enrol cases' : !published ? 'has no published version yet: publish it first' : undefined
+              journey.status === 'archived'
+                ? 'is archived'
+                : journey.status === 'paused'
+                  ? 'is paused: resume it to enrol cases'
+                  : !published
+                    ? 'has no published version yet: publish it first'
+                    : undefined
             if (refusal) return problem(c, 409, `journey "${body.journeyId}" ${refusal}`, { errors: [{ path: 'journeyId', message: refusal }] })
           }
         }

@@ -19,7 +19,9 @@ const previewRequest = z
   })
   .openapi('PreviewRequest')
 
-const rendered = z.object({ channel: z.string(), locale: z.string(), subject: z.string().optional(), html: z.string().optional(), text: z.string().optional() }).openapi('RenderedMessage')
+const rendered = z
+  .object({ channel: z.string(), locale: z.string(), subject: z.string().optional(), html: z.string().optional(), text: z.string().optional() })
+  .openapi('RenderedMessage')
 
 /** The template preview of the editor: rendered by the runtime itself, so that preview = what is sent. */
 export function previewRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
@@ -34,7 +36,12 @@ export function previewRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
       description: 'Uses the renderer and the opt-out rule the engine sends with. Links point nowhere real.',
       middleware: guard(options, 'journeys:read'),
       request: { body: { content: { 'application/json': { schema: previewRequest } }, required: true } },
-      responses: { 200: json(rendered, 'The message as it would be sent'), ...problemResponses, ...bodyProblems, 422: problemOf('The template does not render') },
+      responses: {
+        200: json(rendered, 'The message as it would be sent'),
+        ...problemResponses,
+        ...bodyProblems,
+        422: problemOf('The template does not render'),
+      },
     }),
     async (c) => {
       const body = c.req.valid('json')

@@ -55,7 +55,9 @@ export function describePublicRoutes(app: OpenAPIHono<AppEnv>): void {
       '`message.replied` or (for a STOP `reply`) `optout` event.',
     security: [],
     request: {
-      params: z.object({ provider: z.string().openapi({ param: { name: 'provider', in: 'path' }, example: 'sms', description: 'The channel: sms, whatsapp, letter' }) }),
+      params: z.object({
+        provider: z.string().openapi({ param: { name: 'provider', in: 'path' }, example: 'sms', description: 'The channel: sms, whatsapp, letter' }),
+      }),
       body: { content: { 'application/json': { schema: deliveryCallbackSchema } }, required: true },
     },
     responses: {

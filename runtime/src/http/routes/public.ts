@@ -54,8 +54,17 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
     const message = await options.db.selectFrom('outbox').select(['case_id', 'channel']).where('id', '=', callback.messageId).executeTakeFirst()
     if (!message) return problem(c, 404, `no message "${callback.messageId}"`)
     const type =
-      callback.status === 'delivered' ? 'message.delivered' : callback.status === 'failed' ? 'message.failed' : callback.text && isOptOutReply(callback.text) ? 'optout' : 'message.replied'
-    const data = type === 'optout' ? { channel: message.channel, via: 'reply' } : { messageId: callback.messageId, ...(callback.reason ? { reason: callback.reason } : {}) }
+      callback.status === 'delivered'
+        ? 'message.delivered'
+        : callback.status === 'failed'
+          ? 'message.failed'
+          : callback.text && isOptOutReply(callback.text)
+            ? 'optout'
+            : 'message.replied'
+    const data =
+      type === 'optout'
+        ? { channel: message.channel, via: 'reply' }
+        : { messageId: callback.messageId, ...(callback.reason ? { reason: callback.reason } : {}) }
     await engine.ingest([{ id: `callback/${callback.messageId}/${callback.status}/${type}`, type, caseId: message.case_id, data }])
     return c.json({ accepted: true, event: type }, 202)
   })

@@ -10,7 +10,6 @@ import { guard } from '../guard'
 import { problem } from '../problem'
 import { openProblemResponses, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
-
 const simulationRequest = z
   .object({
     journey: z.unknown().openapi({ description: 'A journey document (a draft is fine: it is validated first)' }),
@@ -22,7 +21,9 @@ const simulationRequest = z
     trace: z
       .union([z.boolean(), z.array(z.string().min(1).max(128)).min(1).max(TRACE_LIMITS.cases)])
       .optional()
-      .openapi({ description: `Also return \`traces\`: the steps of every case (\`true\`, at most ${TRACE_LIMITS.cases} cases) or of the cases named, with the messages rendered` }),
+      .openapi({
+        description: `Also return \`traces\`: the steps of every case (\`true\`, at most ${TRACE_LIMITS.cases} cases) or of the cases named, with the messages rendered`,
+      }),
   })
   .openapi('SimulationRequest')
 
@@ -47,68 +48,98 @@ const healthView = z
 export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions, health: () => Record<string, unknown>) {
   const { engine } = options
 
-  const routes = app.openapi(
-    createRoute({ method: 'get', operationId: 'getHealth', path: '/health', tags: ['system'], security: [], summary: 'Is the runtime up, and is its scheduler keeping up?', responses: { 200: json(healthView, 'Up'), ...openProblemResponses } }),
-    async (c) => {
-      await options.db.selectFrom('journeys').select('id').limit(1).execute()
-      return c.json({ status: 'ok' as const, time: new Date(engine.clock.now()).toISOString(), ...health() }, 200)
-    },
-  )
+  const routes = app
+    .openapi(
+      createRoute({
+        method: 'get',
+        operationId: 'getHealth',
+        path: '/health',
+        tags: ['system'],
+        security: [],
+        summary: 'Is the runtime up, and is its scheduler keeping up?',
+        responses: { 200: json(healthView, 'Up'), ...openProblemResponses },
+      }),
+      async (c) => {
+        await options.db.selectFrom('journeys').select('id').limit(1).execute()
+        return c.json({ status: 'ok' as const, time: new Date(engine.clock.now()).toISOString(), ...health() }, 200)
+      },
+    )
 
-  .openapi(
-    createRoute({
-      method: 'post',
-      operationId: 'runSimulation',
-      path: '/api/simulations',
-      tags: ['simulation'],
-      summary: 'Run a journey for a portfolio on a virtual clock, in a throwaway database',
-      description: 'The very engine of production: every case enters at `start`, events fire at their `at`. Nothing touches the live data.',
-      middleware: guard(options, 'simulate'),
-      request: { body: { content: { 'application/json': { schema: simulationRequest } }, required: true } },
-      responses: { 200: json(z.record(z.string(), z.unknown()), 'The report: nodes, outcomes, messages, cases, splits; traces when asked for'), ...problemResponses, ...bodyProblems, 422: problemOf('The journey has errors') },
-    }),
-    async (c) => {
-      const body = c.req.valid('json')
-      let policy
-      if (body.policy) {
-        const parsed = parseContactPolicy(body.policy)
-        if (!parsed.ok) return problem(c, 400, 'the policy is not valid', { errors: parsed.errors.map((message) => ({ path: 'policy', message })) })
-        policy = parsed.policy
-      }
-      try {
-        const report = await simulate({ journey: body.journey, cases: body.cases, events: body.events ?? [], ...(policy ? { policy } : {}), start: new Date(body.start), days: body.days, ...(body.trace ? { trace: body.trace } : {}) })
-        return c.json(report, 200)
-      } catch (error) {
-        if (error instanceof TraceRequestError) return problem(c, 400, error.message, { errors: [{ path: 'trace', message: error.message }] })
-        const message = error instanceof Error ? error.message : String(error)
-        if (/journey has errors/.test(message)) return problem(c, 422, message)
-        throw error
-      }
-    },
-  )
+    .openapi(
+      createRoute({
+        method: 'post',
+        operationId: 'runSimulation',
+        path: '/api/simulations',
+        tags: ['simulation'],
+        summary: 'Run a journey for a portfolio on a virtual clock, in a throwaway database',
+        description: 'The very engine of production: every case enters at `start`, events fire at their `at`. Nothing touches the live data.',
+        middleware: guard(options, 'simulate'),
+        request: { body: { content: { 'application/json': { schema: simulationRequest } }, required: true } },
+        responses: {
+          200: json(z.record(z.string(), z.unknown()), 'The report: nodes, outcomes, messages, cases, splits; traces when asked for'),
+          ...problemResponses,
+          ...bodyProblems,
+          422: problemOf('The journey has errors'),
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json')
+        let policy
+        if (body.policy) {
+          const parsed = parseContactPolicy(body.policy)
+          if (!parsed.ok) return problem(c, 400, 'the policy is not valid', { errors: parsed.errors.map((message) => ({ path: 'policy', message })) })
+          policy = parsed.policy
+        }
+        try {
+          const report = await simulate({
+            journey: body.journey,
+            cases: body.cases,
+            events: body.events ?? [],
+            ...(policy ? { policy } : {}),
+            start: new Date(body.start),
+            days: body.days,
+            ...(body.trace ? { trace: body.trace } : {}),
+          })
+          return c.json(report, 200)
+        } catch (error) {
+          if (error instanceof TraceRequestError) return problem(c, 400, error.message, { errors: [{ path: 'trace', message: error.message }] })
+          const message = error instanceof Error ? error.message : String(error)
+          if (/journey has errors/.test(message)) return problem(c, 422, message)
+          throw error
+        }
+      },
+    )
 
   // Typed as if always there, so that the client knows it; served only with a test clock.
-  return (options.testClock ? clockRoutes(routes, options.testClock, options) : routes) as ReturnType<typeof clockRoutes<typeof routes extends OpenAPIHono<AppEnv, infer R> ? R : never>>
+  return (options.testClock ? clockRoutes(routes, options.testClock, options) : routes) as ReturnType<
+    typeof clockRoutes<typeof routes extends OpenAPIHono<AppEnv, infer R> ? R : never>
+  >
 }
 
 function clockRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, clock: VirtualClock, options: AppOptions) {
   const { engine } = options
   return app.openapi(
-      createRoute({
-        method: 'post',
-        operationId: 'advanceTestClock',
-        path: '/api/test/clock',
-        tags: ['system'],
-        summary: 'Move the virtual clock forward (only when the server runs with a test clock)',
-        middleware: guard(options, 'clock:control'),
-        request: { body: { content: { 'application/json': { schema: z.object({ advanceTo: z.string().datetime({ offset: true }) }) } }, required: true } },
-        responses: { 200: json(z.object({ now: z.string(), items: z.number(), steps: z.number() }), 'Moved; everything due on the way has run'), ...problemResponses, ...bodyProblems, 404: problemOf('The server runs without a test clock'), 409: problemOf('That is in the past') },
-      }),
-      async (c) => {
-        const target = Date.parse(c.req.valid('json').advanceTo)
-        if (target < clock.now()) return problem(c, 409, `the clock is at ${new Date(clock.now()).toISOString()}; it never runs backwards`)
-        const result = await engine.advanceTo(target)
-        return c.json({ now: new Date(clock.now()).toISOString(), items: result.items, steps: result.steps }, 200)
+    createRoute({
+      method: 'post',
+      operationId: 'advanceTestClock',
+      path: '/api/test/clock',
+      tags: ['system'],
+      summary: 'Move the virtual clock forward (only when the server runs with a test clock)',
+      middleware: guard(options, 'clock:control'),
+      request: { body: { content: { 'application/json': { schema: z.object({ advanceTo: z.string().datetime({ offset: true }) }) } }, required: true } },
+      responses: {
+        200: json(z.object({ now: z.string(), items: z.number(), steps: z.number() }), 'Moved; everything due on the way has run'),
+        ...problemResponses,
+        ...bodyProblems,
+        404: problemOf('The server runs without a test clock'),
+        409: problemOf('That is in the past'),
       },
-    )
+    }),
+    async (c) => {
+      const target = Date.parse(c.req.valid('json').advanceTo)
+      if (target < clock.now()) return problem(c, 409, `the clock is at ${new Date(clock.now()).toISOString()}; it never runs backwards`)
+      const result = await engine.advanceTo(target)
+      return c.json({ now: new Date(clock.now()).toISOString(), items: result.items, steps: result.steps }, 200)
+    },
+  )
 }

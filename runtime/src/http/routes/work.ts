@@ -7,77 +7,198 @@ import { guard } from '../guard'
 import { problem } from '../problem'
 import { notFound, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
-const taskView = z.object({ id: z.string(), caseId: z.string(), enrolmentId: z.string(), queue: z.string(), priority: z.number(), status: z.enum(['open', 'claimed', 'done']), script: z.string().nullable(), claimedBy: z.string().nullable(), outcome: z.string().nullable(), createdAt: z.string(), completedAt: z.string().nullable() }).openapi('Task')
-const messageView = z.object({ id: z.string(), caseId: z.string(), journeyId: z.string(), version: z.number(), nodeId: z.string(), channel: z.string(), template: z.string().nullable(), locale: z.string().nullable(), status: z.string(), reason: z.string().nullable(), subject: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable(), attempts: z.number() }).openapi('Message')
+const taskView = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    enrolmentId: z.string(),
+    queue: z.string(),
+    priority: z.number(),
+    status: z.enum(['open', 'claimed', 'done']),
+    script: z.string().nullable(),
+    claimedBy: z.string().nullable(),
+    outcome: z.string().nullable(),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .openapi('Task')
+const messageView = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    journeyId: z.string(),
+    version: z.number(),
+    nodeId: z.string(),
+    channel: z.string(),
+    template: z.string().nullable(),
+    locale: z.string().nullable(),
+    status: z.string(),
+    reason: z.string().nullable(),
+    subject: z.string().nullable(),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+    attempts: z.number(),
+  })
+  .openapi('Message')
 const taskId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) })
 
 /** Messages in the outbox and call tasks for agents. */
 export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
   const { db, engine } = options
 
-  const routes = app.openapi(
-    createRoute({
-      method: 'get',
-      operationId: 'listMessages',
-      path: '/api/messages',
-      tags: ['messages'],
-      summary: 'The outbox: every message, with its status and the reason it was suppressed or failed',
-      middleware: guard(options, 'messages:read'),
-      request: { query: z.object({ caseId: z.string().optional(), status: z.enum(['pending', 'sent', 'suppressed', 'failed']).optional(), channel: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), before: z.string().optional().openapi({ description: 'Only messages created before this ISO time (paging)' }) }) },
-      responses: { 200: json(z.array(messageView), 'Newest first'), ...problemResponses },
-    }),
-    async (c) => {
-      const query = c.req.valid('query')
-      let select = db.selectFrom('outbox').select(['id', 'case_id', 'journey_id', 'version', 'node_id', 'channel', 'template', 'locale', 'status', 'reason', 'subject', 'created_at', 'sent_at', 'attempts']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit)
-      if (query.caseId) select = select.where('case_id', '=', query.caseId)
-      if (query.status) select = select.where('status', '=', query.status)
-      if (query.channel) select = select.where('channel', '=', query.channel)
-      if (query.before && !Number.isNaN(Date.parse(query.before))) select = select.where('created_at', '<', Date.parse(query.before))
-      const rows = await select.execute()
-      return c.json(
-        rows.map((row) => ({ id: row.id, caseId: row.case_id, journeyId: row.journey_id, version: row.version, nodeId: row.node_id, channel: row.channel, template: row.template, locale: row.locale, status: row.status, reason: row.reason, subject: row.subject, createdAt: new Date(Number(row.created_at)).toISOString(), sentAt: row.sent_at === null ? null : new Date(Number(row.sent_at)).toISOString(), attempts: row.attempts })),
-        200,
-      )
-    },
-  )
+  const routes = app
+    .openapi(
+      createRoute({
+        method: 'get',
+        operationId: 'listMessages',
+        path: '/api/messages',
+        tags: ['messages'],
+        summary: 'The outbox: every message, with its status and the reason it was suppressed or failed',
+        middleware: guard(options, 'messages:read'),
+        request: {
+          query: z.object({
+            caseId: z.string().optional(),
+            status: z.enum(['pending', 'sent', 'suppressed', 'failed']).optional(),
+            channel: z.string().optional(),
+            limit: z.coerce.number().int().min(1).max(1000).default(100),
+            before: z.string().optional().openapi({ description: 'Only messages created before this ISO time (paging)' }),
+          }),
+        },
+        responses: { 200: json(z.array(messageView), 'Newest first'), ...problemResponses },
+      }),
+      async (c) => {
+        const query = c.req.valid('query')
+        let select = db
+          .selectFrom('outbox')
+          .select([
+            'id',
+            'case_id',
+            'journey_id',
+            'version',
+            'node_id',
+            'channel',
+            'template',
+            'locale',
+            'status',
+            'reason',
+            'subject',
+            'created_at',
+            'sent_at',
+            'attempts',
+          ])
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(query.limit)
+        if (query.caseId) select = select.where('case_id', '=', query.caseId)
+        if (query.status) select = select.where('status', '=', query.status)
+        if (query.channel) select = select.where('channel', '=', query.channel)
+        if (query.before && !Number.isNaN(Date.parse(query.before))) select = select.where('created_at', '<', Date.parse(query.before))
+        const rows = await select.execute()
+        return c.json(
+          rows.map((row) => ({
+            id: row.id,
+            caseId: row.case_id,
+            journeyId: row.journey_id,
+            version: row.version,
+            nodeId: row.node_id,
+            channel: row.channel,
+            template: row.template,
+            locale: row.locale,
+            status: row.status,
+            reason: row.reason,
+            subject: row.subject,
+            createdAt: new Date(Number(row.created_at)).toISOString(),
+            sentAt: row.sent_at === null ? null : new Date(Number(row.sent_at)).toISOString(),
+            attempts: row.attempts,
+          })),
+          200,
+        )
+      },
+    )
 
-  .openapi(
-    createRoute({ method: 'get', operationId: 'listTasks', path: '/api/tasks', tags: ['tasks'], summary: 'Call tasks for agents, highest priority first', middleware: guard(options, 'tasks:work'), request: { query: z.object({ queue: z.string().optional(), status: z.enum(['open', 'claimed', 'done']).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) }, responses: { 200: json(z.array(taskView), 'Tasks'), ...problemResponses } }),
-    async (c) => c.json(await listTasks(db, c.req.valid('query')), 200),
-  )
+    .openapi(
+      createRoute({
+        method: 'get',
+        operationId: 'listTasks',
+        path: '/api/tasks',
+        tags: ['tasks'],
+        summary: 'Call tasks for agents, highest priority first',
+        middleware: guard(options, 'tasks:work'),
+        request: {
+          query: z.object({
+            queue: z.string().optional(),
+            status: z.enum(['open', 'claimed', 'done']).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+          }),
+        },
+        responses: { 200: json(z.array(taskView), 'Tasks'), ...problemResponses },
+      }),
+      async (c) => c.json(await listTasks(db, c.req.valid('query')), 200),
+    )
 
-  .openapi(
-    createRoute({ method: 'post', operationId: 'claimTask', path: '/api/tasks/{id}/claim', tags: ['tasks'], summary: 'Take a task (one agent only)', middleware: guard(options, 'tasks:work'), request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ agent: z.string().min(1).max(100) }) } }, required: true } }, responses: { 200: json(taskView, 'Yours'), ...problemResponses, ...bodyProblems, ...notFound, 409: problemOf('Someone else has it, or it is done') } }),
-    async (c) => {
-      const result = await claimTask(db, c.req.valid('param').id, c.req.valid('json').agent)
-      if (result === 'missing') return problem(c, 404, `no task "${c.req.valid('param').id}"`)
-      if (result === 'taken') return problem(c, 409, 'the task is claimed or done already')
-      return c.json(result, 200)
-    },
-  )
+    .openapi(
+      createRoute({
+        method: 'post',
+        operationId: 'claimTask',
+        path: '/api/tasks/{id}/claim',
+        tags: ['tasks'],
+        summary: 'Take a task (one agent only)',
+        middleware: guard(options, 'tasks:work'),
+        request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ agent: z.string().min(1).max(100) }) } }, required: true } },
+        responses: { 200: json(taskView, 'Yours'), ...problemResponses, ...bodyProblems, ...notFound, 409: problemOf('Someone else has it, or it is done') },
+      }),
+      async (c) => {
+        const result = await claimTask(db, c.req.valid('param').id, c.req.valid('json').agent)
+        if (result === 'missing') return problem(c, 404, `no task "${c.req.valid('param').id}"`)
+        if (result === 'taken') return problem(c, 409, 'the task is claimed or done already')
+        return c.json(result, 200)
+      },
+    )
 
-  .openapi(
-    createRoute({
-      method: 'post',
-      operationId: 'completeTask',
-      path: '/api/tasks/{id}/complete',
-      tags: ['tasks'],
-      summary: 'Record the call’s outcome; it flows back into the journey as an event',
-      description: `Outcomes and the events they send: ${Object.entries(taskOutcomes).map(([o, e]) => `${o} → ${e}`).join(', ')}.`,
-      middleware: guard(options, 'tasks:work'),
-      request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ outcome: z.enum(Object.keys(taskOutcomes) as [TaskOutcome, ...TaskOutcome[]]), amount: z.number().positive().optional(), promisedFor: dateOrTime.optional(), note: z.string().max(2000).optional() }) } }, required: true } },
-      responses: { 200: json(taskView, 'Recorded'), ...problemResponses, ...bodyProblems, ...notFound, 409: problemOf('Already completed') },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      const body = c.req.valid('json')
-      const result = await completeTask(db, id, body.outcome, engine.clock.now())
-      if (result === 'missing') return problem(c, 404, `no task "${id}"`)
-      if (result === 'done') return problem(c, 409, 'the task is completed already')
-      const data = { taskId: id, outcome: body.outcome, ...(body.amount ? { amount: body.amount } : {}), ...(body.promisedFor ? { promisedFor: body.promisedFor } : {}) }
-      await engine.ingest([{ id: `task/${id}`, type: taskOutcomes[body.outcome], caseId: result.caseId, data }])
-      return c.json(result, 200)
-    },
-  )
+    .openapi(
+      createRoute({
+        method: 'post',
+        operationId: 'completeTask',
+        path: '/api/tasks/{id}/complete',
+        tags: ['tasks'],
+        summary: 'Record the call’s outcome; it flows back into the journey as an event',
+        description: `Outcomes and the events they send: ${Object.entries(taskOutcomes)
+          .map(([o, e]) => `${o} → ${e}`)
+          .join(', ')}.`,
+        middleware: guard(options, 'tasks:work'),
+        request: {
+          params: taskId,
+          body: {
+            content: {
+              'application/json': {
+                schema: z.object({
+                  outcome: z.enum(Object.keys(taskOutcomes) as [TaskOutcome, ...TaskOutcome[]]),
+                  amount: z.number().positive().optional(),
+                  promisedFor: dateOrTime.optional(),
+                  note: z.string().max(2000).optional(),
+                }),
+              },
+            },
+            required: true,
+          },
+        },
+        responses: { 200: json(taskView, 'Recorded'), ...problemResponses, ...bodyProblems, ...notFound, 409: problemOf('Already completed') },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        const body = c.req.valid('json')
+        const result = await completeTask(db, id, body.outcome, engine.clock.now())
+        if (result === 'missing') return problem(c, 404, `no task "${id}"`)
+        if (result === 'done') return problem(c, 409, 'the task is completed already')
+        const data = {
+          taskId: id,
+          outcome: body.outcome,
+          ...(body.amount ? { amount: body.amount } : {}),
+          ...(body.promisedFor ? { promisedFor: body.promisedFor } : {}),
+        }
+        await engine.ingest([{ id: `task/${id}`, type: taskOutcomes[body.outcome], caseId: result.caseId, data }])
+        return c.json(result, 200)
+      },
+    )
   return routes
 }
