@@ -181,7 +181,7 @@ describe('/openapi.json', () => {
     const schema = doc.paths['/api/journeys/{id}/versions/{version}'].get.responses['200'].content['application/json'].schema.properties.document
     const resolve = (s: { $ref?: string }) => (s.$ref ? doc.components.schemas[s.$ref.split('/').at(-1)!] : s)
     const journey = resolve(schema)
-    expect(Object.keys(journey.properties).sort()).toEqual(['description', 'edges', 'format', 'id', 'name', 'nodes', 'settings', 'templates'])
+    expect(Object.keys(journey.properties).sort()).toEqual(['$schema', 'description', 'edges', 'format', 'id', 'name', 'nodes', 'settings', 'templates'])
     const single = (s: { const?: string; enum?: string[] }) => s.const ?? s.enum?.[0]
     expect(single(journey.properties.format)).toBe('dunwell/journey@1')
     const kinds = (resolve(journey.properties.nodes.items).oneOf as { properties: { type: { const?: string; enum?: string[] } } }[])
