@@ -120,8 +120,11 @@ async function publishJourney(server: Server, client: DunwellClient, key: string
     const paused = await fetch(`${server.url}/api/journeys/${id}/pause`, { method: 'POST', headers: { Authorization: `Bearer ${key}` } })
     expect(paused.status).toBe(200)
   }
-  expect(await unwrap(client.api.journeys[':id'].draft.$put({ param: { id: journey.id }, json: journey }))).toEqual({ valid: true, diagnostics: [] })
-  expect(await unwrap(client.api.journeys[':id'].publish.$post({ param: { id: journey.id }, json: { note: 'e2e' } }))).toEqual({
+  expect(await unwrap(client.PUT('/api/journeys/{id}/draft', { params: { path: { id: journey.id } }, body: journey }))).toEqual({
+    valid: true,
+    diagnostics: [],
+  })
+  expect(await unwrap(client.POST('/api/journeys/{id}/publish', { params: { path: { id: journey.id } }, body: { note: 'e2e' } }))).toEqual({
     journeyId: journey.id,
     version: 1,
   })
@@ -169,7 +172,7 @@ describe('dunwell serve, end to end', () => {
   })
 
   it('publishes a journey over HTTP, sends its email through SMTP and its SMS two days later', async () => {
-    const listed = await unwrap(admin.api.journeys.$get())
+    const listed = await unwrap(admin.GET('/api/journeys'))
     expect(examples.length).toBeGreaterThan(0)
     expect(listed.map((j) => j.id).sort()).toEqual(examples)
     await publishJourney(server, admin, adminKey)
@@ -184,13 +187,15 @@ describe('dunwell serve, end to end', () => {
       country: 'GB',
     }
     expect(
-      await unwrap(admin.api.cases[':id'].$put({ param: { id: 'ada' }, json: { id: 'ada', debtor, amountDue: 120, currency: 'GBP', dueDate: '2026-11-01' } })),
+      await unwrap(
+        admin.PUT('/api/cases/{id}', { params: { path: { id: 'ada' } }, body: { id: 'ada', debtor, amountDue: 120, currency: 'GBP', dueDate: '2026-11-01' } }),
+      ),
     ).toEqual({ id: 'ada', created: true })
-    expect(await unwrap(admin.api.events.$post({ json: { id: 'overdue/ada', type: 'invoice.overdue', caseId: 'ada' } }))).toEqual({
+    expect(await unwrap(admin.POST('/api/events', { body: { id: 'overdue/ada', type: 'invoice.overdue', caseId: 'ada' } }))).toEqual({
       id: 'overdue/ada',
       duplicate: false,
     })
-    expect(await unwrap(admin.api.test.clock.$post({ json: { advanceTo: '2026-11-23T09:00:00Z' } }))).toMatchObject({ now: '2026-11-23T09:00:00.000Z' })
+    expect(await unwrap(admin.POST('/api/test/clock', { body: { advanceTo: '2026-11-23T09:00:00Z' } }))).toMatchObject({ now: '2026-11-23T09:00:00.000Z' })
 
     await until(
       'the email at the SMTP server',
@@ -223,7 +228,7 @@ describe('dunwell serve, end to end', () => {
     expect(optoutPage.status).toBe(200)
     expect(await optoutPage.text()).toContain('Stop emails about this invoice?')
 
-    const emails = await unwrap(admin.api.messages.$get({ query: { caseId: 'ada', channel: 'email' } }))
+    const emails = await unwrap(admin.GET('/api/messages', { params: { query: { caseId: 'ada', channel: 'email' } } }))
     expect(emails).toEqual([
       expect.objectContaining({
         channel: 'email',
@@ -238,22 +243,22 @@ describe('dunwell serve, end to end', () => {
     expect(mail.headers.get('message-id')).toBe(messageIdFor(emails[0]!.id, 'example.com'))
 
     // Two days on, the SMS (the recording adapter: no SMS provider is configured).
-    expect(await unwrap(admin.api.messages.$get({ query: { caseId: 'ada', channel: 'sms' } }))).toEqual([])
-    await unwrap(admin.api.test.clock.$post({ json: { advanceTo: '2026-11-25T09:00:00Z' } }))
+    expect(await unwrap(admin.GET('/api/messages', { params: { query: { caseId: 'ada', channel: 'sms' } } }))).toEqual([])
+    await unwrap(admin.POST('/api/test/clock', { body: { advanceTo: '2026-11-25T09:00:00Z' } }))
     const sms = await until(
       'the SMS sent',
-      () => unwrap(admin.api.messages.$get({ query: { caseId: 'ada', channel: 'sms' } })),
+      () => unwrap(admin.GET('/api/messages', { params: { query: { caseId: 'ada', channel: 'sms' } } })),
       (rows) => rows[0]?.status === 'sent',
     )
     expect(sms).toEqual([expect.objectContaining({ channel: 'sms', status: 'sent', nodeId: 'sms' })])
-    const timeline = await unwrap(admin.api.cases[':id'].timeline.$get({ param: { id: 'ada' } }))
+    const timeline = await unwrap(admin.GET('/api/cases/{id}/timeline', { params: { path: { id: 'ada' } } }))
     expect(timeline.at(-1)).toMatchObject({ kind: 'exited', nodeId: 'done' })
     expect(smtp.mails).toHaveLength(1)
   })
 
   it('refuses what it must refuse, and changes nothing while doing so', async () => {
-    const journeysBefore = await unwrap(admin.api.journeys.$get())
-    const messagesBefore = await unwrap(admin.api.messages.$get({ query: {} }))
+    const journeysBefore = await unwrap(admin.GET('/api/journeys'))
+    const messagesBefore = await unwrap(admin.GET('/api/messages', { params: { query: {} } }))
 
     // No key, or one that does not exist.
     const anonymous = await fetch(`${server.url}/api/journeys`)
@@ -261,7 +266,7 @@ describe('dunwell serve, end to end', () => {
     expect(anonymous.headers.get('content-type')).toBe('application/problem+json')
     expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer /)
     const unknown = createClient({ baseUrl: server.url, apiKey: 'dw_thisKeyDoesNotExist0000000000000000000' })
-    await expect(unwrap(unknown.api.journeys.$get())).rejects.toMatchObject({ status: 401 })
+    await expect(unwrap(unknown.GET('/api/journeys'))).rejects.toMatchObject({ status: 401 })
 
     // A viewer key, made by the CLI on the database the server is running on.
     const { stdout } = await promisify(execFile)(process.execPath, [cli, 'keys', 'create', '--role', 'viewer', '--name', 't', '--db', db], {
@@ -271,14 +276,16 @@ describe('dunwell serve, end to end', () => {
     const viewerKey = stdout.trim()
     expect(viewerKey).toMatch(/^dw_/)
     const viewer = createClient({ baseUrl: server.url, apiKey: viewerKey })
-    expect(await unwrap(viewer.api.journeys.$get())).toEqual(journeysBefore)
-    const forbidden = await unwrap(viewer.api.journeys[':id'].publish.$post({ param: { id: journey.id }, json: {} })).catch((error: unknown) => error)
+    expect(await unwrap(viewer.GET('/api/journeys'))).toEqual(journeysBefore)
+    const forbidden = await unwrap(viewer.POST('/api/journeys/{id}/publish', { params: { path: { id: journey.id } }, body: {} })).catch(
+      (error: unknown) => error,
+    )
     expect(forbidden).toBeInstanceOf(ApiError)
     expect(forbidden).toMatchObject({ status: 403, title: 'Forbidden', problem: { permission: 'journeys:publish' } })
     await expect(
-      unwrap(viewer.api.journeys[':id'].draft.$put({ param: { id: journey.id }, json: { ...journey, name: 'Changed by a viewer' } })),
+      unwrap(viewer.PUT('/api/journeys/{id}/draft', { params: { path: { id: journey.id } }, body: { ...journey, name: 'Changed by a viewer' } })),
     ).rejects.toMatchObject({ status: 403 })
-    await expect(unwrap(viewer.api.test.clock.$post({ json: { advanceTo: '2026-12-01T00:00:00Z' } }))).rejects.toMatchObject({ status: 403 })
+    await expect(unwrap(viewer.POST('/api/test/clock', { body: { advanceTo: '2026-12-01T00:00:00Z' } }))).rejects.toMatchObject({ status: 403 })
 
     // Over 2 MB of JSON.
     const big = JSON.stringify({ ...journey, id: 'too-big', description: 'x'.repeat(2 * 1024 * 1024 + 1) })
@@ -314,11 +321,11 @@ describe('dunwell serve, end to end', () => {
     }
 
     // Nothing changed.
-    expect(await unwrap(admin.api.journeys.$get())).toEqual(journeysBefore)
-    expect(await unwrap(admin.api.messages.$get({ query: {} }))).toEqual(messagesBefore)
-    await expect(unwrap(admin.api.journeys[':id'].$get({ param: { id: 'too-big' } }))).rejects.toMatchObject({ status: 404 })
-    await expect(unwrap(admin.api.cases[':id'].$get({ param: { id: 'broken' } }))).rejects.toMatchObject({ status: 404 })
-    const current = await unwrap(admin.api.journeys[':id'].$get({ param: { id: journey.id } }))
+    expect(await unwrap(admin.GET('/api/journeys'))).toEqual(journeysBefore)
+    expect(await unwrap(admin.GET('/api/messages', { params: { query: {} } }))).toEqual(messagesBefore)
+    await expect(unwrap(admin.GET('/api/journeys/{id}', { params: { path: { id: 'too-big' } } }))).rejects.toMatchObject({ status: 404 })
+    await expect(unwrap(admin.GET('/api/cases/{id}', { params: { path: { id: 'broken' } } }))).rejects.toMatchObject({ status: 404 })
+    const current = await unwrap(admin.GET('/api/journeys/{id}', { params: { path: { id: journey.id } } }))
     expect(current).toMatchObject({ name: journey.name, latestVersion: 1, hasDraft: false })
   })
 })
@@ -375,14 +382,14 @@ describe('dunwell serve killed with SIGKILL while it sends', () => {
   }
 
   async function advance(client: DunwellClient) {
-    return unwrap(client.api.test.clock.$post({ json: { advanceTo: TARGET } }))
+    return unwrap(client.POST('/api/test/clock', { body: { advanceTo: TARGET } }))
   }
 
   /** The outbox's emails once none is pending any more (the scheduler may still be finishing). */
   async function settledEmails(client: DunwellClient, run: string) {
     return until(
       `no email pending in the outbox (${run})`,
-      () => unwrap(client.api.messages.$get({ query: { channel: 'email', limit: '1000' } })),
+      () => unwrap(client.GET('/api/messages', { params: { query: { channel: 'email', limit: 1000 } } })),
       (rows) => rows.length === CASES && rows.every((row) => row.status !== 'pending'),
       10_000,
       (rows) => {

@@ -1,94 +1,25 @@
 import { ApiError } from '@dunwell/client'
+import type { ImportMapping, ImportReport, MappingSettings } from '@dunwell/contract'
 
-/**
- * Every call the Import cases screen makes, in one file: POST /api/cases/import (dry run and import), saved mappings.
- * The shapes follow runtime/src/import/import-report.ts (the report's zod schema); the API contract may later export them.
- */
-export const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'iso-8859-1', 'windows-1252'] as const
-export const separators = ['comma', 'semicolon', 'tab', 'pipe'] as const
-export const decimals = ['point', 'comma'] as const
-export const thousandsMarks = ['none', 'point', 'comma', 'space', 'apostrophe'] as const
-export const dateFormats = ['YYYY-MM-DD', 'DD.MM.YYYY', 'DD/MM/YYYY', 'MM/DD/YYYY'] as const
-export const caseTargets = [
-  'id',
-  'amountDue',
-  'balance',
-  'currency',
-  'dueDate',
-  'debtor.firstName',
-  'debtor.lastName',
-  'debtor.email',
-  'debtor.phone',
-  'debtor.locale',
-  'debtor.timezone',
-  'debtor.country',
-  'debtor.region',
-  'debtor.birthDate',
-  'debtor.address.line1',
-  'debtor.address.line2',
-  'debtor.address.postalCode',
-  'debtor.address.city',
-  'debtor.address.country',
-] as const
-export type CaseTarget = (typeof caseTargets)[number]
+/** Every call the Import cases screen makes, in one file: POST /api/cases/import (dry run and import), saved mappings. */
+export {
+  caseTargets,
+  dateFormats,
+  decimalMarkNames as decimals,
+  encodings,
+  separatorNames as separators,
+  thousandsMarkNames as thousandsMarks,
+  type CaseTarget,
+  type ImportProblem,
+  type ImportReport,
+  type Setting,
+  type SettingSource,
+} from '@dunwell/contract'
 
-export type SettingSource = 'given' | 'mapping' | 'bom' | 'charset' | 'detected' | 'default' | 'undetermined'
-export interface Setting<T> {
-  value: T | null
-  source: SettingSource
-}
-
-export interface ImportSettings {
-  encoding?: (typeof encodings)[number]
-  separator?: (typeof separators)[number]
-  decimal?: (typeof decimals)[number]
-  thousands?: (typeof thousandsMarks)[number]
-  dateFormat?: (typeof dateFormats)[number]
-  currency?: string
-}
+/** What a person chooses for an import (or a saved mapping remembers). */
+export type ImportSettings = MappingSettings
 export type SettingName = keyof ImportSettings
-
-export interface ImportedCase {
-  id: string
-  amountDue: number
-  balance?: number
-  currency: string
-  dueDate: string
-  debtor: { firstName?: string; lastName?: string; email?: string; phone?: string; [field: string]: unknown }
-  attributes?: Record<string, unknown>
-}
-
-export interface ImportProblem {
-  line: number
-  id?: string
-  column?: string
-  value?: string
-  severity: 'error' | 'warning'
-  message: string
-}
-
-export interface ImportReport {
-  importId: string | null
-  dryRun: boolean
-  stored: boolean
-  format: 'csv' | 'jsonl' | 'xlsx'
-  settings: { [Name in SettingName]?: Setting<NonNullable<ImportSettings[Name]>> }
-  columns: { index: number; header: string; target: string | null; source: 'name' | 'alias' | 'given' | 'mapping' | 'unmapped' | 'ignored' }[]
-  rows: number
-  counts: { create: number; update: number; refuse: number }
-  preview: { line: number; action: 'create' | 'update' | 'refuse'; case?: ImportedCase }[]
-  problems: ImportProblem[]
-  problemsOmitted: number
-  duplicates: { id: string; lines: number[] }[]
-  reportUrl: string | null
-}
-
-export interface SavedMapping {
-  name: string
-  columns: Record<string, string>
-  settings: ImportSettings
-  updatedAt: string
-}
+export type SavedMapping = ImportMapping
 
 export interface ImportRequest {
   file: File

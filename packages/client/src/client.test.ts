@@ -35,7 +35,7 @@ beforeAll(async () => {
   const engine = await new Engine({ db: opened.db, store: opened.store, clock }).start()
   const app = createApp({ engine, db: opened.db, testClock: clock })
   // No server: every request goes through the app in-process.
-  const fetch: typeof globalThis.fetch = async (input, init) => app.request(input instanceof Request ? input : String(input), init)
+  const fetch = async (request: Request) => app.request(request)
   const { key } = await createApiKey(opened.db, { name: 'client test', role: 'admin' })
   client = createClient({ baseUrl: 'http://localhost', apiKey: key, fetch })
   anonymous = createClient({ baseUrl: 'http://localhost', fetch })
@@ -56,37 +56,37 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('createClient against createApp in-process', () => {
   it('lists journeys, saves a draft and publishes it', async () => {
-    expect(await unwrap(client.api.journeys.$get())).toEqual([])
+    expect(await unwrap(client.GET('/api/journeys'))).toEqual([])
 
-    const saved = await unwrap(client.api.journeys[':id'].draft.$put({ param: { id: journey.id }, json: journey }))
+    const saved = await unwrap(client.PUT('/api/journeys/{id}/draft', { params: { path: { id: journey.id } }, body: journey }))
     expect(saved).toEqual({ valid: true, diagnostics: [] })
 
-    const published = await unwrap(client.api.journeys[':id'].publish.$post({ param: { id: journey.id }, json: { note: 'first' } }))
+    const published = await unwrap(client.POST('/api/journeys/{id}/publish', { params: { path: { id: journey.id } }, body: { note: 'first' } }))
     expect(published).toEqual({ journeyId: journey.id, version: 1 })
 
-    const list = await unwrap(client.api.journeys.$get())
+    const list = await unwrap(client.GET('/api/journeys'))
     expect(list).toEqual([expect.objectContaining({ id: journey.id, status: 'active', latestVersion: 1, hasDraft: false })])
   })
 
   it('upserts a case, posts an event, moves the clock and reads the timeline and the outbox', async () => {
     const created = await unwrap(
-      client.api.cases[':id'].$put({ param: { id: 'c-1' }, json: { id: 'c-1', debtor, amountDue: 120, currency: 'GBP', dueDate: '2026-11-01' } }),
+      client.PUT('/api/cases/{id}', { params: { path: { id: 'c-1' } }, body: { id: 'c-1', debtor, amountDue: 120, currency: 'GBP', dueDate: '2026-11-01' } }),
     )
     expect(created).toEqual({ id: 'c-1', created: true })
 
-    const event = await unwrap(client.api.events.$post({ json: { id: 'overdue-c-1', type: 'invoice.overdue', caseId: 'c-1' } }))
+    const event = await unwrap(client.POST('/api/events', { body: { id: 'overdue-c-1', type: 'invoice.overdue', caseId: 'c-1' } }))
     expect(event).toEqual({ id: 'overdue-c-1', duplicate: false })
 
-    const moved = await unwrap(client.api.test.clock.$post({ json: { advanceTo: '2026-11-25T09:00:00Z' } }))
+    const moved = await unwrap(client.POST('/api/test/clock', { body: { advanceTo: '2026-11-25T09:00:00Z' } }))
     expect(moved.now).toBe('2026-11-25T09:00:00.000Z')
     expect(moved.items).toBeGreaterThanOrEqual(2)
 
-    const timeline = await unwrap(client.api.cases[':id'].timeline.$get({ param: { id: 'c-1' } }))
+    const timeline = await unwrap(client.GET('/api/cases/{id}/timeline', { params: { path: { id: 'c-1' } } }))
     const entered = timeline.filter((entry) => entry.kind === 'entered').map((entry) => entry.nodeId)
     expect(entered).toEqual(['overdue', 'email', 'wait', 'sms', 'done'])
     expect(timeline.at(-1)).toMatchObject({ kind: 'exited', nodeId: 'done' })
 
-    const messages = await unwrap(client.api.messages.$get({ query: { caseId: 'c-1' } }))
+    const messages = await unwrap(client.GET('/api/messages', { params: { query: { caseId: 'c-1' } } }))
     expect(messages.map((m) => [m.channel, m.status]).sort()).toEqual([
       ['email', 'sent'],
       ['sms', 'sent'],
@@ -95,7 +95,7 @@ describe('createClient against createApp in-process', () => {
   })
 
   it('throws an ApiError with the problem for a 404', async () => {
-    const error = await rejection(unwrap(client.api.journeys[':id'].$get({ param: { id: 'nope' } })))
+    const error = await rejection(unwrap(client.GET('/api/journeys/{id}', { params: { path: { id: 'nope' } } })))
     expect(error).toMatchObject({ status: 404, title: 'Not Found', detail: 'no journey "nope"', errors: [] })
     expect(error.message).toBe('404 Not Found: no journey "nope"')
   })
@@ -103,9 +103,9 @@ describe('createClient against createApp in-process', () => {
   it('throws an ApiError with the field errors for a 400', async () => {
     const error = await rejection(
       unwrap(
-        client.api.cases[':id'].$put({
-          param: { id: 'c-2' },
-          json: { id: 'c-2', debtor: { ...debtor, email: 'not an address' }, amountDue: 10, currency: 'GBP', dueDate: '2026-11-01' },
+        client.PUT('/api/cases/{id}', {
+          params: { path: { id: 'c-2' } },
+          body: { id: 'c-2', debtor: { ...debtor, email: 'not an address' }, amountDue: 10, currency: 'GBP', dueDate: '2026-11-01' },
         }),
       ),
     )
@@ -114,11 +114,11 @@ describe('createClient against createApp in-process', () => {
     expect(error.errors).toEqual([expect.objectContaining({ path: 'debtor.email' })])
     expect(error.message).toContain('debtor.email: ')
     // Nothing was stored.
-    expect((await rejection(unwrap(client.api.cases[':id'].$get({ param: { id: 'c-2' } })))).status).toBe(404)
+    expect((await rejection(unwrap(client.GET('/api/cases/{id}', { params: { path: { id: 'c-2' } } })))).status).toBe(404)
   })
 
   it('throws an ApiError 401 without a key, and the problem keeps its extensions', async () => {
-    const error = await rejection(unwrap(anonymous.api.journeys.$get()))
+    const error = await rejection(unwrap(anonymous.GET('/api/journeys')))
     expect(error).toMatchObject({ status: 401, title: 'Unauthorized' })
     expect(error.detail).toContain('needs an API key')
     expect(error.problem.type).toBe('about:blank')

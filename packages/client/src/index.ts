@@ -1,9 +1,29 @@
-import { hc, type ClientResponse } from 'hono/client'
-import type { SuccessStatusCode } from 'hono/utils/http-status'
-import type { DunwellApp, Problem } from '@dunwell/runtime'
+import type { FieldError, Problem } from '@dunwell/contract'
+import createFetchClient, { type Client } from 'openapi-fetch'
+import type { components, paths } from './openapi-schema'
 
-/** What a simulation answers (its route declares a plain object): the report, and the traces when asked for. */
-export type { SimulationReport, CaseTrace, TraceStep, TracedMessage } from '@dunwell/runtime'
+/** The API as types: every path with its parameters, bodies and answers, generated from the runtime's OpenAPI document. */
+export type { components, paths }
+/** The named shapes of the API (`Schemas['Case']`, `Schemas['Message']`, …). */
+export type Schemas = components['schemas']
+/** The shapes the runtime, this client and the editor share, as their one definition has them. */
+export type {
+  CaseView,
+  CaseTrace,
+  Diagnostic,
+  FieldError,
+  ImportReport,
+  JourneySummary,
+  JourneyView,
+  MessageView,
+  Problem,
+  SimulationReport,
+  TaskView,
+  TimelineEntry,
+  TracedMessage,
+  TraceStep,
+  VersionSummary,
+} from '@dunwell/contract'
 
 export interface ClientOptions {
   /** Where the runtime listens, e.g. `http://127.0.0.1:3000`. */
@@ -11,26 +31,21 @@ export interface ClientOptions {
   /** Sent as `Authorization: Bearer <key>`; leave it out for open (development) mode. */
   apiKey?: string
   /** Another fetch: a test's `app.request`, a proxy, a retrying wrapper. */
-  fetch?: typeof globalThis.fetch
+  fetch?: (input: Request) => Promise<Response>
 }
 
+export type DunwellClient = Client<paths>
+
 /**
- * A typed client for the runtime's HTTP API: paths, parameters, bodies and responses all come from the server's own
- * route definitions (`DunwellApp`), so the two cannot drift apart. Read a response with `unwrap`.
+ * A typed client for the runtime's HTTP API (openapi-fetch): `client.GET('/api/cases/{id}', { params: { path: { id } } })`
+ * answers `{ data }` or `{ error }` (the problem), typed per status from the published document. Read it with `unwrap`.
  */
-export function createClient(options: ClientOptions) {
-  return hc<DunwellApp>(options.baseUrl, {
+export function createClient(options: ClientOptions): DunwellClient {
+  return createFetchClient<paths>({
+    baseUrl: options.baseUrl,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.apiKey ? { headers: { Authorization: `Bearer ${options.apiKey}` } } : {}),
   })
-}
-
-export type DunwellClient = ReturnType<typeof createClient>
-
-/** One field at fault, as the API names it: `debtor.email: must be an email address`. */
-export interface FieldError {
-  path: string
-  message: string
 }
 
 /** An error response of the API, read from its `application/problem+json` body (RFC 9457). */
@@ -55,17 +70,23 @@ export class ApiError extends Error {
     this.problem = problem
   }
 
-  /** Reads the problem from a failed response; a body that is not a problem still gives the status and its text. */
-  static async from(response: Response | ClientResponse<unknown>): Promise<ApiError> {
+  /** The problem of a failed response, from its parsed body; a body that is not a problem still gives the status and its text. */
+  static of(response: Response, body: unknown): ApiError {
+    if (body && typeof body === 'object' && !Array.isArray(body)) return new ApiError(response.status, body as Partial<Problem>)
+    const text = typeof body === 'string' ? body : ''
+    return new ApiError(response.status, { title: response.statusText || `HTTP ${response.status}`, ...(text ? { detail: text.slice(0, 500) } : {}) })
+  }
+
+  /** Reads the problem from a failed response (one not made through the client, e.g. an upload). */
+  static async from(response: Response): Promise<ApiError> {
     const text = await response.text().catch(() => '')
-    let body: unknown
+    let body: unknown = text
     try {
       body = JSON.parse(text)
     } catch {
-      body = undefined
+      // not JSON: the text is the detail
     }
-    if (body && typeof body === 'object' && !Array.isArray(body)) return new ApiError(response.status, body as Partial<Problem>)
-    return new ApiError(response.status, { title: response.statusText || `HTTP ${response.status}`, ...(text ? { detail: text.slice(0, 500) } : {}) })
+    return ApiError.of(response, body)
   }
 }
 
@@ -73,14 +94,16 @@ function isFieldError(value: unknown): value is FieldError {
   return typeof value === 'object' && value !== null && typeof (value as FieldError).path === 'string' && typeof (value as FieldError).message === 'string'
 }
 
-/** The body type of a route's successful (2xx) JSON responses. */
-export type SuccessBody<R> =
-  R extends ClientResponse<infer T, infer S, infer F> ? (S extends SuccessStatusCode ? (F extends 'json' ? T : unknown) : never) : never
+/** What a client call answers (openapi-fetch): the data of a success, or the error of a failure, and the response. */
+export interface CallResult {
+  data?: unknown
+  error?: unknown
+  response: Response
+}
 
-/** The JSON of a successful response, or an `ApiError` thrown with the problem the server sent. */
-export async function unwrap<R extends ClientResponse<unknown, number, string>>(response: R | Promise<R>): Promise<SuccessBody<R>> {
-  const answer = await response
-  if (!answer.ok) throw await ApiError.from(answer)
-  if (answer.status === 204) return undefined as SuccessBody<R>
-  return (await answer.json()) as SuccessBody<R>
+/** The data of a successful call, or an `ApiError` thrown with the problem the server sent. */
+export async function unwrap<R extends CallResult>(call: R | Promise<R>): Promise<Exclude<R['data'], undefined>> {
+  const { data, error, response } = await call
+  if (error !== undefined || !response.ok) throw ApiError.of(response, error)
+  return data as Exclude<R['data'], undefined>
 }

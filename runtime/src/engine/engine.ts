@@ -14,10 +14,10 @@ import { deliverOutbox } from './deliver-outbox'
 import type { EngineDeps, Links } from './engine-deps'
 import { GuardScope } from './guard-scope'
 import { JourneyCache, type CompiledVersion } from './journey-cache'
-import { engineEventTypes } from '../wire/event-input'
+import { engineEventTypes } from '@dunwell/contract'
 import { eventId, ingestEvents, summarise, upsertCases, type EventOutcome, type IngestResult, type UpsertResult } from './ingest'
-import type { CaseInput } from '../wire/case-input'
-import type { EventInput } from '../wire/event-input'
+import type { CaseInput } from '@dunwell/contract'
+import type { EventInput } from '@dunwell/contract'
 
 export interface EngineOptions {
   db: Kysely<Database>

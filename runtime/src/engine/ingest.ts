@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
 import type { EngineStore, EventRow } from '../db/sqlite-store'
-import type { CaseInput } from '../wire/case-input'
-import type { EventInput } from '../wire/event-input'
-import { eventDataIssues, paymentAmount } from '../wire/event-data'
+import type { CaseInput } from '@dunwell/contract'
+import type { EventInput } from '@dunwell/contract'
+import { eventDataIssues, paymentAmount } from '@dunwell/contract'
 import { toMinorUnits } from '../wire/money'
 
 export interface UpsertResult {

@@ -1,4 +1,4 @@
-import type { Debtor } from '../wire/case-input'
+import type { Debtor } from '@dunwell/contract'
 
 /** A case as the engine holds it in memory during a batch. Money in minor units. */
 export interface CaseRecord {

@@ -1,13 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
+import type { TimelineEntry } from '@dunwell/contract'
 
-export interface TimelineEntry {
-  at: string
-  kind: string
-  enrolmentId: string | null
-  nodeId: string | null
-  detail: Record<string, unknown>
-}
+export type { TimelineEntry }
 
 /** Everything the engine did and decided for a case, in the order it happened, with its reasons. */
 export async function timeline(db: Kysely<Database>, caseId: string): Promise<TimelineEntry[]> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { ImportReport } from '../import/import-report'
+import type { ImportReport } from '@dunwell/contract'
 import { startApi, type TestApi } from './testing'
 
 /** A case as a finance team's file would hold it. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import type { ImportReport } from '../import/import-report'
+import type { ImportReport } from '@dunwell/contract'
 import { startApi, type TestApi } from './testing'
 
 /** Windows-1252 bytes of a text (what Excel writes in Germany when asked for CSV). */

@@ -4,6 +4,7 @@
  * ajv). A status the document does not declare, a body that breaks the declared schema, or a request the server
  * accepted that the document would refuse fails the test. Used only by `*.test.ts` (through `testing.ts`).
  */
+import addFormats from 'ajv-formats'
 import OpenAPIBackend, { type Document } from 'openapi-backend'
 
 /** The pages that describe the API itself: not operations of it. */
@@ -18,7 +19,15 @@ async function backendFor(documentText: string): Promise<OpenAPIBackend> {
     // Servers are absolute (the request's origin): match paths as the app sees them. The document itself is judged
     // by swagger-parser and Redocly (openapi-document.test.ts); openapi-backend’s own check knows only OpenAPI 3.0
     // (quick skips it).
-    found = new OpenAPIBackend({ definition: { ...definition, servers: [] }, quick: true, strict: false, validate: true, ajvOpts: { strict: false } }).init()
+    found = new OpenAPIBackend({
+      definition: { ...definition, servers: [] },
+      quick: true,
+      strict: false,
+      validate: true,
+      ajvOpts: { strict: false },
+      // Formats judged too (email, date-time, uri, …), as a generated client's validator would.
+      customizeAjv: (ajv) => addFormats(ajv as never) as never,
+    }).init()
     backends.set(documentText, found)
   }
   return found

@@ -1,22 +1,9 @@
 import { z } from '@hono/zod-openapi'
 import { journeySchema } from '@dunwell/journey'
-import { caseInputSchema } from '../wire/case-input'
-import { eventInputSchema } from '../wire/event-input'
+import { caseInputSchema, diagnosticSchema, eventInputSchema, lineReportSchema, problemSchema } from '@dunwell/contract'
 
-/** Every error of the API (RFC 9457), with every field the server sends: one schema, for every error status. */
-export const problemSchema = z
-  .object({
-    type: z.string().openapi({ description: 'A URI naming the kind of problem; `about:blank` when the status says it all', example: 'about:blank' }),
-    title: z.string().openapi({ description: 'The status text', example: 'Bad Request' }),
-    status: z.number().int().min(400).max(599),
-    detail: z.string().openapi({ description: 'What is wrong, in words' }),
-    errors: z
-      .array(z.object({ path: z.string().openapi({ example: 'debtor.email' }), message: z.string() }))
-      .optional()
-      .openapi({ description: 'Each field at fault (400, 404, 409 of a field)' }),
-    permission: z.string().optional().openapi({ description: 'The permission the key’s role lacks (403)', example: 'cases:write' }),
-  })
-  .openapi('Problem')
+export { diagnosticSchema, problemSchema }
+export const lineReport = lineReportSchema
 
 /** A problem+json response: how every error of the API is sent. */
 export function problemOf(description: string) {
@@ -42,17 +29,6 @@ export const tooLarge = { 413: problemOf('The body is larger than this route’s
 /** The API key, for operations that need it (`Authorization: Bearer <key>`). */
 export const apiKeySecurity = [{ apiKey: [] }]
 
-export const diagnosticSchema = z
-  .object({
-    severity: z.enum(['error', 'warning']),
-    code: z.string(),
-    message: z.string(),
-    nodeId: z.string().optional(),
-    edgeId: z.string().optional(),
-    path: z.array(z.union([z.string(), z.number()])),
-  })
-  .openapi('Diagnostic')
-
 /** The journey document, cases and events: the shared zod schemas (the journey's is also journey.schema.json). */
 export const journeyDocument = journeySchema
 export const caseInput = caseInputSchema
@@ -72,16 +48,6 @@ export const caseIdParam = z.object({
     .max(128)
     .openapi({ param: { name: 'id', in: 'path' }, example: 'c-1' }),
 })
-
-export const lineReport = z
-  .object({
-    accepted: z.number().int(),
-    duplicates: z.number().int().optional(),
-    created: z.number().int().optional(),
-    updated: z.number().int().optional(),
-    errors: z.array(z.object({ line: z.number().int(), id: z.string().optional(), message: z.string() })),
-  })
-  .openapi('LineReport')
 
 /** A JSON response of a route, for its OpenAPI description and its typed client. */
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { ImportProblem } from './import-report'
+import type { ImportProblem } from '@dunwell/contract'
 
 /** A case's zod issues as import problems on its line: `dueDate is missing`, `debtor.timezone must be an IANA time zone…`. */
 export function caseIssues(

@@ -1,4 +1,4 @@
-import type { DateFormat, Setting } from './import-settings'
+import type { DateFormat, Setting } from '@dunwell/contract'
 import type { Read } from './number-format'
 
 const patterns: Record<Exclude<DateFormat, 'YYYY-MM-DD'>, { regex: RegExp; day: number; month: number }> = {

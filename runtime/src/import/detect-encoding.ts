@@ -1,5 +1,5 @@
 import chardet from 'chardet'
-import type { Encoding, Setting } from './import-settings'
+import type { Encoding, Setting } from '@dunwell/contract'
 
 const labels: Record<string, Encoding> = {
   'utf-8': 'utf-8',

@@ -1,4 +1,4 @@
-import { separators, type Separator, type Setting } from './import-settings'
+import { separators, type Separator, type Setting } from '@dunwell/contract'
 
 /** Excel's first line `sep=;` names the separator; the line is not part of the data. */
 export function excelSeparatorLine(text: string): Separator | undefined {

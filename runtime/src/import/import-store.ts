@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
-import type { ColumnMap, MappingSettings } from './import-settings'
+import type { ColumnMap, MappingSettings } from '@dunwell/contract'
 
 export interface SavedMapping {
   name: string

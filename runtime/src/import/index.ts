@@ -1,5 +1,3 @@
 export { importCases, ImportRefused, sniffFormat, type ImportDeps } from './import-cases'
-export { importReportSchema, importProblemSchema, type ImportReport, type ImportProblem } from './import-report'
-export * from './import-settings'
-export { caseTargets, type CaseTarget, type Target } from './column-targets'
+export { importReportSchema, importProblemSchema, caseTargets, type ImportReport, type ImportProblem, type CaseTarget, type Target } from '@dunwell/contract'
 export { importStore, type SavedMapping } from './import-store'

@@ -1,6 +1,6 @@
-import { caseInputSchema } from '../wire/case-input'
+import { caseInputSchema } from '@dunwell/contract'
 import { caseIssues } from './case-issues'
-import type { ImportProblem } from './import-report'
+import type { ImportProblem } from '@dunwell/contract'
 import { normaliseCountry, normaliseCurrency, normaliseLocale, normalisePhone, normaliseRegion, type Normalised } from './normalize-contact'
 import type { ConvertedRow } from './row-to-case'
 

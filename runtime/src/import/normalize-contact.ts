@@ -3,7 +3,7 @@ import Holidays from 'date-holidays'
 import countries from 'i18n-iso-countries'
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 import { z } from 'zod'
-import { isCurrency } from '../wire/money'
+import { isCurrency } from '@dunwell/contract'
 
 /** A normalised value, with a warning when what the file said was changed (`UK` → `GB`); or why it is refused. */
 export type Normalised = { ok: true; value: string; warning?: string } | { ok: false; message: string }

@@ -1,4 +1,4 @@
-import { decimalMarks, thousandsMarks, type DecimalMark, type Setting, type ThousandsMark } from './import-settings'
+import { decimalMarks, thousandsMarks, type DecimalMark, type Setting, type ThousandsMark } from '@dunwell/contract'
 
 export interface NumberFormat {
   decimal: Setting<DecimalMark>

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import { excelSeparatorLine } from './detect-separator'
-import { separators, type Encoding, type Separator } from './import-settings'
+import { separators, type Encoding, type Separator } from '@dunwell/contract'
 
 /** One value of a row as the file has it: text from CSV, typed values from a spreadsheet. */
 export type Cell = string | number | Date | null

@@ -1,7 +1,7 @@
 import { templateFields } from '@dunwell/journey'
 import { describe, expect, it } from 'vitest'
 import { caseInput } from '../engine/testing'
-import { debtorSchema } from '../wire/case-input'
+import { debtorSchema } from '@dunwell/contract'
 import { templateFacts } from '../engine/case-facts'
 
 // The validator warns of a template field outside `templateFields`: it must list everything a message is given.

@@ -1,32 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
-import type { CaseTrace } from './trace'
+import type { SimulationReport } from '@dunwell/contract'
 
-export interface SimulatedMessage {
-  caseId: string
-  nodeId: string
-  channel: string
-  template: string | null
-  locale: string | null
-  at: string
-  status: 'sent' | 'suppressed'
-  reason?: string
-}
-
-export interface SimulationReport {
-  journey: string
-  start: string
-  end: string
-  nodes: Record<string, { entered: number }>
-  outcomes: Record<string, number>
-  messages: SimulatedMessage[]
-  cases: Record<string, { status: 'active' | 'paused' | 'done' | 'stopped' | 'not-enrolled'; outcome?: string; path: string[]; reason?: string }>
-  /** Per split node and variant: how many cases it got and how their enrolments ended (what worked). */
-  splits: Record<string, Record<string, { cases: number; outcomes: Record<string, number> }>>
-  rejected: { caseId: string | undefined; message: string }[]
-  /** Only when asked for (`trace`): each traced case's steps in order, with the messages the engine rendered. */
-  traces?: Record<string, CaseTrace>
-}
+export type { SimulatedMessage, SimulationReport } from '@dunwell/contract'
 
 /** What happened in a journey, read back from the database the engine wrote: nothing is counted on the side. */
 export async function buildReport(

@@ -1,41 +1,15 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
-import { timeline, type TimelineEntry } from '../engine/timeline'
+import { timeline } from '../engine/timeline'
+import type { CaseTrace, TracedMessage, TraceStep } from '@dunwell/contract'
+
+export type { CaseTrace, TracedMessage, TraceStep } from '@dunwell/contract'
 
 /**
  * How many cases one simulation traces at most, how many steps per case, and how many bytes of email HTML in all: a
  * trace is for reading, not bulk.
  */
 export const TRACE_LIMITS = { cases: 20, steps: 1000, htmlBytes: 4_000_000 }
-
-/** A message as the engine wrote it to the outbox: what the debtor would get. */
-export interface TracedMessage {
-  id: string
-  channel: string
-  template: string | null
-  locale: string | null
-  status: 'pending' | 'sent' | 'suppressed' | 'failed'
-  reason?: string
-  recipient: string | null
-  subject?: string
-  text?: string
-  html?: string
-  /** The HTML was left out: the trace's HTML budget was spent (the text is still there). */
-  htmlOmitted?: true
-}
-
-/** One entry of the case's audit trail (as its timeline shows it), with the message it produced, if any. */
-export interface TraceStep extends TimelineEntry {
-  message?: TracedMessage
-}
-
-export interface CaseTrace {
-  /** The zone the engine read the debtor's local time in (theirs, or the policy's default). */
-  timezone: string
-  steps: TraceStep[]
-  /** Set when the case took more than `TRACE_LIMITS.steps` steps: the rest is left out. */
-  truncated?: true
-}
 
 /** A trace asked for cases it cannot give: too many, or ones the simulation does not have. */
 export class TraceRequestError extends Error {}

@@ -3,8 +3,10 @@ import type { Schema } from 'hono'
 import { isTarget } from '../../import/column-targets'
 import { encodingOf } from '../../import/detect-encoding'
 import { ImportRefused, importCases } from '../../import/import-cases'
-import { importReportSchema } from '../../import/import-report'
 import {
+  importReportSchema,
+  importMappingBodySchema,
+  importMappingSchema,
   columnMapSchema,
   dateFormats,
   decimalMarks,
@@ -14,7 +16,7 @@ import {
   separators,
   thousandsMarks,
   type ImportOptions,
-} from '../../import/import-settings'
+} from '@dunwell/contract'
 import { importStore } from '../../import/import-store'
 import { reportCsv } from '../../import/report-csv'
 import type { AppEnv, AppOptions } from '../app-types'
@@ -68,11 +70,6 @@ const mappingName = z.object({
     .max(100)
     .openapi({ param: { name: 'name', in: 'path' }, example: 'weekly-export' }),
 })
-const mappingBody = z.object({ columns: columnMapSchema, settings: mappingSettingsSchema.default({}) }).strict()
-const mappingView = z
-  .object({ name: z.string(), columns: z.record(z.string(), z.string()), settings: mappingSettingsSchema, updatedAt: z.string() })
-  .openapi('ImportMapping')
-
 function badTargets(columns: Record<string, string>): { path: string; message: string }[] {
   return Object.entries(columns)
     .filter(([, target]) => !isTarget(target))
@@ -211,7 +208,7 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
         tags: ['cases'],
         summary: 'Saved import mappings',
         middleware: guard(options, 'cases:read'),
-        responses: { 200: json(z.array(mappingView), 'By name'), ...problemResponses },
+        responses: { 200: json(z.array(importMappingSchema), 'By name'), ...problemResponses },
       }),
       async (c) => c.json(await store.mappings(), 200),
     )
@@ -224,8 +221,8 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
         tags: ['cases'],
         summary: 'Save an import mapping (columns and settings) under a name, to reuse for the next file',
         middleware: guard(options, 'cases:write'),
-        request: { params: mappingName, body: { content: { 'application/json': { schema: mappingBody } }, required: true } },
-        responses: { 200: json(mappingView, 'Updated'), 201: json(mappingView, 'Created'), ...problemResponses, ...bodyProblems },
+        request: { params: mappingName, body: { content: { 'application/json': { schema: importMappingBodySchema } }, required: true } },
+        responses: { 200: json(importMappingSchema, 'Updated'), 201: json(importMappingSchema, 'Created'), ...problemResponses, ...bodyProblems },
       }),
       async (c) => {
         const { name } = c.req.valid('param')

@@ -2,29 +2,12 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
 import { eraseCase, getCase } from '../../engine/cases-admin'
 import { timeline } from '../../engine/timeline'
-import type { CaseInput } from '../../wire/case-input'
+import { caseViewSchema as caseView, timelineEntrySchema as timelineEntry, type CaseInput } from '@dunwell/contract'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
 import { caseIdParam, caseInput, notFound, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
-const caseView = z
-  .object({
-    id: z.string(),
-    debtor: z.record(z.string(), z.unknown()),
-    amountDue: z.number(),
-    balance: z.number(),
-    currency: z.string(),
-    dueDate: z.string(),
-    attributes: z.record(z.string(), z.unknown()),
-    enrolments: z.array(z.record(z.string(), z.unknown())),
-    holds: z.array(z.record(z.string(), z.unknown())),
-    optouts: z.array(z.record(z.string(), z.unknown())),
-  })
-  .openapi('Case')
-const timelineEntry = z
-  .object({ at: z.string(), kind: z.string(), enrolmentId: z.string().nullable(), nodeId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })
-  .openapi('TimelineEntry')
 const control = z.object({ journeyId: z.string().optional(), reason: z.string().max(200).optional() })
 
 export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {

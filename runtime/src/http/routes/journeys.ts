@@ -1,61 +1,20 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
 import { compile, validate, type Journey } from '@dunwell/journey'
+import {
+  diagnosticsSchema as diagnostics,
+  draftDocumentSchema as draftDocument,
+  journeySummarySchema as journeySummary,
+  journeyViewSchema as journeyView,
+  publishedSchema,
+  versionSummarySchema as versionSummary,
+} from '@dunwell/contract'
 import { PublishError } from '../../engine/engine'
 import { getJourney, getVersion, listJourneys, listVersions, saveDraft, setJourneyStatus } from '../../engine/journeys-catalog'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
-import {
-  diagnosticSchema,
-  problemSchema,
-  journeyDocument,
-  journeyIdParam,
-  notFound,
-  problemResponses,
-  jsonResponse as json,
-  problemOf,
-  bodyProblems,
-} from '../schemas'
-
-const journeySummary = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    status: z.enum(['active', 'paused', 'archived']),
-    latestVersion: z.number().int().nullable(),
-    hasDraft: z.boolean(),
-    updatedAt: z.string(),
-  })
-  .openapi('JourneySummary')
-const versionSummary = z.object({ version: z.number().int(), note: z.string().nullable(), publishedAt: z.string() }).openapi('JourneyVersionSummary')
-const diagnostics = z.object({ valid: z.boolean(), diagnostics: z.array(diagnosticSchema) }).openapi('Diagnostics')
-/**
- * A journey document as a draft may hold it: unfinished work is saved as it is, so nothing but its `id` is promised
- * (a finished one is `JourneyDocument`, i.e. journey.schema.json); the diagnostics say what to fix before publishing.
- */
-const draftDocument = z
-  .looseObject({
-    format: z.string().optional(),
-    id: z.string(),
-    name: z.string().optional(),
-    description: z.string().optional(),
-    settings: z.record(z.string(), z.unknown()).optional(),
-    nodes: z.array(z.unknown()).optional(),
-    edges: z.array(z.unknown()).optional(),
-    templates: z.record(z.string(), z.unknown()).optional(),
-  })
-  .openapi('DraftDocument', { description: 'A journey document, finished or not: a draft may be unfinished (see its diagnostics)' })
-const journeyView = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    status: journeySummary.shape.status,
-    latestVersion: z.number().int().nullable(),
-    hasDraft: z.boolean(),
-    document: draftDocument.nullable(),
-  })
-  .openapi('Journey')
+import { problemSchema, journeyDocument, journeyIdParam, notFound, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
 const versionParams = journeyIdParam.extend({
   version: z.coerce
@@ -166,7 +125,7 @@ export function journeyRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
           body: { content: { 'application/json': { schema: z.object({ note: z.string().max(2000).optional() }) } }, required: false },
         },
         responses: {
-          201: json(z.object({ journeyId: z.string(), version: z.number().int() }), 'Published'),
+          201: json(publishedSchema, 'Published'),
           ...problemResponses,
           ...bodyProblems,
           ...notFound,

@@ -2,8 +2,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
 import { simulate, TRACE_LIMITS, TraceRequestError } from '../../simulate/simulate'
 import { parseContactPolicy } from '../../policy'
-import { caseInputSchema } from '../../wire/case-input'
-import { eventInputSchema } from '../../wire/event-input'
+import { caseInputSchema } from '@dunwell/contract'
+import { eventInputSchema, healthSchema as healthView, simulationReportSchema } from '@dunwell/contract'
 import type { VirtualClock } from '../../clock'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
@@ -26,23 +26,6 @@ const simulationRequest = z
       }),
   })
   .openapi('SimulationRequest')
-
-const healthView = z
-  .looseObject({
-    status: z.literal('ok'),
-    time: z.string().openapi({ description: 'The engine clock (virtual with a test clock)' }),
-    scheduler: z
-      .object({
-        running: z.boolean(),
-        batches: z.number().int(),
-        items: z.number().int(),
-        lateness: z.object({ p50: z.number(), p99: z.number(), max: z.number() }).openapi({ description: 'How late due work was picked up, in ms' }),
-        lastError: z.string().optional(),
-      })
-      .optional()
-      .openapi({ description: 'When the server runs the scheduler' }),
-  })
-  .openapi('Health')
 
 /** Health, simulation and (for tests and demos only) the clock. */
 export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions, health: () => Record<string, unknown>) {
@@ -76,7 +59,7 @@ export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opti
         middleware: guard(options, 'simulate'),
         request: { body: { content: { 'application/json': { schema: simulationRequest } }, required: true } },
         responses: {
-          200: json(z.record(z.string(), z.unknown()), 'The report: nodes, outcomes, messages, cases, splits; traces when asked for'),
+          200: json(simulationReportSchema, 'The report: nodes, outcomes, messages, cases, splits; traces when asked for'),
           ...problemResponses,
           ...bodyProblems,
           422: problemOf('The journey has errors'),

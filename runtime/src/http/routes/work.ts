@@ -2,44 +2,11 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
 import { claimTask, completeTask, listTasks, taskOutcomes, type TaskOutcome } from '../../engine/tasks'
 import type { AppEnv, AppOptions } from '../app-types'
-import { dateOrTime } from '../../wire/event-data'
+import { dateOrTime, messageViewSchema as messageView, taskViewSchema as taskView } from '@dunwell/contract'
 import { guard } from '../guard'
 import { problem } from '../problem'
 import { notFound, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
-const taskView = z
-  .object({
-    id: z.string(),
-    caseId: z.string(),
-    enrolmentId: z.string(),
-    queue: z.string(),
-    priority: z.number(),
-    status: z.enum(['open', 'claimed', 'done']),
-    script: z.string().nullable(),
-    claimedBy: z.string().nullable(),
-    outcome: z.string().nullable(),
-    createdAt: z.string(),
-    completedAt: z.string().nullable(),
-  })
-  .openapi('Task')
-const messageView = z
-  .object({
-    id: z.string(),
-    caseId: z.string(),
-    journeyId: z.string(),
-    version: z.number(),
-    nodeId: z.string(),
-    channel: z.string(),
-    template: z.string().nullable(),
-    locale: z.string().nullable(),
-    status: z.string(),
-    reason: z.string().nullable(),
-    subject: z.string().nullable(),
-    createdAt: z.string(),
-    sentAt: z.string().nullable(),
-    attempts: z.number(),
-  })
-  .openapi('Message')
 const taskId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) })
 
 /** Messages in the outbox and call tasks for agents. */

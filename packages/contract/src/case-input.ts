@@ -1,6 +1,6 @@
 import { localeCode } from '@dunwell/journey'
 import { z } from 'zod'
-import { isCurrency } from './money'
+import { isCurrency } from './currency'
 
 export const isoDate = z
   .string()

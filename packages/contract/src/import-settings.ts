@@ -54,3 +54,15 @@ export interface ImportOptions extends MappingSettings {
   /** The charset parameter of the request's Content-Type, if any. */
   declaredCharset?: string
 }
+
+/** A saved mapping as the API takes it (PUT) and shows it. */
+export const importMappingBodySchema = z.object({ columns: columnMapSchema, settings: mappingSettingsSchema.default({}) }).strict()
+export const importMappingSchema = z
+  .object({ name: z.string(), columns: z.record(z.string(), z.string()), settings: mappingSettingsSchema, updatedAt: z.string() })
+  .meta({ id: 'ImportMapping' })
+export type ImportMapping = z.infer<typeof importMappingSchema>
+
+/** The names of each choice, in the order a person is offered them. */
+export const separatorNames = Object.keys(separators) as Separator[]
+export const decimalMarkNames = Object.keys(decimalMarks) as DecimalMark[]
+export const thousandsMarkNames = Object.keys(thousandsMarks) as ThousandsMark[]

@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi'
-import { caseInputSchema } from '../wire/case-input'
+import { z } from 'zod'
+import { caseInputSchema } from './case-input'
 import { dateFormats, encodings, fileFormats } from './import-settings'
 
 const source = z.enum(['given', 'mapping', 'bom', 'charset', 'detected', 'default', 'undetermined'])
@@ -15,7 +15,7 @@ export const importProblemSchema = z
     severity: z.enum(['error', 'warning']),
     message: z.string(),
   })
-  .openapi('ImportProblem')
+  .meta({ id: 'ImportProblem' })
 export type ImportProblem = z.infer<typeof importProblemSchema>
 
 export const importReportSchema = z
@@ -52,5 +52,5 @@ export const importReportSchema = z
     duplicates: z.array(z.object({ id: z.string(), lines: z.array(z.number().int()) })),
     reportUrl: z.string().nullable(),
   })
-  .openapi('ImportReport')
+  .meta({ id: 'ImportReport' })
 export type ImportReport = z.infer<typeof importReportSchema>
