@@ -438,3 +438,66 @@ describe('saved mappings and the report', () => {
     expect((await api.request('GET', '/api/cases/imports/imp_nope/report.csv')).status).toBe(404)
   })
 })
+
+describe('an upload cut short by the import limit', () => {
+  const header = 'Rechnungsnummer;Vorname;E-Mail;Betrag;Währung;Fällig am\r\n'
+  const line = (i: number) => `R-${String(i).padStart(5, '0')};Jürgen;j${i}@example.com;120,50;EUR;31.10.2026\r\n`
+
+  /** A file sent in chunks with no Content-Length (as `curl -T -` or a proxy does): the limit is met while reading. */
+  function chunked(rows: number): ReadableStream<Uint8Array> {
+    let i = 0
+    return new ReadableStream({
+      pull(controller) {
+        if (i === 0) controller.enqueue(new TextEncoder().encode(header))
+        if (i >= rows) return controller.close()
+        let text = ''
+        for (const end = Math.min(rows, i + 100); i < end; ) text += line(++i)
+        controller.enqueue(new TextEncoder().encode(text))
+      },
+    })
+  }
+
+  async function send(api: TestApi, query: Record<string, string>, rows = 8000) {
+    const response = await api.app.request(`/api/cases/import?${new URLSearchParams({ decimal: 'comma', thousands: 'point', ...query })}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${api.keys.admin}`, 'Content-Type': 'text/csv' },
+      body: chunked(rows),
+      duplex: 'half',
+    } as RequestInit)
+    return { status: response.status, problem: (await response.json()) as { detail: string; counts?: ImportReport['counts'] } }
+  }
+
+  it('answers 413 and says how many lines were kept before the cut; the stored report lists them', async () => {
+    const api = await startApi({ limits: { import: 300_000 } })
+    const { status, problem } = await send(api, {})
+    expect(status).toBe(413)
+    const kept = await storedIds(api)
+    expect(kept.length).toBeGreaterThan(0)
+    expect(kept.length).toBeLessThan(8000)
+    expect(problem.detail).toMatch(
+      new RegExp(
+        `^the body is larger than 300000 bytes: the import stopped there; the rows before were imported \\(${kept.length} created, 0 updated, 0 refused\\); its report: /api/cases/imports/imp_[\\w-]+/report\\.csv$`,
+      ),
+    )
+    const reportUrl = /its report: (\S+)$/.exec(problem.detail)![1]!
+    const report = await api.app.request(reportUrl, { headers: { Authorization: `Bearer ${api.keys.admin}` } })
+    const rows = (await report.text()).trim().split(/\r?\n/)
+    expect(rows.filter((row) => /;created;|,created,/.test(row))).toHaveLength(kept.length)
+  })
+
+  it('imports a chunked upload within the limit as it streams', async () => {
+    const api = await startApi({ limits: { import: 300_000 } })
+    const { status, problem } = await send(api, {}, 1500)
+    expect(status).toBe(200)
+    expect(problem.counts).toEqual({ create: 1500, update: 0, refuse: 0 })
+    expect(await storedIds(api)).toHaveLength(1500)
+  })
+
+  it('stores nothing when all-or-nothing was asked for', async () => {
+    const api = await startApi({ limits: { import: 300_000 } })
+    const { status, problem } = await send(api, { allOrNothing: 'true' })
+    expect(status).toBe(413)
+    expect(problem.detail).toBe('the body is larger than 300000 bytes: the import stopped there and stored nothing (all or nothing)')
+    expect(await storedIds(api)).toEqual([])
+  })
+})

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
+import { bodyLimits } from './body-limits'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { apiKeyAuth } from '../auth/api-key'
@@ -15,8 +16,6 @@ import { publicRoutes } from './routes/public'
 import { describePublicRoutes } from './routes/public-docs'
 import { systemRoutes } from './routes/system'
 import { workRoutes } from './routes/work'
-
-const MB = 1024 * 1024
 
 /** Paths the runtime answers itself: a host app's fallback (e.g. the editor's index.html) must not answer them. */
 const runtimePrefixes = ['/api', '/docs', '/openapi.json', '/health', '/optout', '/pay', '/callbacks']
@@ -44,10 +43,7 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
       }
     },
   })
-  const jsonLimit = options.limits?.json ?? 2 * MB
-  const bulkLimit = options.limits?.bulk ?? 64 * MB
-  // An import streams through in batches: its size costs time, not memory.
-  const importLimit = options.limits?.import ?? 1024 * MB
+  const { json: jsonLimit, bulk: bulkLimit, import: importLimit } = bodyLimits(options.limits)
   // The rest of the body is never read: the client must not reuse this connection for its next request.
   const tooLarge = (limit: number) => (c: Parameters<Parameters<typeof bodyLimit>[0]['onError'] & object>[0]) => {
     c.header('Connection', 'close')
@@ -55,7 +51,10 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   }
   const isBulk = (path: string) => path.endsWith('/bulk') || path === '/api/simulations'
   app.use('*', async (c, next) => {
-    const limit = c.req.path === '/api/cases/import' ? importLimit : isBulk(c.req.path) ? bulkLimit : jsonLimit
+    const isImport = c.req.path === '/api/cases/import'
+    // A chunked import is counted as it streams (hono's limit would hold up to 1 GiB of it in memory first).
+    if (isImport && !c.req.raw.headers.has('content-length')) return next()
+    const limit = isImport ? importLimit : isBulk(c.req.path) ? bulkLimit : jsonLimit
     return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next)
   })
   app.use('/api/*', apiKeyAuth({ db: options.db, open: options.open ?? false }))

@@ -12,6 +12,7 @@ import type { FileFormat, ImportOptions, MappingSettings, Setting } from '@dunwe
 import { importStore, type SavedMapping } from './import-store'
 import { jsonLineToCase } from './json-line-to-case'
 import { proposeNumberFormat } from './number-format'
+import { UploadTooLarge } from './upload-limit'
 import { csvRows, decode, jsonLines, peek, UnreadableFile, UnreadableRow, xlsxRows, type SourceRow } from './read-rows'
 import { rowToCase, type ConvertedRow, type RowSettings } from './row-to-case'
 
@@ -25,7 +26,7 @@ export interface ImportDeps {
 /** A request the import cannot start on: an unknown mapping, an empty file. */
 export class ImportRefused extends Error {
   constructor(
-    readonly status: 404 | 415 | 422,
+    readonly status: 404 | 413 | 415 | 422,
     message: string,
   ) {
     super(message)
@@ -56,6 +57,16 @@ const required = ['id', 'amountDue', 'dueDate'] as const
  * and every value that cannot be read one way only is a problem on its line.
  */
 export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<ImportReport> {
+  try {
+    return await readAndStore(deps, body, options)
+  } catch (error) {
+    // Cut before the first row was read (a workbook is read whole first): nothing was stored.
+    if (error instanceof UploadTooLarge) throw new ImportRefused(413, `${error.message}: nothing was stored`)
+    throw error
+  }
+}
+
+async function readAndStore(deps: ImportDeps, body: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<ImportReport> {
   const store = importStore(deps.db)
   let saved: SavedMapping | undefined
   if (options.mapping !== undefined) {
@@ -286,6 +297,7 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
   let seq = 0
 
   let batch: ConvertedRow[] = []
+  let cut: UploadTooLarge | undefined
   try {
     try {
       for await (const row of converted) {
@@ -297,10 +309,14 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
         }
       }
     } catch (error) {
-      if (!(error instanceof UnreadableFile)) throw error
-      note({ line: error.line, severity: 'error', message: error.message })
-      counts.refuse++
+      if (error instanceof UploadTooLarge) cut = error
+      else if (!(error instanceof UnreadableFile)) throw error
+      else {
+        note({ line: error.line, severity: 'error', message: error.message })
+        counts.refuse++
+      }
     }
+    // The rows read in full before a cut are kept, as good lines are (unless all or nothing).
     await flush(batch)
   } finally {
     await store.forgetSeen(seenKey)
@@ -308,7 +324,7 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
 
   let stored = !dryRun
   if (allOrNothing) {
-    const refused = counts.refuse > 0 || problems.some((problem) => problem.severity === 'error')
+    const refused = cut !== undefined || counts.refuse > 0 || problems.some((problem) => problem.severity === 'error')
     if (!refused) {
       for (let from = 0; from < staged; from += BATCH)
         await deps.upsertCases((await store.staged(importId!, from, BATCH)).map((body) => JSON.parse(body) as CaseInput))
@@ -317,6 +333,14 @@ export async function importCases(deps: ImportDeps, body: AsyncIterable<Uint8Arr
     stored = !refused
   }
   if (importId) await store.finishImport(importId, settings, counts, stored, deps.now())
+  if (cut) {
+    if (dryRun) throw new ImportRefused(413, `${cut.message}: send less for a preview (its first rows are enough)`)
+    if (allOrNothing) throw new ImportRefused(413, `${cut.message}: the import stopped there and stored nothing (all or nothing)`)
+    throw new ImportRefused(
+      413,
+      `${cut.message}: the import stopped there; the rows before were imported (${counts.create} created, ${counts.update} updated, ${counts.refuse} refused); its report: /api/cases/imports/${importId}/report.csv`,
+    )
+  }
   return {
     importId,
     dryRun,

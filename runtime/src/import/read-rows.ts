@@ -1,7 +1,13 @@
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import { excelSeparatorLine } from './detect-separator'
+import { overUnpackLimit, XLSX_LIMITS } from './xlsx-budget'
 import { separators, type Encoding, type Separator } from '@dunwell/contract'
 
 /** One value of a row as the file has it: text from CSV, typed values from a spreadsheet. */
@@ -117,7 +123,8 @@ export async function* csvRows(text: AsyncIterable<string>, separator: Separator
     }
     if (carry) yield carry
   }
-  const parser = Readable.from(wholeLines()).pipe(
+  const source = Readable.from(wholeLines())
+  const parser = source.pipe(
     parse({
       delimiter: separators[separator],
       raw: true,
@@ -129,6 +136,8 @@ export async function* csvRows(text: AsyncIterable<string>, separator: Separator
       skip_records_with_error: true,
     }),
   )
+  // `pipe` does not pass an error on: a body that fails (e.g. cut by the import's limit) must end the parser with it.
+  source.on('error', (error) => parser.destroy(error))
   // Skips are told while the parser reads ahead: each is placed after the records it followed, and numbered then.
   const skipped: { after: number; reason: string }[] = []
   parser.on('skip', (error: { code?: string }) =>
@@ -175,9 +184,27 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return String(value)
 }
 
-/** The rows of one sheet of an .xlsx (the first, or the one named), streamed. */
-export async function* xlsxRows(body: AsyncIterable<Uint8Array>, sheet?: string): AsyncIterable<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(body), {
+/**
+ * The rows of one sheet of an .xlsx (the first, or the one named), streamed. The upload is kept in a temporary file
+ * first: a zip is read from its end, and its parts are measured unpacked before the reader holds any of them.
+ */
+export async function* xlsxRows(body: AsyncIterable<Uint8Array>, sheet?: string, limits = XLSX_LIMITS): AsyncIterable<SourceRow> {
+  const folder = await mkdtemp(join(tmpdir(), 'dunwell-xlsx-'))
+  try {
+    const file = join(folder, 'upload.xlsx')
+    await pipeline(Readable.from(body), createWriteStream(file))
+    const over = await overUnpackLimit(file, limits).catch((error: unknown) => {
+      throw new UnreadableFile(1, `the file is not a readable .xlsx workbook: ${error instanceof Error ? error.message : String(error)}`)
+    })
+    if (over) throw new UnreadableFile(1, over)
+    yield* sheetRows(createReadStream(file), sheet)
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}
+
+async function* sheetRows(input: Readable, sheet: string | undefined): AsyncIterable<SourceRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

@@ -18,8 +18,10 @@ import {
   type ImportOptions,
 } from '@dunwell/contract'
 import { importStore } from '../../import/import-store'
+import { limitUpload } from '../../import/upload-limit'
 import { reportCsv } from '../../import/report-csv'
 import type { AppEnv, AppOptions } from '../app-types'
+import { bodyLimits } from '../body-limits'
 import { guard } from '../guard'
 import { problem } from '../problem'
 import { jsonResponse as json, notFound, problemResponses, problemOf, bodyProblems } from '../schemas'
@@ -82,6 +84,7 @@ function badTargets(columns: Record<string, string>): { path: string; message: s
 export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
   const { db, engine } = options
   const store = importStore(db)
+  const importLimit = bodyLimits(options.limits).import
 
   return app
     .openapi(
@@ -152,12 +155,16 @@ export function caseImportRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, 
         try {
           const report = await importCases(
             { db, upsertCases: (cases) => engine.upsertCases(cases), now: () => engine.clock.now() },
-            body as unknown as AsyncIterable<Uint8Array>,
+            limitUpload(body as unknown as AsyncIterable<Uint8Array>, importLimit),
             optionsForImport,
           )
           return c.json(report, 200)
         } catch (error) {
-          if (error instanceof ImportRefused) return problem(c, error.status, error.message)
+          if (error instanceof ImportRefused) {
+            // The rest of a cut body is never read: the client must not reuse this connection.
+            if (error.status === 413) c.header('Connection', 'close')
+            return problem(c, error.status, error.message)
+          }
           throw error
         }
       },
