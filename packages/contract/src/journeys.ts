@@ -41,16 +41,7 @@ export const draftDocumentSchema = z
 export type DraftDocument = z.infer<typeof draftDocumentSchema>
 
 /** One journey: the draft if there is one, else its newest published version. */
-export const journeyViewSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    status: journeyStatusSchema,
-    latestVersion: z.number().int().nullable(),
-    hasDraft: z.boolean(),
-    document: draftDocumentSchema.nullable(),
-  })
-  .meta({ id: 'Journey' })
+export const journeyViewSchema = journeySummarySchema.omit({ updatedAt: true }).extend({ document: draftDocumentSchema.nullable() }).meta({ id: 'Journey' })
 export type JourneyView = z.infer<typeof journeyViewSchema>
 
 export const publishedSchema = z.object({ journeyId: z.string(), version: z.number().int() }).meta({ id: 'Published' })
