@@ -1,100 +1,22 @@
 // The runtime as users run it: `dunwell serve` in its own process, a real SMTP server on the other side, requests
 // over TCP. Each server is killed in afterAll whatever happens; the crash test kills some with SIGKILL on purpose.
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { startSmtp, type Smtp } from './support/smtp'
-import { decodeHeader, parseRawEmail, partOf } from '@dunwell/runtime/testing'
+import { until } from './support/until'
+import { FROM, root, serverEnv, startDunwell, type Server } from './support/dunwell-server'
+import { decodeHeader, parseRawEmail, partOf, seeded } from '@dunwell/runtime/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiError, createClient, unwrap, type DunwellClient } from '@dunwell/client'
 import { messageIdFor } from '@dunwell/runtime'
 import { emailThenSms } from '@dunwell/journey/testing'
+import Sqlite from 'better-sqlite3'
+import { startSmsProvider, type SmsProvider } from './support/sms-provider'
 
-const root = new URL('../', import.meta.url).pathname
 const cli = join(root, 'packages/cli/bin/dunwell.js')
-const START = '2026-11-23T08:30:00Z'
-const FROM = 'reminders@example.com'
-
-// ---------------------------------------------------------------------------------------------------------------
-// `dunwell serve` as a child process.
-
-const children = new Set<ChildProcess>()
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-/** The environment of a server: the caller's, without any DUNWELL_ setting it may have, plus these. */
-function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('DUNWELL_')))
-  // The CLI resolves paths against INIT_CWD (where `pnpm dunwell` was typed).
-  return { ...env, INIT_CWD: root, ...extra }
-}
-
-interface Server {
-  url: string
-  child: ChildProcess
-  /** Printed on the first start only. */
-  adminKey: string | undefined
-  output: () => string
-  kill: () => Promise<void>
-}
-
-async function startDunwell(db: string, smtp: Smtp, env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort()
-  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', String(port), '--examples', 'examples', '--test-clock', START], {
-    cwd: root,
-    env: serverEnv({ DUNWELL_SMTP_HOST: '127.0.0.1', DUNWELL_SMTP_PORT: String(smtp.port), DUNWELL_SMTP_FROM: FROM, ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.add(child)
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  void exited.then(() => children.delete(child))
-  let stdout = ''
-  let stderr = ''
-  child.stdout!.on('data', (chunk) => (stdout += chunk))
-  child.stderr!.on('data', (chunk) => (stderr += chunk))
-  const output = () => `stdout:\n${stdout}\nstderr:\n${stderr}`
-  const url = await new Promise<string>((resolve, reject) => {
-    // A deadline for saying what went wrong, not a wait: the start itself is awaited by its line on stdout (a shared CI
-    // machine under load has taken over 20 s).
-    const timer = setTimeout(() => reject(new Error(`dunwell serve did not start in 60 s\n${output()}`)), 60_000)
-    const look = () => {
-      const found = /Dunwell runtime on (http:\/\/\S+)/.exec(stdout)
-      if (found) {
-        clearTimeout(timer)
-        resolve(found[1]!)
-      }
-    }
-    child.stdout!.on('data', look)
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      reject(new Error(`dunwell serve exited (${code ?? signal}) before it started\n${output()}`))
-    })
-  })
-  const adminKey = /it is not shown again:\s+(\S+)/.exec(stdout)?.[1]
-  return {
-    url,
-    child,
-    adminKey,
-    output,
-    kill: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-      await exited
-    },
-  }
-}
-
-afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL')
-})
 
 // ---------------------------------------------------------------------------------------------------------------
 // What the tests send.
@@ -128,22 +50,6 @@ async function publishJourney(server: Server, client: DunwellClient, key: string
     journeyId: journey.id,
     version: 1,
   })
-}
-
-async function until<T>(
-  what: string,
-  read: () => Promise<T> | T,
-  done: (value: T) => boolean,
-  timeoutMs = 10_000,
-  show: (value: T) => unknown = (value) => value,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (done(value)) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(show(value))?.slice(0, 500)}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -333,34 +239,48 @@ describe('dunwell serve, end to end', () => {
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('dunwell serve killed with SIGKILL while it sends', () => {
-  const CASES = 300
-  const TARGET = '2026-11-23T09:00:00Z'
+  // Half the kills aim at emails, half at SMS: enough cases that neither runs out before its last kill.
+  const CASES = 24
+  const KILLS = 20
+  // Past the journey's two-day wait: each case gets its email on the first day and its SMS on the third.
+  const TARGET = '2026-11-25T12:00:00Z'
+  const SMS_SECRET = 'e2e-crash-sms-secret'
   // The same links in every run, so that a resent email is the very same email.
-  const env = { DUNWELL_SECRET: 'e2e-crash-secret', DUNWELL_PUBLIC_URL: 'https://pay.example.test' }
+  const env = { DUNWELL_SECRET: 'e2e-crash-secret', DUNWELL_PUBLIC_URL: 'https://pay.example.test', DUNWELL_SMS_SECRET: SMS_SECRET }
   const smtps: Smtp[] = []
+  const providers: SmsProvider[] = []
   const servers: Server[] = []
 
   afterAll(async () => {
     for (const server of servers) await server.kill()
     for (const smtp of smtps) await smtp.close()
+    for (const provider of providers) await provider.close()
   })
 
-  async function start(db: string, smtp: Smtp, key?: string) {
-    const server = await startDunwell(db, smtp, env)
+  async function start(db: string, smtp: Smtp, provider: SmsProvider, key?: string) {
+    const server = await startDunwell(db, smtp, { ...env, DUNWELL_SMS_URL: provider.url })
     servers.push(server)
     const apiKey = key ?? server.adminKey!
     return { server, key: apiKey, client: createClient({ baseUrl: server.url, apiKey }) }
   }
 
-  /** A fresh database with the journey and 300 cases, each with an `invoice.overdue` due at 08:45 (after the start). */
-  async function prepare(smtp: Smtp) {
+  /** A fresh database with the journey and the cases, each with an `invoice.overdue` due at 08:45 (after the start). */
+  async function prepare(smtp: Smtp, provider: SmsProvider) {
     const db = join(mkdtempSync(join(tmpdir(), 'dunwell-e2e-crash-')), 'db.sqlite')
-    const { server, key, client } = await start(db, smtp)
+    const { server, key, client } = await start(db, smtp, provider)
     await publishJourney(server, client, key)
     const ids = Array.from({ length: CASES }, (_, i) => `p-${String(i).padStart(3, '0')}`)
     const cases = ids.map((id, i) => ({
       id,
-      debtor: { firstName: `Debtor${i}`, lastName: 'Example', email: `${id}@example.org`, locale: 'en', timezone: 'Europe/London', country: 'GB' },
+      debtor: {
+        firstName: `Debtor${i}`,
+        lastName: 'Example',
+        email: `${id}@example.org`,
+        phone: `+49151${10_000_000 + i}`,
+        locale: 'en',
+        timezone: 'Europe/London',
+        country: 'GB',
+      },
       amountDue: 10 + i,
       currency: 'GBP',
       dueDate: '2026-11-01',
@@ -385,16 +305,16 @@ describe('dunwell serve killed with SIGKILL while it sends', () => {
     return unwrap(client.POST('/api/test/clock', { body: { advanceTo: TARGET } }))
   }
 
-  /** The outbox's emails once none is pending any more (the scheduler may still be finishing). */
-  async function settledEmails(client: DunwellClient, run: string) {
+  /** The outbox once nothing is pending any more (the scheduler may still be finishing). */
+  async function settled(client: DunwellClient, run: string) {
     return until(
-      `no email pending in the outbox (${run})`,
-      () => unwrap(client.GET('/api/messages', { params: { query: { channel: 'email', limit: 1000 } } })),
-      (rows) => rows.length === CASES && rows.every((row) => row.status !== 'pending'),
-      10_000,
+      `nothing pending in the outbox (${run})`,
+      () => unwrap(client.GET('/api/messages', { params: { query: { limit: 1000 } } })),
+      (rows) => rows.length === 2 * CASES && rows.every((row) => row.status !== 'pending'),
+      20_000,
       (rows) => {
         const counts = new Map<string, number>()
-        for (const row of rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1)
+        for (const row of rows) counts.set(`${row.channel} ${row.status}`, (counts.get(`${row.channel} ${row.status}`) ?? 0) + 1)
         return [...counts].map(([status, count]) => `${count} ${status}`).join(', ')
       },
     )
@@ -407,62 +327,103 @@ describe('dunwell serve killed with SIGKILL while it sends', () => {
     })
   }
 
-  it('receives every due email exactly once per outbox id, as an uninterrupted run does', async () => {
+  /** Entries a crash left between "handed to the provider" and "recorded": read from the file while no server runs. */
+  function interrupted(db: string): { id: string; channel: string }[] {
+    const sqlite = new Sqlite(db, { readonly: true })
+    try {
+      return sqlite.prepare(`select id, channel from outbox where sending_since is not null order by id`).all() as { id: string; channel: string }[]
+    } finally {
+      sqlite.close()
+    }
+  }
+
+  it('over 20 kills aimed at deliveries: every message once for the debtor, as an uninterrupted run; resends only in the one hand-over a kill interrupts', async () => {
     // The reference: one server, never interrupted.
     const referenceSmtp = await startSmtp()
+    const referenceSms = await startSmsProvider(SMS_SECRET)
     smtps.push(referenceSmtp)
-    const reference = await prepare(referenceSmtp)
-    const began = Date.now()
-    expect(await advance(reference.client)).toMatchObject({ items: CASES })
-    const referenceMs = Date.now() - began
-    const referenceEmails = await settledEmails(reference.client, 'uninterrupted run')
+    providers.push(referenceSms)
+    const reference = await prepare(referenceSmtp, referenceSms)
+    expect(await advance(reference.client)).toMatchObject({ now: '2026-11-25T12:00:00.000Z' })
+    const referenceRows = await settled(reference.client, 'uninterrupted run')
     await reference.server.kill()
-    const expected = received(referenceSmtp)
-    expect(expected).toHaveLength(CASES)
-    expect(new Set(expected.map((m) => m.messageId)).size).toBe(CASES)
+    expect(
+      referenceRows
+        .filter((row) => row.status === 'sent')
+        .map((row) => row.channel)
+        .sort(),
+    ).toEqual([...Array<string>(CASES).fill('email'), ...Array<string>(CASES).fill('sms')])
+    expect(referenceSms.posts).toHaveLength(CASES)
+    const expectedMails = received(referenceSmtp)
+    expect(new Set(expectedMails.map((m) => m.messageId)).size).toBe(CASES)
 
-    // The same portfolio, killed in the middle of the same advance a few times.
+    // The same portfolio, killed again and again the moment the N-th message of a run reaches its provider (the
+    // SMTP server has the email, or the SMS provider the post): inside the hand-over, the worst moment there is.
     const smtp = await startSmtp()
+    const sms = await startSmsProvider(SMS_SECRET)
     smtps.push(smtp)
-    const prepared = await prepare(smtp)
+    providers.push(sms)
+    const prepared = await prepare(smtp, sms)
+    const random = seeded(20261204)
     let current = { server: prepared.server, client: prepared.client }
-    const kills: string[] = []
-    for (let attempt = 0; attempt < 4; attempt++) {
-      if (attempt > 0) current = await start(prepared.db, smtp, prepared.key)
-      const before = smtp.mails.length
-      const request = advance(current.client).catch(() => 'killed' as const)
-      // Early: as the first email of the run reaches the SMTP server, the batch just committed; late: in the middle of
-      // handing the emails over. Moments of the work, not of the clock.
-      const killAfter = attempt % 2 === 0 ? 1 : 20
-      await until(
-        'emails sent',
-        () => smtp.mails.length - before,
-        (n) => n >= killAfter || current.server.child.exitCode !== null,
-        5_000,
-      ).catch(() => undefined)
-      await current.server.kill()
-      const answer = await request
-      kills.push(`${answer === 'killed' ? 'killed' : 'finished'} after ${smtp.mails.length - before} emails`)
+    const kills: { at: number; landed: string; interrupted: { id: string; channel: string }[] }[] = []
+    for (let kill = 0; kill < KILLS; kill++) {
+      if (kill > 0) current = await start(prepared.db, smtp, sms, prepared.key)
+      // Killed from inside the provider as it takes the at-th new message of the run (a resend does not count) on the
+      // channel this kill aims at, before it answers: the first half at emails, the second at SMS.
+      const aim = kill < KILLS / 2 ? 'email' : 'sms'
+      const at = 1 + Math.floor(random() * 2)
+      const known = new Set([...received(smtp).map((m) => m.outboxId), ...sms.posts.map((p) => p.key)])
+      let seen = 0
+      let landed = ''
+      const server = current.server
+      const hit = (channel: string, id: string) => {
+        if (channel !== aim || known.has(id) || ++seen !== at) return
+        landed = channel
+        server.child.kill('SIGKILL')
+      }
+      smtp.hooks.onMail = (mail) => hit('email', parseRawEmail(mail.raw).headers.get('x-dunwell-message')!)
+      sms.hooks.onPost = (post) => hit('sms', post.key)
+      await advance(current.client).catch(() => 'killed' as const)
+      await server.kill()
+      smtp.hooks.onMail = undefined
+      sms.hooks.onPost = undefined
+      expect(landed, `run ${kill + 1} was killed at its new ${aim} ${at} (it saw ${seen})`).toBe(aim)
+      kills.push({ at, landed, interrupted: interrupted(prepared.db) })
     }
     // Restarted once more on the same database; the clock starts at --test-clock again, so the same target.
-    current = await start(prepared.db, smtp, prepared.key)
+    current = await start(prepared.db, smtp, sms, prepared.key)
     await advance(current.client)
-    const emails = await settledEmails(current.client, `after ${kills.length} kills and a restart`)
-    console.log(`crash runs (reference advance took ${referenceMs} ms): ${kills.join('; ')}; ${smtp.mails.length} emails received for ${CASES} outbox rows`)
+    const rows = await settled(current.client, `after ${KILLS} kills and a restart`)
+    await current.server.kill()
+    expect(interrupted(prepared.db)).toEqual([])
 
-    expect(emails.map((row) => [row.id, row.status]).sort()).toEqual(referenceEmails.map((row) => [row.id, row.status]).sort())
-    const sent = emails.filter((row) => row.status === 'sent')
-    expect(sent).toHaveLength(CASES)
+    // Exactly the outbox of the uninterrupted run.
+    expect(rows.map((row) => [row.id, row.channel, row.status]).sort()).toEqual(referenceRows.map((row) => [row.id, row.channel, row.status]).sort())
+    // One delivery loop: a kill interrupts one hand-over at most, never two at once.
+    for (const k of kills) expect(k.interrupted.length, JSON.stringify(k)).toBeLessThanOrEqual(1)
+    const interruptedEmails = kills.flatMap((k) => k.interrupted.filter((m) => m.channel === 'email'))
+    const interruptedSms = kills.flatMap((k) => k.interrupted.filter((m) => m.channel === 'sms'))
+    expect(interruptedEmails.length + interruptedSms.length).toBeGreaterThan(0)
 
+    // SMS: a resend carries the same Idempotency-Key, which the provider honours: each debtor gets one SMS.
+    expect(sms.delivered.map((d) => d.key).sort()).toEqual(referenceSms.delivered.map((d) => d.key).sort())
+    const repeatedPosts = sms.posts.length - sms.delivered.length
+    expect(repeatedPosts).toBeLessThanOrEqual(interruptedSms.length)
+
+    // Email: SMTP cannot be asked whether a message arrived. A resend is the same message (Message-ID, outbox id,
+    // recipient), and happens only for an entry whose hand-over a kill interrupted.
     const got = received(smtp)
-    // A resend after a crash is the same message: the same Message-ID, the same outbox id, the same recipient.
     const byMessageId = new Map<string, Set<string>>()
     for (const mail of got) byMessageId.set(mail.messageId, (byMessageId.get(mail.messageId) ?? new Set()).add(`${mail.outboxId} ${mail.to}`))
     for (const [messageId, copies] of byMessageId) expect([...copies], messageId).toHaveLength(1)
-    expect(byMessageId.size).toBe(sent.length)
-    expect([...byMessageId.keys()].sort()).toEqual(sent.map((row) => messageIdFor(row.id, 'example.com')).sort())
-    expect([...new Set(got.map((m) => `${m.messageId} ${m.outboxId} ${m.to}`))].sort()).toEqual(
-      expected.map((m) => `${m.messageId} ${m.outboxId} ${m.to}`).sort(),
+    const sentEmails = rows.filter((row) => row.channel === 'email' && row.status === 'sent')
+    expect([...byMessageId.keys()].sort()).toEqual(sentEmails.map((row) => messageIdFor(row.id, 'example.com')).sort())
+    const duplicates = got.filter((mail, i) => got.findIndex((other) => other.messageId === mail.messageId) !== i)
+    for (const mail of duplicates) expect(interruptedEmails.map((m) => m.id)).toContain(mail.outboxId)
+    console.log(
+      `crash runs: ${KILLS} kills at deliveries ${kills.map((k) => `${k.at}${k.landed[0]}`).join(' ')}; interrupted hand-overs: ${interruptedEmails.length} email, ${interruptedSms.length} sms; ` +
+        `emails received twice: ${duplicates.length}; SMS posts repeated: ${repeatedPosts}, SMS delivered twice: ${sms.delivered.length - new Set(sms.delivered.map((d) => d.key)).size}`,
     )
-  }, 180_000)
+  }, 600_000)
 })

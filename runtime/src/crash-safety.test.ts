@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { seeded } from './testing/seeded'
 
 const root = new URL('../../', import.meta.url).pathname
 const worker = new URL('./testing/crash-worker.ts', import.meta.url).pathname
@@ -73,18 +74,6 @@ function runWorker(dir: string, files: { cases: string; events: string }, killAt
       else reject(new Error(`worker failed (${code}): ${stderr}`))
     })
   })
-}
-
-/** A small seeded generator (mulberry32): the same kill points on every machine and every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function outcome(dir: string) {

@@ -10,6 +10,8 @@ export interface Mail {
 
 export async function startSmtp() {
   const mails: Mail[] = []
+  /** Called as each message is accepted, before the sender hears so: a crash test kills the sender here. */
+  const hooks: { onMail?: (mail: Mail) => void } = {}
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -20,7 +22,9 @@ export async function startSmtp() {
       stream.on('error', () => undefined)
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') })
+        const mail = { to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') }
+        mails.push(mail)
+        hooks.onMail?.(mail)
         callback(null)
       })
     },
@@ -31,6 +35,7 @@ export async function startSmtp() {
   return {
     port: (server.server.address() as AddressInfo).port,
     mails,
+    hooks,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

@@ -135,6 +135,8 @@ export interface OutboxTable {
   attempts: number
   lease_owner: string | null
   lease_until: number | null
+  /** Handed to the provider at this time, outcome not yet recorded (a crash in that moment leaves it set). */
+  sending_since: number | null
 }
 
 export interface TasksTable {

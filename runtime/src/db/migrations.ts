@@ -231,6 +231,13 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0006-outbox-in-flight': {
+    // When a message was handed to its provider and the outcome not yet recorded: after a crash, the entries
+    // interrupted in that moment are known (and resent with the same idempotency key and Message-ID).
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('outbox').addColumn('sending_since', 'bigint').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -23,6 +23,8 @@ export interface EngineStore {
   insertEvents(rows: EventRow[]): Promise<boolean[]>
   /** Pending outbox entries, leased to `owner`. */
   claimOutbox(limit: number, owner: string, leaseUntil: number): Promise<OutboxClaim[]>
+  /** Marks an entry as handed to its provider now, before it leaves (committed at once). */
+  markSending(id: string, at: number): Promise<void>
   /** Records what delivery did: sent (with the plain text made on the way), retried later, or failed for good. */
   finishDeliveries(results: DeliveryOutcome[]): Promise<void>
 }
@@ -38,6 +40,8 @@ export interface EventRow {
 
 export interface OutboxClaim extends OutgoingMessage {
   attempts: number
+  /** An earlier hand-over was interrupted (a crash between sending and recording): its outcome is unknown. */
+  interrupted: boolean
 }
 
 export type DeliveryOutcome =
@@ -95,9 +99,12 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     caseCurrencies: sqlite.prepare(`select id, currency from cases where id in (select value from json_each(?))`),
     insertEvent: sqlite.prepare(`insert into events (id, case_id, type, at, data, received_at) values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing`),
     markSent: sqlite.prepare(
-      `update outbox set status = 'sent', sent_at = ?, text = coalesce(?, text), attempts = attempts + 1, lease_owner = null, lease_until = null where id = ?`,
+      `update outbox set status = 'sent', sent_at = ?, text = coalesce(?, text), attempts = attempts + 1, sending_since = null, lease_owner = null, lease_until = null where id = ?`,
     ),
-    markAttempt: sqlite.prepare(`update outbox set status = ?, attempts = ?, reason = ?, lease_owner = null, lease_until = ? where id = ?`),
+    markAttempt: sqlite.prepare(
+      `update outbox set status = ?, attempts = ?, reason = ?, sending_since = null, lease_owner = null, lease_until = ? where id = ?`,
+    ),
+    markSending: sqlite.prepare(`update outbox set sending_since = ? where id = ?`),
     releaseTimers: sqlite.prepare(`update timers set lease_owner = null, lease_until = null where lease_owner = ?`),
     releaseEvents: sqlite.prepare(`update events set lease_owner = null, lease_until = null where lease_owner = ?`),
   }
@@ -193,7 +200,7 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
             .orderBy('created_at')
             .limit(limit),
         )
-        .returning(['id', 'case_id', 'channel', 'recipient', 'subject', 'html', 'text', 'locale', 'attempts'])
+        .returning(['id', 'case_id', 'channel', 'recipient', 'subject', 'html', 'text', 'locale', 'attempts', 'sending_since'])
         .execute()
       return rows.map((row) => ({
         id: row.id,
@@ -205,7 +212,12 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         text: row.text,
         locale: row.locale,
         attempts: row.attempts,
+        interrupted: row.sending_since !== null,
       }))
+    },
+
+    async markSending(id, at) {
+      statements.markSending.run(at, id)
     },
 
     async finishDeliveries(results) {

@@ -7,12 +7,26 @@ import { htmlToPlainText } from '../messages'
 const MAX_ATTEMPTS = 10
 const CLAIM = 500
 
+/** What delivery did since the engine started: sent, and resent after an interrupted hand-over (the same key). */
+export interface DeliveryStats {
+  sent: number
+  resentAfterInterruption: number
+}
+
 /**
  * Hands pending outbox entries to their channel adapters, then records the outcome. The idempotency key is the
  * outbox id, so an entry sent just before a crash and sent again after it is one message for a provider that
- * honours it. Transient failures are retried with exponential backoff.
+ * honours it (an email keeps its Message-ID). Each entry is marked before it leaves and recorded at once after: the
+ * window a crash can fall into is one hand-over, and the entries it interrupted are known. Transient failures are
+ * retried with exponential backoff.
  */
-export async function deliverOutbox(store: EngineStore, channels: Map<string, ChannelAdapter>, clock: Clock, worker: string): Promise<number> {
+export async function deliverOutbox(
+  store: EngineStore,
+  channels: Map<string, ChannelAdapter>,
+  clock: Clock,
+  worker: string,
+  stats: DeliveryStats = { sent: 0, resentAfterInterruption: 0 },
+): Promise<number> {
   let delivered = 0
   for (;;) {
     const claimed = await store.claimOutbox(CLAIM, worker, Date.now() + 60_000)
@@ -21,6 +35,9 @@ export async function deliverOutbox(store: EngineStore, channels: Map<string, Ch
       // HTML messages get their plain-text part here: only a provider needs it.
       const text = row.text ?? (row.html !== null ? htmlToPlainText(row.html) : null)
       const adapter = channels.get(row.channel)
+      // Marked before it leaves: a crash from here to the record below leaves the entry known as interrupted.
+      if (adapter) await store.markSending(row.id, Date.now())
+      if (row.interrupted) stats.resentAfterInterruption++
       const outcome = adapter
         ? await adapter
             .send({ ...row, text }, { idempotencyKey: row.id })
@@ -30,6 +47,7 @@ export async function deliverOutbox(store: EngineStore, channels: Map<string, Ch
       if (outcome.ok) {
         await store.finishDeliveries([{ id: row.id, status: 'sent', sentAt: clock.now(), text: row.text === null ? text : null }])
         delivered++
+        stats.sent++
         continue
       }
       const attempts = row.attempts + 1

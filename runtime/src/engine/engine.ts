@@ -10,7 +10,7 @@ import { createMessageRenderer, type MessageRenderer } from '../messages'
 import { defaultContactPolicy, type ContactPolicy } from '../policy'
 import { BatchRun, type WorkItem } from './batch-run'
 import { controlEvents } from './control-events'
-import { deliverOutbox } from './deliver-outbox'
+import { deliverOutbox, type DeliveryStats } from './deliver-outbox'
 import type { EngineDeps, Links } from './engine-deps'
 import { GuardScope } from './guard-scope'
 import { JourneyCache, type CompiledVersion } from './journey-cache'
@@ -242,18 +242,35 @@ export class Engine {
     ])
   }
 
+  /**
+   * The engine's work runs one piece at a time: the scheduler, a test clock's advance and an embedder's `runDue` or
+   * `deliver` wait for each other, so that no two batches hold the same case and one delivery loop hands messages over.
+   */
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work)
+    this.#queue = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    return run
+  }
+  #queue: Promise<void> = Promise.resolve()
+
   /** Handles every event and timer due now (on the engine's clock), batch by batch, then delivers the outbox. */
   async runDue(options: { onItem?: (dueAt: number) => void } = {}): Promise<RunResult> {
-    return this.#runUntil(this.clock.now(), options.onItem)
+    return this.#exclusive(() => this.#runUntil(this.clock.now(), options.onItem))
   }
 
   /** Moves a virtual clock forward to `time`, firing every due event and timer in time order on the way. */
   async advanceTo(time: number | Date): Promise<RunResult> {
-    if (!this.clock.set) throw new Error('advanceTo needs a virtual clock (VirtualClock)')
+    const set = this.clock.set
+    if (!set) throw new Error('advanceTo needs a virtual clock (VirtualClock)')
     const target = typeof time === 'number' ? time : time.getTime()
-    const result = await this.#runUntil(target)
-    this.clock.set(target)
-    return result
+    return this.#exclusive(async () => {
+      const result = await this.#runUntil(target)
+      set.call(this.clock, target)
+      return result
+    })
   }
 
   async #runUntil(limit: number, onItem?: (dueAt: number) => void): Promise<RunResult> {
@@ -277,19 +294,26 @@ export class Engine {
       const run = await BatchRun.create(this.#deps, items, horizon, this.clock.now())
       await run.run()
       await this.store.commit(run.batch, owner)
-      await this.deliver()
+      await this.#deliver()
       total.items += run.work.length
       total.steps += run.stepsTaken
       total.batches++
     }
     // Entries left pending by a crash, and retries whose backoff has run out, are due even when nothing else is.
-    if (total.batches === 0) await this.deliver()
+    if (total.batches === 0) await this.#deliver()
     return total
   }
 
   /** Sends what the outbox holds through the channel adapters; safe to repeat after a crash. */
   deliver(): Promise<number> {
-    return deliverOutbox(this.store, this.#deps.channels, this.clock, this.worker)
+    return this.#exclusive(() => this.#deliver())
+  }
+
+  /** Messages sent since start, and those resent because a crash interrupted their hand-over. */
+  readonly deliveryStats: DeliveryStats = { sent: 0, resentAfterInterruption: 0 }
+
+  #deliver(): Promise<number> {
+    return deliverOutbox(this.store, this.#deps.channels, this.clock, this.worker, this.deliveryStats)
   }
 }
 
