@@ -11,6 +11,7 @@ import { engineRun } from './engine-throughput'
 import { editorCanvas } from './editor-canvas'
 import { httpIngest } from './http-ingest'
 import { caseImport } from './case-import'
+import { healthUnderLoad } from './health-under-load'
 
 const { values } = parseArgs({
   options: {
@@ -19,13 +20,16 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     nodes: { type: 'string', default: '500' },
     'import-rows': { type: 'string', default: '200000' },
-    /** Some of engine, http, import, editor (comma-separated); all by default. */
-    only: { type: 'string', default: 'engine,http,import,editor' },
+    /** Some of engine, http, import, editor, health (comma-separated); all by default. */
+    only: { type: 'string', default: 'engine,http,import,editor,health' },
+    'health-events': { type: 'string', default: '200000' },
+    'health-simulation-cases': { type: 'string', default: '20000' },
   },
 })
 const parts = new Set(values.only.split(',').map((part) => part.trim()))
 for (const part of parts)
-  if (!['engine', 'http', 'import', 'editor'].includes(part)) throw new Error(`--only: unknown part "${part}" (engine, http, import, editor)`)
+  if (!['engine', 'http', 'import', 'editor', 'health'].includes(part))
+    throw new Error(`--only: unknown part "${part}" (engine, http, import, editor, health)`)
 const caseCount = Number(values.cases)
 const rowCount = Number(values.rows)
 
@@ -118,6 +122,28 @@ if (parts.has('http')) {
     ingestP99AtRateMs: http.dunwellAtRate.p99,
     bareP99AtRateMs: http.bareAtRate.p99,
     bulkEventsPerSecond: round(http.bulk.perSecond),
+  })
+}
+
+if (parts.has('health')) {
+  const events = Number(values['health-events'])
+  const simulationCases = Number(values['health-simulation-cases'])
+  console.log(
+    `(h) /health from outside, idle and while the server takes ${events.toLocaleString('en')} events in one bulk and simulates ${simulationCases.toLocaleString('en')} cases over 365 days …`,
+  )
+  const result = await healthUnderLoad({ events, cases: 20_000, simulationCases, days: 365 })
+  const line = (name: string, r: { probes: number; p50: number; p99: number; max: number }) =>
+    console.log(`    ${name.padEnd(11)} p50 ${r.p50} ms  p99 ${r.p99} ms  max ${r.max} ms  (${r.probes} probes)`)
+  line('idle', result.idle)
+  line('under load', result.loaded)
+  console.log(
+    `    bulk and simulation answered ${result.statuses.join(' and ')}, all processed in ${result.seconds.toFixed(1)} s; p99 ratio loaded/idle ${(result.loaded.p99 / Math.max(0.1, result.idle.p99)).toFixed(1)} (goal: p99 < 100 ms)`,
+  )
+  Object.assign(figures, {
+    healthP99IdleMs: result.idle.p99,
+    healthP99LoadedMs: result.loaded.p99,
+    healthMaxLoadedMs: result.loaded.max,
+    healthLoadSeconds: Number(result.seconds.toFixed(1)),
   })
 }
 

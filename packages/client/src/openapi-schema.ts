@@ -966,6 +966,19 @@ export interface components {
             status: "ok";
             /** @description The engine clock (virtual with a test clock) */
             time: string;
+            /** @description What is due and not yet done (read at most every 250 ms) */
+            backlog: {
+                /** @description Events due and not yet applied */
+                events: number;
+                /** @description Waits and deferred sends due and not yet run */
+                timers: number;
+                /** @description Messages waiting to be sent (due now or retried later) */
+                outbox: number;
+                /** @description When the oldest due event or timer fell due (ms since 1970) */
+                oldestDueAt: number | null;
+                /** @description How late the oldest due work is now: 0 when the engine keeps up */
+                lateMs: number;
+            };
             /** @description When the server runs the scheduler */
             scheduler?: {
                 running: boolean;

@@ -5,6 +5,15 @@ export const healthSchema = z
   .looseObject({
     status: z.literal('ok'),
     time: z.string().meta({ description: 'The engine clock (virtual with a test clock)' }),
+    backlog: z
+      .object({
+        events: z.number().int().meta({ description: 'Events due and not yet applied' }),
+        timers: z.number().int().meta({ description: 'Waits and deferred sends due and not yet run' }),
+        outbox: z.number().int().meta({ description: 'Messages waiting to be sent (due now or retried later)' }),
+        oldestDueAt: z.number().nullable().meta({ description: 'When the oldest due event or timer fell due (ms since 1970)' }),
+        lateMs: z.number().meta({ description: 'How late the oldest due work is now: 0 when the engine keeps up' }),
+      })
+      .meta({ description: 'What is due and not yet done (read at most every 250 ms)' }),
     scheduler: z
       .object({
         running: z.boolean(),

@@ -9,6 +9,8 @@ import { caseFromRow, enrolmentFromRow } from './rows'
 export interface EngineStore {
   claimDue(now: number, limit: number, owner: string, leaseUntil: number): Promise<{ events: EventRecord[]; timers: TimerRecord[] }>
   nextDueAt(): Promise<number | null>
+  /** What is due by `now` and not yet done: events, timers, messages to send; and since when the oldest waits. */
+  backlog(now: number): Promise<Backlog>
   loadCases(ids: string[]): Promise<Map<string, CaseRecord>>
   loadEnrolments(caseIds: string[]): Promise<EnrolmentRecord[]>
   loadOptouts(caseIds: string[]): Promise<{ caseId: string; channel: string }[]>
@@ -27,6 +29,13 @@ export interface EngineStore {
   markSending(id: string, at: number): Promise<void>
   /** Records what delivery did: sent (with the plain text made on the way), retried later, or failed for good. */
   finishDeliveries(results: DeliveryOutcome[]): Promise<void>
+}
+
+export interface Backlog {
+  events: number
+  timers: number
+  outbox: number
+  oldestDueAt: number | null
 }
 
 export interface EventRow {
@@ -105,6 +114,9 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
       `update outbox set status = ?, attempts = ?, reason = ?, sending_since = null, lease_owner = null, lease_until = ? where id = ?`,
     ),
     markSending: sqlite.prepare(`update outbox set sending_since = ? where id = ?`),
+    dueEvents: sqlite.prepare(`select count(*) as count, min(at) as oldest from events where processed_at is null and at <= ?`),
+    dueTimers: sqlite.prepare(`select count(*) as count, min(due_at) as oldest from timers where held = 0 and due_at <= ?`),
+    pendingOutbox: sqlite.prepare(`select count(*) as count from outbox where status = 'pending'`),
     releaseTimers: sqlite.prepare(`update timers set lease_owner = null, lease_until = null where lease_owner = ?`),
     releaseEvents: sqlite.prepare(`update events set lease_owner = null, lease_until = null where lease_owner = ?`),
   }
@@ -284,6 +296,14 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         .executeTakeFirst()
       const times = [event?.at, timer?.at].filter((time): time is number => time !== null && time !== undefined).map(Number)
       return times.length > 0 ? Math.min(...times) : null
+    },
+
+    async backlog(now) {
+      const events = statements.dueEvents.get(now) as { count: number; oldest: number | null }
+      const timers = statements.dueTimers.get(now) as { count: number; oldest: number | null }
+      const outbox = statements.pendingOutbox.get() as { count: number }
+      const oldest = [events.oldest, timers.oldest].filter((at): at is number => at !== null)
+      return { events: events.count, timers: timers.count, outbox: outbox.count, oldestDueAt: oldest.length > 0 ? Math.min(...oldest) : null }
     },
 
     async loadCases(ids) {

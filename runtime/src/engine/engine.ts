@@ -5,7 +5,7 @@ import { systemClock, type Clock } from '../clock'
 import { recordingAdapter, type ChannelAdapter } from '../channels/channel-adapter'
 import type { Database } from '../db/database'
 import { releaseStaleLeases } from '../db/open-database'
-import type { EngineStore } from '../db/sqlite-store'
+import type { Backlog, EngineStore } from '../db/sqlite-store'
 import { createMessageRenderer, type MessageRenderer } from '../messages'
 import { defaultContactPolicy, type ContactPolicy } from '../policy'
 import { BatchRun, type WorkItem } from './batch-run'
@@ -308,6 +308,21 @@ export class Engine {
   deliver(): Promise<number> {
     return this.#exclusive(() => this.#deliver())
   }
+
+  /**
+   * What is due and not yet done, and how late the oldest of it is: the truth about keeping up, also while the engine
+   * is too busy to pick anything up (read at most every 250 ms).
+   */
+  async backlog(): Promise<Backlog & { lateMs: number }> {
+    const now = this.clock.now()
+    if (!this.#backlog || Date.now() - this.#backlog.read > 250) {
+      const found = await this.store.backlog(now)
+      this.#backlog = { read: Date.now(), value: found }
+    }
+    const value = this.#backlog.value
+    return { ...value, lateMs: value.oldestDueAt === null ? 0 : Math.max(0, now - value.oldestDueAt) }
+  }
+  #backlog: { read: number; value: Backlog } | undefined
 
   /** Messages sent since start, and those resent because a crash interrupted their hand-over. */
   readonly deliveryStats: DeliveryStats = { sent: 0, resentAfterInterruption: 0 }

@@ -44,7 +44,7 @@ export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opti
       }),
       async (c) => {
         await options.db.selectFrom('journeys').select('id').limit(1).execute()
-        return c.json({ status: 'ok' as const, time: new Date(engine.clock.now()).toISOString(), ...health() }, 200)
+        return c.json({ status: 'ok' as const, time: new Date(engine.clock.now()).toISOString(), backlog: await engine.backlog(), ...health() }, 200)
       },
     )
 
