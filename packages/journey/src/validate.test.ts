@@ -323,6 +323,22 @@ describe('validate', () => {
       ).toBe('promise')
     })
 
+    it('a condition over the evaluation budget: loops nested too deep, a pattern RE2 refuses', () => {
+      const letters = "debtor.firstName.split('')"
+      const nested = only(
+        broken((j) => (node(j, 'age').data.branches[0].when = `${letters}.exists(a, ${letters}.exists(b, ${letters}.exists(c, a + b + c == 'abc')))`)),
+        'bad-expression',
+      )
+      expect(nested).toMatchObject({ severity: 'error', nodeId: 'age', path: ['nodes', 1, 'data', 'branches', 0, 'when'] })
+      expect(nested.message).toContain('`exists(…)` is a loop inside 2 other loops (exists › exists): at most 2 loops')
+      expect(
+        only(
+          broken((j) => (j.settings.goal = "debtor.firstName.matches('^(?!Herr)') || case.balance <= 0.0")),
+          'bad-expression',
+        ).message,
+      ).toContain('not a regular expression in RE2 syntax')
+    })
+
     it('Liquid that does not parse or reads an unknown variable', () => {
       expect(
         only(
