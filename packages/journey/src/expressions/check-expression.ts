@@ -8,7 +8,8 @@ export interface SourceRange {
   end: number
 }
 
-export type ExpressionCheck = { ok: true } | { ok: false; message: string; range?: SourceRange }
+/** `overBudget`: valid CEL beyond what one evaluation may cost (loops nested too deep, a pattern RE2 refuses). */
+export type ExpressionCheck = { ok: true } | { ok: false; message: string; range?: SourceRange; overBudget?: true }
 
 /** The first line of a CEL error, without the source excerpt the library appends. */
 export function celErrorMessage(error: unknown): string {
@@ -43,7 +44,7 @@ export function checkValueExpression(source: string): ExpressionCheck {
 /** A valid expression that could still run too long: loops nested too deep, a pattern RE2 refuses. */
 function withinBudget(source: string): ExpressionCheck {
   const [problem] = expressionBudgetProblems(celEnvironment.parse(source).ast)
-  return problem ? { ok: false, message: `\`${source}\`: ${problem.message}`, range: problem.range } : { ok: true }
+  return problem ? { ok: false, message: `\`${source}\`: ${problem.message}`, range: problem.range, overBudget: true } : { ok: true }
 }
 
 function failure(error: unknown, source: string, what: string): ExpressionCheck {
