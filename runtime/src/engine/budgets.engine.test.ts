@@ -47,7 +47,7 @@ describe('a version published before the budgets', () => {
     const [decided] = await entries(second, 'long', 'decided')
     expect(decided!.detail).toMatchObject({
       outcome: 'else',
-      conditions: [{ result: false, error: expect.stringContaining('over budget: took more than 100,000 loop steps') }],
+      conditions: [{ result: false, error: expect.stringContaining('over budget: took more than 200,000 steps in its loops') }],
     })
     expect(JSON.stringify(decided!.detail)).not.toContain('Maximiliane')
     expect((await entries(second, 'short', 'decided'))[0]!.detail).toMatchObject({ outcome: 'else', conditions: [{ result: false }] })

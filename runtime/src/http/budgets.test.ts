@@ -119,7 +119,7 @@ describe('budgets: what a user writes cannot stall the runtime', () => {
     const [overBudget] = await decided(api, 'many')
     expect(overBudget!.detail).toMatchObject({
       outcome: 'else',
-      conditions: [{ result: false, error: expect.stringMatching(/^over budget: took more than 100,000 loop steps/) }],
+      conditions: [{ result: false, error: expect.stringMatching(/^over budget: took more than 200,000 steps in its loops/) }],
     })
     expect(JSON.stringify(overBudget!.detail)).not.toContain('tag-1')
     expect((await decided(api, 'few'))[0]!.detail).toMatchObject({ outcome: 'named' })

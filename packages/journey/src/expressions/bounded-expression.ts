@@ -8,7 +8,7 @@ export class ExpressionBudgetError extends Error {
   override readonly name = 'ExpressionBudgetError'
 }
 
-const stepsExceeded = `took more than ${expressionBudget.maxSteps.toLocaleString('en')} loop steps (exists, all, map, filter over all their elements), the limit of one evaluation`
+const stepsExceeded = `took more than ${expressionBudget.maxSteps.toLocaleString('en')} steps in its loops (exists, all, map, filter: each element costs as many steps as the loop's body has parts), the limit of one evaluation`
 
 // One evaluation runs at a time (it is synchronous): the counter belongs to the one running.
 let steps = 0
@@ -16,16 +16,22 @@ let exhausted = false
 // Thrown on every step after the budget is spent; made once, so that each throw is cheap.
 const spent = new ExpressionBudgetError(stepsExceeded)
 
-function step(): boolean {
+function step(cost: bigint): boolean {
   if (exhausted) throw spent
-  if (++steps > expressionBudget.maxSteps) {
+  steps += Number(cost)
+  if (steps > expressionBudget.maxSteps) {
     exhausted = true
     throw spent
   }
   return true
 }
 
-function sizeOf(value: unknown): number {
+/** The parts of an expression: its nodes. */
+function sizeOf(node: CelNode): number {
+  return 1 + childNodes(node).reduce((sum, child) => sum + sizeOf(child), 0)
+}
+
+function lengthOf(value: unknown): number {
   if (typeof value === 'string' || Array.isArray(value)) return value.length
   if (value instanceof Map || value instanceof Set) return value.size
   if (value instanceof Uint8Array) return value.length
@@ -33,7 +39,7 @@ function sizeOf(value: unknown): number {
 }
 
 function bounded<T>(value: T): T {
-  if (sizeOf(value) > expressionBudget.maxBoundSize) {
+  if (lengthOf(value) > expressionBudget.maxBoundSize) {
     throw new ExpressionBudgetError(`cel.bind names a value of more than ${expressionBudget.maxBoundSize.toLocaleString('en')} characters or elements`)
   }
   return value
@@ -46,7 +52,7 @@ function bounded<T>(value: T): T {
 const evaluationEnvironment = celEnvironment
   .clone()
   .registerFunction('string.re2Matches(string): bool', matchesRegularExpression)
-  .registerFunction('__step(): bool', step)
+  .registerFunction('__step(int): bool', step)
   .registerFunction('__bounded(A): A', bounded)
 
 interface Edit {
@@ -69,11 +75,12 @@ function editsOf(source: string, node: CelNode): Edit[] {
   const call = receiverCall(node)
   if (!call) return []
   if (isComprehension(node)) {
-    // Every element a loop visits first takes a step (the first body, a predicate or transform, runs for each);
-    // the body only runs while steps remain.
+    // Every element a loop visits first pays for its body (the first body, a predicate or transform, runs for
+    // each); the body only runs while steps remain.
     const region = argumentRegion(source, node, call.args, 1)
+    const cost = 1 + call.args.slice(1).reduce((sum, body) => sum + sizeOf(body), 0)
     return [
-      { at: region.start, end: region.start, text: 'cel.bind(__budget, __step(), ' },
+      { at: region.start, end: region.start, text: `cel.bind(__budget, __step(${cost}), ` },
       { at: region.end, end: region.end, text: ')' },
     ]
   }

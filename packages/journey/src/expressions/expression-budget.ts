@@ -11,8 +11,11 @@ export const expressionBudget = {
   maxLoopNesting: 2,
   /** cel.bind inside each other: each level can multiply the size of a text or list. */
   maxBindNesting: 3,
-  /** Elements visited by all loops of one evaluation together. */
-  maxSteps: 100_000,
+  /**
+   * Work of all loops of one evaluation together: each element a loop visits costs one step per part of the loop's
+   * body (about 0.2 µs each here), so a loop over 1,000 invoices with a 20-part condition costs 21,000.
+   */
+  maxSteps: 200_000,
   /** Characters of a text, elements of a list or entries of a map that cel.bind may name. */
   maxBoundSize: 100_000,
 } as const
