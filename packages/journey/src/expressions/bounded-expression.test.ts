@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compileBoundedExpression, ExpressionBudgetError } from './bounded-expression'
 import { celEnvironment } from './cel-environment'
@@ -41,6 +42,7 @@ describe('compileBoundedExpression', () => {
       "cel.bind(name, debtor.firstName + ' ' + debtor.lastName, name.size() > 5)",
       "(debtor.firstName.split('')).exists(c, (c == 'n')) || case.balance > 1000.0",
       'case.daysPastDue > 10 && case.balance >= 84.5',
+      "case.attributes.tags[0].matches('^v') && case.attributes.tags.exists(t // a tag, or two\n, t.matches( // RE2\n 'b$'))",
     ]
     for (const source of expressions) {
       expect(compileBoundedExpression(source)(facts('Anna')), source).toEqual(celEnvironment.evaluate(source, facts('Anna')))
@@ -71,6 +73,55 @@ describe('compileBoundedExpression', () => {
     const doubling = 'cel.bind(a, debtor.firstName + debtor.firstName, cel.bind(b, a + a + a + a, cel.bind(c, b + b + b + b, c.size() > 0)))'
     expect(() => compileBoundedExpression(doubling)(facts('x'.repeat(10_000)))).toThrow(ExpressionBudgetError)
     expect(compileBoundedExpression(doubling)(facts('x'))).toBe(true)
+  })
+})
+
+/** Random conditions of loops, binds, patterns and logic over the facts, written with odd spacing and comments. */
+function condition(depth: number, names: string[]): fc.Arbitrary<string> {
+  const text: fc.Arbitrary<string> = fc.oneof(
+    fc.constantFrom("'vip'", "'a'", 'debtor.firstName', ...names),
+    fc.constantFrom(...names, 'debtor.lastName').map((name) => `(${name} + '!')`),
+  )
+  const leaf = fc.oneof(
+    fc.tuple(text, fc.constantFrom("'^v'", "'^[a-zA-Z]+!?$'", "'b2'", "'^$'", "'a|b'")).map(([t, pattern]) => `${t}.matches(${pattern})`),
+    fc.tuple(text, text).map(([a, b]) => `${a} == ${b}`),
+    fc.constantFrom('true', 'case.balance > 80.0', 'case.daysPastDue < 3'),
+  )
+  if (depth === 0) return leaf
+  const name = `v${depth}`
+  const list = fc.constantFrom('case.attributes.tags', "debtor.firstName.split('')", "['x', 'vip']")
+  const inner = condition(depth - 1, [...names, name])
+  const loop = fc
+    .tuple(list, fc.constantFrom('exists', 'all', 'exists_one'), fc.constantFrom('', ' ', ' // why\n '), inner)
+    .map(([over, macro, gap, body]) => `${over}.${macro}(${name},${gap}(${body}))`)
+  const filtered = fc.tuple(list, inner).map(([over, body]) => `${over}.filter(${name}, ${body}).size() > 0`)
+  const mapped = fc.tuple(list, inner).map(([over, body]) => `${over}.map(${name}, ${body}).exists(r, r)`)
+  const bound = fc.tuple(text, inner).map(([value, body]) => `cel.bind(${name}, ${value}, ${body})`)
+  const both = fc.tuple(condition(depth - 1, names), condition(depth - 1, names), fc.constantFrom('&&', '||')).map(([a, b, op]) => `(${a}) ${op} !(${b})`)
+  return fc.oneof(leaf, loop, filtered, mapped, bound, both)
+}
+
+describe('compileBoundedExpression against the library', () => {
+  it('gives the value (or the failure) the library gives, for random conditions within the budget', () => {
+    fc.assert(
+      fc.property(condition(2, []), fc.constantFrom('Anna', 'vip', 'Bob Ray', ''), (source, firstName) => {
+        const expected = (() => {
+          try {
+            return { value: celEnvironment.evaluate(source, facts(firstName)) }
+          } catch {
+            return { failed: true }
+          }
+        })()
+        let actual: { value: unknown } | { failed: true }
+        try {
+          actual = { value: compileBoundedExpression(source)(facts(firstName)) }
+        } catch {
+          actual = { failed: true }
+        }
+        expect(actual, source).toEqual(expected)
+      }),
+      { numRuns: 300, seed: 10 },
+    )
   })
 })
 

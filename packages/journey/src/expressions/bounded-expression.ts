@@ -61,12 +61,23 @@ interface Edit {
   text: string
 }
 
+/** The first comma from `from` on, past `//` comments (between two arguments there is nothing else). */
+function nextComma(source: string, from: number): number {
+  for (let at = from; at < source.length; at++) {
+    if (source.startsWith('//', at)) {
+      at = source.indexOf('\n', at)
+      if (at < 0) return -1
+    } else if (source[at] === ',') return at
+  }
+  return -1
+}
+
 /** The argument at `index` of a call, with the brackets and spaces around it, as a source range. */
 function argumentRegion(source: string, call: CelNode, args: CelNode[], index: number): { start: number; end: number } {
   const before = args[index - 1]
-  const start = before ? source.indexOf(',', before.end) + 1 : -1
+  const start = before ? nextComma(source, before.end) + 1 : -1
   const after = args[index + 1]
-  const end = after ? source.indexOf(',', args[index]?.end ?? start) : call.end - 1
+  const end = after ? nextComma(source, args[index]?.end ?? start) : call.end - 1
   if (start <= 0 || end < start || (!after && source[end] !== ')')) throw new Error('cannot place the loop budget in this expression')
   return { start, end }
 }
@@ -93,7 +104,7 @@ function editsOf(source: string, node: CelNode): Edit[] {
   }
   if (call.name === 'matches' && call.args[0]) {
     const between = source.slice(call.receiver.end, call.args[0].start)
-    const name = /\.\s*(matches)\s*\(\s*$/.exec(between)
+    const name = /\.\s*(matches)\s*\((?:\s|\/\/[^\n]*\n)*$/.exec(between)
     if (!name) throw new Error('cannot place the regular expression engine in this expression')
     const at = call.receiver.end + name.index + name[0].indexOf('matches')
     return [{ at, end: at + 'matches'.length, text: 're2Matches' }]
@@ -123,6 +134,15 @@ function needsRewrite(node: CelNode): boolean {
   return isComprehension(node) || isBind(node) || receiverCall(node)?.name === 'matches' || childNodes(node).some(needsRewrite)
 }
 
+function parseRewritten(text: string): ReturnType<typeof evaluationEnvironment.parse> {
+  try {
+    return evaluationEnvironment.parse(text)
+  } catch {
+    // A bug of ours, not of the expression (it parsed as written): say so rather than run it without a budget.
+    throw new Error('could not prepare the expression for an evaluation within its budget')
+  }
+}
+
 export type BoundedExpression = (context: Record<string, unknown>) => unknown
 
 /**
@@ -133,7 +153,7 @@ export type BoundedExpression = (context: Record<string, unknown>) => unknown
 export function compileBoundedExpression(source: string): BoundedExpression {
   const parsed = evaluationEnvironment.parse(source)
   const root = parsed.ast as CelNode
-  const evaluate = needsRewrite(root) ? evaluationEnvironment.parse(rewrite(source, 0, source.length, [root], [])) : parsed
+  const evaluate = needsRewrite(root) ? parseRewritten(rewrite(source, 0, source.length, [root], [])) : parsed
   return (context) => {
     steps = 0
     exhausted = false
