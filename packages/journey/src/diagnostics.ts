@@ -44,6 +44,21 @@ export interface Diagnostic {
   path: DiagnosticPath
 }
 
+/**
+ * Diagnostics of the budget (template-budget.ts, expression-budget.ts), added after documents were published: a
+ * stored version is loaded without them and the runtime's budget fails its messages and decisions one by one.
+ */
+const overBudget = new WeakSet<Diagnostic>()
+
+export function markOverBudget(diagnostic: Diagnostic): Diagnostic {
+  overBudget.add(diagnostic)
+  return diagnostic
+}
+
+export function isOverBudget(diagnostic: Diagnostic): boolean {
+  return overBudget.has(diagnostic)
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error')
 }

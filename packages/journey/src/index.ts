@@ -18,14 +18,26 @@ export { durationUnits, durationParts, durationFromParts, describeDuration, dura
 export { knownEvents, knownEventTypes, isKnownEvent, type KnownEvent } from './known-events'
 export { closestName } from './closest-name'
 export { migrateJourney, migrations, CURRENT_FORMAT_VERSION, type Migration, type MigrationResult } from './migrate'
-export { compile, createJourneyMachine, type CompiledJourney, type CompileResult, type GuardArgs, type JourneyGuards } from './compile/compile'
+export {
+  compile,
+  createJourneyMachine,
+  type CompiledJourney,
+  type CompileOptions,
+  type CompileResult,
+  type GuardArgs,
+  type JourneyGuards,
+} from './compile/compile'
 export * from './compile/machine-types'
 export { format } from './format'
 export { parseJson, compileText, type ParseResult } from './parse-journey'
 export { celEnvironment, expressionVariables, type ExpressionVariable } from './expressions/cel-environment'
 export { checkCondition, checkValueExpression, celErrorMessage, type ExpressionCheck, type SourceRange } from './expressions/check-expression'
+export { compileBoundedExpression, ExpressionBudgetError, type BoundedExpression } from './expressions/bounded-expression'
+export { expressionBudget } from './expressions/expression-budget'
 export { createLiquid, liquidEngines, templateFields, templateVariables, type TemplateVariable } from './templates/liquid'
 export { checkLiquid } from './templates/check-liquid'
+export { renderWithinBudget } from './templates/render-template'
+export { templateBudget, TemplateBudgetError } from './templates/template-budget'
 export { checkMjml } from './templates/check-mjml'
 export { journeyJsonSchema } from './json-schema'
 export { diffJourneys, describeNode, isMoveOnly, type JourneyChange, type JourneyChangeKind, type JourneyChangeSubject } from './diff'

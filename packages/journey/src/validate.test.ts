@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeDiagnostic, diagnosticCodes, validate, type Diagnostic, type DiagnosticCode } from '@dunwell/journey'
+import { compile, describeDiagnostic, diagnosticCodes, validate, type Diagnostic, type DiagnosticCode } from '@dunwell/journey'
 import { sampleJourney } from '@dunwell/journey/testing'
 
 type Mutable = Record<string, any>
@@ -321,6 +321,27 @@ describe('validate', () => {
           'bad-expression',
         ).nodeId,
       ).toBe('promise')
+    })
+
+    it('a condition over the evaluation budget: loops nested too deep, a pattern RE2 refuses', () => {
+      const letters = "debtor.firstName.split('')"
+      const nested = only(
+        broken((j) => (node(j, 'age').data.branches[0].when = `${letters}.exists(a, ${letters}.exists(b, ${letters}.exists(c, a + b + c == 'abc')))`)),
+        'bad-expression',
+      )
+      expect(nested).toMatchObject({ severity: 'error', nodeId: 'age', path: ['nodes', 1, 'data', 'branches', 0, 'when'] })
+      expect(nested.message).toContain('`exists(…)` is a loop inside 2 other loops (exists › exists): at most 2 loops')
+      // A version published before this limit still loads: the runtime's step budget bounds each evaluation.
+      const stored = sampleJourney() as Mutable
+      node(stored, 'age').data.branches[0].when = `${letters}.exists(a, ${letters}.exists(b, ${letters}.exists(c, a + b + c == 'abc')))`
+      expect(compile(stored).ok).toBe(false)
+      expect(compile(stored, { published: true }).ok).toBe(true)
+      expect(
+        only(
+          broken((j) => (j.settings.goal = "debtor.firstName.matches('^(?!Herr)') || case.balance <= 0.0")),
+          'bad-expression',
+        ).message,
+      ).toContain('not a regular expression in RE2 syntax')
     })
 
     it('Liquid that does not parse or reads an unknown variable', () => {

@@ -1,20 +1,22 @@
-import { celEnvironment, celErrorMessage } from '@dunwell/journey'
+import { type BoundedExpression, celErrorMessage, compileBoundedExpression, ExpressionBudgetError } from '@dunwell/journey'
 
-type Evaluator = (context: Record<string, unknown>) => unknown
-const cache = new Map<string, Evaluator>()
+const cache = new Map<string, BoundedExpression>()
 
-/** Evaluates a CEL expression, parsed once per distinct text. Throws with a readable message. */
+/**
+ * Evaluates a CEL expression, parsed once per distinct text, within its budget (RE2 for `matches`, a step limit for
+ * loops). Throws with a readable message that names the limit, never a value of the case.
+ */
 export function evaluateExpression(source: string, context: Record<string, unknown>): unknown {
   let evaluator = cache.get(source)
   if (!evaluator) {
-    const parsed = celEnvironment.parse(source) as unknown as Evaluator
-    evaluator = (ctx) => parsed(ctx)
+    evaluator = compileBoundedExpression(source)
     if (cache.size > 10_000) cache.clear()
     cache.set(source, evaluator)
   }
   try {
     return evaluator(context)
   } catch (error) {
+    if (error instanceof ExpressionBudgetError) throw new Error(`over budget: ${error.message}`)
     throw new Error(celErrorMessage(error))
   }
 }

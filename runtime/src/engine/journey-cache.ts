@@ -40,7 +40,9 @@ export class JourneyCache {
     const key = `${journeyId}@${version}`
     const existing = this.#versions.get(key)
     if (existing) return existing
-    const result = compile(document)
+    // Stored versions load as published, even if a budget rule added since refuses them: the budget then fails
+    // their messages and decisions one by one.
+    const result = compile(document, { published: true })
     if (!result.ok) throw new Error(`journey ${key} does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`)
     const sends = new Map<string, SendParams>()
     for (const [nodeId, state] of Object.entries(result.config.states)) {

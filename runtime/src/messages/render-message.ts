@@ -1,4 +1,4 @@
-import { liquidEngines, type Channel, type Template } from '@dunwell/journey'
+import { liquidEngines, renderWithinBudget, type Channel, type Template } from '@dunwell/journey'
 import type { Template as LiquidTemplate } from 'liquidjs'
 import { chooseLocale } from './choose-locale'
 import { withMjmlLang, withTitle } from './email-head'
@@ -102,9 +102,9 @@ export function createMessageRenderer(options: MessageRendererOptions = {}): Mes
     return body
   }
 
-  // Every filter is synchronous: rendering needs no promise per tag.
+  // Every filter is synchronous: rendering needs no promise per tag. The budget bounds output and loops.
   async function render(engine: 'html' | 'text', templates: LiquidTemplate[], scope: Scope): Promise<string> {
-    return String(liquidEngines[engine].renderSync(templates, scope))
+    return renderWithinBudget(liquidEngines[engine], templates, scope)
   }
 
   const renderBody: Record<BodyFormat, (key: string, source: string, scope: Scope, plainText: boolean) => Promise<{ html?: string; text?: string }>> = {

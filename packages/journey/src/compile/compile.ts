@@ -1,6 +1,6 @@
 import { createMachine, type AnyEventObject } from 'xstate'
 import { journeySchema, type Journey, type JourneyNode } from '../document'
-import { hasErrors, type Diagnostic } from '../diagnostics'
+import { hasErrors, isOverBudget, type Diagnostic } from '../diagnostics'
 import type { HandleId } from '../node-kind'
 import type { NodeType } from '../nodes'
 import { DEFAULT_GOAL } from '../settings'
@@ -28,12 +28,21 @@ export interface CompiledJourney {
 
 export type CompileResult = ({ ok: true; diagnostics: Diagnostic[] } & CompiledJourney) | { ok: false; diagnostics: Diagnostic[] }
 
+export interface CompileOptions {
+  /**
+   * A version already published: its templates and conditions over the budget (a rule newer than some versions)
+   * do not stop it from loading; the runtime's budget fails each such message or decision on its own.
+   */
+  published?: boolean
+}
+
 /**
  * Turns a journey document into a plain-JSON XState v5 machine config. Pure: no I/O, no clock, no randomness;
  * a document with errors yields its diagnostics instead.
  */
-export function compile(input: unknown): CompileResult {
-  const diagnostics = validate(input)
+export function compile(input: unknown, options: CompileOptions = {}): CompileResult {
+  const all = validate(input)
+  const diagnostics = options.published ? all.filter((diagnostic) => !isOverBudget(diagnostic)) : all
   if (hasErrors(diagnostics)) return { ok: false, diagnostics }
   const migrated = migrateJourney(input)
   if (!migrated.ok) return { ok: false, diagnostics: [migrated.diagnostic] }

@@ -1,4 +1,5 @@
 import { celEnvironment } from './cel-environment'
+import { expressionBudgetProblems } from './expression-budget'
 import { explainCelError } from './explain-cel-error'
 
 /** Where in the source the fault lies, as offsets (end exclusive); absent when the whole expression is at fault. */
@@ -7,7 +8,8 @@ export interface SourceRange {
   end: number
 }
 
-export type ExpressionCheck = { ok: true } | { ok: false; message: string; range?: SourceRange }
+/** `overBudget`: valid CEL beyond what one evaluation may cost (loops nested too deep, a pattern RE2 refuses). */
+export type ExpressionCheck = { ok: true } | { ok: false; message: string; range?: SourceRange; overBudget?: true }
 
 /** The first line of a CEL error, without the source excerpt the library appends. */
 export function celErrorMessage(error: unknown): string {
@@ -23,7 +25,7 @@ export function checkCondition(source: string): ExpressionCheck {
     if (result.type !== 'bool' && result.type !== 'dyn') {
       return { ok: false, message: `must be true or false, but gives a ${result.type}` }
     }
-    return { ok: true }
+    return withinBudget(source)
   } catch (error) {
     return failure(error, source, 'condition')
   }
@@ -33,10 +35,16 @@ export function checkCondition(source: string): ExpressionCheck {
 export function checkValueExpression(source: string): ExpressionCheck {
   try {
     const result = celEnvironment.check(source)
-    return result.valid ? { ok: true } : failure(result.error, source, 'value')
+    return result.valid ? withinBudget(source) : failure(result.error, source, 'value')
   } catch (error) {
     return failure(error, source, 'value')
   }
+}
+
+/** A valid expression that could still run too long: loops nested too deep, a pattern RE2 refuses. */
+function withinBudget(source: string): ExpressionCheck {
+  const [problem] = expressionBudgetProblems(celEnvironment.parse(source).ast)
+  return problem ? { ok: false, message: `\`${source}\`: ${problem.message}`, range: problem.range, overBudget: true } : { ok: true }
 }
 
 function failure(error: unknown, source: string, what: string): ExpressionCheck {

@@ -77,6 +77,19 @@ export function explainCelError(message: string, source: string, range: SourceRa
     return `\`${found}\` is not allowed here`
   }
 
+  const limit = /^Exceeded (\w+) \((\d+)\)$/.exec(message)
+  if (limit) {
+    const [, name, value] = limit
+    const words: Record<string, string> = {
+      maxDepth: `is nested more than ${value} levels deep (brackets, calls, lists and field accesses inside each other): write it flatter, e.g. as several conditions`,
+      maxAstNodes: `has more than ${value} parts: split it into several conditions`,
+      maxListElements: `has a list of more than ${value} elements`,
+      maxMapEntries: `has a map of more than ${value} entries`,
+      maxCallArguments: `passes more than ${value} values to one function`,
+    }
+    return `The ${what} ${words[name!] ?? `exceeds the limit ${name} (${value})`}`
+  }
+
   const unexpected = /^Unexpected token: (\w+)$/.exec(message)
   if (unexpected) return at ? `\`${at}\` is not expected here` : `Something is not expected here (${unexpected[1]})`
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkLiquid, templateFields, validate } from '@dunwell/journey'
+import { checkLiquid, compile, templateFields, validate } from '@dunwell/journey'
 import { sampleJourney } from '@dunwell/journey/testing'
 
 describe('checkLiquid: variables no case has', () => {
@@ -49,5 +49,26 @@ describe('checkLiquid: variables no case has', () => {
         path: ['templates', 'nudge', 'body', 'de'],
       }),
     ])
+  })
+
+  it('refuses a template over its render budget for an ordinary case, at publish, in words; a stored version still loads', () => {
+    const journey = sampleJourney() as { templates: Record<string, { body: Record<string, string> }> }
+    journey.templates.nudge!.body.de =
+      "{% assign s = 'STOP' %}{% for i in (1..30) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s }} {{ links.pay }}"
+    const diagnostics = validate(journey)
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'bad-template',
+        message: expect.stringMatching(/^template "nudge" body \(de\): Liquid: the template renders more than 500,000 characters, the limit of one message/),
+        path: ['templates', 'nudge', 'body', 'de'],
+      }),
+    ])
+    expect(compile(journey).ok).toBe(false)
+    // Published before the budget existed: the runtime loads it and fails each of its messages instead.
+    expect(compile(journey, { published: true }).ok).toBe(true)
+    expect(checkLiquid('{% for a in (1..200) %}{% for b in (1..200) %}{% endfor %}{% endfor %}')[0]!.message).toContain(
+      'repeats its loops more than 10,000 times',
+    )
   })
 })

@@ -1,4 +1,5 @@
 import { Liquid } from 'liquidjs'
+import { registerBudgetedTags } from './template-budget'
 
 /**
  * What a template may name: the case, the debtor, the event, links the runtime makes, and the sender, with the
@@ -17,8 +18,11 @@ export type TemplateVariable = keyof typeof templateFields
 /** Variables a template may name. */
 export const templateVariables = Object.keys(templateFields) as TemplateVariable[]
 
-/** Bounds that keep a hostile template cheap to parse and render. */
-const limits = { parseLimit: 200_000, renderLimit: 1_000, memoryLimit: 10_000_000 }
+/**
+ * Bounds that keep a hostile template cheap to parse and render: liquidjs's own (the time limit is a last resort),
+ * and the output and loop budget of template-budget.ts, which render-template.ts applies.
+ */
+const limits = { parseLimit: 200_000, renderLimit: 500, memoryLimit: 2_000_000 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>()
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
@@ -84,6 +88,7 @@ export function createLiquid(options: { html: boolean }): Liquid {
         },
   )
   engine.registerFilter('local_date', localDate)
+  registerBudgetedTags(engine)
   return engine
 }
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticPath } from '../diagnostics'
+import { type Diagnostic, type DiagnosticPath, markOverBudget } from '../diagnostics'
 import { checkCondition, checkValueExpression } from '../expressions/check-expression'
 import { checkLiquid } from '../templates/check-liquid'
 import { checkMjml } from '../templates/check-mjml'
@@ -11,7 +11,9 @@ function article(word: string): string {
 }
 
 function expressionDiagnostic(check: ReturnType<typeof checkCondition>, where: { nodeId?: string; path: DiagnosticPath }, what: string): Diagnostic[] {
-  return check.ok ? [] : [{ severity: 'error', code: 'bad-expression', message: `${what}: ${check.message}`, ...where }]
+  if (check.ok) return []
+  const diagnostic: Diagnostic = { severity: 'error', code: 'bad-expression', message: `${what}: ${check.message}`, ...where }
+  return [check.overBudget ? markOverBudget(diagnostic) : diagnostic]
 }
 
 function duplicateIds(node: NodeView, ids: string[], listName: string, what: string): Diagnostic[] {
@@ -149,12 +151,13 @@ function checkTemplates(view: JourneyView, used: Set<string>): Diagnostic[] {
           })
         }
         for (const problem of checkLiquid(text)) {
-          diagnostics.push({
+          const diagnostic: Diagnostic = {
             severity: problem.severity,
             code: 'bad-template',
             message: `template "${id}" ${part} (${locale}): ${problem.message}`,
             ...at(part, locale),
-          })
+          }
+          diagnostics.push(problem.overBudget ? markOverBudget(diagnostic) : diagnostic)
         }
         if (template.channel === 'email' && part === 'body') {
           for (const problem of checkMjml(text)) {
