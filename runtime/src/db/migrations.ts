@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely'
+import { keyEvents } from './migrations/0005-key-events'
 
 /** Ordered by name; each runs once, in a transaction, on start. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -231,6 +232,7 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0005-event-keys-and-erasure': { up: keyEvents },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { OutgoingMessage } from '../channels/channel-adapter'
 import type { CaseRecord, EnrolmentRecord, EventRecord, TimerRecord, WriteBatch } from '../engine/records'
 import type { Database } from './database'
+import { type EventSource, eventRowId } from './event-row-id'
 import { caseFromRow, enrolmentFromRow } from './rows'
 
 /** What the engine needs from storage. Claims use leases so that several workers could share a database. */
@@ -17,7 +18,7 @@ export interface EngineStore {
   loadRecentSends(caseIds: string[], channels: string[], since: number): Promise<{ caseId: string; channel: string; at: number }[]>
   /** Writes a whole batch in one transaction: it happened entirely or not at all. */
   commit(batch: WriteBatch, owner: string): Promise<void>
-  /** The currency of each of these cases that exists. */
+  /** The currency of each of these cases that exists and is not erased. */
   caseCurrencies(ids: string[]): Promise<Map<string, string>>
   /** Stores events in one transaction; for each, whether it was new (false: its id was seen before). */
   insertEvents(rows: EventRow[]): Promise<boolean[]>
@@ -28,7 +29,10 @@ export interface EngineStore {
 }
 
 export interface EventRow {
-  id: string
+  /** Who chose the key; keys are unique per case and source. */
+  source: EventSource
+  /** The idempotency key. */
+  key: string
   caseId: string
   type: string
   at: number
@@ -92,10 +96,14 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     addHold: sqlite.prepare(`insert into case_holds (case_id, kind, since) values (?, ?, ?) on conflict do nothing`),
     releaseHold: sqlite.prepare(`delete from case_holds where case_id = ? and kind = ?`),
     addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
-    caseCurrencies: sqlite.prepare(`select id, currency from cases where id in (select value from json_each(?))`),
-    insertEvent: sqlite.prepare(`insert into events (id, case_id, type, at, data, received_at) values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing`),
+    caseCurrencies: sqlite.prepare(`select id, currency from cases where id in (select value from json_each(?)) and erased_at is null`),
+    erasedAmong: sqlite.prepare(`select id from cases where id in (select value from json_each(?)) and erased_at is not null`),
+    insertEvent: sqlite.prepare(
+      `insert into events (id, case_id, source, key, type, at, data, received_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
+    ),
     markSent: sqlite.prepare(
-      `update outbox set status = 'sent', sent_at = ?, text = coalesce(?, text), attempts = attempts + 1, lease_owner = null, lease_until = null where id = ?`,
+      `update outbox set status = 'sent', sent_at = ?, attempts = attempts + 1, lease_owner = null, lease_until = null,
+       text = iif(exists (select 1 from cases where cases.id = outbox.case_id and cases.erased_at is not null), null, coalesce(?, text)) where id = ?`,
     ),
     markAttempt: sqlite.prepare(`update outbox set status = ?, attempts = ?, reason = ?, lease_owner = null, lease_until = ? where id = ?`),
     releaseTimers: sqlite.prepare(`update timers set lease_owner = null, lease_until = null where lease_owner = ?`),
@@ -103,7 +111,18 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
   }
 
   const write = sqlite.transaction((batch: WriteBatch, processedAt: number, owner: string) => {
+    // A case erased while this batch ran keeps nothing the batch made of its personal data.
+    const touched = [
+      ...new Set([
+        ...batch.cases.keys(),
+        ...[...batch.enrolments.values()].map((e) => e.caseId),
+        ...batch.audit.map((a) => a.caseId),
+        ...batch.outbox.map((o) => o.caseId),
+      ]),
+    ]
+    const erased = new Set((statements.erasedAmong.all(JSON.stringify(touched)) as { id: string }[]).map((row) => row.id))
     for (const c of batch.cases.values()) {
+      if (erased.has(c.id)) continue
       statements.upsertCase.run(
         c.id,
         JSON.stringify(c.debtor),
@@ -117,16 +136,19 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
       )
     }
     for (const e of batch.enrolments.values()) {
+      if (erased.has(e.caseId)) continue
       statements.upsertEnrolment.run(e.id, e.caseId, e.journeyId, e.version, e.node, e.status, e.outcome, e.steps, e.enteredAt, e.updatedAt, e.endedAt)
     }
     for (const id of batch.timersToDelete) statements.deleteTimer.run(id)
     for (const [enrolmentId, nodeId] of batch.timersToCancel) statements.cancelTimers.run(enrolmentId, nodeId)
     for (const enrolmentId of batch.enrolmentsEnded) statements.dropTimers.run(enrolmentId)
     for (const t of batch.timersToInsert.values()) {
-      if (!batch.enrolmentsEnded.has(t.enrolmentId)) statements.insertTimer.run(t.id, t.enrolmentId, t.caseId, t.nodeId, t.kind, t.dueAt)
+      if (!batch.enrolmentsEnded.has(t.enrolmentId) && !erased.has(t.caseId))
+        statements.insertTimer.run(t.id, t.enrolmentId, t.caseId, t.nodeId, t.kind, t.dueAt)
     }
     for (const [enrolmentId, held] of batch.timersHeld) statements.holdTimers.run(held ? 1 : 0, enrolmentId)
     for (const o of batch.outbox) {
+      if (erased.has(o.caseId)) continue
       statements.insertOutbox.run(
         o.id,
         o.enrolmentId,
@@ -147,8 +169,10 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         o.sentAt,
       )
     }
-    for (const t of batch.tasks) statements.insertTask.run(t.id, t.outboxId, t.caseId, t.enrolmentId, t.queue, t.priority, t.script, t.createdAt)
-    for (const a of batch.audit) statements.insertAudit.run(a.caseId, a.enrolmentId, a.at, a.kind, a.nodeId, JSON.stringify(a.detail))
+    for (const t of batch.tasks)
+      if (!erased.has(t.caseId)) statements.insertTask.run(t.id, t.outboxId, t.caseId, t.enrolmentId, t.queue, t.priority, t.script, t.createdAt)
+    for (const a of batch.audit)
+      if (!erased.has(a.caseId)) statements.insertAudit.run(a.caseId, a.enrolmentId, a.at, a.kind, a.nodeId, JSON.stringify(a.detail))
     for (const id of batch.eventsProcessed) statements.markProcessed.run(processedAt, id)
     for (const s of batch.splitAssignments) statements.insertSplit.run(s.caseId, s.journeyId, s.nodeId, s.variant, s.at)
     for (const h of batch.holdsAdded) statements.addHold.run(h.caseId, h.kind, h.since)
@@ -167,7 +191,9 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
   })
 
   const insertEvents = sqlite.transaction((rows: EventRow[]) =>
-    rows.map((r) => statements.insertEvent.run(r.id, r.caseId, r.type, r.at, r.data, r.receivedAt).changes > 0),
+    rows.map(
+      (r) => statements.insertEvent.run(eventRowId(r.source, r.caseId, r.key), r.caseId, r.source, r.key, r.type, r.at, r.data, r.receivedAt).changes > 0,
+    ),
   )
 
   return {
@@ -247,7 +273,14 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         .returningAll()
         .execute()
       return {
-        events: events.map((row) => ({ id: row.id, caseId: row.case_id, type: row.type, at: Number(row.at), data: JSON.parse(row.data) })),
+        events: events.map((row) => ({
+          id: row.id,
+          key: row.key ?? row.id,
+          caseId: row.case_id,
+          type: row.type,
+          at: Number(row.at),
+          data: JSON.parse(row.data),
+        })),
         timers: timers.map((row) => ({
           id: row.id,
           enrolmentId: row.enrolment_id,

@@ -113,7 +113,7 @@ export class BatchRun {
     this.batch.eventsProcessed.push(event.id)
     const record = this.state.cases.get(event.caseId)
     if (!record) return
-    this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event', nodeId: null, detail: { id: event.id, type: event.type, data: event.data } })
+    this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event', nodeId: null, detail: { id: event.key, type: event.type, data: event.data } })
     if (isControlEvent(event.type)) return applyControlEvent(this, record, event, now)
     const stepEvent: StepEvent = { type: event.type, data: event.data }
     const enrolments = this.state.enrolmentsOf(record.id)
@@ -130,7 +130,7 @@ export class BatchRun {
           at: now,
           kind: 'event-rejected',
           nodeId: null,
-          detail: { id: event.id, reason: `data.amount ${amount}` },
+          detail: { id: event.key, reason: `data.amount ${amount}` },
         })
         return
       }

@@ -24,7 +24,7 @@ async function setup() {
 }
 
 const theCase = (api: TestApi, id = 'c-1') => api.expectStatus(200, 'GET', `/api/cases/${id}`)
-const storedEvents = (api: TestApi) => api.db.selectFrom('events').select(['id', 'type', 'case_id']).orderBy('id').execute()
+const storedEvents = (api: TestApi) => api.db.selectFrom('events').select(['key as id', 'type', 'case_id']).orderBy('key').execute()
 
 describe('POST /api/events', () => {
   it('accepts an event (202); the same id again is a duplicate, applied once', async () => {

@@ -30,7 +30,7 @@ async function setup() {
 }
 
 const smsOf = (api: TestApi) => api.db.selectFrom('outbox').select(['node_id', 'status', 'reason']).where('channel', '=', 'sms').orderBy('created_at').execute()
-const eventsOf = (api: TestApi, type: string) => api.db.selectFrom('events').select(['id', 'case_id', 'data']).where('type', '=', type).execute()
+const eventsOf = (api: TestApi, type: string) => api.db.selectFrom('events').select(['key as id', 'case_id', 'data']).where('type', '=', type).execute()
 
 describe('opt-out links', () => {
   it('the SMS carries a link; GET asks, POST opts out, and the next SMS is suppressed with the reason', async () => {

@@ -23,7 +23,10 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
   app.post('/optout/:token', async (c) => {
     const link = linkSecret ? verifyLinkToken(c.req.param('token'), linkSecret, 'optout') : null
     if (!link) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
-    await engine.ingest([{ id: `optout/${link.caseId}/${link.channel}`, type: 'optout', caseId: link.caseId, data: { channel: link.channel, via: 'link' } }])
+    await engine.ingest(
+      [{ id: `optout/${link.caseId}/${link.channel}`, type: 'optout', caseId: link.caseId, data: { channel: link.channel, via: 'link' } }],
+      'runtime',
+    )
     return c.html(optOutDonePage(await debtorTextForCase(options.db, link.caseId), link.channel), 200, publicPageHeaders)
   })
 
@@ -65,7 +68,7 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
       type === 'optout'
         ? { channel: message.channel, via: 'reply' }
         : { messageId: callback.messageId, ...(callback.reason ? { reason: callback.reason } : {}) }
-    await engine.ingest([{ id: `callback/${callback.messageId}/${callback.status}/${type}`, type, caseId: message.case_id, data }])
+    await engine.ingest([{ id: `callback/${callback.messageId}/${callback.status}/${type}`, type, caseId: message.case_id, data }], 'runtime')
     return c.json({ accepted: true, event: type }, 202)
   })
 }
