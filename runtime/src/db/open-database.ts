@@ -12,7 +12,7 @@ export interface OpenedDatabase {
 }
 
 /**
- * Opens (creating if needed) one SQLite file in WAL mode and runs the migrations. `synchronous=NORMAL` in WAL keeps
+ * Opens (creating if needed) one SQLite file in WAL mode, with secure deletion, and runs the migrations. `synchronous=NORMAL` in WAL keeps
  * every committed transaction across a process crash; only a power cut may lose the last ones.
  */
 export async function openSqlite(file: string): Promise<OpenedDatabase> {
@@ -21,6 +21,8 @@ export async function openSqlite(file: string): Promise<OpenedDatabase> {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
+  // Deleted rows (an erased debtor's data) are overwritten with zeros, not left in free space for a file reader.
+  sqlite.pragma('secure_delete = ON')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   await migrate(db)
   return { db, store: createSqliteStore(db, sqlite), close: () => db.destroy() }

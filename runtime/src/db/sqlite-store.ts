@@ -26,6 +26,12 @@ export interface EngineStore {
   claimOutbox(limit: number, owner: string, leaseUntil: number): Promise<OutboxClaim[]>
   /** Records what delivery did: sent (with the plain text made on the way), retried later, or failed for good. */
   finishDeliveries(results: DeliveryOutcome[]): Promise<void>
+  /**
+   * Makes what was deleted unreadable in the files too (after an erasure): SQLite overwrites freed content with
+   * zeros (`secure_delete`, set on open), and the write-ahead log, which still holds the pages as they were, is
+   * checkpointed and truncated. False when a reader kept part of the log (it is then truncated at the next erasure).
+   */
+  purgeFreedPages(): Promise<boolean>
 }
 
 export interface EventRow {
@@ -344,6 +350,11 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
           .execute(),
       )
       return rows.map((row) => ({ caseId: row.case_id, channel: row.channel, at: Number(row.created_at) }))
+    },
+
+    async purgeFreedPages() {
+      const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+      return result?.busy === 0
     },
 
     async commit(batch, owner) {

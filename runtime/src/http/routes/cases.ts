@@ -87,14 +87,16 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         tags: ['cases'],
         summary: 'Erase a case’s personal data (GDPR)',
         description:
-          'Removes the debtor’s personal data from every table and stops the case’s journeys; the bare ledger (ids, amounts, dates, outcomes) stays.',
+          'Removes the debtor’s personal data from every table (and from the database file’s free pages and log) and stops the case’s journeys; its open tasks are cancelled, its links lead to a page that says so, and it takes no more events or updates. The bare ledger (ids, amounts, dates, outcomes) stays.',
         middleware: guard(options, 'cases:erase'),
         request: { params: caseIdParam },
         responses: { 200: json(z.object({ id: z.string(), erased: z.literal(true) }), 'Erased'), ...problemResponses, ...notFound },
       }),
       async (c) => {
         const { id } = c.req.valid('param')
-        return (await eraseCase(db, id, engine.clock.now())) ? c.json({ id, erased: true as const }, 200) : problem(c, 404, `no case "${id}"`)
+        if (!(await eraseCase(db, id, engine.clock.now()))) return problem(c, 404, `no case "${id}"`)
+        await engine.store.purgeFreedPages()
+        return c.json({ id, erased: true as const }, 200)
       },
     )
 
