@@ -52,7 +52,8 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
 
   app.post('/callbacks/:provider', async (c) => {
     const provider = c.req.param('provider')
-    const secret = options.secrets?.providers?.[provider]
+    const providers = options.secrets?.providers ?? {}
+    const secret = Object.hasOwn(providers, provider) ? providers[provider] : undefined
     if (!secret) return problem(c, 404, `no provider "${provider}" is configured`)
     const body = await c.req.text()
     if (!verifySignature({ secret, timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER), body, now: Date.now() })) {
