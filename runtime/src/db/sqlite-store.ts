@@ -257,6 +257,7 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
             .where('at', '<=', now)
             .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', leaseNow)]))
             .orderBy('at')
+            .orderBy('key')
             .orderBy('id')
             .limit(limit),
         )

@@ -22,8 +22,9 @@ export type WorkItem = { kind: 'event'; time: number; event: EventRecord } | { k
 function compareWork(a: WorkItem, b: WorkItem): number {
   if (a.time !== b.time) return a.time - b.time
   if (a.kind !== b.kind) return a.kind === 'event' ? -1 : 1
-  const idA = a.kind === 'event' ? a.event.id : a.timer.id
-  const idB = b.kind === 'event' ? b.event.id : b.timer.id
+  // Events of the same moment in the order of their senders' keys (then rows), as they were before keys were scoped.
+  const idA = a.kind === 'event' ? `${a.event.key}\u0000${a.event.id}` : a.timer.id
+  const idB = b.kind === 'event' ? `${b.event.key}\u0000${b.event.id}` : b.timer.id
   return idA < idB ? -1 : idA > idB ? 1 : 0
 }
 
