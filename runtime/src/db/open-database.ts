@@ -24,7 +24,12 @@ export async function openSqlite(file: string): Promise<OpenedDatabase> {
   // Deleted rows (an erased debtor's data) are overwritten with zeros, not left in free space for a file reader.
   sqlite.pragma('secure_delete = ON')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  await migrate(db)
+  const applied = await migrate(db)
+  // A file written before secure deletion may hold deleted text in free space: rewritten once, when it is upgraded.
+  if (applied.includes('0005-event-keys-and-erasure')) {
+    sqlite.exec('VACUUM')
+    sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  }
   return { db, store: createSqliteStore(db, sqlite), close: () => db.destroy() }
 }
 
@@ -38,10 +43,12 @@ export async function releaseStaleLeases(db: Kysely<Database>): Promise<void> {
   await db.updateTable('outbox').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'is not', null).execute()
 }
 
-export async function migrate(db: Kysely<Database>): Promise<void> {
+/** Runs the migrations not yet applied; returns the names of those it applied. */
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
   const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest()
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName
     throw new Error(`database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)
   }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
 }

@@ -112,6 +112,7 @@ describe('erasing a case (GDPR)', () => {
     // It takes no more events or updates; the other case is untouched.
     const refused = await api.expectStatus(404, 'POST', '/api/events', { body: { id: 'late', type: 'payment.received', caseId: 'c-9', data: { amount: 1 } } })
     expect(refused.errors).toEqual([{ path: 'caseId', message: 'no case "c-9"' }])
+    await api.expectStatus(404, 'POST', '/api/cases/c-9/enrol', { body: { journeyId: 'quoting' } })
     const update = await api.expectStatus(400, 'PUT', '/api/cases/c-9', { body: caseInput('c-9', { debtor }) })
     expect(update.errors).toEqual([{ path: 'id', message: expect.stringContaining('erased case') }])
     await api.advanceBy(11 * DAY)

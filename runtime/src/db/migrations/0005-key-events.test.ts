@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect } from 'kysely'
 import { describe, expect, it, onTestFinished } from 'vitest'
@@ -20,7 +21,10 @@ const old = (id: string, caseId: string, type: string, data: object, processed: 
 
 /** A database as the runtime left it before event keys were scoped (migrations up to 0004), with events in it. */
 async function databaseBefore(file: string): Promise<void> {
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(file) }) })
+  // Before this runtime, nothing set secure_delete: say so, whatever SQLite was compiled with.
+  const sqlite = new SqliteDatabase(file)
+  sqlite.pragma('secure_delete = OFF')
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) })
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('0004-case-imports')
   if (error) throw error
   const caseRow = (id: string) => ({
@@ -38,6 +42,12 @@ async function databaseBefore(file: string): Promise<void> {
     .insertInto('cases')
     .values([caseRow('a'), caseRow('b')])
     .execute()
+  // Deleted before secure deletion: the text stays in the file's free space until the upgrade rewrites it.
+  await db
+    .insertInto('cases')
+    .values({ ...caseRow('gone'), debtor: JSON.stringify({ lastName: 'Vergessenwerden'.repeat(40) }) })
+    .execute()
+  await db.deleteFrom('cases').where('id', '=', 'gone').execute()
   await db
     .insertInto('outbox')
     .values({ id: 'j/a/1/2', enrolment_id: 'j/a/1', case_id: 'a', journey_id: 'j', version: 1, node_id: 'n', channel: 'sms', status: 'sent', created_at: 1 })
@@ -61,7 +71,9 @@ describe('migration 0005: events keyed per case and source', () => {
   it('keeps every stored event, with its key, data and progress; only the runtime’s own keys for that very case become the runtime’s', async () => {
     const file = tempFile()
     await databaseBefore(file)
+    expect(readFileSync(file).includes('Vergessenwerden')).toBe(true)
     const opened = await openSqlite(file)
+    for (const part of [file, `${file}-wal`].filter(existsSync)) expect(readFileSync(part).includes('Vergessenwerden'), part).toBe(false)
     onTestFinished(() => opened.close())
     const rows = await opened.db.selectFrom('events').select(['id', 'case_id', 'source', 'key', 'type', 'data', 'processed_at']).orderBy('key').execute()
     expect(rows.map(({ id, ...rest }) => ({ ...rest, idMatches: id === eventRowId(rest.source, rest.case_id, rest.key!) }))).toEqual([

@@ -150,7 +150,9 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       }),
       async (c) => {
         const { id } = c.req.valid('param')
-        if (!(await getCase(db, id))) return problem(c, 404, `no case "${id}"`)
+        // An erased case is gone for its journeys: nothing can enrol or resume it.
+        const live = await db.selectFrom('cases').select('id').where('id', '=', id).where('erased_at', 'is', null).executeTakeFirst()
+        if (!live) return problem(c, 404, `no case "${id}"`)
         const body = (c.req.valid('json') ?? {}) as z.infer<typeof control>
         if (body.journeyId !== undefined) {
           const journey = await db.selectFrom('journeys').select('status').where('id', '=', body.journeyId).executeTakeFirst()
