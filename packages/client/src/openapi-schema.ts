@@ -213,7 +213,7 @@ export interface paths {
         post?: never;
         /**
          * Erase a case’s personal data (GDPR)
-         * @description Removes the debtor’s personal data from every table and stops the case’s journeys; the bare ledger (ids, amounts, dates, outcomes) stays.
+         * @description Removes the debtor’s personal data from every table (and from the database file’s free pages and log) and stops the case’s journeys; its open tasks are cancelled, its links lead to a page that says so, and it takes no more events or updates. The bare ledger (ids, amounts, dates, outcomes) stays.
          */
         delete: operations["eraseCase"];
         options?: never;
@@ -954,7 +954,7 @@ export interface components {
             queue: string;
             priority: number;
             /** @enum {string} */
-            status: "open" | "claimed" | "done";
+            status: "open" | "claimed" | "done" | "cancelled";
             script: string | null;
             claimedBy: string | null;
             outcome: string | null;
@@ -3914,7 +3914,7 @@ export interface operations {
         parameters: {
             query?: {
                 queue?: string;
-                status?: "open" | "claimed" | "done";
+                status?: "open" | "claimed" | "done" | "cancelled";
                 limit?: number;
             };
             header?: never;
@@ -4032,7 +4032,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Someone else has it, or it is done */
+            /** @description Someone else has it, it is done, or it was cancelled */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4136,7 +4136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already completed */
+            /** @description Already completed, or cancelled (its case was erased) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4528,6 +4528,15 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description The link’s case was erased: the page says so and shows nothing of it */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
             /** @description Something went wrong on our side */
             500: {
                 headers: {
@@ -4571,6 +4580,15 @@ export interface operations {
             };
             /** @description The link is not valid (copied incompletely, or signed with another secret) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link’s case was erased: the page says so and shows nothing of it */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4630,6 +4648,15 @@ export interface operations {
             };
             /** @description The link is not valid (copied incompletely, or signed with another secret) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link’s case was erased: the page says so and shows nothing of it */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4701,8 +4728,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such provider is configured, or no such message */
+            /** @description No such provider is configured, or no such message was sent through this provider */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The message’s case was erased */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,11 +1,8 @@
 import { localeCode } from '@dunwell/journey'
 import { z } from 'zod'
+import { MAX_DATA_DEPTH, nestsDeeperThan, tooDeepMessage } from './json-depth'
+import { isoDate } from './dates'
 import { isCurrency } from './currency'
-
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-10-15')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real date')
 
 const timezone = z.string().refine((zone) => {
   try {
@@ -15,6 +12,9 @@ const timezone = z.string().refine((zone) => {
     return false
   }
 }, 'must be an IANA time zone such as Europe/Berlin')
+
+/** Free attributes: any JSON, nested at most 32 levels. */
+const attributes = z.record(z.string(), z.unknown()).refine((value) => !nestsDeeperThan(value, MAX_DATA_DEPTH), tooDeepMessage(MAX_DATA_DEPTH))
 
 export const addressSchema = z
   .object({
@@ -46,7 +46,7 @@ export const debtorSchema = z
       .regex(/^[A-Z0-9]{1,3}$/, 'must be a region code such as BY')
       .optional(),
     birthDate: isoDate.optional(),
-    attributes: z.record(z.string(), z.unknown()).optional(),
+    attributes: attributes.optional(),
   })
   .strict()
 
@@ -60,7 +60,7 @@ export const caseInputSchema = z
     balance: z.number().optional(),
     currency: z.string().refine(isCurrency, 'must be an ISO 4217 currency code such as EUR'),
     dueDate: isoDate,
-    attributes: z.record(z.string(), z.unknown()).optional(),
+    attributes: attributes.optional(),
   })
   .strict()
 

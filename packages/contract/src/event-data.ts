@@ -1,6 +1,7 @@
 import { channels } from '@dunwell/journey'
 import { z } from 'zod'
-import { isoDate } from './case-input'
+import { isoDate, isoTime } from './dates'
+import { ownRecord } from './own-record'
 
 const positiveAmount = z
   .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a positive number') })
@@ -8,7 +9,7 @@ const positiveAmount = z
   .positive('must be a positive number')
 
 const optionalText = z.string({ error: 'must be a text' }).max(2000, 'must be at most 2000 characters').optional()
-export const dateOrTime = z.union([isoDate, z.string().datetime({ offset: true })], { error: 'must be a date such as 2026-12-15 (or an ISO 8601 time)' })
+export const dateOrTime = z.union([isoDate, isoTime('must be an ISO 8601 time')], { error: 'must be a date such as 2026-12-15 (or an ISO 8601 time)' })
 
 /** Releases and holds carry a reason for people; nothing in them steers the engine. */
 const holdData = z.looseObject({ reason: optionalText, note: optionalText })
@@ -18,7 +19,7 @@ const holdData = z.looseObject({ reason: optionalText, note: optionalText })
  * whose data does not fit at the door, and the engine reads the data through the same schema. Other fields pass
  * through (journeys may read them); types not listed here carry whatever their sender likes.
  */
-export const eventDataSchemas: Record<string, z.ZodType<Record<string, unknown>>> = {
+export const eventDataSchemas = ownRecord<z.ZodType<Record<string, unknown>>>({
   'payment.received': z.looseObject({ amount: positiveAmount }),
   'promise.made': z.looseObject({ amount: positiveAmount.optional(), promisedFor: dateOrTime.optional(), by: dateOrTime.optional() }),
   optout: z.looseObject({
@@ -30,7 +31,7 @@ export const eventDataSchemas: Record<string, z.ZodType<Record<string, unknown>>
   'hardship.resolved': holdData,
   'legal.hold': holdData,
   'legal.released': holdData,
-}
+})
 
 export interface EventDataIssue {
   /** From the event: `data.amount`. */

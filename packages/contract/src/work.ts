@@ -23,7 +23,7 @@ export const messageViewSchema = z
   .meta({ id: 'Message' })
 export type MessageView = z.infer<typeof messageViewSchema>
 
-export const taskStatuses = ['open', 'claimed', 'done'] as const
+export const taskStatuses = ['open', 'claimed', 'done', 'cancelled'] as const
 
 /** A call for an agent, from a call step. */
 export const taskViewSchema = z

@@ -1,4 +1,5 @@
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
+import type { EventSource } from './event-row-id'
 
 /** Times are milliseconds since the epoch (UTC); money is in minor units (cents); JSON columns are text. */
 export interface Database {
@@ -55,6 +56,8 @@ export interface CasesTable {
   attributes: string
   created_at: number
   updated_at: number
+  /** When the debtor's personal data was erased (GDPR); the case then takes no more events, updates or links. */
+  erased_at: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface CaseHoldsTable {
@@ -72,9 +75,13 @@ export interface OptoutsTable {
 }
 
 export interface EventsTable {
-  /** The idempotency key: the same id twice is one event. */
+  /** `eventRowId(source, case_id, key)`: the same key twice for a case and source is one event. */
   id: string
   case_id: string
+  /** Who chose the key: `client` or `runtime` (see `event-row-id.ts`). */
+  source: EventSource
+  /** The idempotency key as its sender chose it; null once the case is erased. */
+  key: string | null
   type: string
   at: number
   data: string
@@ -146,7 +153,8 @@ export interface TasksTable {
   enrolment_id: string
   queue: string
   priority: number
-  status: 'open' | 'claimed' | 'done'
+  /** `cancelled` when its case was erased: no one can claim or complete it. */
+  status: 'open' | 'claimed' | 'done' | 'cancelled'
   script: string | null
   claimed_by: string | null
   outcome: string | null

@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely'
+import { keyEvents } from './migrations/0005-key-events'
 
 /** Ordered by name; each runs once, in a transaction, on start. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -231,6 +232,7 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0005-event-keys-and-erasure': { up: keyEvents },
   '0006-outbox-in-flight': {
     // When a message was handed to its provider and the outcome not yet recorded: after a crash, the entries
     // interrupted in that moment are known (and resent with the same idempotency key and Message-ID).

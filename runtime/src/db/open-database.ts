@@ -12,7 +12,7 @@ export interface OpenedDatabase {
 }
 
 /**
- * Opens (creating if needed) one SQLite file in WAL mode and runs the migrations. `synchronous=NORMAL` in WAL keeps
+ * Opens (creating if needed) one SQLite file in WAL mode, with secure deletion, and runs the migrations. `synchronous=NORMAL` in WAL keeps
  * every committed transaction across a process crash; only a power cut may lose the last ones.
  */
 export async function openSqlite(file: string): Promise<OpenedDatabase> {
@@ -21,8 +21,15 @@ export async function openSqlite(file: string): Promise<OpenedDatabase> {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('foreign_keys = ON')
+  // Deleted rows (an erased debtor's data) are overwritten with zeros, not left in free space for a file reader.
+  sqlite.pragma('secure_delete = ON')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  await migrate(db)
+  const applied = await migrate(db)
+  // A file written before secure deletion may hold deleted text in free space: rewritten once, when it is upgraded.
+  if (applied.includes('0005-event-keys-and-erasure')) {
+    sqlite.exec('VACUUM')
+    sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  }
   return { db, store: createSqliteStore(db, sqlite), close: () => db.destroy() }
 }
 
@@ -36,10 +43,12 @@ export async function releaseStaleLeases(db: Kysely<Database>): Promise<void> {
   await db.updateTable('outbox').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'is not', null).execute()
 }
 
-export async function migrate(db: Kysely<Database>): Promise<void> {
+/** Runs the migrations not yet applied; returns the names of those it applied. */
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
   const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest()
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName
     throw new Error(`database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)
   }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { OutgoingMessage } from '../channels/channel-adapter'
 import type { CaseRecord, EnrolmentRecord, EventRecord, TimerRecord, WriteBatch } from '../engine/records'
 import type { Database } from './database'
+import { type EventSource, eventRowId } from './event-row-id'
 import { caseFromRow, enrolmentFromRow } from './rows'
 
 /** What the engine needs from storage. Claims use leases so that several workers could share a database. */
@@ -19,7 +20,7 @@ export interface EngineStore {
   loadRecentSends(caseIds: string[], channels: string[], since: number): Promise<{ caseId: string; channel: string; at: number }[]>
   /** Writes a whole batch in one transaction: it happened entirely or not at all. */
   commit(batch: WriteBatch, owner: string): Promise<void>
-  /** The currency of each of these cases that exists. */
+  /** The currency of each of these cases that exists and is not erased. */
   caseCurrencies(ids: string[]): Promise<Map<string, string>>
   /** Stores events in one transaction; for each, whether it was new (false: its id was seen before). */
   insertEvents(rows: EventRow[]): Promise<boolean[]>
@@ -29,6 +30,12 @@ export interface EngineStore {
   markSending(id: string, at: number): Promise<void>
   /** Records what delivery did: sent (with the plain text made on the way), retried later, or failed for good. */
   finishDeliveries(results: DeliveryOutcome[]): Promise<void>
+  /**
+   * Makes what was deleted unreadable in the files too (after an erasure): SQLite overwrites freed content with
+   * zeros (`secure_delete`, set on open), and the write-ahead log, which still holds the pages as they were, is
+   * checkpointed and truncated. False when a reader kept part of the log (it is then truncated at the next erasure).
+   */
+  purgeFreedPages(): Promise<boolean>
 }
 
 export interface Backlog {
@@ -39,7 +46,10 @@ export interface Backlog {
 }
 
 export interface EventRow {
-  id: string
+  /** Who chose the key; keys are unique per case and source. */
+  source: EventSource
+  /** The idempotency key. */
+  key: string
   caseId: string
   type: string
   at: number
@@ -105,10 +115,14 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     addHold: sqlite.prepare(`insert into case_holds (case_id, kind, since) values (?, ?, ?) on conflict do nothing`),
     releaseHold: sqlite.prepare(`delete from case_holds where case_id = ? and kind = ?`),
     addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
-    caseCurrencies: sqlite.prepare(`select id, currency from cases where id in (select value from json_each(?))`),
-    insertEvent: sqlite.prepare(`insert into events (id, case_id, type, at, data, received_at) values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing`),
+    caseCurrencies: sqlite.prepare(`select id, currency from cases where id in (select value from json_each(?)) and erased_at is null`),
+    erasedAmong: sqlite.prepare(`select id from cases where id in (select value from json_each(?)) and erased_at is not null`),
+    insertEvent: sqlite.prepare(
+      `insert into events (id, case_id, source, key, type, at, data, received_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
+    ),
     markSent: sqlite.prepare(
-      `update outbox set status = 'sent', sent_at = ?, text = coalesce(?, text), attempts = attempts + 1, sending_since = null, lease_owner = null, lease_until = null where id = ?`,
+      `update outbox set status = 'sent', sent_at = ?, attempts = attempts + 1, sending_since = null, lease_owner = null, lease_until = null,
+       text = iif(exists (select 1 from cases where cases.id = outbox.case_id and cases.erased_at is not null), null, coalesce(?, text)) where id = ?`,
     ),
     markAttempt: sqlite.prepare(
       `update outbox set status = ?, attempts = ?, reason = ?, sending_since = null, lease_owner = null, lease_until = ? where id = ?`,
@@ -122,7 +136,18 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
   }
 
   const write = sqlite.transaction((batch: WriteBatch, processedAt: number, owner: string) => {
+    // A case erased while this batch ran keeps nothing the batch made of its personal data.
+    const touched = [
+      ...new Set([
+        ...batch.cases.keys(),
+        ...[...batch.enrolments.values()].map((e) => e.caseId),
+        ...batch.audit.map((a) => a.caseId),
+        ...batch.outbox.map((o) => o.caseId),
+      ]),
+    ]
+    const erased = new Set((statements.erasedAmong.all(JSON.stringify(touched)) as { id: string }[]).map((row) => row.id))
     for (const c of batch.cases.values()) {
+      if (erased.has(c.id)) continue
       statements.upsertCase.run(
         c.id,
         JSON.stringify(c.debtor),
@@ -136,16 +161,19 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
       )
     }
     for (const e of batch.enrolments.values()) {
+      if (erased.has(e.caseId)) continue
       statements.upsertEnrolment.run(e.id, e.caseId, e.journeyId, e.version, e.node, e.status, e.outcome, e.steps, e.enteredAt, e.updatedAt, e.endedAt)
     }
     for (const id of batch.timersToDelete) statements.deleteTimer.run(id)
     for (const [enrolmentId, nodeId] of batch.timersToCancel) statements.cancelTimers.run(enrolmentId, nodeId)
     for (const enrolmentId of batch.enrolmentsEnded) statements.dropTimers.run(enrolmentId)
     for (const t of batch.timersToInsert.values()) {
-      if (!batch.enrolmentsEnded.has(t.enrolmentId)) statements.insertTimer.run(t.id, t.enrolmentId, t.caseId, t.nodeId, t.kind, t.dueAt)
+      if (!batch.enrolmentsEnded.has(t.enrolmentId) && !erased.has(t.caseId))
+        statements.insertTimer.run(t.id, t.enrolmentId, t.caseId, t.nodeId, t.kind, t.dueAt)
     }
     for (const [enrolmentId, held] of batch.timersHeld) statements.holdTimers.run(held ? 1 : 0, enrolmentId)
     for (const o of batch.outbox) {
+      if (erased.has(o.caseId)) continue
       statements.insertOutbox.run(
         o.id,
         o.enrolmentId,
@@ -166,8 +194,10 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         o.sentAt,
       )
     }
-    for (const t of batch.tasks) statements.insertTask.run(t.id, t.outboxId, t.caseId, t.enrolmentId, t.queue, t.priority, t.script, t.createdAt)
-    for (const a of batch.audit) statements.insertAudit.run(a.caseId, a.enrolmentId, a.at, a.kind, a.nodeId, JSON.stringify(a.detail))
+    for (const t of batch.tasks)
+      if (!erased.has(t.caseId)) statements.insertTask.run(t.id, t.outboxId, t.caseId, t.enrolmentId, t.queue, t.priority, t.script, t.createdAt)
+    for (const a of batch.audit)
+      if (!erased.has(a.caseId)) statements.insertAudit.run(a.caseId, a.enrolmentId, a.at, a.kind, a.nodeId, JSON.stringify(a.detail))
     for (const id of batch.eventsProcessed) statements.markProcessed.run(processedAt, id)
     for (const s of batch.splitAssignments) statements.insertSplit.run(s.caseId, s.journeyId, s.nodeId, s.variant, s.at)
     for (const h of batch.holdsAdded) statements.addHold.run(h.caseId, h.kind, h.since)
@@ -186,7 +216,9 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
   })
 
   const insertEvents = sqlite.transaction((rows: EventRow[]) =>
-    rows.map((r) => statements.insertEvent.run(r.id, r.caseId, r.type, r.at, r.data, r.receivedAt).changes > 0),
+    rows.map(
+      (r) => statements.insertEvent.run(eventRowId(r.source, r.caseId, r.key), r.caseId, r.source, r.key, r.type, r.at, r.data, r.receivedAt).changes > 0,
+    ),
   )
 
   return {
@@ -249,6 +281,7 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
             .where('at', '<=', now)
             .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', leaseNow)]))
             .orderBy('at')
+            .orderBy('key')
             .orderBy('id')
             .limit(limit),
         )
@@ -271,7 +304,14 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         .returningAll()
         .execute()
       return {
-        events: events.map((row) => ({ id: row.id, caseId: row.case_id, type: row.type, at: Number(row.at), data: JSON.parse(row.data) })),
+        events: events.map((row) => ({
+          id: row.id,
+          key: row.key ?? row.id,
+          caseId: row.case_id,
+          type: row.type,
+          at: Number(row.at),
+          data: JSON.parse(row.data),
+        })),
         timers: timers.map((row) => ({
           id: row.id,
           enrolmentId: row.enrolment_id,
@@ -343,6 +383,11 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
           .execute(),
       )
       return rows.map((row) => ({ caseId: row.case_id, channel: row.channel, at: Number(row.created_at) }))
+    },
+
+    async purgeFreedPages() {
+      const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+      return result?.busy === 0
     },
 
     async commit(batch, owner) {

@@ -22,8 +22,9 @@ export type WorkItem = { kind: 'event'; time: number; event: EventRecord } | { k
 function compareWork(a: WorkItem, b: WorkItem): number {
   if (a.time !== b.time) return a.time - b.time
   if (a.kind !== b.kind) return a.kind === 'event' ? -1 : 1
-  const idA = a.kind === 'event' ? a.event.id : a.timer.id
-  const idB = b.kind === 'event' ? b.event.id : b.timer.id
+  // Events of the same moment in the order of their senders' keys (then rows), as they were before keys were scoped.
+  const idA = a.kind === 'event' ? `${a.event.key}\u0000${a.event.id}` : a.timer.id
+  const idB = b.kind === 'event' ? `${b.event.key}\u0000${b.event.id}` : b.timer.id
   return idA < idB ? -1 : idA > idB ? 1 : 0
 }
 
@@ -113,7 +114,7 @@ export class BatchRun {
     this.batch.eventsProcessed.push(event.id)
     const record = this.state.cases.get(event.caseId)
     if (!record) return
-    this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event', nodeId: null, detail: { id: event.id, type: event.type, data: event.data } })
+    this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event', nodeId: null, detail: { id: event.key, type: event.type, data: event.data } })
     if (isControlEvent(event.type)) return applyControlEvent(this, record, event, now)
     const stepEvent: StepEvent = { type: event.type, data: event.data }
     const enrolments = this.state.enrolmentsOf(record.id)
@@ -130,7 +131,7 @@ export class BatchRun {
           at: now,
           kind: 'event-rejected',
           nodeId: null,
-          detail: { id: event.id, reason: `data.amount ${amount}` },
+          detail: { id: event.key, reason: `data.amount ${amount}` },
         })
         return
       }

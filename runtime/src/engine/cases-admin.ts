@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database'
 import { caseFromRow } from '../db/rows'
+import { type NamedValue, namedValues, redact } from '../privacy/redact'
 import { fromMinorUnits } from '../wire/money'
 
 /** A case as the API shows it: money in major units, with its enrolments, holds and opt-outs. */
@@ -34,43 +35,81 @@ export async function getCase(db: Kysely<Database>, id: string) {
   }
 }
 
+/** Trail entries that hold what the case's data was: kept as the fact that they happened, without their detail. */
+const blankedKinds = new Set(['event', 'action', 'event-rejected'])
+
+/** A trail entry's detail with every value of the case's personal data replaced by its field's name. */
+function scrubDetail(kind: string, detail: string, values: NamedValue[]): string {
+  const parsed = JSON.parse(detail) as Record<string, unknown>
+  if (blankedKinds.has(kind)) return JSON.stringify(typeof parsed.type === 'string' ? { type: parsed.type } : {})
+  const walk = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? redact(value, values)
+      : Array.isArray(value)
+        ? value.map(walk)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item)]))
+          : value
+  return JSON.stringify(walk(parsed))
+}
+
 /**
  * GDPR erasure: the debtor's personal data goes from every table (name, contact points, address, birth date,
- * message texts, event payloads, free attributes); what remains is the bare ledger (ids, amounts, dates, outcomes)
- * that accounting must keep. Journeys of the case stop. Returns false for an unknown case.
+ * message texts and reasons, event payloads and the keys clients gave them, free attributes, trail details); what
+ * remains is the bare ledger (ids, amounts, dates, outcomes) that accounting must keep. Journeys of the case stop, its
+ * open tasks are cancelled, its links lead nowhere, and it takes no more events or updates. Returns false for an
+ * unknown case. The caller then has the store overwrite the freed pages (`purgeFreedPages`).
  */
 export async function eraseCase(db: Kysely<Database>, id: string, now: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const found = await trx.selectFrom('cases').select('id').where('id', '=', id).executeTakeFirst()
+    const found = await trx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst()
     if (!found) return false
+    const clientKeys = await trx.selectFrom('events').select('key').where('case_id', '=', id).where('source', '=', 'client').execute()
+    const values = [
+      ...namedValues(JSON.parse(found.debtor), 'debtor'),
+      ...namedValues(JSON.parse(found.attributes), 'case.attributes'),
+      ...clientKeys.flatMap((row) => (row.key ? namedValues(row.key, 'event.id') : [])),
+    ]
     await trx
       .updateTable('cases')
-      .set({ debtor: JSON.stringify({}), attributes: JSON.stringify({ erased: true }), updated_at: now })
+      .set({ debtor: JSON.stringify({}), attributes: JSON.stringify({ erased: true }), updated_at: now, erased_at: found.erased_at ?? now })
       .where('id', '=', id)
       .execute()
     await trx.updateTable('outbox').set({ recipient: null, subject: null, html: null, text: null }).where('case_id', '=', id).execute()
     await trx.updateTable('outbox').set({ status: 'suppressed', reason: 'case erased' }).where('case_id', '=', id).where('status', '=', 'pending').execute()
+    for (const row of await trx.selectFrom('outbox').select(['id', 'reason']).where('case_id', '=', id).where('reason', 'is not', null).execute()) {
+      const reason = redact(row.reason!, values)
+      if (reason !== row.reason) await trx.updateTable('outbox').set({ reason }).where('id', '=', row.id).execute()
+    }
     await trx.updateTable('tasks').set({ script: null }).where('case_id', '=', id).execute()
-    await trx.updateTable('events').set({ data: '{}' }).where('case_id', '=', id).execute()
+    await trx
+      .updateTable('tasks')
+      .set({ status: 'cancelled', completed_at: now })
+      .where('case_id', '=', id)
+      .where('status', 'in', ['open', 'claimed'])
+      .execute()
+    // Payments keep their amount (the ledger); everything else an event carried goes, and so do the keys clients chose.
+    await trx.updateTable('events').set({ data: '{}' }).where('case_id', '=', id).where('type', '!=', 'payment.received').execute()
+    await trx
+      .updateTable('events')
+      .set({ data: sql<string>`json_object('amount', json_extract(data, '$.amount'))` })
+      .where('case_id', '=', id)
+      .where('type', '=', 'payment.received')
+      .execute()
+    await trx.updateTable('events').set({ key: null, id: sql<string>`'ev_erased_' || lower(hex(randomblob(20)))` }).where('case_id', '=', id).execute()
     // Events still waiting for the engine must not start a journey for a case that is gone.
     await trx.updateTable('events').set({ processed_at: now }).where('case_id', '=', id).where('processed_at', 'is', null).execute()
-    await trx.updateTable('audit').set({ detail: '{}' }).where('case_id', '=', id).where('kind', 'in', ['event', 'action']).execute()
-    const open = await trx.selectFrom('enrolments').select('id').where('case_id', '=', id).where('status', 'in', ['active', 'paused']).execute()
+    for (const row of await trx.selectFrom('audit').select(['id', 'kind', 'detail']).where('case_id', '=', id).execute()) {
+      const detail = scrubDetail(row.kind, row.detail, values)
+      if (detail !== row.detail) await trx.updateTable('audit').set({ detail }).where('id', '=', row.id).execute()
+    }
     await trx
       .updateTable('enrolments')
       .set({ status: 'stopped', ended_at: now, updated_at: now })
       .where('case_id', '=', id)
       .where('status', 'in', ['active', 'paused'])
       .execute()
-    if (open.length > 0)
-      await trx
-        .deleteFrom('timers')
-        .where(
-          'enrolment_id',
-          'in',
-          open.map((e) => e.id),
-        )
-        .execute()
+    await trx.deleteFrom('timers').where('case_id', '=', id).execute()
     await trx.insertInto('audit').values({ case_id: id, enrolment_id: null, at: now, kind: 'erased', node_id: null, detail: '{}' }).execute()
     return true
   })

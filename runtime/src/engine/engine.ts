@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../clock'
 import { recordingAdapter, type ChannelAdapter } from '../channels/channel-adapter'
 import type { Database } from '../db/database'
 import { releaseStaleLeases } from '../db/open-database'
+import type { EventSource } from '../db/event-row-id'
 import type { Backlog, EngineStore } from '../db/sqlite-store'
 import { createMessageRenderer, type MessageRenderer } from '../messages'
 import { defaultContactPolicy, type ContactPolicy } from '../policy'
@@ -191,21 +192,23 @@ export class Engine {
           caseId,
           at: new Date(now).toISOString(),
         })),
+        'runtime',
       )
     }
     return result
   }
 
-  #pending: { events: EventInput[]; resolve: (outcomes: EventOutcome[]) => void; reject: (error: unknown) => void }[] = []
+  #pending: { events: EventInput[]; source: EventSource; resolve: (outcomes: EventOutcome[]) => void; reject: (error: unknown) => void }[] = []
 
   /**
-   * Stores events for the engine to apply in time order; idempotent by id. Calls that arrive together (concurrent
-   * requests) are written in one transaction: group commit keeps many small posts cheap.
+   * Stores events for the engine to apply in time order; idempotent by id, per case and source (`runtime` for the
+   * events the runtime makes itself, whose keys no client can write). Calls that arrive together (concurrent requests)
+   * are written in one transaction: group commit keeps many small posts cheap.
    */
-  async ingest(events: EventInput[]): Promise<IngestResult> {
+  async ingest(events: EventInput[], source: EventSource = 'client'): Promise<IngestResult> {
     const now = this.clock.now()
     const outcomes = await new Promise<EventOutcome[]>((resolve, reject) => {
-      this.#pending.push({ events, resolve, reject })
+      this.#pending.push({ events, source, resolve, reject })
       if (this.#pending.length === 1) setImmediate(() => void this.#flushIngest())
     })
     return summarise(
@@ -222,6 +225,7 @@ export class Engine {
         this.store,
         waiting.flatMap((w) => w.events),
         this.clock.now(),
+        waiting.flatMap((w) => w.events.map(() => w.source)),
       )
       let offset = 0
       for (const w of waiting) {
@@ -237,9 +241,10 @@ export class Engine {
   async control(caseId: string, action: 'enrol' | 'pause' | 'resume' | 'stop', options: { journeyId?: string; reason?: string } = {}): Promise<void> {
     const now = this.clock.now()
     const data = { ...(options.journeyId ? { journeyId: options.journeyId } : {}), ...(options.reason ? { reason: options.reason } : {}) }
-    await this.ingest([
-      { id: `${controlEvents[action]}/${caseId}/${now}/${randomUUID()}`, type: controlEvents[action], caseId, at: new Date(now).toISOString(), data },
-    ])
+    await this.ingest(
+      [{ id: `${controlEvents[action]}/${caseId}/${now}/${randomUUID()}`, type: controlEvents[action], caseId, at: new Date(now).toISOString(), data }],
+      'runtime',
+    )
   }
 
   /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import type { Database } from '../db/database'
+import type { EventSource } from '../db/event-row-id'
 import type { EngineStore, EventRow } from '../db/sqlite-store'
 import type { CaseInput } from '@dunwell/contract'
 import type { EventInput } from '@dunwell/contract'
@@ -30,21 +31,26 @@ export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now:
   for (let i = 0; i < cases.length; i += CHUNK) {
     const part = cases.slice(i, i + CHUNK)
     await db.transaction().execute(async (trx) => {
-      const inserts = new Map<string, Database['cases']>()
+      const inserts = new Map<string, Insertable<Database['cases']>>()
       const existing = new Map(
         (
           await trx
             .selectFrom('cases')
-            .select(['id', 'balance', 'amount_due', 'attributes'])
+            .select(['id', 'balance', 'amount_due', 'attributes', 'erased_at'])
             .where(
               'id',
               'in',
               part.map((c) => c.id),
             )
             .execute()
-        ).map((row) => [row.id, `${Number(row.balance)}|${Number(row.amount_due)}|${row.attributes}`]),
+        ).map((row) => [row.id, row.erased_at === null ? `${Number(row.balance)}|${Number(row.amount_due)}|${row.attributes}` : null]),
       )
       for (const input of part) {
+        // An erased case stays erased: its id may not bring personal data back.
+        if (existing.get(input.id) === null) {
+          result.errors.push({ id: input.id, message: 'id names an erased case (GDPR): its data is gone for good; use a new id' })
+          continue
+        }
         const amountDue = toMinorUnits(input.amountDue, input.currency)
         const balance = input.balance === undefined ? undefined : toMinorUnits(input.balance, input.currency)
         if (typeof amountDue === 'string' || typeof balance === 'string') {
@@ -66,7 +72,7 @@ export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now:
           // The same new case twice in one call: the later one wins, as it would have one after the other.
           inserts.set(input.id, { ...pending, ...row, balance: balance ?? amountDue })
           result.updated++
-        } else if (before !== undefined) {
+        } else if (before !== undefined && before !== null) {
           await trx
             .updateTable('cases')
             .set({ ...row, ...(balance !== undefined ? { balance } : {}) })
@@ -124,23 +130,36 @@ function dataProblem(event: EventInput, currency: string): { path: string; error
   return undefined
 }
 
-/** Stores events for the engine to apply in time order. Idempotent: an id seen before changes nothing. */
-export async function ingestEvents(store: EngineStore, events: EventInput[], now: number): Promise<EventOutcome[]> {
+/**
+ * Stores events for the engine to apply in time order. Idempotent per case and source: a key seen before for the same
+ * case from the same source changes nothing; `sources[i]` is the source of `events[i]` (default `client`).
+ */
+export async function ingestEvents(store: EngineStore, events: EventInput[], now: number, sources: EventSource[] = []): Promise<EventOutcome[]> {
   const currencies = await store.caseCurrencies([...new Set(events.map((event) => event.caseId))])
   const outcomes: EventOutcome[] = new Array(events.length)
   const rows: { index: number; row: EventRow }[] = []
   const seen = new Set<string>()
   events.forEach((event, index) => {
-    const id = eventId(event, now)
+    const key = eventId(event, now)
+    const source = sources[index] ?? 'client'
     const currency = currencies.get(event.caseId)
     const refused = currency === undefined ? { path: 'caseId', error: `caseId: no case "${event.caseId}"` } : dataProblem(event, currency)
+    const scoped = JSON.stringify([source, event.caseId, key])
     if (refused) outcomes[index] = refused
-    else if (seen.has(id)) outcomes[index] = 'duplicate'
+    else if (seen.has(scoped)) outcomes[index] = 'duplicate'
     else {
-      seen.add(id)
+      seen.add(scoped)
       rows.push({
         index,
-        row: { id, caseId: event.caseId, type: event.type, at: event.at ? Date.parse(event.at) : now, data: JSON.stringify(event.data ?? {}), receivedAt: now },
+        row: {
+          source,
+          key,
+          caseId: event.caseId,
+          type: event.type,
+          at: event.at ? Date.parse(event.at) : now,
+          data: JSON.stringify(event.data ?? {}),
+          receivedAt: now,
+        },
       })
     }
   })

@@ -111,8 +111,8 @@ describe('payment.received', () => {
     await enrol(t, dunning(), [caseInput('c-1')])
     const at = MONDAY.getTime() + days(1)
     await t.store.insertEvents([
-      { id: 'old-1', caseId: 'c-1', type: 'payment.received', at, data: JSON.stringify({ amount: 100.001 }), receivedAt: at },
-      { id: 'old-2', caseId: 'c-1', type: 'payment.received', at, data: JSON.stringify({ amount: -5 }), receivedAt: at },
+      { source: 'client', key: 'old-1', caseId: 'c-1', type: 'payment.received', at, data: JSON.stringify({ amount: 100.001 }), receivedAt: at },
+      { source: 'client', key: 'old-2', caseId: 'c-1', type: 'payment.received', at, data: JSON.stringify({ amount: -5 }), receivedAt: at },
     ])
     await t.engine.advanceTo(MONDAY.getTime() + days(2))
     expect((await caseRow(t, 'c-1')).balance).toBe(10000)

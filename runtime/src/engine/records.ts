@@ -28,7 +28,10 @@ export interface EnrolmentRecord {
 }
 
 export interface EventRecord {
+  /** The stored row's id (`eventRowId`). */
   id: string
+  /** The idempotency key its sender chose, as the trail shows it. */
+  key: string
   caseId: string
   type: string
   at: number

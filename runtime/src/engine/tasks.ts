@@ -20,7 +20,7 @@ export interface TaskView {
   enrolmentId: string
   queue: string
   priority: number
-  status: 'open' | 'claimed' | 'done'
+  status: 'open' | 'claimed' | 'done' | 'cancelled'
   script: string | null
   claimedBy: string | null
   outcome: string | null
@@ -34,7 +34,7 @@ function view(row: {
   enrolment_id: string
   queue: string
   priority: number
-  status: 'open' | 'claimed' | 'done'
+  status: 'open' | 'claimed' | 'done' | 'cancelled'
   script: string | null
   claimed_by: string | null
   outcome: string | null
@@ -77,14 +77,15 @@ export async function claimTask(db: Kysely<Database>, id: string, agent: string)
 }
 
 /** Records the call's outcome; the caller turns it into the event that flows back into the journey. */
-export async function completeTask(db: Kysely<Database>, id: string, outcome: TaskOutcome, now: number): Promise<TaskView | 'missing' | 'done'> {
+export async function completeTask(db: Kysely<Database>, id: string, outcome: TaskOutcome, now: number): Promise<TaskView | 'missing' | 'done' | 'cancelled'> {
   const result = await db
     .updateTable('tasks')
     .set({ status: 'done', outcome, completed_at: now })
     .where('id', '=', id)
-    .where('status', '!=', 'done')
+    .where('status', 'in', ['open', 'claimed'])
     .executeTakeFirst()
   const row = await db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) return 'missing'
-  return Number(result.numUpdatedRows) > 0 ? view(row) : 'done'
+  if (Number(result.numUpdatedRows) > 0) return view(row)
+  return row.status === 'cancelled' ? 'cancelled' : 'done'
 }

@@ -4,6 +4,7 @@ import { bodyLimits } from './body-limits'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { apiKeyAuth } from '../auth/api-key'
+import { MAX_BODY_DEPTH, textNestsDeeperThan, tooDeepMessage } from '@dunwell/contract'
 import type { AppEnv, AppOptions } from './app-types'
 import { docsRoutes } from './docs'
 import { issuesToErrors, problem } from './problem'
@@ -58,6 +59,13 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
     return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next)
   })
   app.use('/api/*', apiKeyAuth({ db: options.db, open: options.open ?? false }))
+  // A JSON body nested thousands deep parses, but whatever walks it later (a schema, JSON.stringify) overflows the
+  // stack: refused at the door. Bulks and imports check each line on its own, so that one bad line spares the rest.
+  app.use('/api/*', async (c, next) => {
+    if (isBulk(c.req.path) || c.req.path === '/api/cases/import' || !/json/i.test(c.req.header('content-type') ?? '')) return next()
+    if (textNestsDeeperThan(await c.req.text(), MAX_BODY_DEPTH)) return problem(c, 400, `the body ${tooDeepMessage(MAX_BODY_DEPTH)}`)
+    return next()
+  })
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
   const routes = previewRoutes(

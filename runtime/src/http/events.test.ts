@@ -24,7 +24,7 @@ async function setup() {
 }
 
 const theCase = (api: TestApi, id = 'c-1') => api.expectStatus(200, 'GET', `/api/cases/${id}`)
-const storedEvents = (api: TestApi) => api.db.selectFrom('events').select(['id', 'type', 'case_id']).orderBy('id').execute()
+const storedEvents = (api: TestApi) => api.db.selectFrom('events').select(['key as id', 'type', 'case_id']).orderBy('key').execute()
 
 describe('POST /api/events', () => {
   it('accepts an event (202); the same id again is a duplicate, applied once', async () => {
@@ -205,7 +205,7 @@ describe('event data the engine reads is checked at the door', () => {
       errors: [
         { line: 2, message: 'data.amount must be a positive number' },
         { line: 3, message: 'data.amount must be a positive number' },
-        { line: 4, id: 'pay-4', message: 'data.amount: has more decimals than EUR allows (2)' },
+        { line: 4, id: 'pay-4', message: 'data.amount: is less than the smallest amount of EUR (0.01)' },
       ],
     })
     expect(await storedEvents(api)).toEqual([{ id: 'pay-1', type: 'payment.received', case_id: 'c-1' }])

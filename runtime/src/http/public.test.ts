@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { linkToken, signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../index'
-import { caseInput, journey, textTemplate } from '../engine/testing'
-import { DAY, LINK_SECRET, optoutToken, SMS_SECRET, snapshot, startApi, type TestApi } from './testing'
+import { caseInput, emailTemplate, journey, textTemplate } from '../engine/testing'
+import { DAY, LETTER_SECRET, LINK_SECRET, optoutToken, SMS_SECRET, snapshot, startApi, type TestApi } from './testing'
 
 /** entry → SMS → wait 3 days → SMS → exit: the second text shows whether an opt-out in between was honoured. */
 const twoTexts = journey({
@@ -30,7 +30,7 @@ async function setup() {
 }
 
 const smsOf = (api: TestApi) => api.db.selectFrom('outbox').select(['node_id', 'status', 'reason']).where('channel', '=', 'sms').orderBy('created_at').execute()
-const eventsOf = (api: TestApi, type: string) => api.db.selectFrom('events').select(['id', 'case_id', 'data']).where('type', '=', type).execute()
+const eventsOf = (api: TestApi, type: string) => api.db.selectFrom('events').select(['key as id', 'case_id', 'data']).where('type', '=', type).execute()
 
 describe('opt-out links', () => {
   it('the SMS carries a link; GET asks, POST opts out, and the next SMS is suppressed with the reason', async () => {
@@ -154,6 +154,41 @@ describe('provider callbacks', () => {
     await api.advanceBy(4 * DAY)
     expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).optouts).toEqual([{ channel: 'sms', at: expect.any(String) }])
     expect((await smsOf(api)).at(-1)).toEqual({ node_id: 'second', status: 'suppressed', reason: 'opted out of sms' })
+  })
+
+  it('a provider speaks only for its own channel’s messages: an SMS STOP or a letter failure for an email is 404 and changes nothing', async () => {
+    const api = await startApi()
+    const mailThenText = journey({
+      id: 'mail-then-text',
+      nodes: {
+        start: ['entry', { event: 'invoice.overdue' }],
+        mail: ['email', { template: 'mail' }],
+        text: ['sms', { template: 'text' }],
+        done: ['exit', { outcome: 'done' }],
+        lost: ['exit', { outcome: 'mail-failed' }],
+      },
+      edges: ['start>mail', 'mail>text', 'mail:failed>lost', 'text>done'],
+      templates: { mail: emailTemplate('{{ case.balance | money }} is open.'), text: textTemplate('sms', '{{ case.balance | money }} is open.') },
+    })
+    await api.expectStatus(200, 'PUT', '/api/journeys/mail-then-text/draft', { body: mailThenText })
+    await api.expectStatus(201, 'POST', '/api/journeys/mail-then-text/publish')
+    await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
+    await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1' } })
+    await api.advanceBy(60_000)
+    const [email] = await api.db.selectFrom('outbox').select('id').where('channel', '=', 'email').execute()
+    const before = await snapshot(api)
+    const stop = await api.expectStatus(404, 'POST', '/callbacks/sms', signed({ messageId: email!.id, status: 'reply', text: 'STOP' }))
+    expect(stop.errors).toEqual([{ path: 'messageId', message: `no message "${email!.id}" was sent through sms` }])
+    await api.expectStatus(404, 'POST', '/callbacks/letter', signed({ messageId: email!.id, status: 'failed', reason: 'returned' }, { secret: LETTER_SECRET }))
+    expect(await snapshot(api)).toEqual(before)
+    await api.advanceBy(DAY)
+    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).optouts).toEqual([])
+    // The SMS provider still reports its own message.
+    const [text] = await api.db.selectFrom('outbox').select('id').where('channel', '=', 'sms').execute()
+    expect(await api.expectStatus(202, 'POST', '/callbacks/sms', signed({ messageId: text!.id, status: 'reply', text: 'STOP' }))).toEqual({
+      accepted: true,
+      event: 'optout',
+    })
   })
 
   it('an unknown provider or message is 404; a body that is not a callback is 400', async () => {

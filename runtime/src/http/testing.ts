@@ -13,6 +13,7 @@ import { createApiKey, createApp, createLinks, Engine, linkToken, openSqlite, ro
 export const MONDAY = new Date('2026-11-23T09:00:00Z')
 export const LINK_SECRET = 'a-secret-of-16+chars'
 export const SMS_SECRET = 'the-sms-provider-secret'
+export const LETTER_SECRET = 'the-letter-provider-secret'
 export const PUBLIC_URL = 'https://pay.dunwell.test'
 export const DAY = 86_400_000
 
@@ -38,7 +39,7 @@ export async function startApi(options: { limits?: AppOptions['limits']; at?: Da
     engine,
     db: opened.db,
     testClock: clock,
-    secrets: { links: LINK_SECRET, providers: { sms: SMS_SECRET } },
+    secrets: { links: LINK_SECRET, providers: { sms: SMS_SECRET, letter: LETTER_SECRET } },
     ...(options.limits ? { limits: options.limits } : {}),
   })
   const keys = {} as Record<Role, string>

@@ -18,6 +18,10 @@ export const de: Catalogue = {
     title: 'Dieser Link ist nicht gültig',
     body: 'Vielleicht wurde er unvollständig kopiert. Bitte öffnen Sie den Link aus der Nachricht noch einmal oder wenden Sie sich an den Absender.',
   },
+  erasedLink: {
+    title: 'Dieser Link wird nicht mehr verwendet',
+    body: 'Die Angaben, zu denen er führte, wurden gelöscht. Bei Fragen wenden Sie sich bitte an den Absender.',
+  },
   optout: {
     askTitle: (what) => `Keine ${what} mehr zu dieser Rechnung?`,
     askBody: (what) => `Wir senden Ihnen dann keine ${what} mehr zu dieser Rechnung.`,

@@ -19,6 +19,10 @@ export const en = {
     title: 'This link is not valid',
     body: 'It may have been copied incompletely. Please open the link from the message again, or contact the sender.',
   },
+  erasedLink: {
+    title: 'This link is no longer in use',
+    body: 'The information it led to has been deleted. If you have a question, please contact the sender.',
+  },
   optout: {
     askTitle: (what: string) => `Stop ${what} about this invoice?`,
     askBody: (what: string) => `We will not send you ${what} about it any more.`,

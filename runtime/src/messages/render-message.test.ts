@@ -185,3 +185,17 @@ describe('the MJML layout cache', () => {
     expect(counter.layouts).toBe(3)
   })
 })
+
+describe('render errors', () => {
+  it('name the variable and the template text at fault, never the value (it lands in the outbox and the trail)', async () => {
+    const journey = journeyWith({ broken: { channel: 'sms', body: { en: 'Hi {% include debtor.lastName %}', de: 'Hallo' } } })
+    const failed = await renderMessage(input('broken', 'en', { journey, journeyKey: 'inline@1' })).catch((error: unknown) => error)
+    expect(failed).toBeInstanceOf(MessageRenderError)
+    const { message } = failed as MessageRenderError
+    expect(message).toContain('template "broken" (locale en)')
+    expect(message).toContain('"[debtor.lastName]"')
+    expect(message).toContain('(in {% include debtor.lastName %})')
+    expect(message).not.toContain('Berger')
+    expect((failed as Error).cause).toBeUndefined()
+  })
+})

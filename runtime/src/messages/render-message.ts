@@ -6,6 +6,7 @@ import { htmlTemplateToPlainText } from './html-to-plain-text'
 import { layoutMjml } from './layout-mjml'
 import { LruCache } from './lru-cache'
 import { MessageRenderError } from './message-render-error'
+import { namedValues, redact } from '../privacy/redact'
 import type { RenderedMessage, RenderInput } from './types'
 
 export { chooseLocale } from './choose-locale'
@@ -50,9 +51,16 @@ function oneLine(text: string): string {
   return text.replace(/\s*[\u0000-\u001f\u007f\u0085\u2028\u2029]+\s*/g, ' ').trim()
 }
 
-function reason(error: unknown): string {
+/**
+ * Why a render failed, naming the variable and never its value: Liquid quotes what it looked up (`Failed to lookup
+ * "Schmidt"`), and the reason lands in the outbox and the audit trail. The template text at fault is the author's.
+ */
+function reason(error: unknown, scope: Scope): string {
   const message = error instanceof Error ? error.message : String(error)
-  return message.split('\n')[0] ?? message
+  const first = redact(message.split('\n')[0] ?? message, namedValues(scope, ''))
+  const token = (error as { token?: { getText?: () => unknown } }).token
+  const source = typeof token?.getText === 'function' ? String(token.getText()) : ''
+  return source && source.length <= 200 && !first.includes(source) ? `${first} (in ${redact(source, namedValues(scope, ''))})` : first
 }
 
 /** Body locales in the journey's own order first, so that "another variant of the language" is deterministic. */
@@ -153,7 +161,8 @@ export function createMessageRenderer(options: MessageRendererOptions = {}): Mes
       if (template.channel === 'email' && message.html) message.html = withTitle(message.html, message.subject ?? '')
       return message
     } catch (error) {
-      throw new MessageRenderError(templateId, locale, reason(error), { cause: error })
+      // Not the cause: its message quotes the value.
+      throw new MessageRenderError(templateId, locale, reason(error, scope))
     }
   }
 }

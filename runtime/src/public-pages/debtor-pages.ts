@@ -10,6 +10,11 @@ export function invalidLinkPage(text: DebtorText): PageBody {
   return pageLayout(text, text.t.invalidLink.title, html`<p>${text.t.invalidLink.body}</p>`)
 }
 
+/** The page of a link whose case was erased: it shows nothing of the case, not even what was open. */
+export function erasedLinkPage(text: DebtorText): PageBody {
+  return pageLayout(text, text.t.erasedLink.title, html`<p>${text.t.erasedLink.body}</p>`)
+}
+
 /** GET asks, POST does: a link scanner that follows every link unsubscribes no one. */
 export function optOutQuestionPage(text: DebtorText, channel: string): PageBody {
   const what = channelWord(text, channel)

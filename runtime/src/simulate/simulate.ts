@@ -63,7 +63,10 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
     ) as { event: string }
     const upserted = await engine.upsertCases(input.cases)
     const at = input.start.toISOString()
-    await engine.ingest(input.cases.map((c) => ({ id: `simulation-entry/${c.id}`, type: trigger.event, caseId: c.id, at })))
+    await engine.ingest(
+      input.cases.map((c) => ({ id: `simulation-entry/${c.id}`, type: trigger.event, caseId: c.id, at })),
+      'runtime',
+    )
     const ingested = await engine.ingest(input.events ?? [])
     const end = input.start.getTime() + input.days * DAY
     for (let day = 1; day <= input.days; day++) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { MAX_BODY_DEPTH, nestsDeeperThan, textNestsDeeperThan, tooDeepMessage } from '@dunwell/contract'
 
 export interface LineError {
   line: number
@@ -21,12 +22,23 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     .join('; ')
 }
 
+function check<T>(result: JsonlResult<T>, line: number, value: unknown, schema: z.ZodType<T>): void {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) result.items.push({ line, value: parsed.data })
+  else result.errors.push({ line, message: describeIssues(parsed.error.issues) })
+}
+
 /** One JSON object per line; a bad line is reported with its number and field and does not stop the good ones. */
 export function parseJsonl<T>(text: string, schema: z.ZodType<T>): JsonlResult<T> {
   const result: JsonlResult<T> = { items: [], errors: [] }
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1
     if (raw.trim() === '') return
+    // Checked before parsing: a line nested 10,000 deep is refused alone, and nothing later walks it.
+    if (textNestsDeeperThan(raw, MAX_BODY_DEPTH)) {
+      result.errors.push({ line, message: `the line ${tooDeepMessage(MAX_BODY_DEPTH)}` })
+      return
+    }
     let value: unknown
     try {
       value = JSON.parse(raw)
@@ -34,9 +46,17 @@ export function parseJsonl<T>(text: string, schema: z.ZodType<T>): JsonlResult<T
       result.errors.push({ line, message: `not valid JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` })
       return
     }
-    const parsed = schema.safeParse(value)
-    if (parsed.success) result.items.push({ line, value: parsed.data })
-    else result.errors.push({ line, message: describeIssues(parsed.error.issues) })
+    check(result, line, value, schema)
+  })
+  return result
+}
+
+/** The items of a parsed JSON array, checked like lines (line = position, from 1). */
+export function parseItems<T>(values: readonly unknown[], schema: z.ZodType<T>): JsonlResult<T> {
+  const result: JsonlResult<T> = { items: [], errors: [] }
+  values.forEach((value, index) => {
+    if (nestsDeeperThan(value, MAX_BODY_DEPTH)) result.errors.push({ line: index + 1, message: `the item ${tooDeepMessage(MAX_BODY_DEPTH)}` })
+    else check(result, index + 1, value, schema)
   })
   return result
 }

@@ -70,14 +70,16 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         tags: ['cases'],
         summary: 'Erase a case’s personal data (GDPR)',
         description:
-          'Removes the debtor’s personal data from every table and stops the case’s journeys; the bare ledger (ids, amounts, dates, outcomes) stays.',
+          'Removes the debtor’s personal data from every table (and from the database file’s free pages and log) and stops the case’s journeys; its open tasks are cancelled, its links lead to a page that says so, and it takes no more events or updates. The bare ledger (ids, amounts, dates, outcomes) stays.',
         middleware: guard(options, 'cases:erase'),
         request: { params: caseIdParam },
         responses: { 200: json(z.object({ id: z.string(), erased: z.literal(true) }), 'Erased'), ...problemResponses, ...notFound },
       }),
       async (c) => {
         const { id } = c.req.valid('param')
-        return (await eraseCase(db, id, engine.clock.now())) ? c.json({ id, erased: true as const }, 200) : problem(c, 404, `no case "${id}"`)
+        if (!(await eraseCase(db, id, engine.clock.now()))) return problem(c, 404, `no case "${id}"`)
+        await engine.store.purgeFreedPages()
+        return c.json({ id, erased: true as const }, 200)
       },
     )
 
@@ -131,7 +133,9 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       }),
       async (c) => {
         const { id } = c.req.valid('param')
-        if (!(await getCase(db, id))) return problem(c, 404, `no case "${id}"`)
+        // An erased case is gone for its journeys: nothing can enrol or resume it.
+        const live = await db.selectFrom('cases').select('id').where('id', '=', id).where('erased_at', 'is', null).executeTakeFirst()
+        if (!live) return problem(c, 404, `no case "${id}"`)
         const body = (c.req.valid('json') ?? {}) as z.infer<typeof control>
         if (body.journeyId !== undefined) {
           const journey = await db.selectFrom('journeys').select('status').where('id', '=', body.journeyId).executeTakeFirst()

@@ -5,7 +5,10 @@ import { openProblemResponses, problemOf, tooLarge } from '../schemas'
 
 const token = z.object({ token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'The signed token of the link the debtor got' }) })
 const page = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } })
-const invalidLink = { 404: page('The link is not valid (copied incompletely, or signed with another secret)') }
+const invalidLink = {
+  404: page('The link is not valid (copied incompletely, or signed with another secret)'),
+  410: page('The link’s case was erased: the page says so and shows nothing of it'),
+}
 
 /**
  * The routes debtors and providers reach without an API key, described for the document: their handlers are in
@@ -64,7 +67,8 @@ export function describePublicRoutes(app: OpenAPIHono<AppEnv>): void {
       202: { description: 'Accepted as an event', content: { 'application/json': { schema: z.object({ accepted: z.literal(true), event: z.string() }) } } },
       ...openProblemResponses,
       401: problemOf('The signature is missing, wrong or too old'),
-      404: problemOf('No such provider is configured, or no such message'),
+      404: problemOf('No such provider is configured, or no such message was sent through this provider'),
+      410: problemOf('The message’s case was erased'),
       ...tooLarge,
     },
   })

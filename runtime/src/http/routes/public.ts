@@ -1,8 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { LinkPurpose } from '../../channels/links'
 import { isOptOutReply, parseDeliveryCallback, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyLinkToken, verifySignature } from '../../channels'
 import { getCase } from '../../engine/cases-admin'
 import { debtorText, languageFromHeader } from '../../i18n/debtor-text'
-import { invalidLinkPage, optOutDonePage, optOutQuestionPage, payPage } from '../../public-pages/debtor-pages'
+import { erasedLinkPage, invalidLinkPage, optOutDonePage, optOutQuestionPage, payPage } from '../../public-pages/debtor-pages'
 import { debtorTextForCase } from '../../public-pages/debtor-text-for-case'
 import { publicPageHeaders } from '../../public-pages/page-layout'
 import type { AppEnv, AppOptions } from '../app-types'
@@ -13,30 +15,45 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
   const { engine } = options
   const linkSecret = options.secrets?.links
 
+  /** The case a link names, unless the link is forged (404) or its case erased (410: the page says so, and nothing else). */
+  async function linkedCase(c: Context, purpose: LinkPurpose): Promise<{ caseId: string; channel: string } | Response> {
+    const link = linkSecret ? verifyLinkToken(c.req.param('token') ?? '', linkSecret, purpose) : null
+    const text = () => debtorText(languageFromHeader(c.req.header('accept-language')))
+    if (!link) return c.html(invalidLinkPage(text()), 404, publicPageHeaders)
+    const row = await options.db.selectFrom('cases').select('erased_at').where('id', '=', link.caseId).executeTakeFirst()
+    if (row && row.erased_at !== null) return c.html(erasedLinkPage(text()), 410, publicPageHeaders)
+    return link
+  }
+
   // A link scanner that follows every link must not unsubscribe anyone: GET asks, POST does.
   app.get('/optout/:token', async (c) => {
-    const link = linkSecret ? verifyLinkToken(c.req.param('token'), linkSecret, 'optout') : null
-    if (!link) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
+    const link = await linkedCase(c, 'optout')
+    if (link instanceof Response) return link
     return c.html(optOutQuestionPage(await debtorTextForCase(options.db, link.caseId), link.channel), 200, publicPageHeaders)
   })
 
   app.post('/optout/:token', async (c) => {
-    const link = linkSecret ? verifyLinkToken(c.req.param('token'), linkSecret, 'optout') : null
-    if (!link) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
-    await engine.ingest([{ id: `optout/${link.caseId}/${link.channel}`, type: 'optout', caseId: link.caseId, data: { channel: link.channel, via: 'link' } }])
+    const link = await linkedCase(c, 'optout')
+    if (link instanceof Response) return link
+    await engine.ingest(
+      [{ id: `optout/${link.caseId}/${link.channel}`, type: 'optout', caseId: link.caseId, data: { channel: link.channel, via: 'link' } }],
+      'runtime',
+    )
     return c.html(optOutDonePage(await debtorTextForCase(options.db, link.caseId), link.channel), 200, publicPageHeaders)
   })
 
   app.get('/pay/:token', async (c) => {
-    const link = linkSecret ? verifyLinkToken(c.req.param('token'), linkSecret, 'pay') : null
-    const found = link ? await getCase(options.db, link.caseId) : undefined
+    const link = await linkedCase(c, 'pay')
+    if (link instanceof Response) return link
+    const found = await getCase(options.db, link.caseId)
     if (!found) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
     return c.html(payPage(await debtorTextForCase(options.db, found.id), found), 200, publicPageHeaders)
   })
 
   app.post('/callbacks/:provider', async (c) => {
     const provider = c.req.param('provider')
-    const secret = options.secrets?.providers?.[provider]
+    const providers = options.secrets?.providers ?? {}
+    const secret = Object.hasOwn(providers, provider) ? providers[provider] : undefined
     if (!secret) return problem(c, 404, `no provider "${provider}" is configured`)
     const body = await c.req.text()
     if (!verifySignature({ secret, timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER), body, now: Date.now() })) {
@@ -52,7 +69,11 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
     if (!parsed.ok) return problem(c, 400, parsed.error, { errors: [{ path: parsed.error.split(':')[0]!, message: parsed.error }] })
     const { callback } = parsed
     const message = await options.db.selectFrom('outbox').select(['case_id', 'channel']).where('id', '=', callback.messageId).executeTakeFirst()
-    if (!message) return problem(c, 404, `no message "${callback.messageId}"`)
+    // A provider speaks only for the messages it was given: an SMS provider's STOP is no email opt-out.
+    if (!message || message.channel !== provider)
+      return problem(c, 404, `no message "${callback.messageId}" was sent through ${provider}`, {
+        errors: [{ path: 'messageId', message: `no message "${callback.messageId}" was sent through ${provider}` }],
+      })
     const type =
       callback.status === 'delivered'
         ? 'message.delivered'
@@ -65,7 +86,8 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
       type === 'optout'
         ? { channel: message.channel, via: 'reply' }
         : { messageId: callback.messageId, ...(callback.reason ? { reason: callback.reason } : {}) }
-    await engine.ingest([{ id: `callback/${callback.messageId}/${callback.status}/${type}`, type, caseId: message.case_id, data }])
+    const result = await engine.ingest([{ id: `callback/${callback.messageId}/${callback.status}/${type}`, type, caseId: message.case_id, data }], 'runtime')
+    if (result.errors.length > 0) return problem(c, 410, `the case of message "${callback.messageId}" was erased`)
     return c.json({ accepted: true, event: type }, 202)
   })
 }

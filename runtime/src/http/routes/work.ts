@@ -94,7 +94,7 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         request: {
           query: z.object({
             queue: z.string().optional(),
-            status: z.enum(['open', 'claimed', 'done']).optional(),
+            status: z.enum(['open', 'claimed', 'done', 'cancelled']).optional(),
             limit: z.coerce.number().int().min(1).max(500).default(50),
           }),
         },
@@ -112,12 +112,18 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         summary: 'Take a task (one agent only)',
         middleware: guard(options, 'tasks:work'),
         request: { params: taskId, body: { content: { 'application/json': { schema: z.object({ agent: z.string().min(1).max(100) }) } }, required: true } },
-        responses: { 200: json(taskView, 'Yours'), ...problemResponses, ...bodyProblems, ...notFound, 409: problemOf('Someone else has it, or it is done') },
+        responses: {
+          200: json(taskView, 'Yours'),
+          ...problemResponses,
+          ...bodyProblems,
+          ...notFound,
+          409: problemOf('Someone else has it, it is done, or it was cancelled'),
+        },
       }),
       async (c) => {
         const result = await claimTask(db, c.req.valid('param').id, c.req.valid('json').agent)
         if (result === 'missing') return problem(c, 404, `no task "${c.req.valid('param').id}"`)
-        if (result === 'taken') return problem(c, 409, 'the task is claimed or done already')
+        if (result === 'taken') return problem(c, 409, 'the task is claimed, done or cancelled already')
         return c.json(result, 200)
       },
     )
@@ -149,7 +155,13 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
             required: true,
           },
         },
-        responses: { 200: json(taskView, 'Recorded'), ...problemResponses, ...bodyProblems, ...notFound, 409: problemOf('Already completed') },
+        responses: {
+          200: json(taskView, 'Recorded'),
+          ...problemResponses,
+          ...bodyProblems,
+          ...notFound,
+          409: problemOf('Already completed, or cancelled (its case was erased)'),
+        },
       }),
       async (c) => {
         const { id } = c.req.valid('param')
@@ -157,13 +169,14 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         const result = await completeTask(db, id, body.outcome, engine.clock.now())
         if (result === 'missing') return problem(c, 404, `no task "${id}"`)
         if (result === 'done') return problem(c, 409, 'the task is completed already')
+        if (result === 'cancelled') return problem(c, 409, 'the task was cancelled: its case was erased')
         const data = {
           taskId: id,
           outcome: body.outcome,
           ...(body.amount ? { amount: body.amount } : {}),
           ...(body.promisedFor ? { promisedFor: body.promisedFor } : {}),
         }
-        await engine.ingest([{ id: `task/${id}`, type: taskOutcomes[body.outcome], caseId: result.caseId, data }])
+        await engine.ingest([{ id: `task/${id}`, type: taskOutcomes[body.outcome], caseId: result.caseId, data }], 'runtime')
         return c.json(result, 200)
       },
     )
