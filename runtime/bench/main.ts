@@ -28,8 +28,7 @@ const { values } = parseArgs({
 })
 const parts = new Set(values.only.split(',').map((part) => part.trim()))
 for (const part of parts)
-  if (!['engine', 'http', 'import', 'editor', 'health'].includes(part))
-    throw new Error(`--only: unknown part "${part}" (engine, http, import, editor, health)`)
+  if (!['engine', 'http', 'import', 'editor', 'health'].includes(part)) throw new Error(`--only: unknown part "${part}" (engine, http, import, editor, health)`)
 const caseCount = Number(values.cases)
 const rowCount = Number(values.rows)
 
