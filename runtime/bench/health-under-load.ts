@@ -99,7 +99,14 @@ export async function healthUnderLoad(options: { events: number; cases: number; 
       simulationDone = true
       return answer
     })
+    const progress = setInterval(() => {
+      const backlog = last.body?.backlog as { events?: number; timers?: number } | undefined
+      console.log(
+        `    … ${((performance.now() - began) / 1000).toFixed(0)} s: bulk ${bulkDone ? 'answered' : 'sent'}, simulation ${simulationDone ? 'answered' : 'running'}, backlog ${backlog?.events ?? '?'} events, ${backlog?.timers ?? '?'} timers`,
+      )
+    }, 10_000)
     const loaded = await probe(url, () => bulkDone && simulationDone && (backlogEmpty() || performance.now() - began > 600_000), last)
+    clearInterval(progress)
     const [bulkAnswer, simulationAnswer] = await Promise.all([bulk, simulated])
     statuses = [bulkAnswer.status, simulationAnswer.status]
     return {

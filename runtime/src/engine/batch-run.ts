@@ -1,3 +1,4 @@
+import { breather } from './breathe'
 import { journeyEvents } from '@dunwell/journey'
 import { Duration } from 'luxon'
 import { transition, initialTransition, type AnyMachineSnapshot } from 'xstate'
@@ -55,14 +56,30 @@ export class BatchRun {
     return new BatchRun(deps, await BatchState.load(deps, caseIds, now), items, horizon)
   }
 
-  async run(): Promise<void> {
-    while (this.#next < this.work.length) {
+  /** How many of the work items were applied (a run given a budget may stop before the end). */
+  get processed(): number {
+    return this.#next
+  }
+
+  /**
+   * Applies the work in time order. With `budgetMs`, stops after that much work: the commit stays small, and the items
+   * not reached are released with it for the next batch (a timer made on the way is stored either way). The engine
+   * holds the batch while requests are answered between slices: nothing else writes what it holds (the engine's writes
+   * run one at a time, and case upserts and erasure wait for the batch).
+   */
+  async run(budgetMs = Number.POSITIVE_INFINITY): Promise<void> {
+    const breathe = breather()
+    let worked = 0
+    while (this.#next < this.work.length && worked < budgetMs) {
+      await breathe()
+      const began = performance.now()
       const item = this.work[this.#next++]!
       // On a virtual clock an item happens at its own time, unless it was held back (a hold): then it happens now.
       const now = this.deps.clock.set ? Math.max(item.time, this.deps.clock.now()) : this.deps.clock.now()
       this.deps.clock.set?.(item.time)
       if (item.kind === 'event') await this.processEvent(item.event, now)
       else if (!this.cancelled.has(item.timer.id)) await this.processTimer(item.timer, now)
+      worked += performance.now() - began
     }
   }
 

@@ -1,3 +1,4 @@
+import { breather } from './breathe'
 import type { ChannelAdapter } from '../channels/channel-adapter'
 import type { Clock } from '../clock'
 import type { EngineStore } from '../db/sqlite-store'
@@ -28,10 +29,12 @@ export async function deliverOutbox(
   stats: DeliveryStats = { sent: 0, resentAfterInterruption: 0 },
 ): Promise<number> {
   let delivered = 0
+  const breathe = breather()
   for (;;) {
     const claimed = await store.claimOutbox(CLAIM, worker, Date.now() + 60_000)
     if (claimed.length === 0) return delivered
     for (const row of claimed) {
+      await breathe()
       // HTML messages get their plain-text part here: only a provider needs it.
       const text = row.text ?? (row.html !== null ? htmlToPlainText(row.html) : null)
       const adapter = channels.get(row.channel)

@@ -11,6 +11,7 @@ import { createMessageRenderer, type MessageRenderer } from '../messages'
 import { defaultContactPolicy, type ContactPolicy } from '../policy'
 import { BatchRun, type WorkItem } from './batch-run'
 import { controlEvents } from './control-events'
+import { yieldToLoop } from './breathe'
 import { deliverOutbox, type DeliveryStats } from './deliver-outbox'
 import type { EngineDeps, Links } from './engine-deps'
 import { GuardScope } from './guard-scope'
@@ -46,6 +47,11 @@ export interface RunResult {
  * The durable engine. Every batch of due work is claimed, applied in memory with XState's pure transitions, and
  * committed in one transaction; messages leave through the outbox afterwards. Nothing lives only in memory.
  */
+/** Work per batch before it is committed (and the rest released for the next batch). */
+const BATCH_WORK_MS = 50
+/** The fewest items a batch claims, however slow each is. */
+const MIN_CLAIM = 20
+
 export class Engine {
   readonly db: Kysely<Database>
   readonly store: EngineStore
@@ -183,7 +189,7 @@ export class Engine {
   /** Creates or updates cases; an update that changes what the goal reads is checked against it at once. */
   async upsertCases(cases: CaseInput[]): Promise<UpsertResult> {
     const now = this.clock.now()
-    const result = await upsertCases(this.db, cases, now)
+    const result = await this.#exclusive(() => upsertCases(this.db, cases, now))
     if (result.changed.length > 0) {
       await this.ingest(
         result.changed.map(({ caseId, state }) => ({
@@ -250,7 +256,12 @@ export class Engine {
   /**
    * The engine's work runs one piece at a time: the scheduler, a test clock's advance and an embedder's `runDue` or
    * `deliver` wait for each other, so that no two batches hold the same case and one delivery loop hands messages over.
+   * Writes from outside that a batch must not straddle (case upserts, erasure) run through it too.
    */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.#exclusive(work)
+  }
+
   #exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(work)
     this.#queue = run.then(
@@ -260,6 +271,8 @@ export class Engine {
     return run
   }
   #queue: Promise<void> = Promise.resolve()
+  /** How many due items the next batch claims: up to `batchSize`, fewer when batches are cut by their budget. */
+  #claimSize = MIN_CLAIM
 
   /** Handles every event and timer due now (on the engine's clock), batch by batch, then delivers the outbox. */
   async runDue(options: { onItem?: (dueAt: number) => void } = {}): Promise<RunResult> {
@@ -283,13 +296,14 @@ export class Engine {
     for (;;) {
       // Each batch leases under its own name: its commit frees what it claimed and nothing another batch holds.
       const owner = `${this.worker}/${randomUUID()}`
-      const { events, timers } = await this.store.claimDue(limit, this.batchSize, owner, Date.now() + 60_000)
+      const claim = this.#claimSize
+      const { events, timers } = await this.store.claimDue(limit, claim, owner, Date.now() + 60_000)
       if (events.length === 0 && timers.length === 0) break
       // Everything due before the horizon is in hand: anything a step schedules before it can run in this batch.
       const horizon = Math.min(
         limit,
-        events.length === this.batchSize ? events[events.length - 1]!.at : Infinity,
-        timers.length === this.batchSize ? timers[timers.length - 1]!.dueAt : Infinity,
+        events.length === claim ? events[events.length - 1]!.at : Infinity,
+        timers.length === claim ? timers[timers.length - 1]!.dueAt : Infinity,
       )
       const items: WorkItem[] = [
         ...events.filter((event) => event.at <= horizon).map((event): WorkItem => ({ kind: 'event', time: event.at, event })),
@@ -297,10 +311,15 @@ export class Engine {
       ]
       if (onItem) for (const item of items) onItem(item.time)
       const run = await BatchRun.create(this.#deps, items, horizon, this.clock.now())
-      await run.run()
+      // A batch is cut after BATCH_WORK_MS of work: its commit (synchronous SQLite) stays short, and so does any wait
+      // for a request that arrives meanwhile.
+      await run.run(BATCH_WORK_MS)
       await this.store.commit(run.batch, owner)
+      // Claim what a batch gets through in its budget: loading the facts of the cases costs per item claimed.
+      this.#claimSize = run.processed < run.work.length ? Math.max(MIN_CLAIM, run.processed) : Math.min(this.batchSize, this.#claimSize * 2)
       await this.#deliver()
-      total.items += run.work.length
+      await yieldToLoop()
+      total.items += run.processed
       total.steps += run.stepsTaken
       total.batches++
     }

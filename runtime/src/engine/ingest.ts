@@ -1,3 +1,4 @@
+import { breather, yieldToLoop } from './breathe'
 import { createHash } from 'node:crypto'
 import type { Insertable, Kysely } from 'kysely'
 import type { Database } from '../db/database'
@@ -29,6 +30,7 @@ const CHUNK = 500
 export async function upsertCases(db: Kysely<Database>, cases: CaseInput[], now: number): Promise<UpsertResult> {
   const result: UpsertResult = { created: 0, updated: 0, changed: [], errors: [] }
   for (let i = 0; i < cases.length; i += CHUNK) {
+    if (i > 0) await yieldToLoop()
     const part = cases.slice(i, i + CHUNK)
     await db.transaction().execute(async (trx) => {
       const inserts = new Map<string, Insertable<Database['cases']>>()
@@ -134,12 +136,17 @@ function dataProblem(event: EventInput, currency: string): { path: string; error
  * Stores events for the engine to apply in time order. Idempotent per case and source: a key seen before for the same
  * case from the same source changes nothing; `sources[i]` is the source of `events[i]` (default `client`).
  */
+/** Events stored per transaction. */
+const INSERT_PART = 2000
+
 export async function ingestEvents(store: EngineStore, events: EventInput[], now: number, sources: EventSource[] = []): Promise<EventOutcome[]> {
   const currencies = await store.caseCurrencies([...new Set(events.map((event) => event.caseId))])
   const outcomes: EventOutcome[] = new Array(events.length)
   const rows: { index: number; row: EventRow }[] = []
   const seen = new Set<string>()
-  events.forEach((event, index) => {
+  const breathe = breather()
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!
     const key = eventId(event, now)
     const source = sources[index] ?? 'client'
     const currency = currencies.get(event.caseId)
@@ -162,9 +169,16 @@ export async function ingestEvents(store: EngineStore, events: EventInput[], now
         },
       })
     }
-  })
-  const inserted = await store.insertEvents(rows.map((r) => r.row))
-  rows.forEach((r, i) => (outcomes[r.index] = inserted[i] ? 'accepted' : 'duplicate'))
+    await breathe()
+  }
+  // Written in parts, with a turn of the event loop between: a 200,000-event bulk does not stop the server. Each event
+  // is idempotent by its key, so a crash between parts is repaired by sending the bulk again.
+  for (let from = 0; from < rows.length; from += INSERT_PART) {
+    const part = rows.slice(from, from + INSERT_PART)
+    const inserted = await store.insertEvents(part.map((r) => r.row))
+    part.forEach((r, i) => (outcomes[r.index] = inserted[i] ? 'accepted' : 'duplicate'))
+    if (from + INSERT_PART < rows.length) await yieldToLoop()
+  }
   return outcomes
 }
 

@@ -77,7 +77,7 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       }),
       async (c) => {
         const { id } = c.req.valid('param')
-        if (!(await eraseCase(db, id, engine.clock.now()))) return problem(c, 404, `no case "${id}"`)
+        if (!(await engine.exclusive(() => eraseCase(db, id, engine.clock.now())))) return problem(c, 404, `no case "${id}"`)
         await engine.store.purgeFreedPages()
         return c.json({ id, erased: true as const }, 200)
       },

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
 import { eventId } from '../../engine/ingest'
 import { eventInputSchema, type EventInput } from '@dunwell/contract'
-import { parseItems, parseJsonl } from '../../wire/parse-jsonl'
+import { parseItemsSliced, parseJsonlSliced } from '../../wire/parse-jsonl'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
@@ -85,11 +85,11 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
       async (c) => {
         const type = c.req.header('content-type') ?? ''
         let parsed
-        if (type.includes('ndjson') || type.includes('jsonl')) parsed = parseJsonl(await c.req.text(), eventInputSchema)
+        if (type.includes('ndjson') || type.includes('jsonl')) parsed = await parseJsonlSliced(await c.req.text(), eventInputSchema)
         else if (type.includes('json')) {
           const body = await c.req.json().catch(() => undefined)
           if (!Array.isArray(body)) return problem(c, 400, 'the body must be a JSON array of events (or send application/x-ndjson)')
-          parsed = parseItems(body, eventInputSchema)
+          parsed = await parseItemsSliced(body, eventInputSchema)
         } else return problem(c, 415, 'send application/x-ndjson (JSON Lines) or a JSON array')
         const events = parsed.items.map((item) => item.value)
         const result = await engine.ingest(events)
