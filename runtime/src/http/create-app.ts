@@ -4,6 +4,7 @@ import { bodyLimits } from './body-limits'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { apiKeyAuth } from '../auth/api-key'
+import { requireLoopbackHost } from '../auth/require-loopback-host'
 import type { AppEnv, AppOptions } from './app-types'
 import { docsRoutes } from './docs'
 import { issuesToErrors, problem } from './problem'
@@ -16,6 +17,8 @@ import { publicRoutes } from './routes/public'
 import { describePublicRoutes } from './routes/public-docs'
 import { systemRoutes } from './routes/system'
 import { workRoutes } from './routes/work'
+import { securityHeaders } from './security-headers'
+import { strictContentType } from './strict-content-type'
 
 /** Paths the runtime answers itself: a host app's fallback (e.g. the editor's index.html) must not answer them. */
 const runtimePrefixes = ['/api', '/docs', '/openapi.json', '/health', '/optout', '/pay', '/callbacks']
@@ -43,6 +46,8 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
       }
     },
   })
+  app.use('*', securityHeaders())
+  if (options.open) app.use('*', requireLoopbackHost())
   const { json: jsonLimit, bulk: bulkLimit, import: importLimit } = bodyLimits(options.limits)
   // The rest of the body is never read: the client must not reuse this connection for its next request.
   const tooLarge = (limit: number) => (c: Parameters<Parameters<typeof bodyLimit>[0]['onError'] & object>[0]) => {
@@ -58,6 +63,8 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
     return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next)
   })
   app.use('/api/*', apiKeyAuth({ db: options.db, open: options.open ?? false }))
+  // After the key check: a caller without a key learns nothing about a route's body.
+  app.use('*', strictContentType())
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
   const routes = previewRoutes(

@@ -21,6 +21,7 @@ import type { ContactPolicy } from '../policy'
 import { createApp, isRuntimePath, notFoundProblem } from './create-app'
 import { isLoopbackAddress } from '../auth'
 import { startScheduler } from './scheduler'
+import { editorContentSecurityPolicy } from './security-headers'
 
 export interface ServerOptions {
   /** The SQLite file; created with its tables on first start. */
@@ -82,6 +83,8 @@ const landing = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <body><h1>Dunwell runtime</h1><p>The API is running. Its description: <a href="/docs">/docs</a> (<a href="/openapi.json">openapi.json</a>).</p>
 <p>The visual editor is served here once it is built.</p></body></html>`
 
+const landingPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 /** Starts the runtime as a server: API, scheduler, and the editor at `/`. `close()` finishes the batch in hand. */
 export async function startServer(options: ServerOptions) {
   const env = options.env ?? process.env
@@ -134,7 +137,7 @@ export async function startServer(options: ServerOptions) {
   root.notFound(notFoundProblem)
   root.get('*', async (c) => {
     if (isRuntimePath(c.req.path)) return notFoundProblem(c)
-    if (!options.editor || !existsSync(options.editor)) return c.html(landing)
+    if (!options.editor || !existsSync(options.editor)) return c.html(landing, 200, { 'content-security-policy': landingPolicy })
     const path = normalize(c.req.path).replace(/^(\.\.[/\\])+/, '')
     const file = join(options.editor, path === '/' ? 'index.html' : path)
     const target = file.startsWith(options.editor) && existsSync(file) ? file : join(options.editor, 'index.html')
@@ -147,7 +150,10 @@ export async function startServer(options: ServerOptions) {
       '.woff2': 'font/woff2',
       '.png': 'image/png',
     }
-    return c.body(await readFile(target), 200, { 'content-type': types[target.slice(target.lastIndexOf('.'))] ?? 'application/octet-stream' })
+    return c.body(await readFile(target), 200, {
+      'content-type': types[target.slice(target.lastIndexOf('.'))] ?? 'application/octet-stream',
+      'content-security-policy': editorContentSecurityPolicy,
+    })
   })
 
   const server: ServerType = await new Promise((resolve) => {
