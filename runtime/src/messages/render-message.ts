@@ -6,6 +6,7 @@ import { htmlTemplateToPlainText } from './html-to-plain-text'
 import { layoutMjml } from './layout-mjml'
 import { LruCache } from './lru-cache'
 import { MessageRenderError } from './message-render-error'
+import { neutraliseUnsafeUrls } from './safe-urls'
 import type { RenderedMessage, RenderInput } from './types'
 
 export { chooseLocale } from './choose-locale'
@@ -151,6 +152,7 @@ export function createMessageRenderer(options: MessageRendererOptions = {}): Mes
         }
       }
       if (template.channel === 'email' && message.html) message.html = withTitle(message.html, message.subject ?? '')
+      if (message.html) message.html = neutraliseUnsafeUrls(message.html)
       return message
     } catch (error) {
       throw new MessageRenderError(templateId, locale, reason(error), { cause: error })
