@@ -10,6 +10,7 @@ import {
   createLetterWebhookAdapter,
   createLinks,
   createSmtpAdapter,
+  createWebhookAdapter,
   publicUrlWarning,
   smtpOptionsFromEnv,
   type ChannelAdapter,
@@ -74,6 +75,14 @@ function channelsFromEnv(env: Record<string, string | undefined>, optoutOf: (cas
   if (env.DUNWELL_LETTER_URL && env.DUNWELL_LETTER_SECRET) {
     channels.letter = createLetterWebhookAdapter({ url: env.DUNWELL_LETTER_URL, secret: env.DUNWELL_LETTER_SECRET })
     providers.letter = env.DUNWELL_LETTER_SECRET
+  }
+  // The webhook action: signed, and only to public addresses unless DUNWELL_WEBHOOK_ALLOW names others.
+  if (env.DUNWELL_WEBHOOK_SECRET) {
+    const allow = (env.DUNWELL_WEBHOOK_ALLOW ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+    channels.webhook = createWebhookAdapter({ secret: env.DUNWELL_WEBHOOK_SECRET, allow })
   }
   return { channels, providers }
 }
