@@ -103,17 +103,24 @@ export async function startServer(options: ServerOptions) {
   if (options.open && !isLoopbackAddress(host)) throw new Error(`development mode (no API keys) runs only on a loopback address, not ${host}`)
 
   const { db, store, close: closeDb } = await openSqlite(options.file)
-  const secret = env.DUNWELL_SECRET ?? (await setting(db, 'link_secret', () => randomBytes(32).toString('base64url')))
+  // A comma-separated list rotates keys: the first signs new links, every one is still accepted.
+  const secrets = env.DUNWELL_SECRET?.split(',')
+    .map((each) => each.trim())
+    .filter(Boolean)
+  const secret = secrets?.length ? secrets : [await setting(db, 'link_secret', () => randomBytes(32).toString('base64url'))]
+  const ttlDays = env.DUNWELL_LINK_TTL_DAYS === undefined ? undefined : Number(env.DUNWELL_LINK_TTL_DAYS)
+  if (ttlDays !== undefined && !(ttlDays > 0)) throw new Error(`DUNWELL_LINK_TTL_DAYS must be a positive number of days, got ${env.DUNWELL_LINK_TTL_DAYS}`)
   const publicUrl = (env.DUNWELL_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, '')
-  const links = createLinks({ publicUrl, secret })
+  const testClock = options.testClock ? new VirtualClock(Date.parse(options.testClock)) : undefined
+  const clock = testClock ?? systemClock
+  const links = createLinks({ publicUrl, secret, now: () => clock.now(), ...(ttlDays ? { ttlDays } : {}) })
   const plainHttp = publicUrlWarning(publicUrl)
   if (plainHttp) log(plainHttp)
-  const testClock = options.testClock ? new VirtualClock(Date.parse(options.testClock)) : undefined
   const { channels, providers } = channelsFromEnv(env, (caseId) => links(caseId, 'email').optout)
   const engine = await new Engine({
     db,
     store,
-    clock: testClock ?? systemClock,
+    clock,
     channels,
     links,
     sender: { name: env.DUNWELL_SENDER_NAME ?? 'Dunwell' },

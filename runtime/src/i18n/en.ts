@@ -19,6 +19,10 @@ export const en = {
     title: 'This link is not valid',
     body: 'It may have been copied incompletely. Please open the link from the message again, or contact the sender.',
   },
+  expiredLink: {
+    title: 'This link has expired',
+    body: 'For your security, links in our messages work for a limited time. Please use the link in our most recent message, or contact the sender.',
+  },
   optout: {
     askTitle: (what: string) => `Stop ${what} about this invoice?`,
     askBody: (what: string) => `We will not send you ${what} about it any more.`,

@@ -5,7 +5,10 @@ import { openProblemResponses, problemOf, tooLarge } from '../schemas'
 
 const token = z.object({ token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'The signed token of the link the debtor got' }) })
 const page = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } })
-const invalidLink = { 404: page('The link is not valid (copied incompletely, or signed with another secret)') }
+const invalidLink = {
+  404: page('The link is not valid (copied incompletely, or signed with another secret)'),
+  410: page('The link has expired (links work for a limited time, 120 days by default): a calm page in the debtor’s language'),
+}
 
 /**
  * The routes debtors and providers reach without an API key, described for the document: their handlers are in
@@ -31,7 +34,7 @@ export function describePublicRoutes(app: OpenAPIHono<AppEnv>): void {
     summary: 'Opt out of the link’s channel (the form of the opt-out page); becomes an `optout` event',
     security: [],
     request: { params: token },
-    responses: { 200: page('Unsubscribed'), ...invalidLink, ...tooLarge, ...openProblemResponses },
+    responses: { 200: page('Unsubscribed'), ...invalidLink, ...tooLarge, 415: problemOf('The body is not the page’s form'), ...openProblemResponses },
   })
   registry.registerPath({
     method: 'get',
@@ -66,6 +69,7 @@ export function describePublicRoutes(app: OpenAPIHono<AppEnv>): void {
       401: problemOf('The signature is missing, wrong or too old'),
       404: problemOf('No such provider is configured, or no such message'),
       ...tooLarge,
+      415: problemOf('The body is not application/json'),
     },
   })
 }

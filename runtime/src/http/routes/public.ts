@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { isOptOutReply, parseDeliveryCallback, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyLinkToken, verifySignature } from '../../channels'
+import { isOptOutReply, parseDeliveryCallback, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../../channels'
 import { getCase } from '../../engine/cases-admin'
 import { debtorText, languageFromHeader } from '../../i18n/debtor-text'
 import { invalidLinkPage, optOutDonePage, optOutQuestionPage, payPage } from '../../public-pages/debtor-pages'
@@ -7,29 +7,30 @@ import { debtorTextForCase } from '../../public-pages/debtor-text-for-case'
 import { publicPageHeaders } from '../../public-pages/page-layout'
 import type { AppEnv, AppOptions } from '../app-types'
 import { problem } from '../problem'
+import { openLink } from './open-link'
 
 /** What a debtor reaches without a key (signed links), and what providers call back (signed bodies). */
 export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
   const { engine } = options
-  const linkSecret = options.secrets?.links
 
   // A link scanner that follows every link must not unsubscribe anyone: GET asks, POST does.
   app.get('/optout/:token', async (c) => {
-    const link = linkSecret ? verifyLinkToken(c.req.param('token'), linkSecret, 'optout') : null
-    if (!link) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
+    const link = await openLink(c, options, 'optout')
+    if (link instanceof Response) return link
     return c.html(optOutQuestionPage(await debtorTextForCase(options.db, link.caseId), link.channel), 200, publicPageHeaders)
   })
 
   app.post('/optout/:token', async (c) => {
-    const link = linkSecret ? verifyLinkToken(c.req.param('token'), linkSecret, 'optout') : null
-    if (!link) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
+    const link = await openLink(c, options, 'optout')
+    if (link instanceof Response) return link
     await engine.ingest([{ id: `optout/${link.caseId}/${link.channel}`, type: 'optout', caseId: link.caseId, data: { channel: link.channel, via: 'link' } }])
     return c.html(optOutDonePage(await debtorTextForCase(options.db, link.caseId), link.channel), 200, publicPageHeaders)
   })
 
   app.get('/pay/:token', async (c) => {
-    const link = linkSecret ? verifyLinkToken(c.req.param('token'), linkSecret, 'pay') : null
-    const found = link ? await getCase(options.db, link.caseId) : undefined
+    const link = await openLink(c, options, 'pay')
+    if (link instanceof Response) return link
+    const found = await getCase(options.db, link.caseId)
     if (!found) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
     return c.html(payPage(await debtorTextForCase(options.db, found.id), found), 200, publicPageHeaders)
   })
