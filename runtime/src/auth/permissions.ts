@@ -16,6 +16,8 @@ export const permissionMatrix = {
   'events:write': { admin: true, editor: true, ingest: true, viewer: false },
   'messages:read': { admin: true, editor: true, ingest: false, viewer: true },
   'tasks:work': { admin: true, editor: true, ingest: false, viewer: false },
+  /** Complete a task another key claimed (a team lead's correction); the claimant may always complete their own. */
+  'tasks:supervise': { admin: true, editor: false, ingest: false, viewer: false },
   simulate: { admin: true, editor: true, ingest: false, viewer: false },
   'keys:manage': { admin: true, editor: false, ingest: false, viewer: false },
   'clock:control': { admin: true, editor: false, ingest: false, viewer: false },

@@ -231,6 +231,11 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0005-task-claimant': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('tasks').addColumn('claimed_key', 'text').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

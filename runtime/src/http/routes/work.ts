@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
+import { can } from '../../auth/permissions'
 import { claimTask, completeTask, listTasks, taskOutcomes, type TaskOutcome } from '../../engine/tasks'
 import type { AppEnv, AppOptions } from '../app-types'
 import { dateOrTime, messageViewSchema as messageView, taskViewSchema as taskView } from '@dunwell/contract'
@@ -115,7 +116,7 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         responses: { 200: json(taskView, 'Yours'), ...problemResponses, ...bodyProblems, ...notFound, 409: problemOf('Someone else has it, or it is done') },
       }),
       async (c) => {
-        const result = await claimTask(db, c.req.valid('param').id, c.req.valid('json').agent)
+        const result = await claimTask(db, c.req.valid('param').id, c.req.valid('json').agent, c.get('principal').id)
         if (result === 'missing') return problem(c, 404, `no task "${c.req.valid('param').id}"`)
         if (result === 'taken') return problem(c, 409, 'the task is claimed or done already')
         return c.json(result, 200)
@@ -154,8 +155,16 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       async (c) => {
         const { id } = c.req.valid('param')
         const body = c.req.valid('json')
-        const result = await completeTask(db, id, body.outcome, engine.clock.now())
+        const principal = c.get('principal')
+        const result = await completeTask(db, id, body.outcome, engine.clock.now(), {
+          principal: principal.id,
+          supervise: can(principal.role, 'tasks:supervise'),
+        })
         if (result === 'missing') return problem(c, 404, `no task "${id}"`)
+        if (result === 'not-yours')
+          return problem(c, 403, 'another agent claimed this task: only they, or a key that may supervise tasks (admin), can complete it', {
+            permission: 'tasks:supervise',
+          })
         if (result === 'done') return problem(c, 409, 'the task is completed already')
         const data = {
           taskId: id,
