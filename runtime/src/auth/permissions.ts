@@ -1,6 +1,7 @@
-/** Who a key speaks for. `ingest` is for systems that feed cases and events in; it reads nothing back. */
-export const roles = ['admin', 'editor', 'ingest', 'viewer'] as const
-export type Role = (typeof roles)[number]
+import { roles, type Role } from '@dunwell/contract'
+
+/** Who a key speaks for (one definition, in the API contract). */
+export { roles, type Role }
 
 /**
  * The whole access policy, one row per permission. Read across a row to see who may do it; a test checks every

@@ -12,6 +12,7 @@ import { caseImportRoutes } from './routes/case-import'
 import { caseRoutes } from './routes/cases'
 import { eventRoutes } from './routes/events'
 import { journeyRoutes } from './routes/journeys'
+import { meRoutes } from './routes/me'
 import { previewRoutes } from './routes/preview'
 import { publicRoutes } from './routes/public'
 import { describePublicRoutes } from './routes/public-docs'
@@ -67,9 +68,11 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   app.use('*', strictContentType())
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
-  const routes = previewRoutes(
-    systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health),
-    options,
+  const routes = meRoutes(
+    previewRoutes(
+      systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health),
+      options,
+    ),
   )
   publicRoutes(app, options)
   describePublicRoutes(app)
