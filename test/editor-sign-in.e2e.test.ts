@@ -63,6 +63,13 @@ describe('the editor against a server with API keys', () => {
     expect(await page.getByRole('button', { name: /Publish/ }).count()).toBe(0)
     expect(await page.getByRole('button', { name: /Save draft|Saved/ }).count()).toBe(0)
     await editor.shot('viewer-canvas')
+    // Monaco (workers, styles) and the template preview run under the editor's Content-Security-Policy.
+    await page.getByRole('button', { name: 'Templates' }).click()
+    await page.locator('.monaco-editor').first().waitFor()
+    await page.frameLocator('iframe.template-preview__frame').first().locator('body').waitFor()
+    await page.getByRole('button', { name: 'JSON' }).click()
+    await page.locator('.monaco-editor .view-lines').first().waitFor()
+    await editor.shot('viewer-json')
 
     // Every API call the editor made carried the key.
     expect(apiCalls.length).toBeGreaterThan(2)
