@@ -64,8 +64,9 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
     return bodyLimit({ maxSize: limit, onError: tooLarge(limit) })(c, next)
   })
   app.use('/api/*', apiKeyAuth({ db: options.db, open: options.open ?? false }))
-  // After the key check: a caller without a key learns nothing about a route's body.
-  app.use('*', strictContentType())
+  // After the key check: a caller without a key learns nothing about a route's body. Only on the runtime's own
+  // routes: a host app that mounts it at `/` keeps its own forms.
+  for (const prefix of ['/api/*', '/callbacks/*', '/optout/*']) app.use(prefix, strictContentType())
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
   const routes = meRoutes(

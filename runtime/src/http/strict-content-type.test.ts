@@ -1,5 +1,7 @@
+import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { caseInput } from '../engine/testing'
+import { createApp } from './create-app'
 import { parseMediaType } from './strict-content-type'
 import { optoutToken, snapshot, startApi, type TestApi } from './testing'
 
@@ -54,6 +56,28 @@ describe('strict content types', () => {
       body: '',
     })
     expect(optout.status).toBe(200)
+  })
+
+  it('leaves a host app’s own routes alone, and reads the runtime’s under the host’s prefix', async () => {
+    const api = await startApi()
+    const host = new Hono()
+    host.post('/contact', (c) => c.text('thanks'))
+    host.route('/collections', createApp({ engine: api.engine, db: api.db }))
+    host.route('/', createApp({ engine: api.engine, db: api.db }))
+    const form = await host.request('/contact', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1' })
+    expect(form.status).toBe(200)
+    const bulk = await host.request('/collections/api/events/bulk', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${api.keys.admin}`, 'Content-Type': 'application/x-ndjson' },
+      body: '{"id":"p","type":"invoice.overdue","caseId":"c-1"}\n',
+    })
+    expect(bulk.status).toBe(200)
+    const refused = await host.request('/collections/api/events', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${api.keys.admin}`, 'Content-Type': 'text/plain' },
+      body: '{}',
+    })
+    expect(refused.status).toBe(415)
   })
 
   it('parses media types the way RFC 9110 writes them', () => {

@@ -9,10 +9,11 @@ const json = ['application/json']
  * `text/plain; x=csv` or a form cross-site without asking first, so anything looser would let another site post.
  */
 function mediaTypesFor(method: string, path: string): readonly string[] {
-  if (path === '/api/cases/import') return importMediaTypes
-  if (path === '/api/events/bulk') return ['application/x-ndjson', 'application/json']
+  // By the path's end: a host app may mount the runtime under a prefix (`/collections/api/…`).
+  if (path.endsWith('/api/cases/import')) return importMediaTypes
+  if (path.endsWith('/api/events/bulk')) return ['application/x-ndjson', 'application/json']
   // The debtor's opt-out page posts its own form.
-  if (method === 'POST' && path.startsWith('/optout/')) return ['application/x-www-form-urlencoded']
+  if (method === 'POST' && /\/optout\/[^/]+$/.test(path)) return ['application/x-www-form-urlencoded']
   return json
 }
 
