@@ -6,13 +6,14 @@ export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'no
 
 /**
  * The built editor: its own scripts only (no inline script, no eval); Monaco and React Flow set inline styles, Monaco
- * runs its language services in workers, and the template preview shows a message's HTML in a sandboxed frame.
+ * runs its language services in workers, and the template preview shows a message's HTML in a sandboxed frame
+ * (which inherits this policy: an email's logo may come from any https host).
  */
 export const editorContentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   "worker-src 'self' blob:",
   "connect-src 'self'",
