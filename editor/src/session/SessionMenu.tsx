@@ -9,7 +9,9 @@ export function SessionMenu() {
   if (me.openMode) return <span className="session-menu muted">{s.openMode}</span>
   return (
     <span className="session-menu">
-      <span className="muted">{s.signedInAs(me.name, s.roles[me.role] ?? me.role)}</span>
+      <span className="muted" {...(me.permissions.includes('journeys:write') ? {} : { title: s.readOnly })}>
+        {s.signedInAs(me.name, s.roles[me.role] ?? me.role)}
+      </span>
       <button type="button" className="button button--ghost" onClick={forgetApiKey}>
         {s.signOut}
       </button>
