@@ -14,10 +14,14 @@ import './styles/testrun.css'
 import './styles/code.css'
 import './styles/versions.css'
 import './styles/import.css'
+import './styles/session.css'
 import { App } from './App'
+import { SessionGate } from './session/SessionGate'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <SessionGate>
+      <App />
+    </SessionGate>
   </StrictMode>,
 )

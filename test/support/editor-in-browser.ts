@@ -25,13 +25,14 @@ export interface EditorInBrowser {
  * 1280×800. `DUNWELL_EDITOR_DIST` picks another build, so that a helper's own build can be tested while another is
  * being built into editor/dist.
  */
-export async function openEditorInBrowser(prefix: string, options: { env?: Record<string, string> } = {}): Promise<EditorInBrowser> {
+export async function openEditorInBrowser(prefix: string, options: { env?: Record<string, string>; open?: boolean } = {}): Promise<EditorInBrowser> {
   mkdirSync(artifacts, { recursive: true })
   const dir = mkdtempSync(join(tmpdir(), `dunwell-${prefix || 'editor'}-`))
   const server = await startServer({
     file: join(dir, 'editor.sqlite'),
     port: 0,
-    open: true,
+    // Development mode unless a test signs in with keys.
+    open: options.open ?? true,
     examples: join(root, 'examples'),
     editor: process.env.DUNWELL_EDITOR_DIST ?? join(root, 'editor/dist'),
     testClock: '2026-11-23T09:00:00Z',

@@ -1,9 +1,11 @@
 import { ApiError, createClient, unwrap } from '@dunwell/client'
 import type { JourneyStatus, JourneySummary } from '@dunwell/contract'
 import type { Diagnostic, Journey } from '@dunwell/journey'
+import { sessionMiddleware } from '../session/session-middleware'
 
-/** The editor is served by the runtime itself: same origin, and no key needed in development mode. */
+/** The editor is served by the runtime itself: same origin; the signed-in key goes with every call (none in development mode). */
 export const client = createClient({ baseUrl: window.location.origin })
+client.use(sessionMiddleware)
 
 export type { JourneySummary }
 

@@ -1,4 +1,5 @@
 import type { Journey } from '@dunwell/journey'
+import { authHeaders, reportUnauthorized } from '../session/api-key-store'
 import type { SampleCase } from '../templates/sample-cases'
 
 export interface PreviewRequest {
@@ -26,10 +27,11 @@ export type PreviewResult = { ok: true; message: RenderedMessage } | { ok: false
 export async function renderPreview(request: PreviewRequest, signal?: AbortSignal): Promise<PreviewResult> {
   const response = await fetch(new URL('/api/preview', window.location.origin), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...authHeaders() },
     body: JSON.stringify(request),
     ...(signal ? { signal } : {}),
   })
+  if (response.status === 401) reportUnauthorized()
   const body = (await response.json().catch(() => null)) as (RenderedMessage & ProblemBody) | null
   if (response.ok && body) return { ok: true, message: body }
   return { ok: false, problem: describeProblem(body, response) }

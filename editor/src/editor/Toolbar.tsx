@@ -1,6 +1,8 @@
 import { isDirty } from '../store/is-dirty'
 import { hasErrors } from '@dunwell/journey'
 import { useEditorStore, useDiagnostics, useHistory } from '../store'
+import { SessionMenu } from '../session/SessionMenu'
+import { useCan } from '../session/use-session'
 import { Brand } from '../ui/Brand'
 import { Icon } from '../ui/Icon'
 import { JourneyName } from './JourneyName'
@@ -40,6 +42,9 @@ export function Toolbar(props: ToolbarProps) {
   const hasDraft = useEditorStore((state) => state.meta.hasDraft)
   const { errors, warnings } = countProblems(diagnostics)
   const busy = props.status.state === 'saving' || props.status.state === 'publishing'
+  // What the role may not do is not offered (the server refuses it anyway).
+  const canSave = useCan('journeys:write')
+  const canPublish = useCan('journeys:publish')
   const blocked = hasErrors(diagnostics)
   const publishHint = blocked
     ? `Fix ${errors} error${errors === 1 ? '' : 's'} to publish`
@@ -118,24 +123,29 @@ export function Toolbar(props: ToolbarProps) {
       </button>
       <span className="toolbar__divider" aria-hidden="true" />
       {/* The button says where the work stands: there is something to save, it is being saved, or it is saved. */}
-      <button
-        type="button"
-        className="button save-button"
-        onClick={props.onSave}
-        disabled={busy || !dirty}
-        title={dirty ? 'Save the draft (Ctrl+S)' : 'Everything on screen is saved'}
-      >
-        <Icon name={dirty || busy ? 'save' : 'check'} /> {props.status.state === 'saving' ? 'Saving…' : dirty ? 'Save draft' : 'Saved'}
-      </button>
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={props.onPublish}
-        disabled={busy || blocked || (!dirty && !hasDraft)}
-        title={publishHint}
-      >
-        <Icon name="upload" /> Publish
-      </button>
+      {canSave && (
+        <button
+          type="button"
+          className="button save-button"
+          onClick={props.onSave}
+          disabled={busy || !dirty}
+          title={dirty ? 'Save the draft (Ctrl+S)' : 'Everything on screen is saved'}
+        >
+          <Icon name={dirty || busy ? 'save' : 'check'} /> {props.status.state === 'saving' ? 'Saving…' : dirty ? 'Save draft' : 'Saved'}
+        </button>
+      )}
+      {canPublish && (
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={props.onPublish}
+          disabled={busy || blocked || (!dirty && !hasDraft)}
+          title={publishHint}
+        >
+          <Icon name="upload" /> Publish
+        </button>
+      )}
+      <SessionMenu />
     </header>
   )
 }

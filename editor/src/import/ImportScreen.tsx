@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { navigate } from '../router'
+import { SessionMenu } from '../session/SessionMenu'
 import { Brand } from '../ui/Brand'
 import { Icon } from '../ui/Icon'
 import { listMappings, saveMapping, sendImport, type ImportReport, type ImportSettings, type SavedMapping } from './import-api'
@@ -115,6 +116,7 @@ export function ImportScreen() {
     <div className="page">
       <header className="page__bar">
         <Brand />
+        <SessionMenu />
       </header>
       <main className="page__main import">
         <div className="page__heading">

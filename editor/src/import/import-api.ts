@@ -1,5 +1,6 @@
 import { ApiError } from '@dunwell/client'
 import type { ImportMapping, ImportReport, MappingSettings } from '@dunwell/contract'
+import { authHeaders, reportUnauthorized } from '../session/api-key-store'
 
 /** Every call the Import cases screen makes, in one file: POST /api/cases/import (dry run and import), saved mappings. */
 export {
@@ -70,9 +71,13 @@ export function sendImport(request: ImportRequest, onProgress?: (share: number) 
     const xhr = new XMLHttpRequest()
     xhr.open('POST', importUrl({ ...request, fileName: request.file.name }))
     xhr.setRequestHeader('Content-Type', mediaTypeOf(request.file.name))
+    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value)
     xhr.responseType = 'text'
     if (onProgress) xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total)
-    xhr.onload = () => (xhr.status === 200 ? resolve(JSON.parse(xhr.responseText) as ImportReport) : reject(failure(xhr.status, xhr.responseText)))
+    xhr.onload = () => (
+      xhr.status === 401 && reportUnauthorized(),
+      xhr.status === 200 ? resolve(JSON.parse(xhr.responseText) as ImportReport) : reject(failure(xhr.status, xhr.responseText))
+    )
     xhr.onerror = () => reject(new Error('the connection to the server failed'))
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'))
     signal?.addEventListener('abort', () => xhr.abort())
@@ -81,7 +86,8 @@ export function sendImport(request: ImportRequest, onProgress?: (share: number) 
 }
 
 export async function listMappings(): Promise<SavedMapping[]> {
-  const response = await fetch('/api/import-mappings')
+  const response = await fetch('/api/import-mappings', { headers: authHeaders() })
+  if (response.status === 401) reportUnauthorized()
   if (!response.ok) throw await ApiError.from(response)
   return (await response.json()) as SavedMapping[]
 }
@@ -89,8 +95,9 @@ export async function listMappings(): Promise<SavedMapping[]> {
 export async function saveMapping(name: string, columns: Record<string, string>, settings: ImportSettings): Promise<void> {
   const response = await fetch(`/api/import-mappings/${encodeURIComponent(name)}`, {
     method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...authHeaders() },
     body: JSON.stringify({ columns, settings }),
   })
+  if (response.status === 401) reportUnauthorized()
   if (!response.ok) throw await ApiError.from(response)
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { changeJourneyStatus, describeError, listJourneys, type JourneySummary } from '../api/journeys-api'
 import { journeyPath, navigate } from '../router'
+import { SessionMenu } from '../session/SessionMenu'
+import { useCan } from '../session/use-session'
 import { Brand } from '../ui/Brand'
 import { Icon } from '../ui/Icon'
 import { ArchiveDialog } from './ArchiveDialog'
@@ -20,6 +22,8 @@ type Notice = { tone: 'done' | 'error'; text: string; open?: string }
 export function JourneysScreen() {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
   const [creating, setCreating] = useState(false)
+  const canWrite = useCan('journeys:write')
+  const canImportCases = useCan('cases:write')
   const [asking, setAsking] = useState<Asking | undefined>()
   const [busy, setBusy] = useState<string | undefined>()
   const [notice, setNotice] = useState<Notice | undefined>()
@@ -93,6 +97,7 @@ export function JourneysScreen() {
     <div className="page">
       <header className="page__bar">
         <Brand />
+        <SessionMenu />
       </header>
       <main className="page__main">
         <div className="page__heading">
@@ -101,12 +106,16 @@ export function JourneysScreen() {
             <p className="muted">Each journey walks overdue cases from an event to an outcome. Open one to edit its draft.</p>
           </div>
           <div className="page__actions">
-            <a className="button" href="/import" onClick={(event) => (event.preventDefault(), navigate('/import'))}>
-              <Icon name="upload" /> Import cases
-            </a>
-            <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-              <Icon name="upload" /> Import a file
-            </button>
+            {canImportCases && (
+              <a className="button" href="/import" onClick={(event) => (event.preventDefault(), navigate('/import'))}>
+                <Icon name="upload" /> Import cases
+              </a>
+            )}
+            {canWrite && (
+              <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+                <Icon name="upload" /> Import a file
+              </button>
+            )}
             <input
               ref={fileInput}
               type="file"
@@ -119,7 +128,7 @@ export function JourneysScreen() {
                 event.target.value = ''
               }}
             />
-            {!creating && (
+            {canWrite && !creating && (
               <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
                 New journey
               </button>

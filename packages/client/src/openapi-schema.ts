@@ -575,6 +575,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who this API key speaks for: its name, role and permissions */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/optout/{token}": {
         parameters: {
             query?: never;
@@ -1208,6 +1225,16 @@ export interface components {
                 };
             };
             locale?: string;
+        };
+        Me: {
+            /** @description The key’s name, as `dunwell keys create --name` gave it */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "editor" | "ingest" | "viewer";
+            /** @description Every permission the role has, e.g. `journeys:publish` */
+            permissions: string[];
+            /** @description True in development mode, where a request from this machine needs no key */
+            openMode: boolean;
         };
     };
     responses: never;
@@ -4489,6 +4516,62 @@ export interface operations {
             };
         };
     };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key’s role and what it may do */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key’s role may not do this; `permission` names what it lacks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     optoutPage: {
         parameters: {
             query?: never;
@@ -4528,7 +4611,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description The link’s case was erased: the page says so and shows nothing of it */
+            /** @description The link is dead: its case was erased, or it expired (links work for a limited time, 120 days by default); a calm page in the debtor’s language that shows nothing of the case */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -4587,7 +4670,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description The link’s case was erased: the page says so and shows nothing of it */
+            /** @description The link is dead: its case was erased, or it expired (links work for a limited time, 120 days by default); a calm page in the debtor’s language that shows nothing of the case */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -4598,6 +4681,15 @@ export interface operations {
             };
             /** @description The body is larger than this route’s limit; nothing was read */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not the page’s form */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4655,7 +4747,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description The link’s case was erased: the page says so and shows nothing of it */
+            /** @description The link is dead: its case was erased, or it expired (links work for a limited time, 120 days by default); a calm page in the debtor’s language that shows nothing of the case */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -4748,6 +4840,15 @@ export interface operations {
             };
             /** @description The body is larger than this route’s limit; nothing was read */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -64,6 +64,24 @@ describe('validate', () => {
       expect(describeDiagnostic(diagnostic)).toMatch(/^node pause: data /)
     })
 
+    it('a webhook to an IP address or a cloud metadata service, whatever the scheme', () => {
+      for (const url of [
+        'https://169.254.169.254/latest',
+        'https://10.0.0.5/hook',
+        'https://[fd00::1]/hook',
+        'https://metadata.google.internal/x',
+        'https://0xa9fea9fe/',
+      ]) {
+        const diagnostic = only(
+          broken((j) => {
+            node(j, 'flag').data.webhook = { url }
+          }),
+          'schema',
+        )
+        expect(diagnostic.message, url).toContain('must name a host, not an IP address or a cloud metadata service')
+      }
+    })
+
     it('a missing required field', () => {
       const diagnostic = only(
         broken((j) => delete node(j, 'post').data.template),

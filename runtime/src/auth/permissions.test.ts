@@ -12,6 +12,7 @@ const expected: Record<Permission, Role[]> = {
   'events:write': ['ingest', 'editor', 'admin'],
   'messages:read': ['viewer', 'editor', 'admin'],
   'tasks:work': ['editor', 'admin'],
+  'tasks:supervise': ['admin'],
   simulate: ['editor', 'admin'],
   'keys:manage': ['admin'],
   'clock:control': ['admin'],

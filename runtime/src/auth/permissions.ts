@@ -1,6 +1,7 @@
-/** Who a key speaks for. `ingest` is for systems that feed cases and events in; it reads nothing back. */
-export const roles = ['admin', 'editor', 'ingest', 'viewer'] as const
-export type Role = (typeof roles)[number]
+import { roles, type Role } from '@dunwell/contract'
+
+/** Who a key speaks for (one definition, in the API contract). */
+export { roles, type Role }
 
 /**
  * The whole access policy, one row per permission. Read across a row to see who may do it; a test checks every
@@ -16,6 +17,8 @@ export const permissionMatrix = {
   'events:write': { admin: true, editor: true, ingest: true, viewer: false },
   'messages:read': { admin: true, editor: true, ingest: false, viewer: true },
   'tasks:work': { admin: true, editor: true, ingest: false, viewer: false },
+  /** Complete a task another key claimed (a team lead's correction); the claimant may always complete their own. */
+  'tasks:supervise': { admin: true, editor: false, ingest: false, viewer: false },
   simulate: { admin: true, editor: true, ingest: false, viewer: false },
   'keys:manage': { admin: true, editor: false, ingest: false, viewer: false },
   'clock:control': { admin: true, editor: false, ingest: false, viewer: false },

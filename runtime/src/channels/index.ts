@@ -3,10 +3,22 @@ export { createSmtpAdapter, messageIdFor, type SmtpAdapter, type SmtpAdapterOpti
 export { smtpOptionsFromEnv } from './smtp-options-from-env'
 export { createHttpProviderAdapter, type HttpProviderOptions, type HttpProviderPayload } from './http-provider-adapter'
 export { createLetterWebhookAdapter, type LetterPayload } from './letter-webhook-adapter'
+export { createWebhookAdapter, type WebhookAdapterOptions } from './webhook-adapter'
+export { parseAllowList, refusedAddressReason, type AddressAllowList } from './outbound-address'
 export type { SignedPostOptions } from './post-signed-json'
 export { signPayload, verifySignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, type VerifySignatureInput } from './signature'
 export { parseDeliveryCallback, deliveryCallbackSchema, type DeliveryCallback, type DeliveryCallbackResult } from './delivery-callback'
 export { isOptOutReply } from './opt-out-reply'
-export { createLinks, linkToken, verifyLinkToken, type LinkPurpose, type LinksOptions } from './links'
+export {
+  createLinks,
+  DEFAULT_LINK_TTL_DAYS,
+  linkToken,
+  readLinkToken,
+  verifyLinkToken,
+  type LinkPurpose,
+  type LinkSecrets,
+  type LinksOptions,
+  type LinkTokenReading,
+} from './links'
 export { ensureOptOut, type OptOutMessage } from './ensure-opt-out'
 export { publicUrlWarning } from './public-url-warning'

@@ -157,6 +157,8 @@ export interface TasksTable {
   status: 'open' | 'claimed' | 'done' | 'cancelled'
   script: string | null
   claimed_by: string | null
+  /** The API key (principal id) that claimed the task: only it, or a supervisor, may complete it. */
+  claimed_key: string | null
   outcome: string | null
   created_at: number
   completed_at: number | null

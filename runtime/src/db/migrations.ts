@@ -240,6 +240,12 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('outbox').addColumn('sending_since', 'bigint').execute()
     },
   },
+  '0007-task-claimant': {
+    // Which key claimed a call task: only it (or a supervisor) completes it.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('tasks').addColumn('claimed_key', 'text').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

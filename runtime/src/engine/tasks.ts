@@ -63,11 +63,11 @@ export async function listTasks(db: Kysely<Database>, filter: { queue?: string; 
   return (await query.execute()).map(view)
 }
 
-/** Takes an open task for an agent; only one agent gets it. */
-export async function claimTask(db: Kysely<Database>, id: string, agent: string): Promise<TaskView | 'missing' | 'taken'> {
+/** Takes an open task for an agent, on behalf of the API key `claimant`; only one agent gets it. */
+export async function claimTask(db: Kysely<Database>, id: string, agent: string, claimant: string): Promise<TaskView | 'missing' | 'taken'> {
   const result = await db
     .updateTable('tasks')
-    .set({ status: 'claimed', claimed_by: agent })
+    .set({ status: 'claimed', claimed_by: agent, claimed_key: claimant })
     .where('id', '=', id)
     .where('status', '=', 'open')
     .executeTakeFirst()
@@ -76,16 +76,23 @@ export async function claimTask(db: Kysely<Database>, id: string, agent: string)
   return Number(result.numUpdatedRows) > 0 ? view(row) : 'taken'
 }
 
-/** Records the call's outcome; the caller turns it into the event that flows back into the journey. */
-export async function completeTask(db: Kysely<Database>, id: string, outcome: TaskOutcome, now: number): Promise<TaskView | 'missing' | 'done' | 'cancelled'> {
-  const result = await db
-    .updateTable('tasks')
-    .set({ status: 'done', outcome, completed_at: now })
-    .where('id', '=', id)
-    .where('status', 'in', ['open', 'claimed'])
-    .executeTakeFirst()
+/**
+ * Records the call's outcome; the caller turns it into the event that flows back into the journey. A claimed task
+ * is completed only by the key that claimed it, or by one that may supervise (`'not-yours'` otherwise); a task of an
+ * erased case is `'cancelled'`.
+ */
+export async function completeTask(
+  db: Kysely<Database>,
+  id: string,
+  outcome: TaskOutcome,
+  now: number,
+  by: { principal: string; supervise: boolean },
+): Promise<TaskView | 'missing' | 'done' | 'cancelled' | 'not-yours'> {
+  let update = db.updateTable('tasks').set({ status: 'done', outcome, completed_at: now }).where('id', '=', id).where('status', 'in', ['open', 'claimed'])
+  if (!by.supervise) update = update.where((eb) => eb.or([eb('claimed_key', 'is', null), eb('claimed_key', '=', by.principal)]))
+  const result = await update.executeTakeFirst()
   const row = await db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) return 'missing'
   if (Number(result.numUpdatedRows) > 0) return view(row)
-  return row.status === 'cancelled' ? 'cancelled' : 'done'
+  return row.status === 'done' ? 'done' : row.status === 'cancelled' ? 'cancelled' : 'not-yours'
 }

@@ -1,3 +1,4 @@
+import type { LinkSecrets } from '../channels/links'
 import type { Kysely } from 'kysely'
 import type { AuthEnv } from '../auth/types'
 import type { VirtualClock } from '../clock'
@@ -12,7 +13,7 @@ export interface AppOptions {
   /** A virtual clock the API may move (`POST /api/test/clock`): for tests and demos only. */
   testClock?: VirtualClock
   /** Signs payment and opt-out links, and checks provider callbacks. */
-  secrets?: { links?: string; providers?: Record<string, string> }
+  secrets?: { links?: LinkSecrets; providers?: Record<string, string> }
   /** Body size limits in bytes. */
   limits?: { json?: number; bulk?: number; import?: number }
 }

@@ -5,6 +5,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { apiKeyAuth } from '../auth/api-key'
 import { MAX_BODY_DEPTH, textNestsDeeperThan, tooDeepMessage } from '@dunwell/contract'
+import { requireLoopbackHost } from '../auth/require-loopback-host'
 import type { AppEnv, AppOptions } from './app-types'
 import { docsRoutes } from './docs'
 import { issuesToErrors, problem } from './problem'
@@ -12,11 +13,14 @@ import { caseImportRoutes } from './routes/case-import'
 import { caseRoutes } from './routes/cases'
 import { eventRoutes } from './routes/events'
 import { journeyRoutes } from './routes/journeys'
+import { meRoutes } from './routes/me'
 import { previewRoutes } from './routes/preview'
 import { publicRoutes } from './routes/public'
 import { describePublicRoutes } from './routes/public-docs'
 import { systemRoutes } from './routes/system'
 import { workRoutes } from './routes/work'
+import { securityHeaders } from './security-headers'
+import { strictContentType } from './strict-content-type'
 
 /** Paths the runtime answers itself: a host app's fallback (e.g. the editor's index.html) must not answer them. */
 const runtimePrefixes = ['/api', '/docs', '/openapi.json', '/health', '/optout', '/pay', '/callbacks']
@@ -44,6 +48,8 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
       }
     },
   })
+  app.use('*', securityHeaders())
+  if (options.open) app.use('*', requireLoopbackHost())
   const { json: jsonLimit, bulk: bulkLimit, import: importLimit } = bodyLimits(options.limits)
   // The rest of the body is never read: the client must not reuse this connection for its next request.
   const tooLarge = (limit: number) => (c: Parameters<Parameters<typeof bodyLimit>[0]['onError'] & object>[0]) => {
@@ -66,11 +72,16 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
     if (textNestsDeeperThan(await c.req.text(), MAX_BODY_DEPTH)) return problem(c, 400, `the body ${tooDeepMessage(MAX_BODY_DEPTH)}`)
     return next()
   })
+  // After the key check: a caller without a key learns nothing about a route's body. Only on the runtime's own
+  // routes: a host app that mounts it at `/` keeps its own forms.
+  for (const prefix of ['/api/*', '/callbacks/*', '/optout/*']) app.use(prefix, strictContentType())
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
-  const routes = previewRoutes(
-    systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health),
-    options,
+  const routes = meRoutes(
+    previewRoutes(
+      systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health),
+      options,
+    ),
   )
   publicRoutes(app, options)
   describePublicRoutes(app)

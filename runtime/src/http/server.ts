@@ -10,6 +10,7 @@ import {
   createLetterWebhookAdapter,
   createLinks,
   createSmtpAdapter,
+  createWebhookAdapter,
   publicUrlWarning,
   smtpOptionsFromEnv,
   type ChannelAdapter,
@@ -21,6 +22,7 @@ import type { ContactPolicy } from '../policy'
 import { createApp, isRuntimePath, notFoundProblem } from './create-app'
 import { isLoopbackAddress } from '../auth'
 import { startScheduler } from './scheduler'
+import { editorContentSecurityPolicy } from './security-headers'
 
 export interface ServerOptions {
   /** The SQLite file; created with its tables on first start. */
@@ -74,6 +76,14 @@ function channelsFromEnv(env: Record<string, string | undefined>, optoutOf: (cas
     channels.letter = createLetterWebhookAdapter({ url: env.DUNWELL_LETTER_URL, secret: env.DUNWELL_LETTER_SECRET })
     providers.letter = env.DUNWELL_LETTER_SECRET
   }
+  // The webhook action: signed, and only to public addresses unless DUNWELL_WEBHOOK_ALLOW names others.
+  if (env.DUNWELL_WEBHOOK_SECRET) {
+    const allow = (env.DUNWELL_WEBHOOK_ALLOW ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+    channels.webhook = createWebhookAdapter({ secret: env.DUNWELL_WEBHOOK_SECRET, allow })
+  }
   return { channels, providers }
 }
 
@@ -81,6 +91,8 @@ const landing = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1f2933}</style></head>
 <body><h1>Dunwell runtime</h1><p>The API is running. Its description: <a href="/docs">/docs</a> (<a href="/openapi.json">openapi.json</a>).</p>
 <p>The visual editor is served here once it is built.</p></body></html>`
+
+const landingPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 /** Starts the runtime as a server: API, scheduler, and the editor at `/`. `close()` finishes the batch in hand. */
 export async function startServer(options: ServerOptions) {
@@ -91,17 +103,24 @@ export async function startServer(options: ServerOptions) {
   if (options.open && !isLoopbackAddress(host)) throw new Error(`development mode (no API keys) runs only on a loopback address, not ${host}`)
 
   const { db, store, close: closeDb } = await openSqlite(options.file)
-  const secret = env.DUNWELL_SECRET ?? (await setting(db, 'link_secret', () => randomBytes(32).toString('base64url')))
+  // A comma-separated list rotates keys: the first signs new links, every one is still accepted.
+  const secrets = env.DUNWELL_SECRET?.split(',')
+    .map((each) => each.trim())
+    .filter(Boolean)
+  const secret = secrets?.length ? secrets : [await setting(db, 'link_secret', () => randomBytes(32).toString('base64url'))]
+  const ttlDays = env.DUNWELL_LINK_TTL_DAYS === undefined ? undefined : Number(env.DUNWELL_LINK_TTL_DAYS)
+  if (ttlDays !== undefined && !(ttlDays > 0)) throw new Error(`DUNWELL_LINK_TTL_DAYS must be a positive number of days, got ${env.DUNWELL_LINK_TTL_DAYS}`)
   const publicUrl = (env.DUNWELL_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, '')
-  const links = createLinks({ publicUrl, secret })
+  const testClock = options.testClock ? new VirtualClock(Date.parse(options.testClock)) : undefined
+  const clock = testClock ?? systemClock
+  const links = createLinks({ publicUrl, secret, now: () => clock.now(), ...(ttlDays ? { ttlDays } : {}) })
   const plainHttp = publicUrlWarning(publicUrl)
   if (plainHttp) log(plainHttp)
-  const testClock = options.testClock ? new VirtualClock(Date.parse(options.testClock)) : undefined
   const { channels, providers } = channelsFromEnv(env, (caseId) => links(caseId, 'email').optout)
   const engine = await new Engine({
     db,
     store,
-    clock: testClock ?? systemClock,
+    clock,
     channels,
     links,
     sender: { name: env.DUNWELL_SENDER_NAME ?? 'Dunwell' },
@@ -134,7 +153,7 @@ export async function startServer(options: ServerOptions) {
   root.notFound(notFoundProblem)
   root.get('*', async (c) => {
     if (isRuntimePath(c.req.path)) return notFoundProblem(c)
-    if (!options.editor || !existsSync(options.editor)) return c.html(landing)
+    if (!options.editor || !existsSync(options.editor)) return c.html(landing, 200, { 'content-security-policy': landingPolicy })
     const path = normalize(c.req.path).replace(/^(\.\.[/\\])+/, '')
     const file = join(options.editor, path === '/' ? 'index.html' : path)
     const target = file.startsWith(options.editor) && existsSync(file) ? file : join(options.editor, 'index.html')
@@ -147,7 +166,10 @@ export async function startServer(options: ServerOptions) {
       '.woff2': 'font/woff2',
       '.png': 'image/png',
     }
-    return c.body(await readFile(target), 200, { 'content-type': types[target.slice(target.lastIndexOf('.'))] ?? 'application/octet-stream' })
+    return c.body(await readFile(target), 200, {
+      'content-type': types[target.slice(target.lastIndexOf('.'))] ?? 'application/octet-stream',
+      'content-security-policy': editorContentSecurityPolicy,
+    })
   })
 
   const server: ServerType = await new Promise((resolve) => {

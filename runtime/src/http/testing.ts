@@ -34,7 +34,12 @@ export async function startApi(options: { limits?: AppOptions['limits']; at?: Da
   const file = join(folder, 'test.sqlite')
   const opened = await openSqlite(file)
   const clock = new VirtualClock(options.at ?? MONDAY)
-  const engine = await new Engine({ db: opened.db, store: opened.store, clock, links: createLinks({ publicUrl: PUBLIC_URL, secret: LINK_SECRET }) }).start()
+  const engine = await new Engine({
+    db: opened.db,
+    store: opened.store,
+    clock,
+    links: createLinks({ publicUrl: PUBLIC_URL, secret: LINK_SECRET, now: () => clock.now() }),
+  }).start()
   const app = createApp({
     engine,
     db: opened.db,

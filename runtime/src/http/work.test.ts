@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { caseInput, emailTemplate, journey, textTemplate } from '../engine/testing'
-import { DAY, startApi, type TestApi } from './testing'
+import { createApiKey } from '../auth'
+import { DAY, snapshot, startApi, type TestApi } from './testing'
 
 async function publish(api: TestApi, document: { id: string }) {
   await api.expectStatus(200, 'PUT', `/api/journeys/${document.id}/draft`, { body: document })
@@ -156,6 +157,37 @@ describe('tasks', () => {
 
     await api.expectStatus(409, 'POST', `${path}/complete`, { body: { outcome: 'no-answer' } })
     await api.expectStatus(404, 'POST', '/api/tasks/nope/complete', { body: { outcome: 'no-answer' } })
+  })
+
+  it('only the key that claimed a task completes it (another agent gets 403, nothing changes); an admin may', async () => {
+    const { api, task } = await setup()
+    const path = `/api/tasks/${encodeURIComponent(task.id)}`
+    await api.expectStatus(200, 'POST', `${path}/claim`, { as: 'editor', body: { agent: 'maria' } })
+    const other = (await createApiKey(api.db, { name: 'tom', role: 'editor' })).key
+    const before = await snapshot(api)
+    const response = await api.send('POST', `${path}/complete`, {
+      headers: { Authorization: `Bearer ${other}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ outcome: 'paid' }),
+    })
+    expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({
+      status: 403,
+      detail: expect.stringContaining('another agent claimed this task'),
+      permission: 'tasks:supervise',
+    })
+    expect(await snapshot(api)).toEqual(before)
+    // An admin (not the claimant) may correct it.
+    expect(await api.expectStatus(200, 'POST', `${path}/complete`, { as: 'admin', body: { outcome: 'no-answer' } })).toMatchObject({ status: 'done' })
+  })
+
+  it('the claimant completes their own task', async () => {
+    const { api, task } = await setup()
+    const path = `/api/tasks/${encodeURIComponent(task.id)}`
+    await api.expectStatus(200, 'POST', `${path}/claim`, { as: 'editor', body: { agent: 'maria' } })
+    expect(await api.expectStatus(200, 'POST', `${path}/complete`, { as: 'editor', body: { outcome: 'no-answer' } })).toMatchObject({
+      status: 'done',
+      outcome: 'no-answer',
+    })
   })
 
   it('an outcome that is not on the list is refused (400) and the task stays open', async () => {

@@ -22,6 +22,10 @@ export const de: Catalogue = {
     title: 'Dieser Link wird nicht mehr verwendet',
     body: 'Die Angaben, zu denen er führte, wurden gelöscht. Bei Fragen wenden Sie sich bitte an den Absender.',
   },
+  expiredLink: {
+    title: 'Dieser Link ist abgelaufen',
+    body: 'Zu Ihrer Sicherheit sind die Links in unseren Nachrichten nur eine bestimmte Zeit gültig. Bitte verwenden Sie den Link aus unserer neuesten Nachricht oder wenden Sie sich an den Absender.',
+  },
   optout: {
     askTitle: (what) => `Keine ${what} mehr zu dieser Rechnung?`,
     askBody: (what) => `Wir senden Ihnen dann keine ${what} mehr zu dieser Rechnung.`,

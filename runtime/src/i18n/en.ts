@@ -23,6 +23,10 @@ export const en = {
     title: 'This link is no longer in use',
     body: 'The information it led to has been deleted. If you have a question, please contact the sender.',
   },
+  expiredLink: {
+    title: 'This link has expired',
+    body: 'For your security, links in our messages work for a limited time. Please use the link in our most recent message, or contact the sender.',
+  },
   optout: {
     askTitle: (what: string) => `Stop ${what} about this invoice?`,
     askBody: (what: string) => `We will not send you ${what} about it any more.`,

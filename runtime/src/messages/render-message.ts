@@ -7,6 +7,7 @@ import { layoutMjml } from './layout-mjml'
 import { LruCache } from './lru-cache'
 import { MessageRenderError } from './message-render-error'
 import { namedValues, redact } from '../privacy/redact'
+import { neutraliseUnsafeUrls } from './safe-urls'
 import type { RenderedMessage, RenderInput } from './types'
 
 export { chooseLocale } from './choose-locale'
@@ -159,6 +160,7 @@ export function createMessageRenderer(options: MessageRendererOptions = {}): Mes
         }
       }
       if (template.channel === 'email' && message.html) message.html = withTitle(message.html, message.subject ?? '')
+      if (message.html) message.html = neutraliseUnsafeUrls(message.html)
       return message
     } catch (error) {
       // Not the cause: its message quotes the value.

@@ -15,6 +15,11 @@ export function erasedLinkPage(text: DebtorText): PageBody {
   return pageLayout(text, text.t.erasedLink.title, html`<p>${text.t.erasedLink.body}</p>`)
 }
 
+/** An authentic link past its time: calm, in the debtor's language, and showing nothing of the case. */
+export function expiredLinkPage(text: DebtorText): PageBody {
+  return pageLayout(text, text.t.expiredLink.title, html`<p>${text.t.expiredLink.body}</p>`)
+}
+
 /** GET asks, POST does: a link scanner that follows every link unsubscribes no one. */
 export function optOutQuestionPage(text: DebtorText, channel: string): PageBody {
   const what = channelWord(text, channel)

@@ -2,6 +2,18 @@ import { z } from 'zod'
 import { expression, isoDuration, nodeBase } from '../common'
 import { DEFAULT_HANDLE, defineNodeKind } from '../node-kind'
 
+/** An IP literal other than loopback (kept for local tests), or a metadata service's name. */
+function isAddressOrMetadataHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '')
+  if (host === '127.0.0.1' || host === '[::1]') return false
+  return (
+    /^\[.*\]$/.test(host) ||
+    /^[0-9.]+$/.test(host) ||
+    /^0x/i.test(host) ||
+    ['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data'].includes(host)
+  )
+}
+
 const attributeName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must be a name such as lastReminder')
 
 const webhook = z
@@ -12,6 +24,10 @@ const webhook = z
       .url('must be a URL')
       .refine((url) => /^https:\/\//.test(url) || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(url), {
         message: 'must use https (plain http only for localhost)',
+      })
+      // The runtime refuses private and metadata addresses after resolving the name; say so at publish already.
+      .refine((url) => !URL.canParse(url) || !isAddressOrMetadataHost(new URL(url).hostname), {
+        message: 'must name a host, not an IP address or a cloud metadata service (the runtime calls only public addresses)',
       }),
     /** A name for the webhook in reports, e.g. `crm-flag`. */
     name: z.string().max(64, 'must be at most 64 characters').optional(),

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../../clock'
 import type { Database } from '../../db/database'
 import { isLoopbackAddress, isLoopbackHostname } from '../is-loopback-address'
+import { isAddressedToLoopback } from '../require-loopback-host'
 import { problemResponse } from '../problem'
 import type { AuthEnv, Principal } from '../types'
 import { verifyApiKey } from '../verify-api-key'
@@ -25,7 +26,28 @@ export interface ApiKeyAuthOptions {
 export const openModePrincipal: Principal = Object.freeze({ id: 'open-mode', name: 'open mode (loopback, no key)', role: 'admin' })
 
 const challenge = 'Bearer realm="dunwell"'
-const forwardingHeaders = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip']
+// What proxies add (RFC 7239, RFC 9110's Via, the de-facto X-Forwarded-*, and the CDNs' own).
+const forwardingHeaders = [
+  'forwarded',
+  'via',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-port',
+  'x-forwarded-server',
+  'x-real-ip',
+  'x-client-ip',
+  'true-client-ip',
+  'cf-connecting-ip',
+  'x-original-url',
+  'x-original-host',
+]
+
+/** The request's HTTP version as Node read it (`1.0`, `1.1`, `2.0`), when served by @hono/node-server. */
+function httpVersionOf(c: Context): string | undefined {
+  const incoming = (c.env as { incoming?: { httpVersion?: unknown } } | undefined)?.incoming
+  return typeof incoming?.httpVersion === 'string' ? incoming.httpVersion : undefined
+}
 
 function presentedKey(c: Context): string | undefined {
   const bearer = /^Bearer +(\S+) *$/i.exec(c.req.header('Authorization') ?? '')
@@ -35,7 +57,8 @@ function presentedKey(c: Context): string | undefined {
 /**
  * Whether a request really comes from this machine, as open mode requires. The remote address alone is not
  * enough: behind a reverse proxy on the same machine every request is loopback (so any forwarding header
- * disqualifies), a DNS-rebinding page reaches loopback under a foreign host name, and any web page can send
+ * disqualifies, and so does HTTP/1.0, nginx's default upstream protocol), a DNS-rebinding page reaches loopback
+ * under a foreign host name (checked in the Host header and the request target), and any web page can send
  * simple cross-site requests to localhost (so a foreign Origin or Sec-Fetch-Site disqualifies).
  */
 function isLocalRequest(c: Context, getConnInfo: GetConnInfo): boolean {
@@ -47,7 +70,10 @@ function isLocalRequest(c: Context, getConnInfo: GetConnInfo): boolean {
   }
   if (!isLoopbackAddress(address)) return false
   if (forwardingHeaders.some((name) => c.req.header(name) !== undefined)) return false
-  if (!isLoopbackHostname(new URL(c.req.url).hostname)) return false
+  // nginx proxies with HTTP/1.0 unless told otherwise, and rewrites Host to the upstream's own (a loopback name);
+  // browsers and command-line clients on this machine speak 1.1 or 2.
+  if (httpVersionOf(c) === '1.0') return false
+  if (!isAddressedToLoopback(c)) return false
   const origin = c.req.header('Origin')
   if (origin !== undefined) return URL.canParse(origin) && isLoopbackHostname(new URL(origin).hostname)
   return c.req.header('Sec-Fetch-Site') !== 'cross-site'

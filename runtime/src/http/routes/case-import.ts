@@ -61,7 +61,9 @@ const formatOfType: Record<string, ImportOptions['format']> = {
   'application/json-lines': 'jsonl',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 }
-const acceptedTypes = [...Object.keys(formatOfType), 'application/octet-stream']
+/** The media types the import reads (the strict Content-Type check refuses the rest before the route runs). */
+export const importMediaTypes: readonly string[] = [...Object.keys(formatOfType), 'application/octet-stream']
+const acceptedTypes = importMediaTypes
 // Declared in the OpenAPI document: zod-openapi would validate the body of any application/json… type as JSON.
 const declaredTypes = acceptedTypes.filter((type) => !/^application\/json/.test(type))
 

@@ -7,7 +7,9 @@ const token = z.object({ token: z.string().openapi({ param: { name: 'token', in:
 const page = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } })
 const invalidLink = {
   404: page('The link is not valid (copied incompletely, or signed with another secret)'),
-  410: page('The link’s case was erased: the page says so and shows nothing of it'),
+  410: page(
+    'The link is dead: its case was erased, or it expired (links work for a limited time, 120 days by default); a calm page in the debtor’s language that shows nothing of the case',
+  ),
 }
 
 /**
@@ -34,7 +36,7 @@ export function describePublicRoutes(app: OpenAPIHono<AppEnv>): void {
     summary: 'Opt out of the link’s channel (the form of the opt-out page); becomes an `optout` event',
     security: [],
     request: { params: token },
-    responses: { 200: page('Unsubscribed'), ...invalidLink, ...tooLarge, ...openProblemResponses },
+    responses: { 200: page('Unsubscribed'), ...invalidLink, ...tooLarge, 415: problemOf('The body is not the page’s form'), ...openProblemResponses },
   })
   registry.registerPath({
     method: 'get',
@@ -70,6 +72,7 @@ export function describePublicRoutes(app: OpenAPIHono<AppEnv>): void {
       404: problemOf('No such provider is configured, or no such message was sent through this provider'),
       410: problemOf('The message’s case was erased'),
       ...tooLarge,
+      415: problemOf('The body is not application/json'),
     },
   })
 }

@@ -1,7 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { Context } from 'hono'
-import type { LinkPurpose } from '../../channels/links'
-import { isOptOutReply, parseDeliveryCallback, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyLinkToken, verifySignature } from '../../channels'
+import { isOptOutReply, parseDeliveryCallback, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../../channels'
 import { getCase } from '../../engine/cases-admin'
 import { debtorText, languageFromHeader } from '../../i18n/debtor-text'
 import { erasedLinkPage, invalidLinkPage, optOutDonePage, optOutQuestionPage, payPage } from '../../public-pages/debtor-pages'
@@ -9,31 +7,23 @@ import { debtorTextForCase } from '../../public-pages/debtor-text-for-case'
 import { publicPageHeaders } from '../../public-pages/page-layout'
 import type { AppEnv, AppOptions } from '../app-types'
 import { problem } from '../problem'
+import { openLink } from './open-link'
 
 /** What a debtor reaches without a key (signed links), and what providers call back (signed bodies). */
 export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
   const { engine } = options
-  const linkSecret = options.secrets?.links
 
   /** The case a link names, unless the link is forged (404) or its case erased (410: the page says so, and nothing else). */
-  async function linkedCase(c: Context, purpose: LinkPurpose): Promise<{ caseId: string; channel: string } | Response> {
-    const link = linkSecret ? verifyLinkToken(c.req.param('token') ?? '', linkSecret, purpose) : null
-    const text = () => debtorText(languageFromHeader(c.req.header('accept-language')))
-    if (!link) return c.html(invalidLinkPage(text()), 404, publicPageHeaders)
-    const row = await options.db.selectFrom('cases').select('erased_at').where('id', '=', link.caseId).executeTakeFirst()
-    if (row && row.erased_at !== null) return c.html(erasedLinkPage(text()), 410, publicPageHeaders)
-    return link
-  }
 
   // A link scanner that follows every link must not unsubscribe anyone: GET asks, POST does.
   app.get('/optout/:token', async (c) => {
-    const link = await linkedCase(c, 'optout')
+    const link = await openLink(c, options, 'optout')
     if (link instanceof Response) return link
     return c.html(optOutQuestionPage(await debtorTextForCase(options.db, link.caseId), link.channel), 200, publicPageHeaders)
   })
 
   app.post('/optout/:token', async (c) => {
-    const link = await linkedCase(c, 'optout')
+    const link = await openLink(c, options, 'optout')
     if (link instanceof Response) return link
     await engine.ingest(
       [{ id: `optout/${link.caseId}/${link.channel}`, type: 'optout', caseId: link.caseId, data: { channel: link.channel, via: 'link' } }],
@@ -43,7 +33,7 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
   })
 
   app.get('/pay/:token', async (c) => {
-    const link = await linkedCase(c, 'pay')
+    const link = await openLink(c, options, 'pay')
     if (link instanceof Response) return link
     const found = await getCase(options.db, link.caseId)
     if (!found) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)

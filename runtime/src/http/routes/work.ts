@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
+import { can } from '../../auth/permissions'
 import { claimTask, completeTask, listTasks, taskOutcomes, type TaskOutcome } from '../../engine/tasks'
 import type { AppEnv, AppOptions } from '../app-types'
 import { dateOrTime, messageViewSchema as messageView, taskViewSchema as taskView } from '@dunwell/contract'
@@ -121,7 +122,7 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         },
       }),
       async (c) => {
-        const result = await claimTask(db, c.req.valid('param').id, c.req.valid('json').agent)
+        const result = await claimTask(db, c.req.valid('param').id, c.req.valid('json').agent, c.get('principal').id)
         if (result === 'missing') return problem(c, 404, `no task "${c.req.valid('param').id}"`)
         if (result === 'taken') return problem(c, 409, 'the task is claimed, done or cancelled already')
         return c.json(result, 200)
@@ -166,8 +167,16 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       async (c) => {
         const { id } = c.req.valid('param')
         const body = c.req.valid('json')
-        const result = await completeTask(db, id, body.outcome, engine.clock.now())
+        const principal = c.get('principal')
+        const result = await completeTask(db, id, body.outcome, engine.clock.now(), {
+          principal: principal.id,
+          supervise: can(principal.role, 'tasks:supervise'),
+        })
         if (result === 'missing') return problem(c, 404, `no task "${id}"`)
+        if (result === 'not-yours')
+          return problem(c, 403, 'another agent claimed this task: only they, or a key that may supervise tasks (admin), can complete it', {
+            permission: 'tasks:supervise',
+          })
         if (result === 'done') return problem(c, 409, 'the task is completed already')
         if (result === 'cancelled') return problem(c, 409, 'the task was cancelled: its case was erased')
         const data = {
