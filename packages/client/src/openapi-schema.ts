@@ -983,7 +983,7 @@ export interface components {
             status: "ok";
             /** @description The engine clock (virtual with a test clock) */
             time: string;
-            /** @description What is due and not yet done (read at most every 250 ms) */
+            /** @description What is due and not yet done (read at most every 250 ms, and anew after the engine’s work) */
             backlog: {
                 /** @description Events due and not yet applied */
                 events: number;
@@ -995,6 +995,11 @@ export interface components {
                 oldestDueAt: number | null;
                 /** @description How late the oldest due work is now: 0 when the engine keeps up */
                 lateMs: number;
+            };
+            /** @description Simulations running now, and how many may run at once (more wait: 429) */
+            simulations: {
+                running: number;
+                max: number;
             };
             /** @description When the server runs the scheduler */
             scheduler?: {
@@ -3774,6 +3779,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The runtime is busy (the engine’s backlog, or simulations at once): send again after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something went wrong on our side */
             500: {
                 headers: {
@@ -3856,6 +3870,15 @@ export interface operations {
             };
             /** @description Neither JSON Lines nor a JSON array */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The runtime is busy (the engine’s backlog, or simulations at once): send again after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4308,6 +4331,15 @@ export interface operations {
             };
             /** @description The journey has errors */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The runtime is busy (the engine’s backlog, or simulations at once): send again after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

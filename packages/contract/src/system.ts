@@ -13,7 +13,10 @@ export const healthSchema = z
         oldestDueAt: z.number().nullable().meta({ description: 'When the oldest due event or timer fell due (ms since 1970)' }),
         lateMs: z.number().meta({ description: 'How late the oldest due work is now: 0 when the engine keeps up' }),
       })
-      .meta({ description: 'What is due and not yet done (read at most every 250 ms)' }),
+      .meta({ description: 'What is due and not yet done (read at most every 250 ms, and anew after the engine’s work)' }),
+    simulations: z
+      .object({ running: z.number().int(), max: z.number().int() })
+      .meta({ description: 'Simulations running now, and how many may run at once (more wait: 429)' }),
     scheduler: z
       .object({
         running: z.boolean(),

@@ -233,6 +233,7 @@ export class Engine {
         this.clock.now(),
         waiting.flatMap((w) => w.events.map(() => w.source)),
       )
+      this.#backlog = undefined
       let offset = 0
       for (const w of waiting) {
         w.resolve(outcomes.slice(offset, offset + w.events.length))
@@ -315,6 +316,7 @@ export class Engine {
       // for a request that arrives meanwhile.
       await run.run(BATCH_WORK_MS)
       await this.store.commit(run.batch, owner)
+      this.#backlog = undefined
       // Claim what a batch gets through in its budget: loading the facts of the cases costs per item claimed.
       this.#claimSize = run.processed < run.work.length ? Math.max(MIN_CLAIM, run.processed) : Math.min(this.batchSize, this.#claimSize * 2)
       await this.#deliver()

@@ -15,7 +15,15 @@ export interface AppOptions {
   /** Signs payment and opt-out links, and checks provider callbacks. */
   secrets?: { links?: LinkSecrets; providers?: Record<string, string> }
   /** Body size limits in bytes. */
-  limits?: { json?: number; bulk?: number; import?: number }
+  limits?: {
+    json?: number
+    bulk?: number
+    import?: number
+    /** Events due and not yet applied beyond which new events wait (429 with Retry-After); 1,000,000 by default. */
+    backlog?: number
+    /** Simulations that run at once; 2 by default (more wait: 429 with Retry-After). */
+    simulations?: number
+  }
 }
 
 export type AppEnv = AuthEnv

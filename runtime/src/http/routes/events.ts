@@ -5,6 +5,7 @@ import { eventId } from '../../engine/ingest'
 import { eventInputSchema, type EventInput } from '@dunwell/contract'
 import { parseItemsSliced, parseJsonlSliced } from '../../wire/parse-jsonl'
 import type { AppEnv, AppOptions } from '../app-types'
+import { admission, busy } from '../admission'
 import { guard } from '../guard'
 import { problem } from '../problem'
 import { eventInput, lineReport, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
@@ -22,6 +23,7 @@ function unheardWarnings(engine: AppOptions['engine'], events: EventInput[]): { 
 
 export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
   const { engine } = options
+  const admit = admission(options)
 
   const routes = app
     .openapi(
@@ -33,7 +35,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
         summary: 'Report one event (payment, promise, dispute, opt-out, …)',
         description:
           'Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now. The data of the types the engine reads is checked here (`payment.received` needs a positive `data.amount`; `optout` a known `data.channel`; …): an event that does not fit is refused and nothing is stored. Any other type is stored; `warnings` says when no active journey listens to it.',
-        middleware: guard(options, 'events:write'),
+        middleware: [guard(options, 'events:write'), admit.events] as const,
         request: { body: { content: { 'application/json': { schema: eventInput } }, required: true } },
         responses: {
           202: json(
@@ -42,6 +44,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
           ),
           ...problemResponses,
           ...bodyProblems,
+          ...busy,
           404: problemOf('No such case'),
           422: problemOf('The data does not fit the case (e.g. more decimals than its currency has)'),
         },
@@ -69,7 +72,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
         summary: 'Report many events: JSON Lines, or a JSON array',
         description:
           'Send `application/x-ndjson` (one event per line) or `application/json` with an array of events. Good lines are accepted even when others are wrong; the report names each bad line and what is wrong with it.',
-        middleware: guard(options, 'events:write'),
+        middleware: [guard(options, 'events:write'), admit.events] as const,
         // Parsed by the handler, line by line: a bad line must not reject the good ones.
         request: { body: { content: { 'application/x-ndjson': { schema: z.string().openapi({ description: 'One EventInput per line' }) } }, required: true } },
         responses: {
@@ -79,6 +82,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
           ),
           ...problemResponses,
           ...bodyProblems,
+          ...busy,
           415: problemOf('Neither JSON Lines nor a JSON array'),
         },
       }),

@@ -1,11 +1,13 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
-import { simulate, TRACE_LIMITS, TraceRequestError } from '../../simulate/simulate'
+import { TRACE_LIMITS, TraceRequestError } from '../../simulate/simulate'
+import { simulateInWorker } from '../../simulate/simulate-in-worker'
 import { parseContactPolicy } from '../../policy'
 import { caseInputSchema } from '@dunwell/contract'
 import { eventInputSchema, healthSchema as healthView, simulationReportSchema } from '@dunwell/contract'
 import type { VirtualClock } from '../../clock'
 import type { AppEnv, AppOptions } from '../app-types'
+import { admission, busy } from '../admission'
 import { guard } from '../guard'
 import { problem } from '../problem'
 import { openProblemResponses, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
@@ -30,6 +32,7 @@ const simulationRequest = z
 /** Health, simulation and (for tests and demos only) the clock. */
 export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions, health: () => Record<string, unknown>) {
   const { engine } = options
+  const admit = admission(options)
 
   const routes = app
     .openapi(
@@ -44,7 +47,16 @@ export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opti
       }),
       async (c) => {
         await options.db.selectFrom('journeys').select('id').limit(1).execute()
-        return c.json({ status: 'ok' as const, time: new Date(engine.clock.now()).toISOString(), backlog: await engine.backlog(), ...health() }, 200)
+        return c.json(
+          {
+            status: 'ok' as const,
+            time: new Date(engine.clock.now()).toISOString(),
+            backlog: await engine.backlog(),
+            simulations: admit.simulations(),
+            ...health(),
+          },
+          200,
+        )
       },
     )
 
@@ -56,12 +68,13 @@ export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opti
         tags: ['simulation'],
         summary: 'Run a journey for a portfolio on a virtual clock, in a throwaway database',
         description: 'The very engine of production: every case enters at `start`, events fire at their `at`. Nothing touches the live data.',
-        middleware: guard(options, 'simulate'),
+        middleware: [guard(options, 'simulate'), admit.simulation] as const,
         request: { body: { content: { 'application/json': { schema: simulationRequest } }, required: true } },
         responses: {
           200: json(simulationReportSchema, 'The report: nodes, outcomes, messages, cases, splits; traces when asked for'),
           ...problemResponses,
           ...bodyProblems,
+          ...busy,
           422: problemOf('The journey has errors'),
         },
       }),
@@ -74,7 +87,7 @@ export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opti
           policy = parsed.policy
         }
         try {
-          const report = await simulate({
+          const report = await simulateInWorker({
             journey: body.journey,
             cases: body.cases,
             events: body.events ?? [],
@@ -83,7 +96,8 @@ export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opti
             days: body.days,
             ...(body.trace ? { trace: body.trace } : {}),
           })
-          return c.json(report, 200)
+          // The thread's JSON text as it is: the report is not parsed and written again on the server's own thread.
+          return c.body(report, 200, { 'Content-Type': 'application/json' }) as never
         } catch (error) {
           if (error instanceof TraceRequestError) return problem(c, 400, error.message, { errors: [{ path: 'trace', message: error.message }] })
           const message = error instanceof Error ? error.message : String(error)
