@@ -48,7 +48,7 @@ export interface RunResult {
  * committed in one transaction; messages leave through the outbox afterwards. Nothing lives only in memory.
  */
 /** Work per batch before it is committed (and the rest released for the next batch). */
-const BATCH_WORK_MS = 50
+const BATCH_WORK_MS = 20
 /** The fewest items a batch claims, however slow each is. */
 const MIN_CLAIM = 20
 

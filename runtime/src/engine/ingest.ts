@@ -137,7 +137,7 @@ function dataProblem(event: EventInput, currency: string): { path: string; error
  * case from the same source changes nothing; `sources[i]` is the source of `events[i]` (default `client`).
  */
 /** Events stored per transaction. */
-const INSERT_PART = 2000
+const INSERT_PART = 1000
 
 export async function ingestEvents(store: EngineStore, events: EventInput[], now: number, sources: EventSource[] = []): Promise<EventOutcome[]> {
   const currencies = await store.caseCurrencies([...new Set(events.map((event) => event.caseId))])
