@@ -18,7 +18,13 @@ function summary(latencies: number[]) {
 }
 
 /** `/health` asked one request at a time, as a load balancer does, until `stop` says so; the latency of each answer. */
-async function probe(url: string, stop: () => boolean, last: { body?: Record<string, unknown> } = {}): Promise<number[]> {
+async function probe(
+  url: string,
+  stop: () => boolean,
+  last: { body?: Record<string, unknown> } = {},
+  phase: () => string = () => 'all',
+  phases: Map<string, number[]> = new Map(),
+): Promise<number[]> {
   const latencies: number[] = []
   while (!stop()) {
     const began = performance.now()
@@ -32,7 +38,10 @@ async function probe(url: string, stop: () => boolean, last: { body?: Record<str
         if (tries === 5) throw error
       }
     }
-    latencies.push(performance.now() - began)
+    const latency = performance.now() - began
+    latencies.push(latency)
+    const during = phase()
+    phases.set(during, [...(phases.get(during) ?? []), latency])
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
   return latencies
@@ -105,13 +114,16 @@ export async function healthUnderLoad(options: { events: number; cases: number; 
         `    … ${((performance.now() - began) / 1000).toFixed(0)} s: bulk ${bulkDone ? 'answered' : 'sent'}, simulation ${simulationDone ? 'answered' : 'running'}, backlog ${backlog?.events ?? '?'} events, ${backlog?.timers ?? '?'} timers`,
       )
     }, 10_000)
-    const loaded = await probe(url, () => bulkDone && simulationDone && (backlogEmpty() || performance.now() - began > 600_000), last)
+    const phases = new Map<string, number[]>()
+    const phase = () => (!bulkDone ? 'bulk being taken' : !simulationDone ? 'simulation running' : 'engine catching up')
+    const loaded = await probe(url, () => bulkDone && simulationDone && (backlogEmpty() || performance.now() - began > 600_000), last, phase, phases)
     clearInterval(progress)
     const [bulkAnswer, simulationAnswer] = await Promise.all([bulk, simulated])
     statuses = [bulkAnswer.status, simulationAnswer.status]
     return {
       idle: summary(idle),
       loaded: summary(loaded),
+      phases: Object.fromEntries([...phases].map(([name, latencies]) => [name, summary(latencies)])),
       seconds: (performance.now() - began) / 1000,
       statuses,
       accepted: bulkAnswer.body.accepted as number | undefined,

@@ -135,6 +135,7 @@ if (parts.has('health')) {
     console.log(`    ${name.padEnd(11)} p50 ${r.p50} ms  p99 ${r.p99} ms  max ${r.max} ms  (${r.probes} probes)`)
   line('idle', result.idle)
   line('under load', result.loaded)
+  for (const [name, r] of Object.entries(result.phases)) line(`  ${name}`, r)
   console.log(
     `    bulk and simulation answered ${result.statuses.join(' and ')}, all processed in ${result.seconds.toFixed(1)} s; p99 ratio loaded/idle ${(result.loaded.p99 / Math.max(0.1, result.idle.p99)).toFixed(1)} (goal: p99 < 100 ms)`,
   )

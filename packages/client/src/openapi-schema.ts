@@ -651,6 +651,59 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SimulationRequest: {
+            /** @description A journey document (a draft is fine: it is validated first) */
+            journey?: unknown;
+            cases: {
+                id: string;
+                debtor: {
+                    firstName?: string;
+                    lastName?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                    address?: {
+                        lines: string[];
+                        postalCode?: string;
+                        city: string;
+                        country: string;
+                    };
+                    locale?: string;
+                    timezone?: string;
+                    country?: string;
+                    region?: string;
+                    birthDate?: string;
+                    attributes?: {
+                        [key: string]: unknown;
+                    };
+                };
+                amountDue: number;
+                balance?: number;
+                currency: string;
+                dueDate: string;
+                attributes?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            events?: {
+                id?: string;
+                type: string;
+                caseId: string;
+                /** Format: date-time */
+                at?: string;
+                data?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            policy?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            start: string;
+            days: number;
+            /** @description Also return `traces`: the steps of every case (`true`, at most 20 cases) or of the cases named, with the messages rendered */
+            trace?: boolean | string[];
+        };
         JourneySummary: {
             id: string;
             name: string;
@@ -1110,59 +1163,6 @@ export interface components {
                  */
                 htmlOmitted?: true;
             };
-        };
-        SimulationRequest: {
-            /** @description A journey document (a draft is fine: it is validated first) */
-            journey?: unknown;
-            cases: {
-                id: string;
-                debtor: {
-                    firstName?: string;
-                    lastName?: string;
-                    /** Format: email */
-                    email?: string;
-                    phone?: string;
-                    address?: {
-                        lines: string[];
-                        postalCode?: string;
-                        city: string;
-                        country: string;
-                    };
-                    locale?: string;
-                    timezone?: string;
-                    country?: string;
-                    region?: string;
-                    birthDate?: string;
-                    attributes?: {
-                        [key: string]: unknown;
-                    };
-                };
-                amountDue: number;
-                balance?: number;
-                currency: string;
-                dueDate: string;
-                attributes?: {
-                    [key: string]: unknown;
-                };
-            }[];
-            events?: {
-                id?: string;
-                type: string;
-                caseId: string;
-                /** Format: date-time */
-                at?: string;
-                data?: {
-                    [key: string]: unknown;
-                };
-            }[];
-            policy?: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            start: string;
-            days: number;
-            /** @description Also return `traces`: the steps of every case (`true`, at most 20 cases) or of the cases named, with the messages rendered */
-            trace?: boolean | string[];
         };
         RenderedMessage: {
             channel: string;

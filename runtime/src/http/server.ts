@@ -22,6 +22,7 @@ import type { ContactPolicy } from '../policy'
 import { createApp, isRuntimePath, notFoundProblem } from './create-app'
 import { isLoopbackAddress } from '../auth'
 import { startScheduler } from './scheduler'
+import { warmSimulationThread } from '../simulate/simulate-in-worker'
 import { editorContentSecurityPolicy } from './security-headers'
 
 export interface ServerOptions {
@@ -139,6 +140,7 @@ export async function startServer(options: ServerOptions) {
   if (adminKey) log(`First start: an admin API key was created. Store it now, it is not shown again:\n\n    ${adminKey.key}\n`)
 
   const scheduler = startScheduler(engine)
+  warmSimulationThread()
   const app = createApp({ engine, db, open: options.open ?? false, ...(testClock ? { testClock } : {}), secrets: { links: secret, providers } }, () => ({
     scheduler: scheduler.stats,
   }))
