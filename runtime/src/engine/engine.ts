@@ -300,6 +300,8 @@ export class Engine {
       const claim = this.#claimSize
       const { events, timers } = await this.store.claimDue(limit, claim, owner, Date.now() + 60_000)
       if (events.length === 0 && timers.length === 0) break
+      // A turn of the event loop between the batch's synchronous stretches (claim, loading facts, work, commit).
+      await yieldToLoop()
       // Everything due before the horizon is in hand: anything a step schedules before it can run in this batch.
       const horizon = Math.min(
         limit,
@@ -312,9 +314,11 @@ export class Engine {
       ]
       if (onItem) for (const item of items) onItem(item.time)
       const run = await BatchRun.create(this.#deps, items, horizon, this.clock.now())
+      await yieldToLoop()
       // A batch is cut after BATCH_WORK_MS of work: its commit (synchronous SQLite) stays short, and so does any wait
       // for a request that arrives meanwhile.
       await run.run(BATCH_WORK_MS)
+      await yieldToLoop()
       await this.store.commit(run.batch, owner)
       this.#backlog = undefined
       // Claim what a batch gets through in its budget: loading the facts of the cases costs per item claimed.
