@@ -1,4 +1,6 @@
 import { Duration } from 'luxon'
+import { prepareHolidays } from '../policy'
+import { yieldToLoop } from './breathe'
 import type { EngineDeps } from './engine-deps'
 import type { CaseRecord, EnrolmentRecord } from './records'
 
@@ -29,6 +31,13 @@ export class BatchState {
     if (capped.length > 0) {
       const longest = Math.max(...policy.frequencyCaps.map((cap) => Duration.fromISO(cap.window).toMillis()))
       for (const send of await store.loadRecentSends(caseIds, capped, now - longest)) state.sendsOf(send.caseId, send.channel).push(send.at)
+    }
+    // The public holidays of the cases' places, this year and next, worked out before the work, one calendar a turn.
+    const year = new Date(now).getUTCFullYear()
+    const places = new Set([...state.cases.values()].map((c) => `${c.debtor.country ?? policy.defaultCountry ?? ''}\u0000${c.debtor.region ?? ''}`))
+    for (const place of places) {
+      const [country, region] = place.split('\u0000') as [string, string]
+      for (const y of [year, year + 1]) while (prepareHolidays(country || undefined, region || undefined, y)) await yieldToLoop()
     }
     // Journeys the enrolments are on, compiled once and cached for good.
     const versions = new Set([...state.enrolmentsById.values()].map((e) => `${e.journeyId}\u0000${e.version}`))

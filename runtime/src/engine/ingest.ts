@@ -1,4 +1,4 @@
-import { breather, yieldToLoop } from './breathe'
+import { yieldToLoop } from './breathe'
 import { createHash } from 'node:crypto'
 import type { Insertable, Kysely } from 'kysely'
 import type { Database } from '../db/database'
@@ -132,52 +132,58 @@ function dataProblem(event: EventInput, currency: string): { path: string; error
   return undefined
 }
 
+/** Events checked and stored per transaction: a part takes a few milliseconds, so requests are answered between parts. */
+const INSERT_PART = 250
+
 /**
  * Stores events for the engine to apply in time order. Idempotent per case and source: a key seen before for the same
  * case from the same source changes nothing; `sources[i]` is the source of `events[i]` (default `client`).
+ *
+ * Worked through in parts, with a turn of the event loop between: a 200,000-event bulk does not stop the server. Each
+ * event is idempotent by its key, so a crash between parts is repaired by sending the bulk again.
  */
-/** Events stored per transaction. */
-const INSERT_PART = 1000
-
 export async function ingestEvents(store: EngineStore, events: EventInput[], now: number, sources: EventSource[] = []): Promise<EventOutcome[]> {
-  const currencies = await store.caseCurrencies([...new Set(events.map((event) => event.caseId))])
   const outcomes: EventOutcome[] = new Array(events.length)
-  const rows: { index: number; row: EventRow }[] = []
+  const currencies = new Map<string, string | undefined>()
   const seen = new Set<string>()
-  const breathe = breather()
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index]!
-    const key = eventId(event, now)
-    const source = sources[index] ?? 'client'
-    const currency = currencies.get(event.caseId)
-    const refused = currency === undefined ? { path: 'caseId', error: `caseId: no case "${event.caseId}"` } : dataProblem(event, currency)
-    const scoped = JSON.stringify([source, event.caseId, key])
-    if (refused) outcomes[index] = refused
-    else if (seen.has(scoped)) outcomes[index] = 'duplicate'
-    else {
-      seen.add(scoped)
-      rows.push({
-        index,
-        row: {
-          source,
-          key,
-          caseId: event.caseId,
-          type: event.type,
-          at: event.at ? Date.parse(event.at) : now,
-          data: JSON.stringify(event.data ?? {}),
-          receivedAt: now,
-        },
-      })
+  for (let from = 0; from < events.length; from += INSERT_PART) {
+    if (from > 0) await yieldToLoop()
+    const to = Math.min(events.length, from + INSERT_PART)
+    const unknown = new Set<string>()
+    for (let index = from; index < to; index++) if (!currencies.has(events[index]!.caseId)) unknown.add(events[index]!.caseId)
+    if (unknown.size > 0) {
+      const found = await store.caseCurrencies([...unknown])
+      for (const id of unknown) currencies.set(id, found.get(id))
     }
-    await breathe()
-  }
-  // Written in parts, with a turn of the event loop between: a 200,000-event bulk does not stop the server. Each event
-  // is idempotent by its key, so a crash between parts is repaired by sending the bulk again.
-  for (let from = 0; from < rows.length; from += INSERT_PART) {
-    const part = rows.slice(from, from + INSERT_PART)
-    const inserted = await store.insertEvents(part.map((r) => r.row))
-    part.forEach((r, i) => (outcomes[r.index] = inserted[i] ? 'accepted' : 'duplicate'))
-    if (from + INSERT_PART < rows.length) await yieldToLoop()
+    const rows: { index: number; row: EventRow }[] = []
+    for (let index = from; index < to; index++) {
+      const event = events[index]!
+      const key = eventId(event, now)
+      const source = sources[index] ?? 'client'
+      const currency = currencies.get(event.caseId)
+      const refused = currency === undefined ? { path: 'caseId', error: `caseId: no case "${event.caseId}"` } : dataProblem(event, currency)
+      const scoped = JSON.stringify([source, event.caseId, key])
+      if (refused) outcomes[index] = refused
+      else if (seen.has(scoped)) outcomes[index] = 'duplicate'
+      else {
+        seen.add(scoped)
+        rows.push({
+          index,
+          row: {
+            source,
+            key,
+            caseId: event.caseId,
+            type: event.type,
+            at: event.at ? Date.parse(event.at) : now,
+            data: JSON.stringify(event.data ?? {}),
+            receivedAt: now,
+          },
+        })
+      }
+    }
+    if (rows.length === 0) continue
+    const inserted = await store.insertEvents(rows.map((r) => r.row))
+    rows.forEach((r, i) => (outcomes[r.index] = inserted[i] ? 'accepted' : 'duplicate'))
   }
   return outcomes
 }

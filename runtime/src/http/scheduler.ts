@@ -10,20 +10,47 @@ export interface SchedulerStats {
 }
 
 /**
+ * The last `size` latenesses, in a ring: recording one is O(1) (a batch records hundreds), the quantiles are worked
+ * out when someone reads them.
+ */
+export function latenessWindow(size = 1000) {
+  const ring = new Float64Array(size)
+  let recorded = 0
+  return {
+    record(ms: number): void {
+      ring[recorded % size] = ms
+      recorded++
+    },
+    quantiles(): SchedulerStats['lateness'] {
+      const sorted = ring.slice(0, Math.min(recorded, size)).sort()
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+      return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 }
+    },
+  }
+}
+
+/**
  * The live loop: claims due events and timers in batches (with leases), runs them through the engine and delivers
  * the outbox; sleeps until the next due item, at most `idleMs`. `stop()` lets the batch in hand finish.
  */
 export function startScheduler(engine: Engine, options: { idleMs?: number } = {}) {
   const idleMs = options.idleMs ?? 1000
-  const lateness: number[] = []
-  const stats: SchedulerStats = { running: true, batches: 0, items: 0, lateness: { p50: 0, p99: 0, max: 0 } }
+  const lateness = latenessWindow()
+  const stats: SchedulerStats = {
+    running: true,
+    batches: 0,
+    items: 0,
+    get lateness() {
+      return lateness.quantiles()
+    },
+  }
   let wake: (() => void) | undefined
   let stopping = false
 
   const loop = (async () => {
     while (!stopping) {
       try {
-        const result = await engine.runDue({ onItem: (dueAt) => record(Math.max(0, engine.clock.now() - dueAt)) })
+        const result = await engine.runDue({ onItem: (dueAt) => lateness.record(Math.max(0, engine.clock.now() - dueAt)) })
         stats.batches += result.batches
         stats.items += result.items
         delete stats.lastError
@@ -46,14 +73,6 @@ export function startScheduler(engine: Engine, options: { idleMs?: number } = {}
     }
     stats.running = false
   })()
-
-  function record(ms: number) {
-    lateness.push(ms)
-    if (lateness.length > 1000) lateness.shift()
-    const sorted = [...lateness].sort((a, b) => a - b)
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
-    stats.lateness = { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 }
-  }
 
   return {
     stats,

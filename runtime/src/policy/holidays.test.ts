@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isPublicHoliday, publicHolidayOn } from './index'
+import { isPublicHoliday, prepareHolidays, publicHolidayOn } from './index'
 
 describe('isPublicHoliday', () => {
   it('knows regional holidays: Epiphany in Bavaria but not in Berlin', () => {
@@ -61,5 +61,29 @@ describe('publicHolidayOn', () => {
     expect(publicHolidayOn('2026-12-25', 'XX', undefined, 'no-contact')).toBeUndefined()
     expect(publicHolidayOn('25.12.2026', 'DE', undefined, 'no-contact')).toBeUndefined()
     expect(publicHolidayOn('2026-12-25', undefined, undefined, 'no-contact')).toBeUndefined()
+  })
+})
+
+describe('prepareHolidays', () => {
+  const stepsOf = (country: string | undefined, region: string | undefined, year: number) => {
+    let steps = 0
+    while (prepareHolidays(country, region, year)) if (++steps > 50) throw new Error('prepareHolidays never finished')
+    return steps
+  }
+
+  it('works out a state with parts one calendar a step, and then gives the same answers as on demand', () => {
+    // Bavaria: the state, each of its parts (date-holidays knows several), then the year put together.
+    expect(stepsOf('DE', 'BY', 2031)).toBeGreaterThan(2)
+    expect(stepsOf('DE', 'BY', 2031)).toBe(0)
+    expect(publicHolidayOn('2031-01-06', 'DE', 'BY', 'no-contact')).toMatchObject({ name: 'Heilige Drei Könige', region: 'BY' })
+    expect(publicHolidayOn('2031-08-15', 'DE', 'BY', 'no-contact')?.onlyIn?.length).toBeGreaterThan(0)
+    expect(publicHolidayOn('2031-08-15', 'DE', 'BY', 'contact')).toBeUndefined()
+  })
+
+  it('finishes for places it does not know, and for no country at all', () => {
+    expect(stepsOf('XX', undefined, 2031)).toBeLessThanOrEqual(2)
+    expect(stepsOf('DE', 'NOWHERE', 2031)).toBeLessThanOrEqual(2)
+    expect(stepsOf(undefined, 'BY', 2031)).toBe(0)
+    expect(isPublicHoliday('2031-12-25', 'XX')).toBe(false)
   })
 })

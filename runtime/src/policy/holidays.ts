@@ -4,6 +4,9 @@ const DAY = 86_400_000
 
 const calendars = new Map<string, Holidays | null>()
 const holidaysByYear = new Map<string, Map<string, PublicHoliday>>()
+const daysByYear = new Map<string, { name: string; nameEn?: string; date: string }[]>()
+const partsOf = new Map<string, Record<string, string>>()
+let knownCountries: Record<string, string> | undefined
 
 /** What to do on a holiday that applies only in parts of the debtor's state (15 August in most of Bavaria). */
 export const partialRegionalHolidayChoices = ['no-contact', 'contact'] as const
@@ -56,6 +59,23 @@ export function publicHolidayOn(
   return holiday
 }
 
+/**
+ * Works out a step of a place's public holidays for a year ahead of need: building a calendar takes 10–130 ms
+ * (Bavaria, with its parts), too long for the middle of a batch. True when it did a step: call it again, with a turn
+ * of the event loop between, until it says false (then the year is ready).
+ */
+export function prepareHolidays(country: string | undefined, region: string | undefined, year: number): boolean {
+  if (!country) return false
+  const key = calendarKey(country, region)
+  if (holidaysByYear.has(`${key}:${year}`)) return false
+  const [upperCountry = '', state] = key.split('-')
+  const parts = state ? Object.keys(subRegions(upperCountry, state)).map((part) => `${key}-${part}`) : []
+  const missing = [key, ...parts].find((calendar) => !daysByYear.has(`${calendar}:${year}`))
+  if (missing) publicDaysOf(missing, year)
+  else publicHolidays(key, year)
+  return true
+}
+
 function calendarKey(country: string, region?: string): string {
   const upperCountry = country.toUpperCase()
   let state = region?.toUpperCase()
@@ -70,12 +90,12 @@ function publicHolidays(key: string, year: number): Map<string, PublicHoliday> {
   holidays = new Map()
   const [country = '', state] = key.split('-')
   const place = { country, ...(state ? { region: state } : {}) }
-  for (const holiday of publicDays(calendarFor(key), year)) holidays.set(holiday.date, { ...holiday, ...place })
+  for (const holiday of publicDaysOf(key, year)) holidays.set(holiday.date, { ...holiday, ...place })
   // The parts of a state date-holidays knows (Bavaria: Augsburg, Catholic and Protestant communities): a day public in
   // one of them but not in the whole state is a partial holiday.
   if (state) {
     for (const [part, partName] of Object.entries(subRegions(country, state))) {
-      for (const holiday of publicDays(calendarFor(`${key}-${part}`), year)) {
+      for (const holiday of publicDaysOf(`${key}-${part}`, year)) {
         const known = holidays.get(holiday.date)
         if (known && !known.onlyIn) continue
         holidays.set(holiday.date, { ...(known ?? { ...holiday, ...place }), onlyIn: [...(known?.onlyIn ?? []), partName] })
@@ -84,6 +104,14 @@ function publicHolidays(key: string, year: number): Map<string, PublicHoliday> {
   }
   holidaysByYear.set(cacheKey, holidays)
   return holidays
+}
+
+/** {@link publicDays} of a calendar (`DE`, `DE-BY`, `DE-BY-A`), worked out once a year. */
+function publicDaysOf(calendar: string, year: number): { name: string; nameEn?: string; date: string }[] {
+  const cacheKey = `${calendar}:${year}`
+  let days = daysByYear.get(cacheKey)
+  if (!days) daysByYear.set(cacheKey, (days = publicDays(calendarFor(calendar), year)))
+  return days
 }
 
 /** The public holidays of a calendar that fall in a year, one entry a day (a several-day holiday gives several). */
@@ -108,11 +136,16 @@ function publicDays(calendar: Holidays | null, year: number): { name: string; na
 }
 
 function subRegions(country: string, state: string): Record<string, string> {
+  const key = `${country}-${state}`
+  let parts = partsOf.get(key)
+  if (parts) return parts
   try {
-    return new Holidays().getRegions(country, state) ?? {}
+    parts = new Holidays().getRegions(country, state) ?? {}
   } catch {
-    return {}
+    parts = {}
   }
+  partsOf.set(key, parts)
+  return parts
 }
 
 function calendarFor(key: string): Holidays | null {
@@ -120,8 +153,8 @@ function calendarFor(key: string): Holidays | null {
   const [country = '', state, part] = key.split('-')
   let calendar: Holidays | null = null
   try {
-    const known = new Holidays().getCountries()
-    if (country in known) calendar = part && state ? new Holidays(country, state, part) : state ? new Holidays(country, state) : new Holidays(country)
+    knownCountries ??= new Holidays().getCountries()
+    if (country in knownCountries) calendar = part && state ? new Holidays(country, state, part) : state ? new Holidays(country, state) : new Holidays(country)
   } catch {
     calendar = null
   }

@@ -9,7 +9,7 @@ export {
 } from './contact-policy'
 export { debtorZone } from './debtor-zone'
 export { checkFrequencyCap, type FrequencyCapResult } from './frequency-cap'
-export { isPublicHoliday, partialRegionalHolidayChoices, publicHolidayOn, type PartialRegionalHolidays, type PublicHoliday } from './holidays'
+export { isPublicHoliday, partialRegionalHolidayChoices, prepareHolidays, publicHolidayOn, type PartialRegionalHolidays, type PublicHoliday } from './holidays'
 export { findNextAllowed, nextAllowedMoment, SEARCH_DAYS, type NextAllowed, type NextAllowedOptions } from './next-allowed-moment'
 export { resolveWaitDue } from './resolve-wait'
 export type { ContactWindow, DebtorPlace, Hours, PlaceDefaults, WaitRule } from './types'
