@@ -1182,6 +1182,18 @@ export interface components {
                         end: string;
                         days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
                     };
+                    priority?: {
+                        group?: string;
+                        rank: number;
+                        /** @enum {string} */
+                        whenOutranked?: "pause" | "end";
+                        parallel?: boolean;
+                    };
+                    stopOn?: {
+                        event: string;
+                        when?: string;
+                        outcome?: string;
+                    }[];
                 };
                 templates: {
                     [key: string]: {
@@ -1743,6 +1755,18 @@ export interface operations {
                                     end: string;
                                     days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
                                 };
+                                priority?: {
+                                    group?: string;
+                                    rank: number;
+                                    /** @enum {string} */
+                                    whenOutranked?: "pause" | "end";
+                                    parallel?: boolean;
+                                };
+                                stopOn?: {
+                                    event: string;
+                                    when?: string;
+                                    outcome?: string;
+                                }[];
                             };
                             nodes: ({
                                 id: string;
@@ -2037,6 +2061,18 @@ export interface operations {
                                 end: string;
                                 days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
                             };
+                            priority?: {
+                                group?: string;
+                                rank: number;
+                                /** @enum {string} */
+                                whenOutranked?: "pause" | "end";
+                                parallel?: boolean;
+                            };
+                            stopOn?: {
+                                event: string;
+                                when?: string;
+                                outcome?: string;
+                            }[];
                         };
                         nodes: ({
                             id: string;

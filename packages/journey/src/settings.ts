@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { expression, localeCode, timeOfDay, weekday } from './common'
+import { eventType, expression, localeCode, slug, timeOfDay, weekday } from './common'
 
 export const DEFAULT_GOAL = 'case.balance <= 0'
 
@@ -15,6 +15,37 @@ export const contactHours = z
   .strict()
   .refine((hours) => hours.start < hours.end, { message: 'start must be before end', path: ['end'] })
 
+/** What happens to an enrolment when a journey of higher priority in its group takes the case. */
+export const outrankedModes = ['pause', 'end'] as const
+
+/**
+ * A journey's place among the journeys that may hold the same case: within a group, a case is active in one journey at
+ * a time (unless `parallel`), the one of lowest `rank` (1 comes first).
+ */
+export const prioritySchema = z
+  .object({
+    /** Journeys of one group exclude each other; default `dunning`. */
+    group: slug.optional(),
+    /** 1 is the highest priority; a journey of lower rank number takes the case from one of higher. */
+    rank: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000'),
+    /** When a journey that comes first takes the case: `pause` (default; it resumes when that one ends) or `end`. */
+    whenOutranked: z.enum(outrankedModes).optional(),
+    /** Runs beside the other journeys of its group instead of excluding them. */
+    parallel: z.boolean().optional(),
+  })
+  .strict()
+
+/** An event that ends an enrolment wherever it is, e.g. `dispute.opened` → outcome `disputed`. */
+export const stopRuleSchema = z
+  .object({
+    event: eventType,
+    /** Only when this CEL condition holds (it sees `case`, `debtor` and `event`). */
+    when: expression.optional(),
+    /** The outcome the enrolment ends with; default `stopped`. */
+    outcome: slug.optional(),
+  })
+  .strict()
+
 export const settingsSchema = z
   .object({
     /** Locales the journey's templates are written in. */
@@ -25,8 +56,14 @@ export const settingsSchema = z
     goal: expression.optional(),
     /** Contact hours in the debtor's local time; they can only narrow the runtime's policy, never widen it. */
     contactHours: contactHours.optional(),
+    /** Its priority among journeys that may hold the same case; without, it excludes no other journey. */
+    priority: prioritySchema.optional(),
+    /** Events that end an enrolment from any step. */
+    stopOn: z.array(stopRuleSchema).max(20, 'at most 20 stop rules').optional(),
   })
   .strict()
 
 export type Settings = z.infer<typeof settingsSchema>
 export type ContactHours = z.infer<typeof contactHours>
+export type Priority = z.infer<typeof prioritySchema>
+export type StopRule = z.infer<typeof stopRuleSchema>
