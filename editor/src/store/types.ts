@@ -5,6 +5,11 @@ import type { Patch } from 'immer'
 export interface Selection {
   nodes: string[]
   edges: string[]
+  /**
+   * A field of the journey's settings a problem is about, by its document path (`settings.locales`, `name`): the
+   * settings screen shows and focuses it. Set only with no node or edge selected.
+   */
+  setting?: string
 }
 
 /** Nodes copied as a unit, with the edges between them and the templates they use. */
@@ -32,6 +37,10 @@ export type Change =
   /** `edit` names one editing gesture (the focus of a text field): its changes become one history entry. */
   | { type: 'update-node-data'; id: string; data: JourneyNode['data']; edit?: string }
   | { type: 'rename'; name: string }
+  /** A step's new id; its edges (and the edge ids named after it) follow. Refused when the id is invalid or taken. */
+  | { type: 'rename-node'; from: string; to: string }
+  /** A branch's or variant's new id; the edge leaving by it follows. Refused when the id is invalid or taken. */
+  | { type: 'rename-outcome'; node: string; from: string; to: string }
   | { type: 'delete-selection' }
   | { type: 'connect'; connection: Connection }
   | { type: 'reconnect'; id: string; connection: Connection }
