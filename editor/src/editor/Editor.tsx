@@ -35,7 +35,10 @@ export function Editor() {
   const [publishing, setPublishing] = useState(false)
   const name = useEditorStore((state) => state.document.name)
   const dirty = useEditorStore(isDirty)
-  const inspecting = useEditorStore((state) => state.selection.nodes.length === 1) && view === 'canvas'
+  // One step, or one arrow (an arrow the canvas cannot draw is fixed there).
+  const inspecting =
+    useEditorStore((state) => state.selection.nodes.length === 1 || (state.selection.nodes.length === 0 && state.selection.edges.length === 1)) &&
+    view === 'canvas'
 
   const onSave = useCallback(() => void save(), [save])
   const onToggleHelp = useCallback(() => setHelpOpen((open) => !open), [])
@@ -123,7 +126,7 @@ export function Editor() {
         </Suspense>
         {problemsOpen && (
           <div className="editor__side">
-            <ProblemsPanel onClose={() => setProblemsOpen(false)} />
+            <ProblemsPanel onClose={() => setProblemsOpen(false)} onShow={(target) => target.kind !== 'setting' && onView('canvas')} />
           </div>
         )}
         {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}

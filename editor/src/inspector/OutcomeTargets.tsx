@@ -4,7 +4,7 @@ import { titleOf } from '../canvas/node-kinds'
 import { useEditorStoreApi } from '../store'
 
 /** A step as the pickers name it: its title, with its id. */
-const stepName = (node: JourneyNode) => `${titleOf(node)} (${node.id})`
+export const stepName = (node: JourneyNode) => `${titleOf(node)} (${node.id})`
 
 /**
  * Where each outcome of the step leads, chosen from a list: the same connections as dragging a handle on the
