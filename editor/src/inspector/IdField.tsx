@@ -17,7 +17,7 @@ export function IdField({
 }: {
   label: string
   value: string
-  help: string
+  help?: string
   problemOf: (next: string) => IdProblem | undefined
   what: 'step' | 'outcome'
   onRename: (next: string) => void
@@ -59,7 +59,7 @@ export function IdField({
             {t.idProblem(problem, what)} {t.idKeep}
           </span>
         )}
-        <span className="field__help">{help}</span>
+        {help && <span className="field__help">{help}</span>}
       </div>
     </div>
   )

@@ -8,7 +8,6 @@ import { Icon } from '../ui/Icon'
 import { useApplyChange } from '../store'
 import { outcomeIdProblem } from '../store/id-problem'
 import { IdField } from './IdField'
-import { t } from './strings'
 
 /** The sum of the items' weights, when the items have one (a split's variants must add up to 100). */
 export function weightTotal(items: unknown[]): number | undefined {
@@ -23,7 +22,6 @@ function OutcomeIdField({ label, outcome, ctx }: { label: string; outcome: strin
     <IdField
       label={label}
       value={outcome}
-      help={t.outcomeIdHelp}
       what="outcome"
       problemOf={(next) => outcomeIdProblem(ctx.node, outcome, next)}
       onRename={(to) => applyChange({ type: 'rename-outcome', node: ctx.node.id, from: outcome, to })}

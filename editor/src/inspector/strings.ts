@@ -5,7 +5,6 @@ import type { IdProblem } from '../store/id-problem'
 const en = {
   stepId: 'Step id',
   stepIdHelp: 'Reports, the API and the audit trail name the step by this id. Its arrows follow a new id.',
-  outcomeIdHelp: 'The arrow leaving by this outcome follows a new id.',
   idProblem: (problem: IdProblem, what: 'step' | 'outcome'): string => {
     switch (problem.kind) {
       case 'empty':
@@ -43,7 +42,6 @@ export type InspectorStrings = typeof en
 const de: InspectorStrings = {
   stepId: 'Schritt-ID',
   stepIdHelp: 'Berichte, die API und das Protokoll nennen den Schritt bei dieser ID. Seine Pfeile folgen einer neuen ID.',
-  outcomeIdHelp: 'Der Pfeil, der bei diesem Ausgang abgeht, folgt einer neuen ID.',
   idProblem: (problem, what) => {
     switch (problem.kind) {
       case 'empty':
