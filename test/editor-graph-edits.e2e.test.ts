@@ -149,6 +149,21 @@ describe('edits that keep the graph whole', () => {
     expect(document.edges.filter((edge) => edge.source === 'split-1').map((edge) => edge.sourceHandle)).toEqual(['a', 'b'])
   })
 
+  it('opens an arrow clicked on the canvas in the arrow inspector, which reconnects it (one undo step)', async () => {
+    await page.locator('.react-flow__edge[data-id="e-segment-1-else"] .react-flow__edge-textwrapper').click()
+    const arrow = page.getByRole('complementary', { name: 'Arrow e-segment-1-else' })
+    await arrow.getByLabel('To step').selectOption('email-1')
+    await expect
+      .poll(() => page.locator('.react-flow__edge[data-id="e-segment-1-else"]').getAttribute('aria-label'))
+      .toBe('From Segment segment-1 (else) to Email email-1')
+    await shot('arrow-reconnected')
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect
+      .poll(() => page.locator('.react-flow__edge[data-id="e-segment-1-else"]').getAttribute('aria-label'))
+      .toBe('From Segment segment-1 (else) to Exit exit')
+    await expectCanvasMatchesDocument()
+  })
+
   it('renames a step id: every arrow from and to it follows, and the journey publishes without a problem', async () => {
     await page.locator('.react-flow__node[data-id="split-1"]').click()
     const field = inspector().getByLabel('Step id')

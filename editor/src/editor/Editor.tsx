@@ -73,8 +73,10 @@ export function Editor() {
     (next: EditorView) => {
       // Text in the JSON view that is no journey yet is not dropped without asking.
       if (next !== 'json' && !confirmLeavingJson()) return
-      // Steps out of sight stay unselected: a key pressed among the templates must not delete them.
-      if (next !== 'canvas') store.getState().select({ nodes: [], edges: [] })
+      // Steps out of sight stay unselected: a key pressed among the templates must not delete them. A setting a
+      // problem selected stays, for the view that shows it.
+      const { select, selection } = store.getState()
+      if (next !== 'canvas') select({ nodes: [], edges: [], ...(selection.setting ? { setting: selection.setting } : {}) })
       setView(next)
     },
     [store],

@@ -6,8 +6,9 @@ import { Icon } from '../ui/Icon'
 import { stepName } from './OutcomeTargets'
 import { t } from './strings'
 
-/** An outcome as a picker names it: its label, with its id when it has one. */
-const outcomeName = (outcome: HandleSpec) => (outcome.id === null ? `${outcome.label} (${t.defaultOutcome})` : `${outcome.label} (${outcome.id})`)
+/** An outcome as a picker names it: its label, with its id when that says more. */
+const outcomeName = (outcome: HandleSpec) =>
+  outcome.id === null ? `${outcome.label} (${t.defaultOutcome})` : outcome.label === outcome.id ? outcome.id : `${outcome.label} (${outcome.id})`
 
 /**
  * The one selected arrow: where it starts, by which outcome, where it leads. An arrow the canvas cannot draw (its
