@@ -190,4 +190,24 @@ describe('edits that keep the graph whole', () => {
     const published = await api<{ document: Journey }>('GET', `/api/journeys/${ID}/versions/1`)
     expect(published.document.edges).toEqual(document.edges)
   })
+
+  it('shows the template a problem is about in the templates view', async () => {
+    // A second template nothing sends: a warning about the template, not about a step.
+    const draft = journey()
+    draft.id = `${ID}-templates`
+    draft.edges = draft.edges.filter((edge) => edge.id !== 'e-segment-1-old')
+    draft.templates.spare = { channel: 'sms', name: 'Spare text', body: { en: 'Hello' } }
+    await api('PUT', `/api/journeys/${draft.id}/draft`, draft)
+    await page.goto(`${editor.server.url}/journeys/${draft.id}`)
+    await page
+      .getByRole('complementary', { name: 'Problems' })
+      .getByRole('button', { name: /templates\.spare/ })
+      .click()
+    await page
+      .getByRole('navigation', { name: 'Templates' })
+      .getByRole('button', { name: /^Spare text/ })
+      .and(page.locator('[aria-current="true"]'))
+      .waitFor()
+    await shot('template-problem')
+  })
 })

@@ -8,6 +8,7 @@ import { confirmLeavingJson, hasUnappliedText } from '../json-view/leave-guard'
 import { setNavigationGuard } from '../router'
 import { useEditorStore, useEditorStoreApi } from '../store'
 import { Inspector } from '../inspector/Inspector'
+import type { ProblemTarget } from './problem-target'
 import { ProblemsPanel } from './ProblemsPanel'
 import { PublishDialog } from './PublishDialog'
 import { Toolbar, type EditorView } from './Toolbar'
@@ -33,6 +34,8 @@ export function Editor() {
   const [view, setView] = useState<EditorView>('canvas')
   const [testRunOpen, setTestRunOpen] = useState(false)
   const [publishing, setPublishing] = useState(false)
+  // A template a problem is about: the templates view opens on it (`at` tells a second click from the first).
+  const [shownTemplate, setShownTemplate] = useState<{ id: string; at: number }>()
   const name = useEditorStore((state) => state.document.name)
   const dirty = useEditorStore(isDirty)
   // One step, or one arrow (an arrow the canvas cannot draw is fixed there).
@@ -82,6 +85,17 @@ export function Editor() {
     [store],
   )
 
+  // What a problem is about, in the view that shows it (a setting is for the settings view to show).
+  const onShowProblem = useCallback(
+    (target: ProblemTarget) => {
+      if (target.kind === 'template') {
+        setShownTemplate((current) => ({ id: target.id, at: (current?.at ?? 0) + 1 }))
+        onView('templates')
+      } else if (target.kind !== 'setting') onView('canvas')
+    },
+    [onView],
+  )
+
   // A step named in the versions' diff, shown on the canvas with its inspector.
   const onShowNode = useCallback(
     (id: string) => {
@@ -124,11 +138,17 @@ export function Editor() {
       <div className={`editor editor--${view} ${problemsOpen ? 'editor--side' : ''}`}>
         {toolbar}
         <Suspense fallback={loading}>
-          {view === 'templates' ? <TemplatesPanel /> : view === 'json' ? <DocumentView /> : <VersionsPanel onShowNode={onShowNode} />}
+          {view === 'templates' ? (
+            <TemplatesPanel key={shownTemplate?.at} show={shownTemplate?.id} />
+          ) : view === 'json' ? (
+            <DocumentView />
+          ) : (
+            <VersionsPanel onShowNode={onShowNode} />
+          )}
         </Suspense>
         {problemsOpen && (
           <div className="editor__side">
-            <ProblemsPanel onClose={() => setProblemsOpen(false)} onShow={(target) => target.kind !== 'setting' && onView('canvas')} />
+            <ProblemsPanel onClose={() => setProblemsOpen(false)} onShow={onShowProblem} />
           </div>
         )}
         {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
@@ -152,7 +172,7 @@ export function Editor() {
             </Suspense>
           )}
           {inspecting && !testRunOpen && <Inspector />}
-          {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} />}
+          {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} onShow={onShowProblem} />}
         </div>
       )}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}

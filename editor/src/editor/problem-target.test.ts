@@ -21,7 +21,7 @@ describe('problemTarget', () => {
     expect(problemTarget({ path: ['edges', 0] }, journey)).toEqual({ kind: 'arrow', id: 'e1' })
     expect(problemTarget({ path: ['name'] }, journey)).toEqual({ kind: 'setting', path: 'name' })
     expect(problemTarget({ path: ['edges', 99] }, journey)).toBeUndefined()
-    // A template's text is shown by the templates view, not selected.
-    expect(problemTarget({ path: ['templates', 'reminder', 'body', 'en'] }, journey)).toBeUndefined()
+    expect(problemTarget({ path: ['templates', 'reminder', 'body', 'en'] }, journey)).toEqual({ kind: 'template', id: 'reminder' })
+    expect(problemTarget({ path: [] }, journey)).toBeUndefined()
   })
 })

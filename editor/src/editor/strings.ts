@@ -9,7 +9,7 @@ const en = {
   journey: 'journey',
   arrow: (id: string) => `arrow ${id}`,
   severity: { error: 'error', warning: 'warning' },
-  show: { step: 'Show on canvas', arrow: 'Show the arrow', setting: 'Show in the settings' },
+  show: { step: 'Show on canvas', arrow: 'Show the arrow', setting: 'Show in the settings', template: 'Show the template' },
 }
 
 export type ProblemStrings = typeof en
@@ -22,7 +22,7 @@ const de: ProblemStrings = {
   journey: 'Journey',
   arrow: (id) => `Pfeil ${id}`,
   severity: { error: 'Fehler', warning: 'Warnung' },
-  show: { step: 'Auf der Arbeitsfläche zeigen', arrow: 'Den Pfeil zeigen', setting: 'In den Einstellungen zeigen' },
+  show: { step: 'Auf der Arbeitsfläche zeigen', arrow: 'Den Pfeil zeigen', setting: 'In den Einstellungen zeigen', template: 'Die Vorlage zeigen' },
 }
 
 const catalogue: Record<Language, ProblemStrings> = { en, de }

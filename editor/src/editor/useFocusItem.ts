@@ -7,7 +7,7 @@ import { problemTarget, type ProblemTarget } from './problem-target'
 /**
  * Selects what a problem is about: a step or an arrow (brought to the middle of the canvas; an arrow the canvas
  * cannot draw is still selected, and the inspector offers to reconnect or remove it), or a setting (the selection's
- * `setting`, which the settings screen shows). Returns what it selected.
+ * `setting`, which the settings screen shows). Returns what it is about: a template is for the editor to show.
  */
 export function useFocusItem() {
   const store = useEditorStoreApi()
@@ -22,6 +22,8 @@ export function useFocusItem() {
         select({ nodes: [], edges: [], setting: target.path })
         return target
       }
+      // The templates view shows a template (the editor switches to it).
+      if (target.kind === 'template') return target
       const edge = target.kind === 'arrow' ? document.edges.find((candidate) => candidate.id === target.id) : undefined
       if (target.kind === 'arrow' && !edge) return undefined
       select(edge ? { nodes: [], edges: [edge.id] } : { nodes: [target.id], edges: [] })
