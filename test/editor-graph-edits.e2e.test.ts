@@ -210,4 +210,18 @@ describe('edits that keep the graph whole', () => {
       .waitFor()
     await shot('template-problem')
   })
+
+  it('says in German why an id is refused, for a German browser', async () => {
+    const german = await editor.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' })
+    try {
+      await german.goto(`${editor.server.url}/journeys/${ID}`)
+      await german.locator('.react-flow__node[data-id="segment-1"]').click()
+      const field = german.getByRole('complementary', { name: /^Inspector: / }).getByLabel('Outcome id')
+      await field.fill('else')
+      await german.getByText('Ein anderer Ausgang dieses Schritts hat diese ID schon. Enter benennt um, Escape behält die alte ID.').waitFor()
+      await german.screenshot({ path: join(artifacts, 'graph-edits-german.png') })
+    } finally {
+      await german.close()
+    }
+  })
 })
