@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 // Node, on the port its environment names, then called through the installed client.
 const run = promisify(execFile)
 const root = new URL('..', import.meta.url).pathname
-const packages = ['packages/journey', 'packages/contract', 'packages/client', 'runtime']
+const packages = ['packages/journey', 'packages/contract', 'packages/client', 'runtime', 'packages/cli']
 const runtimeManifest = JSON.parse(readFileSync(join(root, 'runtime/package.json'), 'utf8'))
 const tsc = join(root, 'node_modules/typescript', createRequire(join(root, 'package.json'))('typescript/package.json').bin.tsc)
 
@@ -82,7 +82,13 @@ describe('the packed packages, installed outside the workspace', () => {
     // `pnpm pack` builds each package (prepack) and writes the published manifest: exports to dist/, versions for workspace:*.
     for (const folder of packages) await run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(root, folder), timeout: 180_000 })
     const files = readdirSync(tarballs).sort()
-    expect(files).toEqual(['dunwell-client-0.1.0.tgz', 'dunwell-contract-0.1.0.tgz', 'dunwell-journey-0.1.0.tgz', 'dunwell-runtime-0.1.0.tgz'])
+    expect(files).toEqual([
+      'dunwell-cli-0.1.0.tgz',
+      'dunwell-client-0.1.0.tgz',
+      'dunwell-contract-0.1.0.tgz',
+      'dunwell-journey-0.1.0.tgz',
+      'dunwell-runtime-0.1.0.tgz',
+    ])
 
     writeFileSync(
       join(project, 'package.json'),
@@ -112,9 +118,15 @@ describe('the packed packages, installed outside the workspace', () => {
     const clientImports = [...readFileSync(join(client, 'dist/index.mjs'), 'utf8').matchAll(/\bfrom\s*["']([^"']+)["']/g)].map((match) => match[1])
     expect(new Set(clientImports)).toEqual(new Set(['openapi-fetch']))
 
+    // The installed command runs its build.
+    const dunwell = join(project, 'node_modules/.bin/dunwell')
+    expect((await run(dunwell, ['--help'], { cwd: project, env: outsideEnv({}), timeout: 60_000 })).stdout).toMatch(/^ {2}serve +run the runtime/m)
+    copyFileSync(join(root, 'examples/friendly-reminder/journey.json'), join(project, 'journey.json'))
+    const same = await run(dunwell, ['diff', 'journey.json', 'journey.json'], { cwd: project, env: outsideEnv({}), timeout: 60_000 })
+    expect(same.stdout).toBe('No differences: the two are the same journey.\n')
+
     copyFileSync(join(root, 'examples/embedding/host-service.ts'), join(project, 'host-service.ts'))
     copyFileSync(join(root, 'test/installed/client-check.ts'), join(project, 'client-check.ts'))
-    copyFileSync(join(root, 'examples/friendly-reminder/journey.json'), join(project, 'journey.json'))
     writeFileSync(
       join(project, 'tsconfig.json'),
       JSON.stringify({
