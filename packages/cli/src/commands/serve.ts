@@ -20,8 +20,10 @@ export const serveRuntime: Command = {
   },
   run: (io, args, options) => {
     if (args.length > 0) throw new UsageError('serve takes no arguments, only options')
-    // The editor's build in this repository; the server looks for it on each request (it may be built later).
-    return serveCommand(io, options as unknown as ServeOptions, new URL('../../../../editor/dist', import.meta.url).pathname)
+    // Run from this repository's sources, the editor's build beside them (the server looks for it on each request, so
+    // it may be built later); an installed command has no editor to serve.
+    const editor = import.meta.url.endsWith('.ts') ? new URL('../../../../editor/dist', import.meta.url).pathname : undefined
+    return serveCommand(io, options as unknown as ServeOptions, editor)
   },
 }
 
