@@ -1,6 +1,7 @@
 // Embedding Dunwell in your own Node service: the runtime's API mounted under /collections of a host Hono app,
 // its scheduler running in the same process, and email delivered by the host's own notification service through
-// a custom channel adapter. Run it with `pnpm tsx examples/embedding/host-service.ts`.
+// a custom channel adapter. Run it with `pnpm tsx examples/embedding/host-service.ts` in this repository, or compiled
+// with the installed packages (see examples/README.md); it listens on $PORT (4000 when unset).
 import { serve } from '@hono/node-server'
 import { createApiKey, createApp, Engine, openSqlite, startScheduler, type ChannelAdapter, type ContactPolicy, type OutgoingMessage } from '@dunwell/runtime'
 import { Hono } from 'hono'
@@ -60,9 +61,14 @@ export async function createHostService(options: { file: string; policy?: Contac
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const service = await createHostService({ file: 'host-service.sqlite' })
+  const port = Number(process.env.PORT || 4000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`)
+  const service = await createHostService({ file: process.env.DUNWELL_DB || 'host-service.sqlite' })
   const { key } = await service.createKey('admin')
-  serve({ fetch: service.host.fetch, port: 4000 }, (info) => {
+  const server = serve({ fetch: service.host.fetch, port, hostname: '127.0.0.1' }, (info) => {
     console.log(`Host service on http://127.0.0.1:${info.port}; Dunwell under /collections (admin key: ${key})`)
   })
+  const stop = () => server.close(() => void service.close())
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
 }

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { format } from '@dunwell/journey'
+import { diffJourneys, format } from '@dunwell/journey'
 import { sampleJourney } from '@dunwell/journey/testing'
+import { commands } from './commands'
 import { main, nodeIo } from './main'
 
 const run = promisify(execFile)
@@ -117,6 +118,98 @@ describe('the dunwell command', () => {
     expect(failure.code).toBe(1)
     expect(failure.stderr).toContain('broken.json: node age:')
   }, 60_000)
+})
+
+describe('dunwell diff', () => {
+  const before = sampleJourney()
+  const after = sampleJourney()
+  after.name = 'Sample, firmer'
+  after.templates.reminder!.subject!.en = 'Second reminder'
+  after.nodes.find((node) => node.id === 'age')!.position.x += 40
+  after.nodes = after.nodes.filter((node) => node.id !== 'flag')
+  after.edges = after.edges.filter((edge) => edge.source !== 'flag' && edge.target !== 'flag')
+  const files = { 'v1.json': JSON.stringify(before), 'v2.json': JSON.stringify(after) }
+
+  it('prints each change in the editor’s words, moves last, and exits 1', async () => {
+    const result = await dunwell(['diff', 'v1.json', 'v2.json'], folder(files))
+    expect(result).toMatchObject({ code: 1, stderr: '' })
+    const changes = diffJourneys(before, after)
+    const lines = result.stdout.trimEnd().split('\n')
+    expect(lines[0]).toBe('~ Renamed from ‘Sample journey’ to ‘Sample, firmer’')
+    expect(lines).toContain('~ Segment ‘age’: moved on the canvas')
+    expect(lines.indexOf('~ Segment ‘age’: moved on the canvas')).toBe(lines.length - 2)
+    // Every change diffJourneys finds is a line, marked + added, - removed, ~ changed: the text the editor shows.
+    for (const change of changes) expect(lines).toContain(`${{ added: '+', removed: '-', changed: '~' }[change.kind]} ${change.message}`)
+    expect(changes.some((change) => change.kind === 'removed' && change.subject === 'node' && change.id === 'flag')).toBe(true)
+    expect(lines.at(-1)).toBe(`${changes.length - 1} changes and 1 step only moved on the canvas from v1.json to v2.json`)
+  })
+
+  it('exits 0 for the same journey, also when one file is formatted and the other is not', async () => {
+    const result = await dunwell(['diff', 'v1.json', 'formatted.json'], folder({ ...files, 'formatted.json': format(before) }))
+    expect(result).toEqual({ code: 0, stdout: 'No differences: the two are the same journey.\n', stderr: '' })
+  })
+
+  it('--json prints the changes as diffJourneys gives them', async () => {
+    const result = await dunwell(['diff', '--json', 'v1.json', 'v2.json'], folder(files))
+    expect(result.code).toBe(1)
+    expect(JSON.parse(result.stdout)).toEqual(diffJourneys(before, after))
+  })
+
+  it('exits 2 when a file is missing or not a journey, naming it, and on a wrong command line', async () => {
+    const dir = folder({ ...files, 'x.json': '{"format":"dunwell/journey@1","id":"x"}', 'bad.json': '{"id": }' })
+    expect(await dunwell(['diff', 'v1.json', 'missing.json'], dir)).toMatchObject({ code: 2, stdout: '', stderr: 'missing.json: cannot read: no such file\n' })
+    const notJourney = await dunwell(['diff', 'x.json', 'v2.json'], dir)
+    expect(notJourney).toMatchObject({ code: 2, stdout: '' })
+    expect(notJourney.stderr).toContain('x.json: cannot compare: does not fit the journey schema')
+    expect((await dunwell(['diff', 'bad.json', 'v2.json'], dir)).stderr).toMatch(/^bad\.json: cannot compare: not valid JSON at line 1/)
+    const usage = await dunwell(['diff', 'v1.json'], dir)
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toContain('diff takes exactly two journey files')
+  })
+
+  it('runs as an installed bin with diff’s exit codes', async () => {
+    const dir = folder(files)
+    const env = { ...process.env, INIT_CWD: dir }
+    const same = await run(process.execPath, [bin, 'diff', 'v1.json', 'v1.json'], { cwd: dir, env })
+    expect(same.stdout).toBe('No differences: the two are the same journey.\n')
+    const different = await run(process.execPath, [bin, 'diff', 'v1.json', 'v2.json'], { cwd: dir, env }).catch((error) => error)
+    expect(different.code).toBe(1)
+    expect(different.stdout).toContain('~ Renamed from ‘Sample journey’ to ‘Sample, firmer’')
+  }, 60_000)
+})
+
+describe('dunwell --help', () => {
+  it('lists every command with its summary', async () => {
+    const result = await dunwell(['--help'], tmpdir())
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    for (const name of ['validate', 'compile', 'format', 'diff', 'simulate', 'serve', 'keys', 'help'])
+      expect(result.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'))
+    for (const command of commands) expect(result.stdout).toContain(command.summary)
+    expect(await dunwell(['help'], tmpdir())).toEqual(result)
+    expect(await dunwell(['-h'], tmpdir())).toEqual(result)
+  })
+
+  it('gives each command its own help with its options, not the general one, and runs nothing', async () => {
+    for (const command of commands) {
+      const result = await dunwell([command.name, '--help'], tmpdir())
+      expect(result, command.name).toMatchObject({ code: 0, stderr: '' })
+      expect(result.stdout).toMatch(new RegExp(`^Usage: dunwell ${command.name}`))
+      expect(result.stdout).not.toContain('Commands:')
+      for (const option of Object.keys(command.options)) expect(result.stdout, `${command.name} --${option}`).toMatch(new RegExp(`^  --${option}\\b`, 'm'))
+      expect(await dunwell(['help', command.name], tmpdir())).toEqual(result)
+    }
+    const serve = await dunwell(['serve', '-h'], tmpdir())
+    expect(serve.stdout).toMatch(/^ {2}--port <port> +the port to listen on \(3000\)$/m)
+    expect(serve.stdout).toContain('--test-clock <ISO time>')
+  })
+
+  it('refuses another command’s option, with this command’s help', async () => {
+    const result = await dunwell(['validate', '--port', '3000', 'a.json'], tmpdir())
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^dunwell: Unknown option '--port'/)
+    expect(result.stderr).toContain('Usage: dunwell validate <files…>')
+    expect((await dunwell(['help', 'frobnicate'], tmpdir())).stderr).toContain('unknown command "frobnicate"')
+  })
 })
 
 describe('dunwell simulate', () => {

@@ -1,72 +1,54 @@
-import { parseArgs } from 'node:util'
-import { compileCommand, compileHelp } from './commands/compile'
-import { formatCommand, formatHelp } from './commands/format'
-import { keysCommand, keysHelp } from './commands/keys'
-import { serveCommand } from './commands/serve'
-import { simulateCommand, simulateHelp } from './commands/simulate'
-import { validateCommand, validateHelp } from './commands/validate'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { commandHelp, generalHelp, type Command, type OptionValues } from './command'
+import { commands } from './commands'
 import { errorMessage, UsageError, type CliIo } from './io'
 
 export { nodeIo, type CliIo } from './io'
 
-const usage = `Usage: dunwell <command> [options]
+const usage = generalHelp(commands)
 
-Commands:
-${[validateHelp, compileHelp, formatHelp, simulateHelp, keysHelp].map((text) => `  ${text.replace(/\n/g, '\n  ')}`).join('\n\n')}
+function find(name: string): Command {
+  const command = commands.find((candidate) => candidate.name === name)
+  if (!command) throw new UsageError(`unknown command "${name}"`)
+  return command
+}
 
-  dunwell help    this text
-`
+/** The command's own options for `parseArgs`, and `--help` / `-h`; booleans default to false. */
+function parseOptions(command: Command): NonNullable<ParseArgsConfig['options']> {
+  const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h', default: false } }
+  for (const [name, option] of Object.entries(command.options))
+    options[name] = option.type === 'boolean' ? { type: 'boolean', default: false } : { type: 'string' }
+  return options
+}
+
+function isParseError(error: unknown): error is TypeError {
+  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+}
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv
+  let command: Command | undefined
   try {
-    const { positionals, values } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        check: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        json: { type: 'boolean', default: false },
-        cases: { type: 'string' },
-        events: { type: 'string' },
-        policy: { type: 'string' },
-        start: { type: 'string' },
-        days: { type: 'string' },
-        db: { type: 'string' },
-        host: { type: 'string' },
-        port: { type: 'string' },
-        examples: { type: 'string' },
-        dev: { type: 'boolean', default: false },
-        'test-clock': { type: 'string' },
-        role: { type: 'string' },
-        name: { type: 'string' },
-      },
-    })
-    const [command, ...files] = positionals
-    if (values.help || command === 'help' || command === undefined) {
-      ;(command === undefined && !values.help ? io.stderr : io.stdout)(usage)
-      return command === undefined && !values.help ? 2 : 0
+    if (name === undefined) {
+      io.stderr(usage)
+      return 2
     }
-    switch (command) {
-      case 'validate':
-        return await validateCommand(io, files)
-      case 'compile':
-        return await compileCommand(io, files)
-      case 'format':
-        return await formatCommand(io, files, { check: values.check })
-      case 'simulate':
-        return await simulateCommand(io, files, values)
-      case 'serve':
-        return await serveCommand(io, values, new URL('../../../editor/dist', import.meta.url).pathname)
-      case 'keys':
-        return await keysCommand(io, files, values)
-      default:
-        throw new UsageError(`unknown command "${command}"`)
+    if (name === '--help' || name === '-h' || name === 'help') {
+      io.stdout(rest[0] ? commandHelp(find(rest[0])) : usage)
+      return 0
     }
+    command = find(name)
+    const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: parseOptions(command) })
+    if (values.help) {
+      io.stdout(commandHelp(command))
+      return 0
+    }
+    return await command.run(io, positionals, values as OptionValues)
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr(`dunwell: ${error.message}\n\n${usage}`)
+    if (error instanceof UsageError || isParseError(error)) {
+      const help = command ? `${commandHelp(command)}\n(dunwell --help lists every command)\n` : usage
+      io.stderr(`dunwell: ${error.message}\n\n${help}`)
       return 2
     }
     io.stderr(`dunwell: ${errorMessage(error)}\n`)

@@ -1,9 +1,15 @@
 import { compileText, describeDiagnostic } from '@dunwell/journey'
+import type { Command } from '../command'
 import { errorMessage, UsageError, type CliIo } from '../io'
 
-export const compileHelp = `dunwell compile <file>
-  Prints the XState machine config the journey compiles to, as JSON.
-  Exits 1 (and prints the problems) when the journey has errors.`
+export const compileJourney: Command = {
+  name: 'compile',
+  synopsis: ['dunwell compile <file>'],
+  summary: 'print the XState machine config a journey compiles to',
+  description: 'Prints the XState machine config the journey compiles to, as JSON.\nExits 1 (and prints the problems) when the journey has errors.',
+  options: {},
+  run: (io, files) => compileCommand(io, files),
+}
 
 export async function compileCommand(io: CliIo, files: string[]): Promise<number> {
   const [file, ...extra] = files

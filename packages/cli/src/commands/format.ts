@@ -1,9 +1,16 @@
-import { describeDiagnostic, format, journeySchema, migrateJourney, parseJson } from '@dunwell/journey'
+import { format } from '@dunwell/journey'
+import type { Command } from '../command'
 import { errorMessage, UsageError, type CliIo } from '../io'
+import { readJourneyText } from '../journey-file'
 
-export const formatHelp = `dunwell format [--check] <files…>
-  Rewrites journeys in the stable form (keys in a fixed order, two-space indent) so versions diff line by line.
-  --check  change nothing; exit 1 when a file is not in the stable form.`
+export const formatJourneys: Command = {
+  name: 'format',
+  synopsis: ['dunwell format [--check] <files…>'],
+  summary: 'rewrite journeys in the stable, diff-friendly form',
+  description: 'Rewrites journeys in the stable form (keys in a fixed order, two-space indent) so versions diff line by line.',
+  options: { check: { type: 'boolean', description: 'change nothing; exit 1 when a file is not in the stable form' } },
+  run: (io, files, options) => formatCommand(io, files, { check: options.check === true }),
+}
 
 export async function formatCommand(io: CliIo, files: string[], options: { check: boolean }): Promise<number> {
   if (files.length === 0) throw new UsageError('format needs at least one file')
@@ -18,21 +25,13 @@ export async function formatCommand(io: CliIo, files: string[], options: { check
       failed++
       continue
     }
-    const parsed = parseJson(text)
-    const migrated = parsed.ok ? migrateJourney(parsed.value) : undefined
-    const document = migrated?.ok ? migrated.document : undefined
-    const checked = document ? journeySchema.safeParse(document) : undefined
-    if (!checked?.success) {
-      const reason = !parsed.ok
-        ? parsed.diagnostic.message
-        : migrated && !migrated.ok
-          ? describeDiagnostic(migrated.diagnostic)
-          : 'does not fit the journey schema; run `dunwell validate` to see why'
-      io.stderr(`${file}: cannot format: ${reason}\n`)
+    const read = readJourneyText(text)
+    if (!read.ok) {
+      io.stderr(`${file}: cannot format: ${read.reason}\n`)
       failed++
       continue
     }
-    const stable = format(checked.data)
+    const stable = format(read.journey)
     if (stable === text) continue
     if (options.check) {
       io.stderr(`${file}: not in the stable form (run dunwell format ${file})\n`)

@@ -1,12 +1,25 @@
 import { existsSync } from 'node:fs'
 import { createApiKey, isRole, listApiKeys, openSqlite, revokeApiKey, roles, type ApiKeyInfo, type OpenedDatabase } from '@dunwell/runtime'
+import type { Command } from '../command'
 import { UsageError, type CliIo } from '../io'
 
-export const keysHelp = `dunwell keys create --role <role> --name <name> [--db <file>]
-dunwell keys list [--json] [--db <file>]
-dunwell keys revoke <id> [--db <file>]
-  Manages the API keys of a runtime database (--db, else $DUNWELL_DB, else ./dunwell.sqlite).
-  Roles: ${roles.join(', ')}. A new key is printed once, alone on stdout; only its hash is stored.`
+export const manageKeys: Command = {
+  name: 'keys',
+  synopsis: [
+    'dunwell keys create --role <role> --name <name> [--db <file>]',
+    'dunwell keys list [--json] [--db <file>]',
+    'dunwell keys revoke <id> [--db <file>]',
+  ],
+  summary: 'create, list and revoke the API keys of a runtime database',
+  description: `Manages the API keys of a runtime database (--db, else $DUNWELL_DB, else ./dunwell.sqlite).\nRoles: ${roles.join(', ')}. A new key is printed once, alone on stdout; only its hash is stored.`,
+  options: {
+    role: { type: 'string', value: 'role', description: `create: the key's role (${roles.join(', ')})` },
+    name: { type: 'string', value: 'name', description: 'create: who or what uses the key' },
+    json: { type: 'boolean', description: 'list: print the keys as JSON' },
+    db: { type: 'string', value: 'file', description: 'the database (else $DUNWELL_DB, else ./dunwell.sqlite)' },
+  },
+  run: (io, args, options) => keysCommand(io, args, options as unknown as KeysOptions),
+}
 
 export interface KeysOptions {
   role?: string

@@ -1,12 +1,31 @@
 import { parseContactPolicy, startServer } from '@dunwell/runtime'
 import { parseJson } from '@dunwell/journey'
+import { type Command, policyOption } from '../command'
 import { errorMessage, UsageError, type CliIo } from '../io'
 
-export const serveHelp = `dunwell serve [--db <file>] [--host 127.0.0.1] [--port 3000] [--examples <folder>] [--policy <policy.json>]
-              [--dev] [--test-clock <ISO time>]
-  Runs the runtime: the HTTP API (docs at /docs), the scheduler, and the editor at /. The first start creates the
-  database and prints an admin API key once. --dev runs without API keys, for this machine only.
-  --test-clock runs on a virtual clock that POST /api/test/clock moves (tests and demos).`
+export const serveRuntime: Command = {
+  name: 'serve',
+  synopsis: ['dunwell serve [--db <file>] [--host 127.0.0.1] [--port 3000] [--examples <folder>] [--policy <policy.json>] [--dev] [--test-clock <ISO time>]'],
+  summary: 'run the runtime: the HTTP API, the scheduler and the editor',
+  description:
+    'Runs the runtime: the HTTP API (docs at /docs), the scheduler, and the editor at / (when it is built). The first start\ncreates the database and prints an admin API key once. Runs until SIGINT or SIGTERM.',
+  options: {
+    db: { type: 'string', value: 'file', description: 'the SQLite database (else $DUNWELL_DB, else ./dunwell.sqlite)' },
+    host: { type: 'string', value: 'address', description: 'the address to listen on (127.0.0.1)' },
+    port: { type: 'string', value: 'port', description: 'the port to listen on (3000)' },
+    examples: { type: 'string', value: 'folder', description: 'publish every <folder>/*/journey.json on start' },
+    policy: policyOption,
+    dev: { type: 'boolean', description: 'no API keys, for requests from this machine only' },
+    'test-clock': { type: 'string', value: 'ISO time', description: 'run on a virtual clock from that time, moved by POST /api/test/clock' },
+  },
+  run: (io, args, options) => {
+    if (args.length > 0) throw new UsageError('serve takes no arguments, only options')
+    // Run from this repository's sources, the editor's build beside them (the server looks for it on each request, so
+    // it may be built later); an installed command has no editor to serve.
+    const editor = import.meta.url.endsWith('.ts') ? new URL('../../../../editor/dist', import.meta.url).pathname : undefined
+    return serveCommand(io, options as unknown as ServeOptions, editor)
+  },
+}
 
 export interface ServeOptions {
   db?: string

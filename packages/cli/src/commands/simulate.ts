@@ -1,11 +1,24 @@
 import { caseInputSchema, eventInputSchema, parseContactPolicy, parseJsonl, simulate, type SimulationReport } from '@dunwell/runtime'
 import { describeDiagnostic, parseJson, validate } from '@dunwell/journey'
+import { type Command, policyOption } from '../command'
 import { errorMessage, UsageError, type CliIo } from '../io'
 
-export const simulateHelp = `dunwell simulate <journey.json> --cases <cases.jsonl> [--events <events.jsonl>] [--policy <policy.json>]
-                 --start <ISO time> --days <n> [--json]
-  Runs the journey's real engine on a virtual clock and a throwaway database: every case enters at --start,
-  events fire at their "at". Prints a readable summary, or one JSON object with --json.`
+export const simulateJourney: Command = {
+  name: 'simulate',
+  synopsis: ['dunwell simulate <journey.json> --cases <cases.jsonl> [--events <events.jsonl>] [--policy <policy.json>] --start <ISO time> --days <n> [--json]'],
+  summary: 'run a journey on a virtual clock over sample cases and report what happened',
+  description:
+    'Runs the journey\'s real engine on a virtual clock and a throwaway database: every case enters at --start,\nevents fire at their "at". Prints a readable summary, or one JSON object with --json.\nExits 1 when the journey has errors or a line of the cases or events is refused.',
+  options: {
+    cases: { type: 'string', value: 'cases.jsonl', description: 'the cases, one JSON object per line (required)' },
+    events: { type: 'string', value: 'events.jsonl', description: 'events, one JSON object per line, each with its "at"' },
+    policy: policyOption,
+    start: { type: 'string', value: 'ISO time', description: 'when every case enters, e.g. 2026-11-23T09:00:00Z (required)' },
+    days: { type: 'string', value: 'n', description: 'how many days to run, 1 to 3650 (required)' },
+    json: { type: 'boolean', description: 'print the whole report as one JSON object' },
+  },
+  run: (io, files, options) => simulateCommand(io, files, options as unknown as SimulateOptions),
+}
 
 export interface SimulateOptions {
   cases?: string

@@ -1,9 +1,15 @@
 import { describeDiagnostic, parseJson, validate, type Diagnostic } from '@dunwell/journey'
+import type { Command } from '../command'
 import { errorMessage, UsageError, type CliIo } from '../io'
 
-export const validateHelp = `dunwell validate <files…>
-  Checks journey documents and prints every problem as \`file: node <id>: message\`.
-  Exits 1 when any file has an error (warnings alone exit 0).`
+export const validateJourneys: Command = {
+  name: 'validate',
+  synopsis: ['dunwell validate <files…>'],
+  summary: 'check journey documents and print every problem',
+  description: 'Checks journey documents and prints every problem as `file: node <id>: message`.\nExits 1 when any file has an error (warnings alone exit 0).',
+  options: {},
+  run: (io, files) => validateCommand(io, files),
+}
 
 async function diagnose(io: CliIo, file: string): Promise<Diagnostic[]> {
   let text: string

@@ -1,0 +1,3 @@
+import { libraryBuild } from '../../scripts/library-build'
+
+export default libraryBuild({ main: 'src/main.ts' })

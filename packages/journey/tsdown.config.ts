@@ -1,0 +1,3 @@
+import { libraryBuild } from '../../scripts/library-build'
+
+export default libraryBuild({ index: 'src/index.ts' })
