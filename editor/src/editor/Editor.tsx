@@ -21,6 +21,7 @@ const TemplatesPanel = lazy(() => import('../templates/TemplatesPanel'))
 const DocumentView = lazy(() => import('../json-view/DocumentView'))
 const VersionsPanel = lazy(() => import('../versions/VersionsPanel'))
 const TestRunPanel = lazy(() => import('../testrun/TestRunPanel'))
+const SettingsScreen = lazy(() => import('../settings/SettingsScreen'))
 
 /** The editor screen of one journey: toolbar, palette, canvas and problems. */
 export function Editor() {
@@ -31,6 +32,8 @@ export function Editor() {
   const [problemsOpen, setProblemsOpen] = useState(() => store.getState().diagnostics.length > 0)
   const [helpOpen, setHelpOpen] = useState(false)
   const [view, setView] = useState<EditorView>('canvas')
+  // The template the settings screen links to, opened in the templates view.
+  const [template, setTemplate] = useState<string>()
   const [testRunOpen, setTestRunOpen] = useState(false)
   const [publishing, setPublishing] = useState(false)
   const name = useEditorStore((state) => state.document.name)
@@ -77,6 +80,20 @@ export function Editor() {
     [store],
   )
 
+  // A setting a problem is about: the settings screen shows and focuses it.
+  const setting = useEditorStore((state) => state.selection.setting)
+  useEffect(() => {
+    if (setting && confirmLeavingJson()) setView('settings')
+  }, [setting])
+
+  const onOpenTemplate = useCallback(
+    (id: string) => {
+      setTemplate(id)
+      onView('templates')
+    },
+    [onView],
+  )
+
   // A step named in the versions' diff, shown on the canvas with its inspector.
   const onShowNode = useCallback(
     (id: string) => {
@@ -119,7 +136,15 @@ export function Editor() {
       <div className={`editor editor--${view} ${problemsOpen ? 'editor--side' : ''}`}>
         {toolbar}
         <Suspense fallback={loading}>
-          {view === 'templates' ? <TemplatesPanel /> : view === 'json' ? <DocumentView /> : <VersionsPanel onShowNode={onShowNode} />}
+          {view === 'templates' ? (
+            <TemplatesPanel initial={template} />
+          ) : view === 'settings' ? (
+            <SettingsScreen onOpenTemplate={onOpenTemplate} />
+          ) : view === 'json' ? (
+            <DocumentView />
+          ) : (
+            <VersionsPanel onShowNode={onShowNode} />
+          )}
         </Suspense>
         {problemsOpen && (
           <div className="editor__side">

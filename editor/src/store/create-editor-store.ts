@@ -66,7 +66,9 @@ export function createEditorStore(document: Journey, meta: JourneyMeta = { statu
                 ? `template:${change.edit}`
                 : change.type === 'replace-document' && change.edit
                   ? `document:${change.edit}`
-                  : undefined
+                  : (change.type === 'update-settings' || change.type === 'describe') && change.edit
+                    ? `settings:${change.edit}`
+                    : undefined
         set({
           document: next,
           history: record(state.history, { change: change.type, patches, inversePatches, ...(mergeKey ? { mergeKey } : {}) }),
@@ -80,7 +82,7 @@ export function createEditorStore(document: Journey, meta: JourneyMeta = { statu
 
       select(selection) {
         const current = get().selection
-        if (sameIds(current.nodes, selection.nodes) && sameIds(current.edges, selection.edges)) return
+        if (sameIds(current.nodes, selection.nodes) && sameIds(current.edges, selection.edges) && current.setting === selection.setting) return
         set({ selection })
       },
 

@@ -1,10 +1,18 @@
-import type { Diagnostic, Journey, JourneyEdge, JourneyNode, Position, Template } from '@dunwell/journey'
+import type { Diagnostic, Journey, JourneyEdge, JourneyNode, Position, Settings, Template } from '@dunwell/journey'
 import type { Patch } from 'immer'
 
-/** What is selected on the canvas, by id. */
+/** What is selected on the canvas, by id; or the setting a problem is about. */
 export interface Selection {
   nodes: string[]
   edges: string[]
+  /** A setting to show and focus in the settings screen. */
+  setting?: SettingSelection
+}
+
+/** A setting by its place in the document, as the validator's paths name it: `settings.goal`, `settings.stopOn.0.when`, `name`. */
+export interface SettingSelection {
+  kind: 'setting'
+  path: string
 }
 
 /** Nodes copied as a unit, with the edges between them and the templates they use. */
@@ -32,6 +40,10 @@ export type Change =
   /** `edit` names one editing gesture (the focus of a text field): its changes become one history entry. */
   | { type: 'update-node-data'; id: string; data: JourneyNode['data']; edit?: string }
   | { type: 'rename'; name: string }
+  /** An empty description removes it. `edit` names one editing gesture, as for node data. */
+  | { type: 'describe'; description: string; edit?: string }
+  /** The journey's settings: only the fields that differ are written. `edit` names one editing gesture. */
+  | { type: 'update-settings'; settings: Settings; edit?: string }
   | { type: 'delete-selection' }
   | { type: 'connect'; connection: Connection }
   | { type: 'reconnect'; id: string; connection: Connection }

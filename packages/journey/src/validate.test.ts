@@ -329,6 +329,12 @@ describe('validate', () => {
       ).toEqual(['settings', 'goal'])
       expect(
         only(
+          broken((j) => (j.settings.stopOn = [{ event: 'dispute.opened' }, { event: 'payment.received', when: 'event.amount >' }])),
+          'bad-expression',
+        ).path,
+      ).toEqual(['settings', 'stopOn', 1, 'when'])
+      expect(
+        only(
           broken((j) => (node(j, 'flag').data.set.reminded = 'true &&')),
           'bad-expression',
         ).nodeId,
