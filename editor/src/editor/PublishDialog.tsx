@@ -44,6 +44,8 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
   }, [document, latest])
 
   const next = (latest ?? 0) + 1
+  const own = { name: document.name, priority: document.settings.priority }
+  const outcomes = overlaps.map((overlap) => ({ overlap, outcome: overlapOutcome(own, overlap) }))
   return (
     <Dialog
       title={`Publish version ${next}`}
@@ -84,17 +86,23 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
           Optional. Ctrl+Enter publishes, Esc cancels. Cases that enter from now on follow the new version.
         </span>
       </div>
-      {overlaps.length > 0 && (
+      {outcomes.length > 0 && (
         <div className="notice notice--warning publish-dialog__overlap" role="note" aria-label={overlapWords.intro(entryOf(document)?.event ?? '')}>
           <p>{overlapWords.intro(entryOf(document)?.event ?? '')}</p>
           <ul>
-            {overlaps.map((overlap) => (
+            {outcomes.map(({ overlap, outcome }) => (
               <li key={overlap.id}>
-                {overlapOutcome({ name: document.name, priority: document.settings.priority }, overlap)}
-                {overlap.when && <span className="muted"> ({overlapWords.condition(overlap.name, overlap.when)})</span>}
+                {outcome.text}
+                {overlap.when && (
+                  <span className="muted">
+                    {' '}
+                    ({overlapWords.onlyWhere(overlap.name)} <span className="mono">{overlap.when}</span>)
+                  </span>
+                )}
               </li>
             ))}
           </ul>
+          {outcomes.some(({ outcome }) => outcome.both) && <p>{overlapWords.cap}</p>}
           <p>{overlapWords.hint}</p>
         </div>
       )}

@@ -70,7 +70,7 @@ export function Toolbar(props: ToolbarProps) {
             onClick={() => props.onView(item.view)}
             title={item.title}
           >
-            <Icon name={item.icon} /> {item.label}
+            <Icon name={item.icon} /> <span className="view-switch__label">{item.label}</span>
           </button>
         ))}
       </div>

@@ -20,7 +20,7 @@ export function entryOf(document: Journey): { event: string; when?: string } | u
 
 /**
  * The other running journeys whose live version starts on the same event: a case that gets it enters each of them
- * (their entry conditions permitting), and may hear from several at once.
+ * (their entry conditions permitting); their priorities say which of them holds it (overlap-words.ts).
  */
 export async function overlappingJourneys(document: Journey): Promise<Overlap[]> {
   const own = entryOf(document)

@@ -33,7 +33,7 @@ export function LanguagesSection({ onOpenTemplate }: { onOpenTemplate: (id: stri
   return (
     <SettingSection id="settings-languages" title={s.languages}>
       <fieldset className="field" id={localesId} tabIndex={-1} aria-describedby={`${localesId}-messages`}>
-        <legend>{s.languages}</legend>
+        <legend className="visually-hidden">{s.languages}</legend>
         <ul className="settings__locales">
           {settings.locales.map((locale) => (
             <li key={locale} className="settings__locale">

@@ -63,7 +63,7 @@ export default function SettingsScreen({ onOpenTemplate }: { onOpenTemplate: (id
           <SettingSection id="settings-goal" title={s.goal}>
             <SettingText
               field="settings.goal"
-              label={s.goal}
+              label={s.goalLabel}
               value={document.settings.goal ?? ''}
               optional
               check={checkCondition}

@@ -46,6 +46,7 @@ describe('the settings screen’s fields', () => {
   it('sends a finding about something no field shows to the nearest field that does, else to the general list', () => {
     expect(settingField(['settings', 'stopOn', 3, 'unknown'])).toBe('settings.stopOn.3')
     expect(settingField('settings.priority.rank')).toBe('settings.priority.rank')
+    expect(settingField('settings.stopOn[2].when')).toBe('settings.stopOn.2.when')
     expect(settingField(['settings', 'mystery'])).toBeUndefined()
     expect(settingField(['nodes', 0, 'data', 'when'])).toBeUndefined()
     const { diagnostics } = findings((journey) => Object.assign(journey.settings, { mystery: true }))

@@ -38,7 +38,8 @@ export function isSettingPath(path: DiagnosticPath | string): boolean {
 /** The screen's field a path is about: the path itself when the screen shows it, else its nearest shown parent. */
 export function settingField(path: DiagnosticPath | string): string | undefined {
   if (!isSettingPath(path)) return undefined
-  let parts = (typeof path === 'string' ? path.split('.') : path).map(String)
+  // `settings.stopOn[0].when` (as `formatPath` writes it) and `settings.stopOn.0.when` name the same field.
+  let parts = (typeof path === 'string' ? path.replace(/\[(\d+)\]/g, '.$1').split('.') : path).map(String)
   while (parts.length > 0) {
     const key = parts.join('.')
     if (known.has(key.replace(/^settings\.stopOn\.\d+/, 'settings.stopOn.#'))) return key

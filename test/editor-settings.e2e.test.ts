@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningServer } from '@dunwell/runtime'
+import { openEditorInBrowser, type EditorInBrowser } from './support/editor-in-browser'
+
+const root = new URL('../', import.meta.url).pathname
+const friendly = JSON.parse(readFileSync(join(root, 'examples/friendly-reminder/journey.json'), 'utf8'))
+
+let editor: EditorInBrowser
+let server: RunningServer
+let page: Page
+const shot = (name: string) => editor.shot(name)
+
+/** The friendly reminder as a journey of its own written in English only: German is what the test adds. */
+function englishOnly() {
+  const journey = structuredClone(friendly)
+  journey.id = 'settings-test'
+  journey.name = 'Settings test'
+  journey.settings = { locales: ['en'], defaultLocale: 'en' }
+  for (const template of Object.values<{ subject?: Record<string, string>; body: Record<string, string> }>(journey.templates)) {
+    delete template.body.de
+    delete template.subject?.de
+  }
+  return journey
+}
+
+// `any`: the answers are checked by the assertions that read them.
+async function api(path: string, init?: RequestInit): Promise<any> {
+  const response = await fetch(`${server.url}${path}`, init)
+  expect(response.status).toBe(200)
+  return response.json()
+}
+
+beforeAll(async () => {
+  editor = await openEditorInBrowser('settings')
+  ;({ server, page } = editor)
+  const saved = await api('/api/journeys/settings-test/draft', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(englishOnly()),
+  })
+  expect(saved.valid).toBe(true)
+}, 60_000)
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await shot(`failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`)
+})
+
+afterAll(() => editor?.close())
+
+describe('the journey settings screen in a real browser', () => {
+  it('adds German and flags the missing translations, shows a bad goal at its field, sets a priority, and saves it all', async () => {
+    await page.goto(`${server.url}/journeys/settings-test`)
+    await page.locator('.react-flow__node').first().waitFor()
+    await page.getByRole('button', { name: 'Settings', exact: true }).click()
+    const screen = page.getByRole('main', { name: 'Journey settings' })
+    await screen.waitFor()
+    expect(await screen.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Settings test')
+
+    // German: each template that lacks it is listed, with a link that opens it.
+    await screen.getByRole('combobox', { name: 'Language code' }).fill('de')
+    await screen.getByRole('button', { name: 'Add language' }).click()
+    await screen.getByRole('button', { name: 'Remove German' }).waitFor()
+    const missing = screen.getByRole('note', { name: '3 templates lack a translation' })
+    await missing.waitFor()
+    for (const name of ['Friendly first reminder', 'SMS with payment link', 'Polite reminder letter']) {
+      await missing.getByRole('button', { name: `Open template ${name}` }).waitFor()
+    }
+    expect(await missing.innerText()).toContain('missing: de')
+    // A language already there, or no language tag at all, is refused where it is typed.
+    await screen.getByRole('combobox', { name: 'Language code' }).fill('de')
+    await screen.getByText('de is already among the languages.').waitFor()
+    expect(await screen.getByRole('button', { name: 'Add language' }).isDisabled()).toBe(true)
+    await screen.getByRole('combobox', { name: 'Language code' }).fill('')
+    await shot('languages')
+
+    await missing.getByRole('button', { name: 'Open template SMS with payment link' }).click()
+    await page.locator('.template-item[aria-current="true"]', { hasText: 'SMS with payment link' }).waitFor()
+    await page.getByRole('button', { name: 'Settings', exact: true }).click()
+    await screen.waitFor()
+
+    // A goal that is not a condition: said under the field, and the field is marked invalid.
+    const goal = screen.locator('.cel-editor')
+    await goal.locator('.monaco-editor').waitFor()
+    const goalInput = screen.getByRole('textbox', { name: 'Ends as paid when', exact: true })
+    await goalInput.focus()
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('case.balanse <= 0.0')
+    await page.keyboard.press('Escape')
+    const goalMessages = screen.locator('#setting-settings-goal-messages .field__error')
+    await goalMessages.filter({ hasText: 'case.balanse' }).waitFor()
+    expect(await goalInput.getAttribute('aria-invalid')).toBe('true')
+    await goal.locator('.squiggly-error').waitFor()
+    await goalInput.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+    await shot('goal-error')
+    // The toolbar counts it as an error: nothing with a bad goal is published.
+    await page.getByRole('button', { name: /^Problems: 1 error,/ }).waitFor()
+    await goalInput.focus()
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('case.balance <= 0.0')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => goalMessages.count()).toBe(0)
+    await page.getByRole('button', { name: /^Problems: 0 errors,/ }).waitFor()
+
+    // A priority: rank 1 of the default group, the rank's range checked by the validator at the field.
+    await screen.getByRole('checkbox', { name: 'This journey excludes others of its group' }).check()
+    const rank = screen.getByRole('spinbutton', { name: 'Rank' })
+    await rank.fill('0')
+    await screen.locator('#setting-settings-priority-rank-messages .field__error', { hasText: 'must be at least 1' }).waitFor()
+    await rank.fill('1')
+    await expect.poll(() => screen.locator('#setting-settings-priority-rank-messages .field__error').count()).toBe(0)
+    await screen.getByRole('combobox', { name: 'When a journey that comes first takes the case' }).selectOption('end')
+    await screen.getByRole('checkbox', { name: 'Contact only within these hours (the debtor’s local time)' }).check()
+    await screen.getByLabel('Until').fill('17:30')
+    await screen.getByRole('button', { name: 'Add stop rule' }).click()
+    await screen.getByRole('listitem', { name: 'Stop rule 1' }).waitFor()
+    await rank.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+    await shot('priority')
+
+    // Undo takes back one change at a time: the stop rule first.
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => screen.getByRole('listitem', { name: 'Stop rule 1' }).count()).toBe(0)
+    await page.getByRole('button', { name: 'Redo' }).click()
+    await screen.getByRole('listitem', { name: 'Stop rule 1' }).waitFor()
+
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    await page.getByRole('button', { name: 'Saved' }).waitFor()
+    const stored = (await api('/api/journeys/settings-test')).document
+    expect(stored.settings).toEqual({
+      locales: ['en', 'de'],
+      defaultLocale: 'en',
+      goal: 'case.balance <= 0.0',
+      priority: { rank: 1, whenOutranked: 'end' },
+      contactHours: { start: '09:00', end: '17:30' },
+      stopOn: [{ event: 'dispute.opened', outcome: 'disputed' }],
+    })
+
+    // The JSON view shows the same document.
+    await page.getByRole('button', { name: 'JSON', exact: true }).click()
+    const json = page.getByRole('main', { name: 'Journey document as JSON' })
+    await json.waitFor()
+    await json.locator('.view-line', { hasText: '"whenOutranked": "end"' }).waitFor()
+  })
+
+  it('says in the publish dialog what happens to a case that enters other journeys on the same event', async () => {
+    await page.getByRole('button', { name: 'Settings', exact: true }).click()
+    await page.getByRole('button', { name: 'Publish' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Publish version 1' })
+    const warning = dialog.getByRole('note', { name: 'Cases that receive invoice.overdue also enter other running journeys:' })
+    await warning.waitFor()
+    // The examples have no priority: both run, and the cap across journeys holds back the later messages.
+    await warning
+      .getByRole('listitem')
+      .filter({
+        hasText:
+          '“Settings test” and “Friendly reminder for forgetful payers” do not exclude each other (“Friendly reminder for forgetful payers” has no priority): the case is in both.',
+      })
+      .waitFor()
+    expect(await warning.getByRole('listitem').count()).toBe(3)
+    await warning
+      .getByText(
+        'Where a case is in several journeys, the policy’s cap across all journeys (by default at most one message a day per debtor, calls aside) holds back the later messages.',
+      )
+      .waitFor()
+    await shot('publish-overlap')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+  })
+
+  it('speaks German to a browser that asks for German', async () => {
+    const german = await editor.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' })
+    try {
+      await german.goto(`${server.url}/journeys/settings-test`)
+      await german.locator('.react-flow__node').first().waitFor()
+      await german.getByRole('button', { name: 'Settings', exact: true }).click()
+      const screen = german.getByRole('main', { name: 'Einstellungen der Journey' })
+      await screen.getByRole('checkbox', { name: 'Diese Journey schließt andere ihrer Gruppe aus' }).waitFor()
+      expect(await screen.getByRole('combobox', { name: 'Standardsprache' }).inputValue()).toBe('en')
+      await screen.getByRole('spinbutton', { name: 'Rang' }).evaluate((element) => element.scrollIntoView({ block: 'center' }))
+      await german.screenshot({ path: join(root, 'test-results/editor/settings-german.png') })
+    } finally {
+      await german.close()
+    }
+  })
+})
