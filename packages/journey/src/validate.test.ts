@@ -427,6 +427,16 @@ describe('validate', () => {
           'unknown-event',
         ).message,
       ).toContain('make sure your systems send it')
+      const rule = only(
+        broken((j) => (j.settings.stopOn = [{ event: 'dispute.opend', outcome: 'disputed' }])),
+        'unknown-event',
+      )
+      expect(rule).toEqual({
+        severity: 'warning',
+        code: 'unknown-event',
+        message: '"dispute.opend" is not a known event type; did you mean dispute.opened?',
+        path: ['settings', 'stopOn', 0, 'event'],
+      })
     })
 
     it('every diagnostic code is covered by a test above', async () => {
