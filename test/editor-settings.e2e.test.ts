@@ -114,12 +114,24 @@ describe('the journey settings screen in a real browser', () => {
     await screen.getByRole('combobox', { name: 'When a journey that comes first takes the case' }).selectOption('end')
     await screen.getByRole('checkbox', { name: 'Contact only within these hours (the debtor’s local time)' }).check()
     await screen.getByLabel('Until').fill('17:30')
+    await screen.getByRole('group', { name: 'Days' }).getByRole('button', { name: 'Sun' }).click()
+    await screen.getByRole('heading', { name: 'Contact hours' }).evaluate((element) => element.scrollIntoView({ block: 'start' }))
+    await shot('contact-hours')
     await screen.getByRole('button', { name: 'Add stop rule' }).click()
-    await screen.getByRole('listitem', { name: 'Stop rule 1' }).waitFor()
+    const rule = screen.getByRole('listitem', { name: 'Stop rule 1' })
+    await rule.waitFor()
+    // A misspelt event would stop nothing: the validator's warning stands under it, naming the closest known event.
+    const event = rule.getByRole('combobox', { name: 'Event' })
+    await event.fill('dispute.opend')
+    await rule.locator('.field__warning', { hasText: '"dispute.opend" is not a known event type; did you mean dispute.opened?' }).waitFor()
+    await event.fill('dispute.opened')
+    await expect.poll(() => rule.locator('.field__warning').count()).toBe(0)
     await rank.evaluate((element) => element.scrollIntoView({ block: 'center' }))
     await shot('priority')
 
-    // Undo takes back one change at a time: the stop rule first.
+    // Undo takes back one change at a time: the event typed (one visit to the field), then the stop rule.
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => event.inputValue()).toBe('dispute.opened')
     await page.getByRole('button', { name: 'Undo' }).click()
     await expect.poll(() => screen.getByRole('listitem', { name: 'Stop rule 1' }).count()).toBe(0)
     await page.getByRole('button', { name: 'Redo' }).click()
@@ -133,7 +145,7 @@ describe('the journey settings screen in a real browser', () => {
       defaultLocale: 'en',
       goal: 'case.balance <= 0.0',
       priority: { rank: 1, whenOutranked: 'end' },
-      contactHours: { start: '09:00', end: '17:30' },
+      contactHours: { start: '09:00', end: '17:30', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
       stopOn: [{ event: 'dispute.opened', outcome: 'disputed' }],
     })
 
@@ -142,7 +154,8 @@ describe('the journey settings screen in a real browser', () => {
     const json = page.getByRole('main', { name: 'Journey document as JSON' })
     await json.waitFor()
     await json.locator('.view-line', { hasText: '"whenOutranked": "end"' }).waitFor()
-  })
+    // A deadline for a long walk through the screen on a busy machine, not a wait.
+  }, 60_000)
 
   it('says in the publish dialog what happens to a case that enters other journeys on the same event', async () => {
     await page.getByRole('button', { name: 'Settings', exact: true }).click()
