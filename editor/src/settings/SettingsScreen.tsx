@@ -9,7 +9,7 @@ import { PrioritySection } from './PrioritySection'
 import { settingField, settingFieldId, settingProblems } from './setting-fields'
 import { SettingSection } from './SettingSection'
 import { SettingText } from './SettingText'
-import { SettingsContext, withSetting } from './settings-context'
+import { SettingsContext, useSettings, withSetting } from './settings-context'
 import { StopRulesSection } from './StopRulesSection'
 import { s } from './strings'
 
@@ -85,11 +85,11 @@ export default function SettingsScreen({ onOpenTemplate }: { onOpenTemplate: (id
 function NameField() {
   const name = useDocument().name
   const applyChange = useApplyChange()
-  const diagnostics = useDiagnostics()
+  const { problems } = useSettings()
   const [text, setText] = useState(name)
   useEffect(() => setText(name), [name])
   const id = settingFieldId('name')
-  const found = diagnostics.filter((diagnostic) => settingField(diagnostic.path) === 'name')
+  const found = problems.byField.get('name')
   const commit = () => {
     const next = text.trim()
     if (next && next !== name) applyChange({ type: 'rename', name: next })
