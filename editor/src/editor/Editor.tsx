@@ -32,8 +32,8 @@ export function Editor() {
   const [problemsOpen, setProblemsOpen] = useState(() => store.getState().diagnostics.length > 0)
   const [helpOpen, setHelpOpen] = useState(false)
   const [view, setView] = useState<EditorView>('canvas')
-  // The template the settings screen links to, opened in the templates view.
-  const [template, setTemplate] = useState<string>()
+  // A template the settings screen links to: the templates view opens on it (`at` tells a second click from the first).
+  const [shownTemplate, setShownTemplate] = useState<{ id: string; at: number }>()
   const [testRunOpen, setTestRunOpen] = useState(false)
   const [publishing, setPublishing] = useState(false)
   const name = useEditorStore((state) => state.document.name)
@@ -88,7 +88,7 @@ export function Editor() {
 
   const onOpenTemplate = useCallback(
     (id: string) => {
-      setTemplate(id)
+      setShownTemplate((current) => ({ id, at: (current?.at ?? 0) + 1 }))
       onView('templates')
     },
     [onView],
@@ -137,7 +137,7 @@ export function Editor() {
         {toolbar}
         <Suspense fallback={loading}>
           {view === 'templates' ? (
-            <TemplatesPanel initial={template} />
+            <TemplatesPanel key={shownTemplate?.at} show={shownTemplate?.id} />
           ) : view === 'settings' ? (
             <SettingsScreen onOpenTemplate={onOpenTemplate} />
           ) : view === 'json' ? (

@@ -1,7 +1,7 @@
 import { checkCondition, DEFAULT_GOAL, type Settings } from '@dunwell/journey'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { FieldMessages } from '../inspector/FieldMessages'
-import { useApplyChange, useDiagnostics, useDocument, useSelection } from '../store'
+import { useApplyChange, useDiagnostics, useDocument, useEditorStoreApi, useSelection } from '../store'
 import { Icon } from '../ui/Icon'
 import { ContactHoursSection } from './ContactHoursSection'
 import { LanguagesSection } from './LanguagesSection'
@@ -112,13 +112,16 @@ function NameField() {
   )
 }
 
-/** A setting selected elsewhere (a problem in the panel) is scrolled into view and gets the focus. */
+/**
+ * A setting selected elsewhere (a problem in the panel) is scrolled into view and gets the focus. The selection is
+ * then spent, so that choosing the same problem again (after leaving for the canvas, say) shows it again.
+ */
 function useFocusSelectedSetting() {
-  // The selection itself, not its path: the same problem chosen again focuses its field again.
-  const setting = useSelection().setting
+  const path = useSelection().setting
+  const store = useEditorStoreApi()
   useEffect(() => {
-    const path = setting?.path
     if (!path) return
+    store.getState().select({ nodes: [], edges: [] })
     // The field itself, else the nearest parent on screen (a rule's row for a key the form does not show).
     let parts = settingField(path)?.split('.') ?? []
     let element: HTMLElement | null = null
@@ -129,5 +132,5 @@ function useFocusSelectedSetting() {
     if (!element) return
     element.scrollIntoView({ block: 'center' })
     element.focus({ preventScroll: true })
-  }, [setting])
+  }, [path, store])
 }

@@ -26,7 +26,11 @@ export function createEditorStore(document: Journey, meta: JourneyMeta = { statu
     const keepExisting = (selection: Selection, next: Journey): Selection => {
       const nodes = new Set(next.nodes.map((node) => node.id))
       const edges = new Set(next.edges.map((edge) => edge.id))
-      return { nodes: selection.nodes.filter((id) => nodes.has(id)), edges: selection.edges.filter((id) => edges.has(id)) }
+      return {
+        nodes: selection.nodes.filter((id) => nodes.has(id)),
+        edges: selection.edges.filter((id) => edges.has(id)),
+        ...(selection.setting ? { setting: selection.setting } : {}),
+      }
     }
 
     const replay = (direction: 'undo' | 'redo') => {

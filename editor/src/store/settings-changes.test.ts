@@ -51,14 +51,12 @@ describe('changes of the settings', () => {
     expect('description' in store.getState().document).toBe(false)
   })
 
-  it('selects a setting for the settings screen, and selects it again when it is chosen again', () => {
+  it('selects a setting for the settings screen, kept through edits until something else is selected', () => {
     const store = createEditorStore(sampleJourney())
-    const first = { kind: 'setting' as const, path: 'settings.goal' }
-    store.getState().select({ nodes: [], edges: [], setting: first })
-    expect(store.getState().selection.setting).toBe(first)
-    const again = { kind: 'setting' as const, path: 'settings.goal' }
-    store.getState().select({ nodes: [], edges: [], setting: again })
-    expect(store.getState().selection.setting).toBe(again)
+    store.getState().select({ nodes: [], edges: [], setting: 'settings.goal' })
+    expect(store.getState().selection.setting).toBe('settings.goal')
+    store.getState().applyChange({ type: 'update-settings', settings: { ...store.getState().document.settings, goal: 'case.balance < 1.0' } })
+    expect(store.getState().selection.setting).toBe('settings.goal')
     store.getState().select({ nodes: ['start'], edges: [] })
     expect(store.getState().selection.setting).toBeUndefined()
   })

@@ -1,18 +1,15 @@
 import type { Diagnostic, Journey, JourneyEdge, JourneyNode, Position, Settings, Template } from '@dunwell/journey'
 import type { Patch } from 'immer'
 
-/** What is selected on the canvas, by id; or the setting a problem is about. */
+/** What is selected on the canvas, by id. */
 export interface Selection {
   nodes: string[]
   edges: string[]
-  /** A setting to show and focus in the settings screen. */
-  setting?: SettingSelection
-}
-
-/** A setting by its place in the document, as the validator's paths name it: `settings.goal`, `settings.stopOn.0.when`, `name`. */
-export interface SettingSelection {
-  kind: 'setting'
-  path: string
+  /**
+   * A field of the journey's settings a problem is about, by its document path (`settings.locales`, `name`): the
+   * settings screen shows and focuses it. Set only with no node or edge selected.
+   */
+  setting?: string
 }
 
 /** Nodes copied as a unit, with the edges between them and the templates they use. */

@@ -4,12 +4,15 @@ import { Icon } from '../ui/Icon'
 import { TemplateEditor } from './TemplateEditor'
 import { channelTitles, missingLocales, starterTemplate, TEMPLATE_ID, templateChannels, templateDiagnostics, type Channel } from './template-model'
 
-/** The journey's templates: a list beside the canvas's place, and the chosen template's editor and preview (`initial` first). */
-export default function TemplatesPanel({ initial }: { initial?: string | undefined }) {
+/**
+ * The journey's templates: a list beside the canvas's place, and the chosen template's editor and preview; `show`
+ * chooses one (a problem's).
+ */
+export default function TemplatesPanel({ show }: { show?: string | undefined }) {
   const document = useDocument()
   const diagnostics = useDiagnostics()
   const ids = Object.keys(document.templates)
-  const [chosen, setChosen] = useState<string | undefined>(initial ?? ids[0])
+  const [chosen, setChosen] = useState<string | undefined>(show ?? ids[0])
   const selected = chosen && document.templates[chosen] ? chosen : ids[0]
   const template = selected ? document.templates[selected] : undefined
   const { locales } = document.settings
