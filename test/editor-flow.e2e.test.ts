@@ -15,16 +15,7 @@ let editor: EditorInBrowser
 let page: Page
 const shot = (name: string) => editor.shot(name)
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${editor.server.url}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`)
-  return (text ? JSON.parse(text) : undefined) as T
-}
+const api = <T>(method: string, path: string, body?: unknown) => editor.api<T>(method, path, body)
 
 const nodes = () => page.locator('.react-flow__node')
 const problems = () => page.getByRole('button', { name: /^Problems: / })

@@ -26,21 +26,10 @@ function englishOnly() {
   return journey
 }
 
-// `any`: the answers are checked by the assertions that read them.
-async function api(path: string, init?: RequestInit): Promise<any> {
-  const response = await fetch(`${server.url}${path}`, init)
-  expect(response.status).toBe(200)
-  return response.json()
-}
-
 beforeAll(async () => {
   editor = await openEditorInBrowser('settings')
   ;({ server, page } = editor)
-  const saved = await api('/api/journeys/settings-test/draft', {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(englishOnly()),
-  })
+  const saved = await editor.api<{ valid: boolean }>('PUT', '/api/journeys/settings-test/draft', englishOnly())
   expect(saved.valid).toBe(true)
 }, 60_000)
 
@@ -139,7 +128,7 @@ describe('the journey settings screen in a real browser', () => {
 
     await page.getByRole('button', { name: 'Save draft' }).click()
     await page.getByRole('button', { name: 'Saved' }).waitFor()
-    const stored = (await api('/api/journeys/settings-test')).document
+    const stored = (await editor.api<{ document: { settings: unknown } }>('GET', '/api/journeys/settings-test')).document
     expect(stored.settings).toEqual({
       locales: ['en', 'de'],
       defaultLocale: 'en',
@@ -179,6 +168,29 @@ describe('the journey settings screen in a real browser', () => {
       .waitFor()
     await shot('publish-overlap')
     await dialog.getByRole('button', { name: 'Cancel' }).click()
+  })
+
+  it('opens on the field a problem in the panel is about, each time it is chosen', async () => {
+    const broken = { ...englishOnly(), id: 'settings-problems' }
+    broken.settings = { ...broken.settings, goal: 'case.balanse <= 0.0', stopOn: [{ event: 'dispute.opend' }] }
+    await editor.api('PUT', '/api/journeys/settings-problems/draft', broken)
+    await page.goto(`${server.url}/journeys/settings-problems`)
+    await page.locator('.react-flow__node').first().waitFor()
+    const problems = page.getByRole('complementary', { name: 'Problems' })
+    const focused = () => page.evaluate<string | undefined>('document.activeElement?.id')
+    await problems.getByRole('button', { name: /settings\.goal/ }).click()
+    await page.getByRole('main', { name: 'Journey settings' }).waitFor()
+    await expect.poll(focused).toBe('setting-settings-goal')
+    await page.getByRole('button', { name: 'Canvas', exact: true }).click()
+    await page.locator('.react-flow__node').first().waitFor()
+    await problems.getByRole('button', { name: /settings\.stopOn\[0\]\.event/ }).click()
+    await expect.poll(focused).toBe('setting-settings-stopOn-0-event')
+    await shot('problem-focused')
+    // The same problem again, after leaving for the canvas: the screen opens on it again.
+    await page.getByRole('button', { name: 'Canvas', exact: true }).click()
+    await page.locator('.react-flow__node').first().waitFor()
+    await problems.getByRole('button', { name: /settings\.stopOn\[0\]\.event/ }).click()
+    await expect.poll(focused).toBe('setting-settings-stopOn-0-event')
   })
 
   it('speaks German to a browser that asks for German', async () => {

@@ -17,6 +17,8 @@ export interface EditorInBrowser {
   dir: string
   /** Saves `test-results/editor/<prefix>-<name>.png` (`<name>.png` without a prefix). */
   shot: (name: string) => Promise<void>
+  /** A JSON request to the server's API; a status other than 2xx throws with the answer. */
+  api: <T>(method: string, path: string, body?: unknown) => Promise<T>
   close: () => Promise<void>
 }
 
@@ -50,6 +52,16 @@ export async function openEditorInBrowser(prefix: string, options: { env?: Recor
     page,
     dir,
     shot: async (name) => void (await page.screenshot({ path: join(artifacts, `${prefix ? `${prefix}-` : ''}${name}.png`) })),
+    api: async <T>(method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+      const text = await response.text()
+      if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`)
+      return (text ? JSON.parse(text) : undefined) as T
+    },
     close: async () => {
       await browser.close()
       await server.close()

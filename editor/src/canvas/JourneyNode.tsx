@@ -1,3 +1,4 @@
+import { outcomesOf } from '@dunwell/journey'
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react'
 import { memo, useEffect, useMemo, useRef } from 'react'
 import { useEditorStore } from '../store'
@@ -5,7 +6,7 @@ import { Icon } from '../ui/Icon'
 import { useTraceStore } from '../testrun/trace-store'
 import { diagnosticsOfNode } from './diagnostics-index'
 import { problemText } from '../inspector/problem-text'
-import { isLabelled, kindOf, outcomesOf, summaryOf, titleOf, toneOf } from './node-kinds'
+import { isLabelled, kindOf, summaryOf, titleOf, toneOf } from './node-kinds'
 import type { FlowNode } from './useFlowElements'
 
 const BASE_WIDTH = 260
@@ -15,7 +16,7 @@ const OUTCOME_WIDTH = 112
 export const JourneyNode = memo(function JourneyNode({ id, type, data, selected }: NodeProps<FlowNode>) {
   const kind = kindOf(type)
   const node = useMemo(() => ({ type, data }), [type, data])
-  const outcomes = useMemo(() => outcomesOf(node), [node])
+  const outcomes = useMemo(() => outcomesOf(node) ?? [], [node])
   const summary = useMemo(() => summaryOf(node), [node])
   const problems = useEditorStore((state) => diagnosticsOfNode(state.diagnostics, id))
   const errors = problems.filter((problem) => problem.severity === 'error')

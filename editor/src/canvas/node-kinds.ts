@@ -1,4 +1,4 @@
-import { isNodeType, nodeKinds, type HandleSpec, type NodeKind } from '@dunwell/journey'
+import { isNodeType, nodeKinds, type NodeKind } from '@dunwell/journey'
 
 /** The metadata of a node kind (title, icon, help, summary, handles), or undefined for an unknown type. */
 export function kindOf(type: string): NodeKind | undefined {
@@ -15,15 +15,6 @@ export function titleOf(node: { type: string; data: unknown }): string {
 export function isLabelled(node: { data: unknown }): boolean {
   const label = (node.data as { label?: unknown } | null)?.label
   return typeof label === 'string' && label !== ''
-}
-
-/** A node's outcomes; none while its data is too broken to say (the validator reports why). */
-export function outcomesOf(node: { type: string; data: unknown }): HandleSpec[] {
-  try {
-    return kindOf(node.type)?.handles(node.data as never) ?? []
-  } catch {
-    return []
-  }
 }
 
 /** What the node does, in a few words; empty while its data is too broken to say. */

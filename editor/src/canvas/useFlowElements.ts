@@ -1,9 +1,9 @@
-import type { JourneyEdge, JourneyNode } from '@dunwell/journey'
+import { outcomesOf, type JourneyEdge, type JourneyNode } from '@dunwell/journey'
 import type { Edge, Node } from '@xyflow/react'
 import { useMemo, useRef } from 'react'
 import { useDiagnostics, useDocument, useEditorStore, useSelection, type Size } from '../store'
 import { indexDiagnostics } from './diagnostics-index'
-import { isLabelled, outcomesOf, titleOf } from './node-kinds'
+import { isLabelled, titleOf } from './node-kinds'
 import { useTraceStore } from '../testrun/trace-store'
 
 /** A document node as React Flow sees it: the same id, type, position and data, plus view state. */
@@ -80,7 +80,7 @@ function nameOf(node: JourneyNode | undefined, id: string): string {
 }
 
 function toFlowEdge(edge: JourneyEdge, source: JourneyNode | undefined, target: JourneyNode | undefined, selected: boolean, failing: boolean): Edge {
-  const outcomes = source ? outcomesOf(source) : []
+  const outcomes = (source && outcomesOf(source)) ?? []
   const outcome = outcomes.find((candidate) => candidate.id === (edge.sourceHandle ?? null))
   // The default outcome ("next", "sent") goes without saying; a branch, variant, timeout or failure is named.
   const full = edge.sourceHandle ? (outcome?.label ?? edge.sourceHandle) : undefined

@@ -8,6 +8,7 @@ import { confirmLeavingJson, hasUnappliedText } from '../json-view/leave-guard'
 import { setNavigationGuard } from '../router'
 import { useEditorStore, useEditorStoreApi } from '../store'
 import { Inspector } from '../inspector/Inspector'
+import type { ProblemTarget } from './problem-target'
 import { ProblemsPanel } from './ProblemsPanel'
 import { PublishDialog } from './PublishDialog'
 import { Toolbar, type EditorView } from './Toolbar'
@@ -32,13 +33,17 @@ export function Editor() {
   const [problemsOpen, setProblemsOpen] = useState(() => store.getState().diagnostics.length > 0)
   const [helpOpen, setHelpOpen] = useState(false)
   const [view, setView] = useState<EditorView>('canvas')
-  // A template the settings screen links to: the templates view opens on it (`at` tells a second click from the first).
-  const [shownTemplate, setShownTemplate] = useState<{ id: string; at: number }>()
   const [testRunOpen, setTestRunOpen] = useState(false)
   const [publishing, setPublishing] = useState(false)
+  // A template a problem is about, or the settings screen links to: the templates view opens on it (`at` tells a
+  // second click from the first).
+  const [shownTemplate, setShownTemplate] = useState<{ id: string; at: number }>()
   const name = useEditorStore((state) => state.document.name)
   const dirty = useEditorStore(isDirty)
-  const inspecting = useEditorStore((state) => state.selection.nodes.length === 1) && view === 'canvas'
+  // One step, or one arrow (an arrow the canvas cannot draw is fixed there).
+  const inspecting =
+    useEditorStore((state) => state.selection.nodes.length === 1 || (state.selection.nodes.length === 0 && state.selection.edges.length === 1)) &&
+    view === 'canvas'
 
   const onSave = useCallback(() => void save(), [save])
   const onToggleHelp = useCallback(() => setHelpOpen((open) => !open), [])
@@ -73,8 +78,10 @@ export function Editor() {
     (next: EditorView) => {
       // Text in the JSON view that is no journey yet is not dropped without asking.
       if (next !== 'json' && !confirmLeavingJson()) return
-      // Steps out of sight stay unselected: a key pressed among the templates must not delete them.
-      if (next !== 'canvas') store.getState().select({ nodes: [], edges: [] })
+      // Steps out of sight stay unselected: a key pressed among the templates must not delete them. A setting a
+      // problem selected stays, for the view that shows it.
+      const { select, selection } = store.getState()
+      if (next !== 'canvas') select({ nodes: [], edges: [], ...(selection.setting ? { setting: selection.setting } : {}) })
       setView(next)
     },
     [store],
@@ -90,6 +97,17 @@ export function Editor() {
     (id: string) => {
       setShownTemplate((current) => ({ id, at: (current?.at ?? 0) + 1 }))
       onView('templates')
+    },
+    [onView],
+  )
+
+  // What a problem is about, in the view that shows it (a setting is for the settings view to show).
+  const onShowProblem = useCallback(
+    (target: ProblemTarget) => {
+      if (target.kind === 'template') {
+        setShownTemplate((current) => ({ id: target.id, at: (current?.at ?? 0) + 1 }))
+        onView('templates')
+      } else if (target.kind !== 'setting') onView('canvas')
     },
     [onView],
   )
@@ -148,7 +166,7 @@ export function Editor() {
         </Suspense>
         {problemsOpen && (
           <div className="editor__side">
-            <ProblemsPanel onClose={() => setProblemsOpen(false)} />
+            <ProblemsPanel onClose={() => setProblemsOpen(false)} onShow={onShowProblem} />
           </div>
         )}
         {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
@@ -172,7 +190,7 @@ export function Editor() {
             </Suspense>
           )}
           {inspecting && !testRunOpen && <Inspector />}
-          {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} />}
+          {problemsOpen && <ProblemsPanel onClose={() => setProblemsOpen(false)} onShow={onShowProblem} />}
         </div>
       )}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}

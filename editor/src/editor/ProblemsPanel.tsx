@@ -2,6 +2,8 @@ import { formatPath, type Diagnostic, type Journey } from '@dunwell/journey'
 import { useDiagnostics, useDocument } from '../store'
 import { problemText } from '../inspector/problem-text'
 import { Icon } from '../ui/Icon'
+import { problemTarget, type ProblemTarget } from './problem-target'
+import { p } from './strings'
 import { useFocusItem } from './useFocusItem'
 
 /** Where a problem is, in the words of the canvas: the node's label (with its id), else the id or the field. */
@@ -10,8 +12,8 @@ function placeOf(diagnostic: Diagnostic, document: Journey): { name: string; id?
     const label = document.nodes.find((candidate) => candidate.id === diagnostic.nodeId)?.data.label
     return label ? { name: label, id: diagnostic.nodeId } : { name: diagnostic.nodeId }
   }
-  if (diagnostic.edgeId) return { name: `edge ${diagnostic.edgeId}` }
-  return { name: formatPath(diagnostic.path) || 'journey' }
+  if (diagnostic.edgeId) return { name: p.arrow(diagnostic.edgeId) }
+  return { name: formatPath(diagnostic.path) || p.journey }
 }
 
 export function countProblems(diagnostics: Diagnostic[]) {
@@ -19,27 +21,28 @@ export function countProblems(diagnostics: Diagnostic[]) {
   return { errors, warnings: diagnostics.length - errors }
 }
 
-/** Every diagnostic of the document; a click selects and centres the node or edge at fault. */
-export function ProblemsPanel({ onClose }: { onClose: () => void }) {
+/**
+ * Every diagnostic of the document; a click selects what it is about: the step or arrow at fault (centred on the
+ * canvas; `onShow` lets the editor switch to it) or the setting.
+ */
+export function ProblemsPanel({ onClose, onShow }: { onClose: () => void; onShow?: (target: ProblemTarget) => void }) {
   const diagnostics = useDiagnostics()
   const document = useDocument()
   const focus = useFocusItem()
   const { errors, warnings } = countProblems(diagnostics)
 
   return (
-    <aside className="problems" aria-label="Problems">
+    <aside className="problems" aria-label={p.problems}>
       <div className="problems__head">
-        <h2 className="panel-title">Problems</h2>
-        <span className="muted">
-          {errors} error{errors === 1 ? '' : 's'} · {warnings} warning{warnings === 1 ? '' : 's'}
-        </span>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close problems">
+        <h2 className="panel-title">{p.problems}</h2>
+        <span className="muted">{p.count(errors, warnings)}</span>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={p.close}>
           <Icon name="x" />
         </button>
       </div>
       {diagnostics.length === 0 ? (
         <p className="problems__none">
-          <Icon name="check" /> No problems: this journey can be published.
+          <Icon name="check" /> {p.none}
         </p>
       ) : (
         <ul className="problems__list">
@@ -49,7 +52,7 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
               diagnostic,
               document.nodes.find((node) => node.id === diagnostic.nodeId),
             )
-            const focusable = Boolean(diagnostic.nodeId || diagnostic.edgeId)
+            const target = problemTarget(diagnostic, document)
             const content = (
               <>
                 <span className={`problem__icon problem__icon--${diagnostic.severity}`}>
@@ -66,12 +69,15 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
             )
             return (
               <li key={`${index}-${diagnostic.code}`}>
-                {focusable ? (
+                {target ? (
                   <button
                     type="button"
                     className="problem"
-                    onClick={() => focus(diagnostic)}
-                    aria-label={`${diagnostic.severity} at ${place.name}: ${message}. Show on canvas`}
+                    onClick={() => {
+                      const shown = focus(diagnostic)
+                      if (shown) onShow?.(shown)
+                    }}
+                    aria-label={`${p.severity[diagnostic.severity]}: ${place.name}: ${message}. ${p.show[target.kind]}`}
                   >
                     {content}
                   </button>

@@ -9,6 +9,10 @@ import type { FormContext } from './form-context'
 import { formModel, isBaseField, modeOf, type Field } from './form-model'
 import { FieldView } from './FieldView'
 import { OutcomeTargets } from './OutcomeTargets'
+import { EdgeInspector } from './EdgeInspector'
+import { IdField } from './IdField'
+import { t } from './strings'
+import { stepIdProblem } from '../store/id-problem'
 
 /** Every field path the form shows, so that a problem lands on the field it names (or its nearest parent). */
 function shownPaths(fields: Field[], prefix = ''): Set<string> {
@@ -27,11 +31,14 @@ function isShown(paths: Set<string>, key: string): boolean {
   return paths.has(key.replace(/\.\d+(?=\.|$)/g, '')) || /^set\.[^.]+$/.test(key)
 }
 
-/** The selected node's fields, generated from its kind's schema; every edit is one `update-node-data` change. */
+/** The selected node's fields (or the one selected arrow's ends), generated from its kind's schema; every edit is one `update-node-data` change. */
 export function Inspector() {
   const selection = useSelection()
   const document = useDocument()
   const node = selection.nodes.length === 1 ? document.nodes.find((candidate) => candidate.id === selection.nodes[0]) : undefined
+  const edge =
+    selection.nodes.length === 0 && selection.edges.length === 1 ? document.edges.find((candidate) => candidate.id === selection.edges[0]) : undefined
+  if (edge) return <EdgeInspector key={edge.id} edge={edge} />
   if (!node) {
     return (
       <aside className="inspector" aria-label="Inspector">
@@ -101,6 +108,14 @@ function NodeInspector({ node }: { node: JourneyNode }) {
         ))}
         <OutcomeTargets node={node} document={document} />
         <div className="inspector__section">Description</div>
+        <IdField
+          label={t.stepId}
+          value={node.id}
+          help={t.stepIdHelp}
+          what="step"
+          problemOf={(next) => stepIdProblem(document, node.id, next)}
+          onRename={(to) => applyChange({ type: 'rename-node', from: node.id, to })}
+        />
         {base.map((field) => (
           <FieldView key={field.key} field={field} path={[field.key]} ctx={ctx} />
         ))}

@@ -5,11 +5,28 @@ import type { FieldProps } from './FieldView'
 import { FieldView } from './FieldView'
 import { FieldMessages } from './FieldMessages'
 import { Icon } from '../ui/Icon'
+import { useApplyChange } from '../store'
+import { outcomeIdProblem } from '../store/id-problem'
+import { IdField } from './IdField'
 
 /** The sum of the items' weights, when the items have one (a split's variants must add up to 100). */
 export function weightTotal(items: unknown[]): number | undefined {
   if (!items.every((item) => typeof (item as { weight?: unknown }).weight === 'number')) return undefined
   return items.reduce<number>((sum, item) => sum + (item as { weight: number }).weight, 0)
+}
+
+/** A branch's or variant's id: renamed as one change that carries the arrow leaving by it. */
+function OutcomeIdField({ label, outcome, ctx }: { label: string; outcome: string; ctx: FieldProps['ctx'] }) {
+  const applyChange = useApplyChange()
+  return (
+    <IdField
+      label={label}
+      value={outcome}
+      what="outcome"
+      problemOf={(next) => outcomeIdProblem(ctx.node, outcome, next)}
+      onRename={(to) => applyChange({ type: 'rename-outcome', node: ctx.node.id, from: outcome, to })}
+    />
+  )
 }
 
 /** A list of objects (branches, variants): each item a card that can be moved, removed, and added to. */
@@ -65,9 +82,13 @@ export function ListField({ field, path, ctx }: FieldProps<'list'>) {
                   <Icon name="trash" size={14} />
                 </button>
               </div>
-              {fields.map((inner) => (
-                <FieldView key={inner.key} field={inner} path={[...path, index, inner.key]} ctx={ctx} />
-              ))}
+              {fields.map((inner) =>
+                inner.key === 'id' && typeof (value as { id?: unknown }).id === 'string' ? (
+                  <OutcomeIdField key={inner.key} label={inner.label} outcome={(value as { id: string }).id} ctx={ctx} />
+                ) : (
+                  <FieldView key={inner.key} field={inner} path={[...path, index, inner.key]} ctx={ctx} />
+                ),
+              )}
             </li>
           )
         })}

@@ -1,10 +1,10 @@
-import type { Journey, JourneyNode } from '@dunwell/journey'
+import { outcomesOf, type Journey, type JourneyNode } from '@dunwell/journey'
 import { useId } from 'react'
-import { outcomesOf, titleOf } from '../canvas/node-kinds'
+import { titleOf } from '../canvas/node-kinds'
 import { useEditorStoreApi } from '../store'
 
 /** A step as the pickers name it: its title, with its id. */
-const stepName = (node: JourneyNode) => `${titleOf(node)} (${node.id})`
+export const stepName = (node: JourneyNode) => `${titleOf(node)} (${node.id})`
 
 /**
  * Where each outcome of the step leads, chosen from a list: the same connections as dragging a handle on the
@@ -13,7 +13,7 @@ const stepName = (node: JourneyNode) => `${titleOf(node)} (${node.id})`
 export function OutcomeTargets({ node, document }: { node: JourneyNode; document: Journey }) {
   const store = useEditorStoreApi()
   const uid = useId()
-  const outcomes = outcomesOf(node)
+  const outcomes = outcomesOf(node) ?? []
   if (outcomes.length === 0) return null
   const others = document.nodes.filter((candidate) => candidate.id !== node.id && candidate.type !== 'entry')
   return (

@@ -1,6 +1,7 @@
 import { validate, type Journey } from '@dunwell/journey'
-import { applyPatches, enablePatches, produceWithPatches } from 'immer'
+import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer'
 import { createStore } from 'zustand/vanilla'
+import { drawableEdges } from './drawable-edges'
 import { editDocument } from './edit-document'
 import { emptyHistory, record, stepBack, stepForward } from './history'
 import type { Change, EditorState, JourneyMeta, Selection } from './types'
@@ -57,9 +58,10 @@ export function createEditorStore(document: Journey, meta: JourneyMeta = { statu
         if (change.type === 'paste' && change.fragment.nodes.length === 0) return
         let selection: Selection | undefined
         const context = { base: state.document, selection: state.selection, measured: state.measured }
-        const [next, patches, inversePatches] = produceWithPatches(state.document, (draft) => {
+        const [edited, editPatches, editInverse] = produceWithPatches(state.document, (draft) => {
           selection = editDocument(draft, change, context)
         })
+        const [next, patches, inversePatches] = keepGraphWhole(state.document, edited, change, editPatches, editInverse)
         if (patches.length === 0 && !selection) return
         const mergeKey =
           change.type === 'move-nodes' && change.drag
@@ -76,7 +78,7 @@ export function createEditorStore(document: Journey, meta: JourneyMeta = { statu
         set({
           document: next,
           history: record(state.history, { change: change.type, patches, inversePatches, ...(mergeKey ? { mergeKey } : {}) }),
-          selection: selection ?? keepExisting(state.selection, next),
+          selection: keepExisting(selection ?? state.selection, next),
         })
         if (patches.length > 0) scheduleValidation()
       },
@@ -109,6 +111,20 @@ export function createEditorStore(document: Journey, meta: JourneyMeta = { statu
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>
+
+/**
+ * Every edit passes here: the edges it left that the canvas cannot draw (a removed branch's, a pasted one's to an
+ * unknown outcome) go in the same history entry. The JSON view keeps what its author wrote: a dangling edge there
+ * is a problem to list, not to drop. Runs on the finished document, whose unchanged nodes keep their identity.
+ */
+function keepGraphWhole(before: Journey, edited: Journey, change: Change, patches: Patch[], inversePatches: Patch[]): [Journey, Patch[], Patch[]] {
+  const kept = change.type === 'replace-document' ? undefined : drawableEdges(before, edited)
+  if (!kept) return [edited, patches, inversePatches]
+  const [next, dropPatches, dropInverse] = produceWithPatches(edited, (draft) => {
+    draft.edges = kept
+  })
+  return [next, [...patches, ...dropPatches], [...dropInverse, ...inversePatches]]
+}
 
 function sameIds(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index])

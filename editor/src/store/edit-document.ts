@@ -2,6 +2,7 @@ import { nodeKinds, type Journey, type JourneyEdge, type JourneyNode, type Local
 import { autoLayout, DEFAULT_SIZE, GRID, snap } from './auto-layout'
 import { freshId, takenIds } from './fresh-id'
 import { copyFragment, insertFragment } from './fragment'
+import { renameNode, renameOutcome } from './rename'
 import type { Change, Connection, EditorState, Selection } from './types'
 
 /** What a change may read besides the document being edited. */
@@ -48,6 +49,10 @@ export function editDocument(draft: Journey, change: Change, context: EditContex
     case 'update-settings':
       updateSettings(draft.settings, change.settings)
       return undefined
+    case 'rename-node':
+      return renameNode(draft, change.from, change.to)
+    case 'rename-outcome':
+      return renameOutcome(draft, change.node, change.from, change.to)
     case 'delete-selection':
       return remove(draft, context.selection)
     case 'delete-edge':

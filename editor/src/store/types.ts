@@ -41,6 +41,10 @@ export type Change =
   | { type: 'describe'; description: string; edit?: string }
   /** The journey's settings: only the fields that differ are written. `edit` names one editing gesture. */
   | { type: 'update-settings'; settings: Settings; edit?: string }
+  /** A step's new id; its edges (and the edge ids named after it) follow. Refused when the id is invalid or taken. */
+  | { type: 'rename-node'; from: string; to: string }
+  /** A branch's or variant's new id; the edge leaving by it follows. Refused when the id is invalid or taken. */
+  | { type: 'rename-outcome'; node: string; from: string; to: string }
   | { type: 'delete-selection' }
   | { type: 'connect'; connection: Connection }
   | { type: 'reconnect'; id: string; connection: Connection }

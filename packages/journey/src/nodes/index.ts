@@ -1,3 +1,4 @@
+import type { HandleSpec } from '../node-kind'
 import { action } from './action'
 import { call } from './call'
 import { email } from './email'
@@ -19,4 +20,17 @@ export const nodeTypes = Object.keys(nodeKinds) as NodeType[]
 
 export function isNodeType(type: unknown): type is NodeType {
   return typeof type === 'string' && Object.hasOwn(nodeKinds, type)
+}
+
+/**
+ * A node's outcomes, in the order the canvas shows them: the one definition the validator, the editor's canvas and
+ * its edits share. Undefined for a kind this package does not know or data too broken to read.
+ */
+export function outcomesOf(node: { type: string; data: unknown }): HandleSpec[] | undefined {
+  if (!isNodeType(node.type)) return undefined
+  try {
+    return (nodeKinds[node.type].handles as (data: unknown) => HandleSpec[])(node.data)
+  } catch {
+    return undefined
+  }
 }

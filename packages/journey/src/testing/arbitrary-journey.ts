@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { JOURNEY_FORMAT, type Journey, type JourneyEdge, type JourneyNode } from '../document'
 import type { HandleSpec } from '../node-kind'
-import { nodeKinds } from '../nodes'
+import { outcomesOf } from '../nodes'
 import type { Channel } from '../nodes/channel'
 import type { Settings } from '../settings'
 import type { Template } from '../template'
@@ -90,7 +90,7 @@ function build(plan: Plan): Journey {
 
   const visit = (node: JourneyNode, waitsOnPath: string[]) => {
     const path = node.type === 'wait' ? [...waitsOnPath, node.id] : waitsOnPath
-    const handles = (nodeKinds[node.type].handles as (data: unknown) => HandleSpec[])(node.data)
+    const handles = outcomesOf(node) ?? []
     for (const handle of handles) {
       if (handle.optional && choose(2) === 0) continue
       const ways = [

@@ -1,7 +1,7 @@
 import { isPlainObject } from '../is-plain-object'
 import type { JourneyNode } from '../document'
 import type { HandleSpec } from '../node-kind'
-import { isNodeType, nodeKinds } from '../nodes'
+import { isNodeType, nodeKinds, outcomesOf } from '../nodes'
 import { settingsSchema, type Settings } from '../settings'
 import { templateSchema, type Template } from '../template'
 
@@ -49,7 +49,7 @@ export function readView(document: Record<string, unknown>): JourneyView {
       const parsed = kind.node.safeParse(raw)
       if (parsed.success) {
         view.node = parsed.data as JourneyNode
-        view.handles = (kind.handles as (data: unknown) => HandleSpec[])(parsed.data.data)
+        view.handles = outcomesOf(parsed.data)
       }
     }
     nodes.push(view)
