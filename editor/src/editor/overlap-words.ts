@@ -12,9 +12,9 @@ const en = {
   onlyWhere: (name: string) => `“${name}” admits only cases where`,
   hint: 'Narrow an entry condition, or set priorities in Settings, if that is not meant.',
   ranked: (winner: string, winnerRank: number, loser: string, loserRank: number, group: string, end: boolean) =>
-    `In the group “${group}”, “${winner}” (rank ${winnerRank}) comes before “${loser}” (rank ${loserRank}): “${winner}” takes the case, and “${loser}” ${end ? 'ends for it' : `pauses and resumes when “${winner}” has ended`}.`,
+    `In the group “${group}”, “${winner}” (rank ${winnerRank}) comes before “${loser}” (rank ${loserRank}): a case that gets the event enters “${winner}” only, and “${loser}” does not start for it. A case already in “${loser}” when “${winner}” starts ${end ? `leaves “${loser}”` : `pauses there and resumes when “${winner}” has ended`}.`,
   sameRank: (a: string, b: string, group: string, rank: number) =>
-    `“${a}” and “${b}” share rank ${rank} in the group “${group}”: neither comes first. Give them different ranks to decide which takes the case.`,
+    `“${a}” and “${b}” share rank ${rank} in the group “${group}”: a case enters whichever the runtime takes first, and the other does not start for it. Give them different ranks to decide which.`,
   parallel: (a: string, b: string, group: string, beside: string) =>
     `“${a}” and “${b}” are in the group “${group}”, but “${beside}” runs beside the others: the case is in both.`,
   noPriority: (a: string, b: string, without: string[]) =>
@@ -31,9 +31,9 @@ const de: OverlapWords = {
   onlyWhere: (name) => `„${name}“ nimmt nur Fälle auf, für die gilt:`,
   hint: 'Schränken Sie eine Eintrittsbedingung ein oder setzen Sie Prioritäten in den Einstellungen, wenn das nicht gewollt ist.',
   ranked: (winner, winnerRank, loser, loserRank, group, end) =>
-    `In der Gruppe „${group}“ kommt „${winner}“ (Rang ${winnerRank}) vor „${loser}“ (Rang ${loserRank}): „${winner}“ übernimmt den Fall, und „${loser}“ ${end ? 'endet für ihn' : `pausiert und läuft weiter, wenn „${winner}“ beendet ist`}.`,
+    `In der Gruppe „${group}“ kommt „${winner}“ (Rang ${winnerRank}) vor „${loser}“ (Rang ${loserRank}): ein Fall, der das Ereignis erhält, tritt nur in „${winner}“ ein, „${loser}“ startet für ihn nicht. Ein Fall, der schon in „${loser}“ ist, wenn „${winner}“ startet, ${end ? `verlässt „${loser}“` : `pausiert dort und läuft weiter, wenn „${winner}“ beendet ist`}.`,
   sameRank: (a, b, group, rank) =>
-    `„${a}“ und „${b}“ haben beide Rang ${rank} in der Gruppe „${group}“: keine kommt zuerst. Geben Sie ihnen verschiedene Ränge, um zu entscheiden, welche den Fall übernimmt.`,
+    `„${a}“ und „${b}“ haben beide Rang ${rank} in der Gruppe „${group}“: ein Fall tritt in die ein, die die Laufzeit zuerst nimmt, die andere startet für ihn nicht. Geben Sie ihnen verschiedene Ränge, um das zu entscheiden.`,
   parallel: (a, b, group, beside) => `„${a}“ und „${b}“ sind in der Gruppe „${group}“, aber „${beside}“ läuft neben den anderen: der Fall ist in beiden.`,
   noPriority: (a, b, without) =>
     `„${a}“ und „${b}“ schließen einander nicht aus (${without.map((name) => `„${name}“`).join(' und ')} ${without.length === 1 ? 'hat' : 'haben'} keine Priorität): der Fall ist in beiden.`,
@@ -51,9 +51,10 @@ export interface OverlapOutcome {
 }
 
 /**
- * What the runtime's governance does with a case that enters both journeys, in words: within one priority group the
- * journey of lower rank number takes the case and the other pauses or ends (its `whenOutranked`), unless one of them
- * runs in parallel; outside a shared group both run and the cross-journey cap holds back the later messages.
+ * What the runtime's governance does with a case that gets the event both journeys start on, in words: within one
+ * priority group only the journey of lower rank number starts (the other does not; one already holding the case
+ * pauses or ends, as its `whenOutranked` says), unless one of them runs in parallel; outside a shared group both run
+ * and the cross-journey cap holds back the later messages.
  */
 export function overlapOutcome(own: NamedJourney, other: NamedJourney, words: OverlapWords = overlapWords): OverlapOutcome {
   const a = own.name
