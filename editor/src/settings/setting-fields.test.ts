@@ -73,7 +73,20 @@ describe('the settings screen’s fields', () => {
       { id: 'reminder', name: 'reminder', locales: ['fr'] },
       { id: 'script', name: 'script', locales: ['de'] },
     ])
-    // The default language's text is an error of its own, not a missing translation.
     expect(missingTranslations(validate(sampleJourney()), sampleJourney())).toEqual([])
+  })
+
+  it('lists the templates that lack the default language once it is changed to one they are not written in', () => {
+    const { journey, diagnostics } = findings((journey) => {
+      journey.settings.locales = ['en', 'de', 'fr']
+      journey.settings.defaultLocale = 'fr'
+      journey.templates.nudge!.body.fr = 'Payez ici : {{ links.pay }} STOP pour arrêter'
+    })
+    expect(missingTranslations(diagnostics, journey).map((template) => [template.id, template.locales])).toEqual([
+      ['reminder', ['fr']],
+      ['chat', ['fr']],
+      ['letter', ['fr']],
+      ['script', ['fr']],
+    ])
   })
 })

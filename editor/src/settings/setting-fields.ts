@@ -80,21 +80,19 @@ export interface MissingTranslation {
 }
 
 /**
- * The templates the validator reports without a translation (`missing-translation`), each with the languages it
- * lacks (of its body, or of its subject for email).
+ * The templates the validator reports without a text in one of the journey's languages (`missing-translation`, or
+ * `missing-locale-text` for the default language), each with the languages it lacks (of its body, or of its subject
+ * for email).
  */
 export function missingTranslations(diagnostics: Diagnostic[], document: Journey): MissingTranslation[] {
-  const ids = new Set(
-    diagnostics.filter((diagnostic) => diagnostic.code === 'missing-translation' && diagnostic.path[0] === 'templates').map((d) => String(d.path[1])),
+  const reported = diagnostics.filter(
+    (diagnostic) => (diagnostic.code === 'missing-translation' || diagnostic.code === 'missing-locale-text') && diagnostic.path[0] === 'templates',
   )
-  const { locales, defaultLocale } = document.settings
+  const ids = new Set(reported.map((diagnostic) => String(diagnostic.path[1])))
   return [...ids].flatMap((id) => {
     const template = document.templates[id]
     if (!template) return []
-    const lacking = missingLocales(
-      template,
-      locales.filter((locale) => locale !== defaultLocale),
-    )
+    const lacking = missingLocales(template, document.settings.locales)
     return lacking.length > 0 ? [{ id, name: template.name ?? id, locales: lacking }] : []
   })
 }

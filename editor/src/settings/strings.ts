@@ -21,7 +21,8 @@ const en = {
   alreadyThere: (code: string) => `${code} is already among the languages.`,
   notACode: 'Not a language tag: write it as de, en or de-AT.',
   missingHeading: (count: number) => (count === 1 ? '1 template lacks a translation' : `${count} templates lack a translation`),
-  missingIntro: 'Debtors with these languages get the default language’s text until the template has theirs.',
+  missingIntro:
+    'Debtors with these languages get the default language’s text until the template has theirs; a template without the default language stops the journey from being published.',
   missingIn: (locales: string[]) => `missing: ${locales.join(', ')}`,
   openTemplate: (name: string) => `Open template ${name}`,
   goal: 'Goal',
@@ -80,7 +81,8 @@ const de: SettingsStrings = {
   alreadyThere: (code) => `${code} ist schon unter den Sprachen.`,
   notACode: 'Kein Sprachkürzel: schreiben Sie es wie de, en oder de-AT.',
   missingHeading: (count) => (count === 1 ? '1 Vorlage fehlt eine Übersetzung' : `${count} Vorlagen fehlt eine Übersetzung`),
-  missingIntro: 'Schuldner mit diesen Sprachen erhalten den Text der Standardsprache, bis die Vorlage ihren hat.',
+  missingIntro:
+    'Schuldner mit diesen Sprachen erhalten den Text der Standardsprache, bis die Vorlage ihren hat; ohne die Standardsprache kann eine Vorlage nicht veröffentlicht werden.',
   missingIn: (locales) => `fehlt: ${locales.join(', ')}`,
   openTemplate: (name) => `Vorlage ${name} öffnen`,
   goal: 'Ziel',
