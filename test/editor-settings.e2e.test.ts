@@ -167,8 +167,30 @@ describe('the journey settings screen in a real browser', () => {
       )
       .waitFor()
     await shot('publish-overlap')
-    await dialog.getByRole('button', { name: 'Cancel' }).click()
-  })
+    await dialog.getByRole('button', { name: 'Publish v1' }).click()
+    await expect.poll(async () => (await editor.api<{ latestVersion: number | null }>('GET', '/api/journeys/settings-test')).latestVersion).toBe(1)
+
+    // Another journey on the same event, given a priority of its own in the same group: the one of rank 1 starts.
+    await page.goto(`${server.url}/journeys/friendly-reminder`)
+    await page.locator('.react-flow__node').first().waitFor()
+    await page.getByRole('button', { name: 'Settings', exact: true }).click()
+    await page.getByRole('checkbox', { name: 'This journey excludes others of its group' }).check()
+    await page.getByRole('spinbutton', { name: 'Rank' }).fill('5')
+    await page.getByRole('button', { name: 'Publish' }).click()
+    const next = page.getByRole('dialog', { name: 'Publish version 2' })
+    await next
+      .getByRole('listitem')
+      .filter({
+        hasText:
+          'In the group “dunning”, “Settings test” (rank 1) comes before “Friendly reminder for forgetful payers” (rank 5): a case that gets the event enters “Settings test” only, and “Friendly reminder for forgetful payers” does not start for it. A case already in “Friendly reminder for forgetful payers” when “Settings test” starts pauses there and resumes when “Settings test” has ended.',
+      })
+      .waitFor()
+    await shot('publish-ranked')
+    await next.getByRole('button', { name: 'Cancel' }).click()
+    // Nothing of this is kept for the German test: the example stays as it was published.
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await page.getByRole('button', { name: 'Undo' }).click()
+  }, 60_000)
 
   it('opens on the field a problem in the panel is about, each time it is chosen', async () => {
     const broken = { ...englishOnly(), id: 'settings-problems' }
