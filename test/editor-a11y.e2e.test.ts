@@ -96,12 +96,13 @@ describe('a screen reader can name every control', () => {
     await page.keyboard.press('Escape')
   })
 
-  it('in the templates view, the JSON view, the versions view and the test run', async () => {
-    for (const view of ['Templates', 'JSON', 'Versions'] as const) {
+  it('in the templates view, the settings, the JSON view, the versions view and the test run', async () => {
+    for (const view of ['Templates', 'Settings', 'JSON', 'Versions'] as const) {
       await page.getByRole('button', { name: view, exact: true }).click()
       // Each view is checked once it shows what it is for (its editors loaded), not after a while.
       const ready = {
         Templates: page.locator('.locale-column .monaco-editor').first(),
+        Settings: page.getByRole('main', { name: 'Journey settings' }).locator('.cel-editor .monaco-editor'),
         JSON: page.getByRole('main', { name: 'Journey document as JSON' }).getByRole('status').filter({ hasText: 'In sync with the canvas' }),
         Versions: page.getByRole('complementary', { name: 'Version history' }).getByRole('heading', { name: 'History' }),
       }[view]

@@ -22,6 +22,7 @@ const TemplatesPanel = lazy(() => import('../templates/TemplatesPanel'))
 const DocumentView = lazy(() => import('../json-view/DocumentView'))
 const VersionsPanel = lazy(() => import('../versions/VersionsPanel'))
 const TestRunPanel = lazy(() => import('../testrun/TestRunPanel'))
+const SettingsScreen = lazy(() => import('../settings/SettingsScreen'))
 
 /** The editor screen of one journey: toolbar, palette, canvas and problems. */
 export function Editor() {
@@ -34,7 +35,8 @@ export function Editor() {
   const [view, setView] = useState<EditorView>('canvas')
   const [testRunOpen, setTestRunOpen] = useState(false)
   const [publishing, setPublishing] = useState(false)
-  // A template a problem is about: the templates view opens on it (`at` tells a second click from the first).
+  // A template a problem is about, or the settings screen links to: the templates view opens on it (`at` tells a
+  // second click from the first).
   const [shownTemplate, setShownTemplate] = useState<{ id: string; at: number }>()
   const name = useEditorStore((state) => state.document.name)
   const dirty = useEditorStore(isDirty)
@@ -83,6 +85,20 @@ export function Editor() {
       setView(next)
     },
     [store],
+  )
+
+  // A setting a problem is about: the settings screen shows and focuses it.
+  const setting = useEditorStore((state) => state.selection.setting)
+  useEffect(() => {
+    if (setting && confirmLeavingJson()) setView('settings')
+  }, [setting])
+
+  const onOpenTemplate = useCallback(
+    (id: string) => {
+      setShownTemplate((current) => ({ id, at: (current?.at ?? 0) + 1 }))
+      onView('templates')
+    },
+    [onView],
   )
 
   // What a problem is about, in the view that shows it (a setting is for the settings view to show).
@@ -140,6 +156,8 @@ export function Editor() {
         <Suspense fallback={loading}>
           {view === 'templates' ? (
             <TemplatesPanel key={shownTemplate?.at} show={shownTemplate?.id} />
+          ) : view === 'settings' ? (
+            <SettingsScreen onOpenTemplate={onOpenTemplate} />
           ) : view === 'json' ? (
             <DocumentView />
           ) : (

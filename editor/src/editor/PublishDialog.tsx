@@ -4,6 +4,7 @@ import { loadVersion } from '../api/versions-api'
 import { useEditorStore } from '../store'
 import { Dialog } from '../ui/Dialog'
 import { entryOf, overlappingJourneys, type Overlap } from './overlapping-journeys'
+import { overlapOutcome, overlapWords } from './overlap-words'
 
 type Changes = { state: 'loading' } | { state: 'first' } | { state: 'ready'; changes: JourneyChange[]; moved: number } | { state: 'unknown' }
 
@@ -17,7 +18,7 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
   const [changes, setChanges] = useState<Changes>(latest === null ? { state: 'first' } : { state: 'loading' })
   const [overlaps, setOverlaps] = useState<Overlap[]>([])
 
-  // Other running journeys that start on the same event: a debtor could hear from both at once.
+  // Other running journeys that start on the same event: the warning says what the runtime's governance does.
   useEffect(() => {
     let live = true
     overlappingJourneys(document).then(
@@ -43,6 +44,8 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
   }, [document, latest])
 
   const next = (latest ?? 0) + 1
+  const own = { name: document.name, priority: document.settings.priority }
+  const outcomes = overlaps.map((overlap) => ({ overlap, outcome: overlapOutcome(own, overlap) }))
   return (
     <Dialog
       title={`Publish version ${next}`}
@@ -83,16 +86,24 @@ export function PublishDialog({ onCancel, onPublish }: { onCancel: () => void; o
           Optional. Ctrl+Enter publishes, Esc cancels. Cases that enter from now on follow the new version.
         </span>
       </div>
-      {overlaps.length > 0 && (
-        <div className="notice notice--warning publish-dialog__overlap" role="note">
-          Cases that receive <span className="mono">{entryOf(document)?.event}</span> also enter{' '}
-          {overlaps.map((overlap, index) => (
-            <span key={overlap.id}>
-              {index > 0 && (index === overlaps.length - 1 ? ' and ' : ', ')}“{overlap.name}”
-              {overlap.when && <span className="muted"> (if {overlap.when})</span>}
-            </span>
-          ))}
-          : a debtor may hear from {overlaps.length === 1 ? 'both journeys' : 'several journeys'} at once. Narrow the entry condition if that is not meant.
+      {outcomes.length > 0 && (
+        <div className="notice notice--warning publish-dialog__overlap" role="note" aria-label={overlapWords.intro(entryOf(document)?.event ?? '')}>
+          <p>{overlapWords.intro(entryOf(document)?.event ?? '')}</p>
+          <ul>
+            {outcomes.map(({ overlap, outcome }) => (
+              <li key={overlap.id}>
+                {outcome.text}
+                {overlap.when && (
+                  <span className="muted">
+                    {' '}
+                    ({overlapWords.onlyWhere(overlap.name)} <span className="mono">{overlap.when}</span>)
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {outcomes.some(({ outcome }) => outcome.both) && <p>{overlapWords.cap}</p>}
+          <p>{overlapWords.hint}</p>
         </div>
       )}
       <div className="publish-dialog__changes" aria-live="polite">

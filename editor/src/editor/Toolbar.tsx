@@ -25,12 +25,13 @@ interface ToolbarProps {
   onView: (view: EditorView) => void
 }
 
-/** What the main area shows: the journey's steps, or the messages its steps send. */
-export type EditorView = 'canvas' | 'templates' | 'json' | 'versions'
+/** What the main area shows: the journey's steps, the messages its steps send, its settings, its JSON or versions. */
+export type EditorView = 'canvas' | 'templates' | 'settings' | 'json' | 'versions'
 
 const views: { view: EditorView; icon: string; label: string; title: string }[] = [
   { view: 'canvas', icon: 'git-branch', label: 'Canvas', title: "The journey's steps" },
   { view: 'templates', icon: 'file-text', label: 'Templates', title: 'The messages the steps send' },
+  { view: 'settings', icon: 'sliders', label: 'Settings', title: 'Languages, goal, contact hours, stop rules and priority' },
   { view: 'json', icon: 'braces', label: 'JSON', title: 'The whole journey document as JSON' },
   { view: 'versions', icon: 'history', label: 'Versions', title: 'Published versions and what changed between them' },
 ]
@@ -69,7 +70,7 @@ export function Toolbar(props: ToolbarProps) {
             onClick={() => props.onView(item.view)}
             title={item.title}
           >
-            <Icon name={item.icon} /> {item.label}
+            <Icon name={item.icon} /> <span className="view-switch__label">{item.label}</span>
           </button>
         ))}
       </div>

@@ -1,4 +1,4 @@
-import type { Journey } from '@dunwell/journey'
+import type { Journey, Priority } from '@dunwell/journey'
 import { listJourneys } from '../api/journeys-api'
 import { loadVersion } from '../api/versions-api'
 
@@ -7,6 +7,8 @@ export interface Overlap {
   name: string
   /** The other journey's entry condition, when it has one. */
   when?: string
+  /** Its live version's priority: with this journey's it decides which of them a case is in. */
+  priority?: Priority
 }
 
 /** The event a journey starts on, and its entry condition. */
@@ -18,7 +20,7 @@ export function entryOf(document: Journey): { event: string; when?: string } | u
 
 /**
  * The other running journeys whose live version starts on the same event: a case that gets it enters each of them
- * (their entry conditions permitting), and may hear from several at once.
+ * (their entry conditions permitting); their priorities say which of them holds it (overlap-words.ts).
  */
 export async function overlappingJourneys(document: Journey): Promise<Overlap[]> {
   const own = entryOf(document)
@@ -29,6 +31,8 @@ export async function overlappingJourneys(document: Journey): Promise<Overlap[]>
   )
   return live.flatMap(({ journey, version }) => {
     const entry = version?.document ? entryOf(version.document) : undefined
-    return entry?.event === own.event ? [{ id: journey.id, name: journey.name, ...(entry.when ? { when: entry.when } : {}) }] : []
+    if (entry?.event !== own.event) return []
+    const priority = version?.document?.settings?.priority
+    return [{ id: journey.id, name: journey.name, ...(entry.when ? { when: entry.when } : {}), ...(priority ? { priority } : {}) }]
   })
 }

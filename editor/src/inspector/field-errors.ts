@@ -39,7 +39,10 @@ export function nodeProblems(diagnostics: Diagnostic[], document: Journey, nodeI
   return problems
 }
 
-/** A schema message starts with the field's path (`data.branches[0].when must …`); next to the field it is noise. */
+/**
+ * A schema message starts with the field's path (`data.branches[0].when must …`, `settings.priority.rank must …`);
+ * next to the field it is noise.
+ */
 export function fieldMessage(diagnostic: Diagnostic): string {
-  return diagnostic.code === 'schema' ? diagnostic.message.replace(/^data(\.[\w-]+|\[\d+\])*\s+/, '') : diagnostic.message
+  return diagnostic.code === 'schema' ? diagnostic.message.replace(/^(data|settings|name|description)(\.[\w-]+|\[\d+\])*\s+/, '') : diagnostic.message
 }

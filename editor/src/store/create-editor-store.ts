@@ -72,7 +72,9 @@ export function createEditorStore(document: Journey, meta: JourneyMeta = { statu
                 ? `template:${change.edit}`
                 : change.type === 'replace-document' && change.edit
                   ? `document:${change.edit}`
-                  : undefined
+                  : (change.type === 'update-settings' || change.type === 'describe') && change.edit
+                    ? `settings:${change.edit}`
+                    : undefined
         set({
           document: next,
           history: record(state.history, { change: change.type, patches, inversePatches, ...(mergeKey ? { mergeKey } : {}) }),

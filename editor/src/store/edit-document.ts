@@ -1,4 +1,4 @@
-import { nodeKinds, type Journey, type JourneyEdge, type JourneyNode, type LocalizedText, type Template } from '@dunwell/journey'
+import { nodeKinds, type Journey, type JourneyEdge, type JourneyNode, type LocalizedText, type Settings, type Template } from '@dunwell/journey'
 import { autoLayout, DEFAULT_SIZE, GRID, snap } from './auto-layout'
 import { freshId, takenIds } from './fresh-id'
 import { copyFragment, insertFragment } from './fragment'
@@ -41,6 +41,13 @@ export function editDocument(draft: Journey, change: Change, context: EditContex
     }
     case 'rename':
       draft.name = change.name
+      return undefined
+    case 'describe':
+      if (!change.description) delete draft.description
+      else if (draft.description !== change.description) draft.description = change.description
+      return undefined
+    case 'update-settings':
+      updateSettings(draft.settings, change.settings)
       return undefined
     case 'rename-node':
       return renameNode(draft, change.from, change.to)
@@ -91,6 +98,15 @@ export function editDocument(draft: Journey, change: Change, context: EditContex
 /** Whether a step sends (or reads out) the template. */
 export function templateInUse(document: Journey, id: string): boolean {
   return document.nodes.some((node) => (node.data as { template?: unknown }).template === id)
+}
+
+/** Writes only the settings that differ, so that an undo step names the field that changed. */
+function updateSettings(draft: Settings, next: Settings) {
+  const target = draft as Record<string, unknown>
+  for (const key of Object.keys(draft)) if (!(key in next)) delete target[key]
+  for (const [key, value] of Object.entries(next)) {
+    if (JSON.stringify(target[key]) !== JSON.stringify(value)) target[key] = structuredClone(value)
+  }
 }
 
 /** Writes only what differs, so that the patches name the locale being typed in (and merge per gesture). */

@@ -1,4 +1,4 @@
-import type { Diagnostic, Journey, JourneyEdge, JourneyNode, Position, Template } from '@dunwell/journey'
+import type { Diagnostic, Journey, JourneyEdge, JourneyNode, Position, Settings, Template } from '@dunwell/journey'
 import type { Patch } from 'immer'
 
 /** What is selected on the canvas, by id. */
@@ -37,6 +37,10 @@ export type Change =
   /** `edit` names one editing gesture (the focus of a text field): its changes become one history entry. */
   | { type: 'update-node-data'; id: string; data: JourneyNode['data']; edit?: string }
   | { type: 'rename'; name: string }
+  /** An empty description removes it. `edit` names one editing gesture, as for node data. */
+  | { type: 'describe'; description: string; edit?: string }
+  /** The journey's settings: only the fields that differ are written. `edit` names one editing gesture. */
+  | { type: 'update-settings'; settings: Settings; edit?: string }
   /** A step's new id; its edges (and the edge ids named after it) follow. Refused when the id is invalid or taken. */
   | { type: 'rename-node'; from: string; to: string }
   /** A branch's or variant's new id; the edge leaving by it follows. Refused when the id is invalid or taken. */

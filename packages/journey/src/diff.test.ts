@@ -120,12 +120,16 @@ describe('diffJourneys', () => {
       journey.description = 'Now with less pressure'
       journey.settings.goal = 'case.balance <= 5'
       journey.settings.contactHours = { start: '09:00', end: '18:00' }
+      journey.settings.priority = { rank: 2 }
+      journey.settings.stopOn = [{ event: 'dispute.opened' }]
     })
     expect(diffJourneys(sampleJourney(), after).map((change) => change.message)).toEqual([
       'Renamed from ‘Sample journey’ to ‘Gentler’',
       'Description changed',
       'Settings: goal set',
       'Settings: contact hours set',
+      'Settings: priority set',
+      'Settings: stop rules set',
     ])
   })
 

@@ -2,6 +2,7 @@ import type { Journey, JourneyEdge, JourneyNode } from './document'
 import { describeDuration, durationParts } from './duration'
 import { isPlainObject } from './is-plain-object'
 import { nodeKinds } from './nodes'
+import type { Settings } from './settings'
 import type { Template } from './template'
 
 export type JourneyChangeKind = 'added' | 'removed' | 'changed'
@@ -46,14 +47,22 @@ function diffJourney(before: Journey, after: Journey): JourneyChange[] {
   return changes
 }
 
-const settingNames: Record<string, string> = { locales: 'locales', defaultLocale: 'default locale', goal: 'goal', contactHours: 'contact hours' }
+/** Every setting's name in a change's words: a new setting without one fails to type-check. */
+const settingNames: Record<keyof Settings, string> = {
+  locales: 'locales',
+  defaultLocale: 'default locale',
+  goal: 'goal',
+  contactHours: 'contact hours',
+  priority: 'priority',
+  stopOn: 'stop rules',
+}
 
 function diffSettings(before: Journey, after: Journey): JourneyChange[] {
   return changedKeys(before.settings, after.settings).map((key) => {
     const had = key in before.settings
     const has = key in after.settings
     const kind: JourneyChangeKind = had && has ? 'changed' : has ? 'added' : 'removed'
-    const name = settingNames[key] ?? key
+    const name = (settingNames as Record<string, string>)[key] ?? key
     const message = kind === 'changed' ? `Settings: ${name} changed` : kind === 'added' ? `Settings: ${name} set` : `Settings: ${name} removed`
     return { kind, subject: 'settings', id: key, fields: [key], message }
   })

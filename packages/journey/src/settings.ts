@@ -15,6 +15,9 @@ export const contactHours = z
   .strict()
   .refine((hours) => hours.start < hours.end, { message: 'start must be before end', path: ['end'] })
 
+/** The group of a journey with a priority that names none. */
+export const DEFAULT_PRIORITY_GROUP = 'dunning'
+
 /** What happens to an enrolment when a journey of higher priority in its group takes the case. */
 export const outrankedModes = ['pause', 'end'] as const
 
@@ -24,7 +27,7 @@ export const outrankedModes = ['pause', 'end'] as const
  */
 export const prioritySchema = z
   .object({
-    /** Journeys of one group exclude each other; default `dunning`. */
+    /** Journeys of one group exclude each other; default `dunning` (`DEFAULT_PRIORITY_GROUP`). */
     group: slug.optional(),
     /** 1 is the highest priority; a journey of lower rank number takes the case from one of higher. */
     rank: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000'),

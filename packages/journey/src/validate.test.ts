@@ -329,6 +329,12 @@ describe('validate', () => {
       ).toEqual(['settings', 'goal'])
       expect(
         only(
+          broken((j) => (j.settings.stopOn = [{ event: 'dispute.opened' }, { event: 'payment.received', when: 'event.amount >' }])),
+          'bad-expression',
+        ).path,
+      ).toEqual(['settings', 'stopOn', 1, 'when'])
+      expect(
+        only(
           broken((j) => (node(j, 'flag').data.set.reminded = 'true &&')),
           'bad-expression',
         ).nodeId,
@@ -421,6 +427,16 @@ describe('validate', () => {
           'unknown-event',
         ).message,
       ).toContain('make sure your systems send it')
+      const rule = only(
+        broken((j) => (j.settings.stopOn = [{ event: 'dispute.opend', outcome: 'disputed' }])),
+        'unknown-event',
+      )
+      expect(rule).toEqual({
+        severity: 'warning',
+        code: 'unknown-event',
+        message: '"dispute.opend" is not a known event type; did you mean dispute.opened?',
+        path: ['settings', 'stopOn', 0, 'event'],
+      })
     })
 
     it('every diagnostic code is covered by a test above', async () => {

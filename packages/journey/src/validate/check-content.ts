@@ -181,6 +181,10 @@ export function checkContent(view: JourneyView): Diagnostic[] {
   if (view.settings) {
     const { settings } = view
     diagnostics.push(...expressionDiagnostic(checkCondition(settings.goal ?? DEFAULT_GOAL), { path: ['settings', 'goal'] }, 'goal'))
+    settings.stopOn?.forEach((rule, index) => {
+      if (rule.when)
+        diagnostics.push(...expressionDiagnostic(checkCondition(rule.when), { path: ['settings', 'stopOn', index, 'when'] }, `stop rule ${index + 1}`))
+    })
     if (!settings.locales.includes(settings.defaultLocale)) {
       diagnostics.push({
         severity: 'error',

@@ -5,7 +5,7 @@ import type { JourneyView } from './view'
 
 /**
  * Event names Dunwell does not know, a warning only: other systems send their own events. A typo in the entry's
- * event would enrol nobody, so the closest known name is offered.
+ * event would enrol nobody (and one in a stop rule stop nothing), so the closest known name is offered.
  */
 export function checkEvents(view: JourneyView): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
@@ -13,15 +13,24 @@ export function checkEvents(view: JourneyView): Diagnostic[] {
     const parsed = node.node
     if (!parsed) continue
     const event = parsed.type === 'entry' ? parsed.data.event : parsed.type === 'wait' && 'event' in parsed.data ? parsed.data.event : undefined
-    if (event === undefined || isKnownEvent(event)) continue
-    const guess = closestName(event, knownEventTypes)
-    diagnostics.push({
-      severity: 'warning',
-      code: 'unknown-event',
-      message: guess ? `"${event}" is not a known event type; did you mean ${guess}?` : `"${event}" is not a known event type; make sure your systems send it`,
-      nodeId: node.id,
-      path: ['nodes', node.index, 'data', 'event'],
-    })
+    const found = event === undefined ? undefined : unknownEvent(event, ['nodes', node.index, 'data', 'event'])
+    if (found) diagnostics.push({ ...found, nodeId: node.id })
   }
+  // A stop rule on a misspelt event would never stop anything.
+  view.settings?.stopOn?.forEach((rule, index) => {
+    const found = unknownEvent(rule.event, ['settings', 'stopOn', index, 'event'])
+    if (found) diagnostics.push(found)
+  })
   return diagnostics
+}
+
+function unknownEvent(event: string, path: Diagnostic['path']): Diagnostic | undefined {
+  if (isKnownEvent(event)) return undefined
+  const guess = closestName(event, knownEventTypes)
+  return {
+    severity: 'warning',
+    code: 'unknown-event',
+    message: guess ? `"${event}" is not a known event type; did you mean ${guess}?` : `"${event}" is not a known event type; make sure your systems send it`,
+    path,
+  }
 }
