@@ -14,12 +14,17 @@ const run = promisify(execFile)
 const root = new URL('..', import.meta.url).pathname
 const packages = ['packages/journey', 'packages/contract', 'packages/client', 'runtime', 'packages/cli']
 const runtimeManifest = JSON.parse(readFileSync(join(root, 'runtime/package.json'), 'utf8'))
+const require = createRequire(join(root, 'runtime/package.json'))
+// The workspace's better-sqlite3, compiled for this Node by `pnpm install`: the project installs the same version and
+// takes its binding rather than compiling SQLite again for minutes (that build is better-sqlite3's, not ours to test).
+const sqliteFolder = join(require.resolve('better-sqlite3'), '../..')
+const sqliteVersion: string = JSON.parse(readFileSync(join(sqliteFolder, 'package.json'), 'utf8')).version
 const tsc = join(root, 'node_modules/typescript', createRequire(join(root, 'package.json'))('typescript/package.json').bin.tsc)
 
 /** The environment without what pnpm sets for its scripts (npm would take its settings for its own). */
 function outsideEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|pnpm_|INIT_CWD$)/i.test(name)))
-  // better-sqlite3 builds from source here; node-gyp takes Node's headers from Debian's package.
+  // Should better-sqlite3 have to build from source, node-gyp takes Node's headers from Debian's package.
   if (existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr'
   return { ...env, ...extra }
 }
@@ -92,7 +97,7 @@ describe('the packed packages, installed outside the workspace', () => {
 
     writeFileSync(
       join(project, 'package.json'),
-      JSON.stringify({ name: 'host', private: true, type: 'module', allowScripts: { 'better-sqlite3': true, '@scarf/scarf': false } }),
+      JSON.stringify({ name: 'host', private: true, type: 'module', allowScripts: { 'better-sqlite3': false, '@scarf/scarf': false } }),
     )
     const { dependencies } = runtimeManifest
     await run(
@@ -103,11 +108,15 @@ describe('the packed packages, installed outside the workspace', () => {
         '--no-audit',
         '--no-fund',
         ...files.map((file) => join(tarballs, file)),
+        `better-sqlite3@${sqliteVersion}`,
         `hono@${dependencies.hono}`,
         `@hono/node-server@${dependencies['@hono/node-server']}`,
       ],
       { cwd: project, env: outsideEnv({}), timeout: 480_000, maxBuffer: 1 << 24 },
     )
+    const binding = 'build/Release/better_sqlite3.node'
+    mkdirSync(join(project, 'node_modules/better-sqlite3/build/Release'), { recursive: true })
+    copyFileSync(join(sqliteFolder, binding), join(project, 'node_modules/better-sqlite3', binding))
     // What was installed is the build: no TypeScript sources, no tsx.
     const installed = join(project, 'node_modules/@dunwell/runtime')
     expect(readdirSync(installed).sort()).toEqual(['dist', 'package.json'])
