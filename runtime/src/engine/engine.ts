@@ -8,7 +8,7 @@ import { releaseStaleLeases } from '../db/open-database'
 import type { EventSource } from '../db/event-row-id'
 import type { Backlog, EngineStore } from '../db/sqlite-store'
 import { createMessageRenderer, type MessageRenderer } from '../messages'
-import { defaultContactPolicy, type ContactPolicy } from '../policy'
+import { defaultContactPolicy, quietPeriodEvents, type ContactPolicy } from '../policy'
 import { BatchRun, type WorkItem } from './batch-run'
 import { controlEvents } from './control-events'
 import { yieldToLoop } from './breathe'
@@ -16,6 +16,7 @@ import { deliverOutbox, type DeliveryStats } from './deliver-outbox'
 import type { EngineDeps, Links } from './engine-deps'
 import { GuardScope } from './guard-scope'
 import { JourneyCache, type CompiledVersion } from './journey-cache'
+import { byPriority } from './journey-priority'
 import { engineEventTypes } from '@dunwell/contract'
 import { eventId, ingestEvents, summarise, upsertCases, type EventOutcome, type IngestResult, type UpsertResult } from './ingest'
 import type { CaseInput } from '@dunwell/contract'
@@ -122,7 +123,11 @@ export class Engine {
       triggers.set(compiled.trigger.event, [...(triggers.get(compiled.trigger.event) ?? []), compiled])
       listened.add(compiled.trigger.event)
       for (const handled of compiled.handles.values()) for (const type of handled) listened.add(type)
+      for (const rule of compiled.journey.settings.stopOn ?? []) listened.add(rule.event)
     }
+    for (const type of quietPeriodEvents(this.policy)) listened.add(type)
+    // The journey that comes first enrols first: one it outranks then does not start (journey priority).
+    for (const versions of triggers.values()) versions.sort(byPriority)
     this.#triggers = triggers
     this.#listened = listened
   }
