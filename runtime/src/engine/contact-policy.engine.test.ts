@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseContactPolicy, type ContactPolicy } from '../index'
 import {
+  callingJourney,
   caseInput,
   days,
   emailTemplate,
@@ -210,35 +211,6 @@ describe('public holidays by region', () => {
     })
   })
 })
-
-/** entry → call-1 → 1h → call-2 → … → call-n → exit `done`; the last call's `failed` leads to `failedTo` when given. */
-function callingJourney(id: string, calls: number, options: { failedTo?: string; trigger?: string } = {}) {
-  const nodes: Record<string, [string, Record<string, unknown>]> = { start: ['entry', { event: options.trigger ?? 'invoice.overdue' }] }
-  const edges: string[] = []
-  let previous = 'start'
-  for (let i = 1; i <= calls; i++) {
-    if (i > 1) {
-      nodes[`gap-${i}`] = ['wait', { for: 'PT1H' }]
-      edges.push(`${previous}>gap-${i}`)
-      previous = `gap-${i}`
-    }
-    nodes[`call-${i}`] = ['call', { queue: 'collections', template: 'script' }]
-    edges.push(`${previous}>call-${i}`)
-    previous = `call-${i}`
-  }
-  nodes.done = ['exit', { outcome: 'done' }]
-  edges.push(`${previous}>done`)
-  if (options.failedTo) {
-    nodes[options.failedTo] = ['exit', { outcome: options.failedTo }]
-    edges.push(`call-${calls}:failed>${options.failedTo}`)
-  }
-  return journey({
-    id,
-    nodes: nodes as never,
-    edges,
-    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName }} about {{ case.balance | money }}') },
-  })
-}
 
 /** The default caps, with the call cap set to suppress rather than defer. */
 const suppressingCalls = (): ContactPolicy => {

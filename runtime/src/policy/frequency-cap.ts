@@ -79,7 +79,9 @@ export function checkFrequencyCap(caps: (FrequencyCap & { source?: string })[], 
 
 function outweighs(candidate: Refusal, current: Refusal): boolean {
   if (candidate.onCap !== current.onCap) return candidate.onCap === 'suppress'
-  return candidate.allowedAt > current.allowedAt
+  if (candidate.allowedAt.getTime() !== current.allowedAt.getTime()) return candidate.allowedAt > current.allowedAt
+  // Holding as long: the jurisdiction's rule names the law.
+  return current.source === 'policy' && candidate.source !== undefined && candidate.source !== 'policy'
 }
 
 /** Whether `channel` is in a quiet period: an event of a period's type within its duration before `now`. */
