@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { compileCommand, compileHelp } from './commands/compile'
 import { formatCommand, formatHelp } from './commands/format'
 import { keysCommand, keysHelp } from './commands/keys'
+import { policyCommand, policyHelp } from './commands/policy'
 import { serveCommand } from './commands/serve'
 import { simulateCommand, simulateHelp } from './commands/simulate'
 import { validateCommand, validateHelp } from './commands/validate'
@@ -12,7 +13,7 @@ export { nodeIo, type CliIo } from './io'
 const usage = `Usage: dunwell <command> [options]
 
 Commands:
-${[validateHelp, compileHelp, formatHelp, simulateHelp, keysHelp].map((text) => `  ${text.replace(/\n/g, '\n  ')}`).join('\n\n')}
+${[validateHelp, compileHelp, formatHelp, simulateHelp, keysHelp, policyHelp].map((text) => `  ${text.replace(/\n/g, '\n  ')}`).join('\n\n')}
 
   dunwell help    this text
 `
@@ -41,6 +42,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         'test-clock': { type: 'string' },
         role: { type: 'string' },
         name: { type: 'string' },
+        at: { type: 'string' },
       },
     })
     const [command, ...files] = positionals
@@ -61,6 +63,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await serveCommand(io, values, new URL('../../../editor/dist', import.meta.url).pathname)
       case 'keys':
         return await keysCommand(io, files, values)
+      case 'policy':
+        return await policyCommand(io, files, values)
       default:
         throw new UsageError(`unknown command "${command}"`)
     }

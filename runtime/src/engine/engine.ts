@@ -13,13 +13,14 @@ import { BatchRun, type WorkItem } from './batch-run'
 import { controlEvents } from './control-events'
 import { yieldToLoop } from './breathe'
 import { deliverOutbox, type DeliveryStats } from './deliver-outbox'
+import { explainPolicy } from './explain-policy'
 import type { EngineDeps, Links } from './engine-deps'
 import { GuardScope } from './guard-scope'
 import { JourneyCache, type CompiledVersion } from './journey-cache'
 import { byPriority } from './journey-priority'
 import { engineEventTypes } from '@dunwell/contract'
 import { eventId, ingestEvents, summarise, upsertCases, type EventOutcome, type IngestResult, type UpsertResult } from './ingest'
-import type { CaseInput } from '@dunwell/contract'
+import type { CaseInput, CasePolicy } from '@dunwell/contract'
 import type { EventInput } from '@dunwell/contract'
 
 export interface EngineOptions {
@@ -358,6 +359,11 @@ export class Engine {
     return { ...value, lateMs: value.oldestDueAt === null ? 0 : Math.max(0, now - value.oldestDueAt) }
   }
   #backlog: { read: number; value: Backlog } | undefined
+
+  /** The contact rules in force for a case's debtor now (`dunwell policy explain`, `GET /api/cases/{id}/policy`). */
+  explainPolicy(caseId: string): Promise<CasePolicy | undefined> {
+    return explainPolicy(this.store, this.policy, caseId, this.clock.now())
+  }
 
   /** Messages sent since start, and those resent because a crash interrupted their hand-over. */
   readonly deliveryStats: DeliveryStats = { sent: 0, resentAfterInterruption: 0 }

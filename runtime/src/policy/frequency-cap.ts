@@ -55,26 +55,33 @@ function windowStart(now: Date, window: string): number {
 export function checkFrequencyCap(caps: (FrequencyCap & { source?: string })[], channel: Channel, sent: ContactMade[], now: Date): ContactRuleResult {
   let refusal: Refusal | undefined
   for (const cap of caps) {
-    const counts = capChannels(cap)
-    if (!counts.includes(channel)) continue
-    const start = windowStart(now, cap.window)
-    const inWindow = sent.filter((contact) => contact.at > start && counts.includes(contact.channel as Channel)).sort((a, b) => a.at - b.at)
-    if (inWindow.length < cap.max) continue
-    // One more is allowed once all but max - 1 of them have left the window.
-    const oldestToLeave = inWindow[inWindow.length - cap.max]?.at ?? start
-    const allowedAt = DateTime.fromMillis(oldestToLeave, { zone: 'utc' }).plus(Duration.fromISO(cap.window)).toJSDate()
+    if (!capChannels(cap).includes(channel)) continue
+    const usage = capUsage(cap, sent, now)
+    if (!usage.allowedAt) continue
     const candidate: Refusal = {
       allowed: false,
       rule: describeCap(cap),
-      allowedAt,
+      allowedAt: usage.allowedAt,
       onCap: cap.onCap,
-      journeys: [...new Set(inWindow.map((contact) => contact.journeyId))],
-      counted: inWindow.length,
+      journeys: usage.journeys,
+      counted: usage.counted,
       ...(cap.source ? { source: cap.source } : {}),
     }
     if (!refusal || outweighs(candidate, refusal)) refusal = candidate
   }
   return refusal ?? { allowed: true }
+}
+
+/** What counts against a cap now: how many contacts, of which journeys, and when one more is allowed if it is full. */
+export function capUsage(cap: FrequencyCap, sent: ContactMade[], now: Date): { counted: number; journeys: string[]; allowedAt?: Date } {
+  const counts = capChannels(cap)
+  const start = windowStart(now, cap.window)
+  const inWindow = sent.filter((contact) => contact.at > start && counts.includes(contact.channel as Channel)).sort((a, b) => a.at - b.at)
+  const usage = { counted: inWindow.length, journeys: [...new Set(inWindow.map((contact) => contact.journeyId))] }
+  if (inWindow.length < cap.max) return usage
+  // One more is allowed once all but max - 1 of them have left the window.
+  const oldestToLeave = inWindow[inWindow.length - cap.max]?.at ?? start
+  return { ...usage, allowedAt: DateTime.fromMillis(oldestToLeave, { zone: 'utc' }).plus(Duration.fromISO(cap.window)).toJSDate() }
 }
 
 function outweighs(candidate: Refusal, current: Refusal): boolean {
@@ -89,23 +96,29 @@ export function checkQuietPeriods(periods: (QuietPeriod & { source?: string })[]
   let refusal: Refusal | undefined
   for (const period of periods) {
     if (!period.channels.includes(channel)) continue
-    const start = windowStart(now, period.duration)
-    const last = Math.max(-Infinity, ...events.filter((e) => e.type === period.after && e.at > start && e.at <= now.getTime()).map((e) => e.at))
-    if (last === -Infinity) continue
-    const allowedAt = DateTime.fromMillis(last, { zone: 'utc' }).plus(Duration.fromISO(period.duration)).toJSDate()
-    if (!refusal || allowedAt > refusal.allowedAt) {
+    const quiet = quietUntil(period, events, now)
+    if (!quiet) continue
+    if (!refusal || quiet.until > refusal.allowedAt) {
       refusal = {
         allowed: false,
         rule: describeQuietPeriod(period),
-        allowedAt,
+        allowedAt: quiet.until,
         onCap: 'defer',
         journeys: [],
-        since: new Date(last),
+        since: quiet.since,
         ...(period.source ? { source: period.source } : {}),
       }
     }
   }
   return refusal ?? { allowed: true }
+}
+
+/** The quiet period running now, if any: since the last event that started it, until its end. */
+export function quietUntil(period: QuietPeriod, events: QuietStart[], now: Date): { since: Date; until: Date } | undefined {
+  const start = windowStart(now, period.duration)
+  const last = Math.max(-Infinity, ...events.filter((e) => e.type === period.after && e.at > start && e.at <= now.getTime()).map((e) => e.at))
+  if (last === -Infinity) return undefined
+  return { since: new Date(last), until: DateTime.fromMillis(last, { zone: 'utc' }).plus(Duration.fromISO(period.duration)).toJSDate() }
 }
 
 /** "at most 7 calls in 7 days", with the rule's name in front when it has one. */

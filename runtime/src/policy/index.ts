@@ -9,7 +9,9 @@ export {
 } from './contact-policy'
 export { debtorZone } from './debtor-zone'
 export {
+  capUsage,
   checkFrequencyCap,
+  quietUntil,
   checkQuietPeriods,
   describeCap,
   describeQuietPeriod,
