@@ -94,13 +94,17 @@ describe('three journeys on one event, with priorities and a cross-journey cap',
     expect(await trail(t, 'c-1', 'paused')).toEqual([
       { reason: 'outranked by journey "broken-promise" (rank 1 in group dunning)', journey: 'broken-promise', enrolment: 'broken-promise/c-1/1' },
     ])
-    // An operator's resume does not give the case back while the other journey runs.
+    // Neither an operator's resume nor a hold's release gives the case back while the other journey runs.
     await t.engine.control('c-1', 'resume')
+    await t.engine.ingest([event('dispute.opened', 'c-1', MONDAY.getTime() + days(3.2)), event('dispute.resolved', 'c-1', MONDAY.getTime() + days(3.5))])
     await t.engine.advanceTo(MONDAY.getTime() + days(4))
+    // The dispute paused and released the journey that holds the case; the reminder stayed paused.
+    expect((await entries(t, 'c-1', 'resumed')).map((entry) => `${entry.enrolmentId}: ${entry.detail.reason}`)).toEqual(['broken-promise/c-1/1: dispute'])
     expect((await enrolments(t, 'c-1')).find((e) => e.journey_id === 'reminder')).toMatchObject({ status: 'paused' })
 
     await t.engine.advanceTo(MONDAY.getTime() + days(5.5))
-    expect(await trail(t, 'c-1', 'resumed')).toEqual([
+    const resumed = (await entries(t, 'c-1', 'resumed')).filter((entry) => entry.enrolmentId === 'reminder/c-1/1')
+    expect(resumed.map((entry) => entry.detail)).toEqual([
       { reason: 'journey "broken-promise" ended', journey: 'broken-promise', enrolment: 'broken-promise/c-1/1' },
     ])
     expect((await enrolments(t, 'c-1')).map((e) => `${e.journey_id}: ${e.status} ${e.outcome ?? ''}`)).toEqual([
@@ -155,7 +159,11 @@ describe('stop rules', () => {
 
   it('without a condition or outcome: ends as `stopped`; a condition that cannot be evaluated counts as false and says why', async () => {
     const t = await startEngine()
+    // A stop rule's event is one the engine listens to (no "nobody listens" warning at ingest), as is a quiet period's.
+    expect(t.engine.isHeard('call.wrong-number')).toBe(false)
     await t.engine.publish(promiseStops())
+    expect(t.engine.isHeard('call.wrong-number')).toBe(true)
+    expect(t.engine.isHeard('call.connected')).toBe(true)
     await t.engine.upsertCases([caseInput('c-1'), caseInput('c-2')])
     await t.engine.ingest([
       event('invoice.overdue', 'c-1', MONDAY),
