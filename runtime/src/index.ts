@@ -22,6 +22,8 @@ export {
   type TracedMessage,
 } from './simulate/simulate'
 export { timeline, type TimelineEntry } from './engine/timeline'
+export { explainPolicy } from './engine/explain-policy'
+export type { CasePolicy } from '@dunwell/contract'
 export * from './import'
 export * from './auth'
 export { createApp, type DunwellApp } from './http/create-app'

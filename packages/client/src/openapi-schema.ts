@@ -238,6 +238,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contact rules in force for a case’s debtor, why they apply, and how far they are used now
+         * @description The policy’s rules and those of the jurisdictions the debtor lives in (by country and region), the widest contact hours, each frequency cap with the contacts of every journey that count against it and when it allows one more, the quiet periods running and until when.
+         */
+        get: operations["getCasePolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/enrol": {
         parameters: {
             query?: never;
@@ -865,6 +885,79 @@ export interface components {
             detail: {
                 [key: string]: unknown;
             };
+        };
+        CasePolicy: {
+            caseId: string;
+            /** @description The moment the counts are for */
+            at: string;
+            place: {
+                country: string | null;
+                region: string | null;
+                timezone: string;
+            };
+            jurisdictions: components["schemas"]["AppliedJurisdiction"][];
+            /** @description The widest hours, in the debtor's local time (a journey may narrow them) */
+            contactHours: {
+                start: string;
+                end: string;
+                days: string[];
+                channels: string[];
+                holidays: boolean;
+            };
+            caps: components["schemas"]["CapInForce"][];
+            quietPeriods: components["schemas"]["QuietPeriodInForce"][];
+            optouts: string[];
+            holds: string[];
+            enrolments: {
+                id: string;
+                journeyId: string;
+                status: string;
+                /** @description The enrolment of the journey of higher priority it waits for */
+                outrankedBy: string | null;
+            }[];
+        };
+        AppliedJurisdiction: {
+            /** @example Regulation F */
+            name: string;
+            /** @example US */
+            country: string;
+            region: string | null;
+            /** @example the debtor's country is US */
+            why: string;
+        };
+        CapInForce: {
+            /** @example Regulation F §1006.14(b)(2)(i): at most 7 calls in 7 days */
+            rule: string;
+            /**
+             * @description `policy`, or the jurisdiction it comes from
+             * @example Regulation F (US)
+             */
+            source: string;
+            channels: string[];
+            max: number;
+            /** @example P7D */
+            window: string;
+            /** @enum {string} */
+            onCap: "defer" | "suppress";
+            /** @description Contacts of every journey within the window ending now */
+            counted: number;
+            /** @description The journeys whose contacts count */
+            journeys: string[];
+            /** @description When the cap allows one more, if it is full now */
+            allowedAgainAt: string | null;
+        };
+        QuietPeriodInForce: {
+            rule: string;
+            source: string;
+            /** @example call.connected */
+            after: string;
+            channels: string[];
+            /** @example P7D */
+            duration: string;
+            /** @description When the event that started the running period happened */
+            since: string | null;
+            /** @description When the running period ends; null when none runs */
+            until: string | null;
         };
         ImportReport: {
             importId: string | null;
@@ -2862,6 +2955,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimelineEntry"][];
+                };
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key’s role may not do this; `permission` names what it lacks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules in force now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePolicy"];
                 };
             };
             /** @description The request is malformed; `errors` names each field at fault */

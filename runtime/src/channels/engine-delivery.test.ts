@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { caseInput, emailTemplate, enrol, journey, messages, startEngine, textTemplate } from '../engine/testing'
+import { caseInput, days, emailTemplate, enrol, journey, messages, MONDAY, startEngine, textTemplate } from '../engine/testing'
 import { createHttpProviderAdapter, createLinks, createSmtpAdapter, verifyLinkToken, verifySignature } from './index'
 import { smtpError, startHttpServer, startSmtpServer } from './testing/local-servers'
 import { parseRawEmail } from '../testing/raw-email'
@@ -54,6 +54,8 @@ describe('the engine delivering through real channels', () => {
   it('sends the rendered email and SMS, with links that lead back to the case, and marks both sent', async () => {
     const { t, smtp, provider } = await engineWithRealChannels()
     await enrol(t, reminder, [caseInput('INV-1001')])
+    // One message a day (the default policy): the text follows the email a day later.
+    await t.engine.advanceTo(MONDAY.getTime() + days(2))
 
     const rows = await messages(t, 'INV-1001')
     expect(rows.map((row) => [row.channel, row.status])).toEqual([

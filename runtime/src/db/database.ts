@@ -105,6 +105,8 @@ export interface EnrolmentsTable {
   entered_at: number
   updated_at: number
   ended_at: number | null
+  /** While paused for a journey of higher priority: that journey's enrolment (migration 0009). */
+  outranked_by: string | null
 }
 
 export interface TimersTable {

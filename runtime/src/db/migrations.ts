@@ -257,6 +257,12 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('timers_leased').on('timers').column('lease_owner').where(sql.ref('lease_owner'), 'is not', null).execute()
     },
   },
+  '0009-enrolment-outranked-by': {
+    // A journey of higher priority took the case: the enrolment waits, paused, for that one to end (journey priority).
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('enrolments').addColumn('outranked_by', 'text').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -29,5 +29,6 @@ export function enrolmentFromRow(row: Selectable<EnrolmentsTable>): EnrolmentRec
     enteredAt: Number(row.entered_at),
     updatedAt: Number(row.updated_at),
     endedAt: row.ended_at === null ? null : Number(row.ended_at),
+    outrankedBy: row.outranked_by ?? null,
   }
 }

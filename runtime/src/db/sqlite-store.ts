@@ -17,7 +17,10 @@ export interface EngineStore {
   loadOptouts(caseIds: string[]): Promise<{ caseId: string; channel: string }[]>
   loadHolds(caseIds: string[]): Promise<{ caseId: string; kind: string }[]>
   loadSplitAssignments(caseIds: string[]): Promise<{ caseId: string; journeyId: string; nodeId: string; variant: string }[]>
-  loadRecentSends(caseIds: string[], channels: string[], since: number): Promise<{ caseId: string; channel: string; at: number }[]>
+  /** Contacts on these channels since then, by any journey (what a frequency cap counts). */
+  loadRecentSends(caseIds: string[], channels: string[], since: number): Promise<{ caseId: string; channel: string; at: number; journeyId: string }[]>
+  /** Events of these types applied since then (what starts a quiet period). */
+  loadRecentEvents(caseIds: string[], types: string[], since: number): Promise<{ caseId: string; type: string; at: number }[]>
   /** Writes a whole batch in one transaction: it happened entirely or not at all. */
   commit(batch: WriteBatch, owner: string): Promise<void>
   /** The currency of each of these cases that exists and is not erased. */
@@ -89,9 +92,9 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
        due_date = excluded.due_date, attributes = excluded.attributes, updated_at = excluded.updated_at`,
     ),
     upsertEnrolment: sqlite.prepare(
-      `insert into enrolments (id, case_id, journey_id, version, node, status, outcome, steps, entered_at, updated_at, ended_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `insert into enrolments (id, case_id, journey_id, version, node, status, outcome, steps, entered_at, updated_at, ended_at, outranked_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (id) do update set node = excluded.node, status = excluded.status, outcome = excluded.outcome, steps = excluded.steps,
-       updated_at = excluded.updated_at, ended_at = excluded.ended_at`,
+       updated_at = excluded.updated_at, ended_at = excluded.ended_at, outranked_by = excluded.outranked_by`,
     ),
     insertTimer: sqlite.prepare(
       `insert into timers (id, enrolment_id, case_id, node_id, kind, due_at, held) values (?, ?, ?, ?, ?, ?, 0) on conflict (id) do nothing`,
@@ -162,7 +165,20 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     }
     for (const e of batch.enrolments.values()) {
       if (erased.has(e.caseId)) continue
-      statements.upsertEnrolment.run(e.id, e.caseId, e.journeyId, e.version, e.node, e.status, e.outcome, e.steps, e.enteredAt, e.updatedAt, e.endedAt)
+      statements.upsertEnrolment.run(
+        e.id,
+        e.caseId,
+        e.journeyId,
+        e.version,
+        e.node,
+        e.status,
+        e.outcome,
+        e.steps,
+        e.enteredAt,
+        e.updatedAt,
+        e.endedAt,
+        e.outrankedBy ?? null,
+      )
     }
     for (const id of batch.timersToDelete) statements.deleteTimer.run(id)
     for (const [enrolmentId, nodeId] of batch.timersToCancel) statements.cancelTimers.run(enrolmentId, nodeId)
@@ -375,14 +391,30 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
       const rows = await inChunks(caseIds, (part) =>
         db
           .selectFrom('outbox')
-          .select(['case_id', 'channel', 'created_at'])
+          .select(['case_id', 'channel', 'created_at', 'journey_id'])
           .where('case_id', 'in', part)
           .where('channel', 'in', channels)
-          .where('status', 'in', ['pending', 'sent'])
+          // Pending, sent or recorded: whatever reached (or is on its way to) the debtor.
+          .where('status', 'not in', ['suppressed', 'failed'])
           .where('created_at', '>=', since)
           .execute(),
       )
-      return rows.map((row) => ({ caseId: row.case_id, channel: row.channel, at: Number(row.created_at) }))
+      return rows.map((row) => ({ caseId: row.case_id, channel: row.channel, at: Number(row.created_at), journeyId: row.journey_id }))
+    },
+
+    async loadRecentEvents(caseIds, types, since) {
+      if (types.length === 0) return []
+      const rows = await inChunks(caseIds, (part) =>
+        db
+          .selectFrom('events')
+          .select(['case_id', 'type', 'at'])
+          .where('case_id', 'in', part)
+          .where('type', 'in', types)
+          .where('at', '>=', since)
+          .where('processed_at', 'is not', null)
+          .execute(),
+      )
+      return rows.map((row) => ({ caseId: row.case_id, type: row.type, at: Number(row.at) }))
     },
 
     async purgeFreedPages() {

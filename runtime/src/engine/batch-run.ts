@@ -14,6 +14,9 @@ import type { CompiledVersion } from './journey-cache'
 import { performActions, type StepEvent } from './perform-actions'
 import { emptyBatch, type AuditRecord, type CaseRecord, type EnrolmentRecord, type EventRecord, type TimerRecord, type WriteBatch } from './records'
 import { assignVariant } from './split-assignment'
+import { noteQuietStart } from './contact-gate'
+import { handBack, heldByOtherJourney, takeOver } from './journey-priority'
+import { applyStopRules } from './stop-rules'
 
 /** Events after which the journey's goal is checked even where no node waits for them. */
 const goalEvents = new Set(['payment.received', 'case.updated', 'dunwell.check'])
@@ -155,6 +158,9 @@ export class BatchRun {
       record.balance -= amount
       this.touchCase(record, now)
     }
+    // The policy's quiet periods and the journeys' stop rules (governance across journeys).
+    noteQuietStart(this, record, event)
+    await applyStopRules(this, record, stepEvent, now)
     if (event.type === 'payment.received' || event.type === 'case.updated') {
       // A paused enrolment still ends when the goal is met; nothing else moves it.
       for (const paused of enrolments.filter((e) => e.status === 'paused')) await this.step(paused, { type: 'dunwell.check', data: {} }, now)
@@ -170,7 +176,8 @@ export class BatchRun {
     if (release && this.state.holdsOf(record.id).delete(release)) {
       this.batch.holdsReleased.push({ caseId: record.id, kind: release })
       if (this.state.holdsOf(record.id).size === 0) {
-        for (const enrolment of enrolments.filter((e) => e.status === 'paused')) {
+        // One paused for a journey of higher priority waits for that one.
+        for (const enrolment of enrolments.filter((e) => e.status === 'paused' && !e.outrankedBy)) {
           this.setPaused(enrolment, false, release, now)
           await this.step(enrolment, { type: 'dunwell.check', data: {} }, now)
         }
@@ -187,7 +194,7 @@ export class BatchRun {
     for (const version of this.deps.triggers().get(event.type) ?? []) await this.enrol(record, version, stepEvent, now)
   }
 
-  setPaused(enrolment: EnrolmentRecord, paused: boolean, reason: string, now: number): void {
+  setPaused(enrolment: EnrolmentRecord, paused: boolean, reason: string, now: number, detail: Record<string, unknown> = {}): void {
     enrolment.status = paused ? 'paused' : 'active'
     enrolment.updatedAt = now
     this.batch.enrolments.set(enrolment.id, enrolment)
@@ -200,7 +207,7 @@ export class BatchRun {
       at: now,
       kind: paused ? 'paused' : 'resumed',
       nodeId: enrolment.node,
-      detail: { reason },
+      detail: { reason, ...detail },
     })
   }
 
@@ -250,6 +257,8 @@ export class BatchRun {
       }
       if (!passes) return refuse(`filter is false: ${version.trigger.filter}`)
     }
+    const holder = heldByOtherJourney(this, record.id, version)
+    if (holder) return refuse(holder.reason)
     const enrolment: EnrolmentRecord = {
       id: `${version.journeyId}/${record.id}/${previous.length + 1}`,
       caseId: record.id,
@@ -272,6 +281,7 @@ export class BatchRun {
       nodeId: null,
       detail: { journey: version.journeyId, version: version.version, trigger: event.type },
     })
+    await takeOver(this, enrolment, version, now)
     await this.step(enrolment, event, now, { initial: true })
   }
 
@@ -326,6 +336,7 @@ export class BatchRun {
     }
     if (enrolment.status === 'done') this.batch.enrolmentsEnded.add(enrolment.id)
     this.batch.enrolments.set(enrolment.id, enrolment)
+    if (enrolment.status === 'done' && enrolment.endedAt === now) await handBack(this, enrolment, now)
   }
 
   /** Stores a split's assignment when the case takes it (its decision), not when a guard merely asks. */

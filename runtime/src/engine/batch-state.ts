@@ -1,5 +1,5 @@
-import { Duration } from 'luxon'
-import { prepareHolidays } from '../policy'
+import { channels } from '@dunwell/journey'
+import { lookBack, prepareHolidays, quietPeriodEvents, type ContactMade, type QuietStart } from '../policy'
 import { yieldToLoop } from './breathe'
 import type { EngineDeps } from './engine-deps'
 import type { CaseRecord, EnrolmentRecord } from './records'
@@ -14,7 +14,9 @@ export class BatchState {
   optouts = new Map<string, Set<string>>()
   holds = new Map<string, Set<string>>()
   splits = new Map<string, string>()
-  recentSends = new Map<string, number[]>()
+  /** Each case's recent contacts (every journey's) and the events that started quiet periods, for the policy's rules. */
+  contacts = new Map<string, ContactMade[]>()
+  quietStarts = new Map<string, QuietStart[]>()
 
   static async load(deps: EngineDeps, caseIds: string[], now: number): Promise<BatchState> {
     const state = new BatchState()
@@ -27,10 +29,11 @@ export class BatchState {
       state.splits.set(key(s.caseId, s.journeyId, s.nodeId), s.variant)
       state.#loaded.add(key(s.caseId, s.journeyId, s.nodeId))
     }
-    const capped = [...new Set(policy.frequencyCaps.map((cap) => cap.channel))]
-    if (capped.length > 0) {
-      const longest = Math.max(...policy.frequencyCaps.map((cap) => Duration.fromISO(cap.window).toMillis()))
-      for (const send of await store.loadRecentSends(caseIds, capped, now - longest)) state.sendsOf(send.caseId, send.channel).push(send.at)
+    const back = lookBack(policy)
+    if (back.caps > 0) for (const send of await store.loadRecentSends(caseIds, [...channels], now - back.caps)) state.contactsOf(send.caseId).push(send)
+    const quiet = quietPeriodEvents(policy)
+    if (quiet.length > 0) {
+      for (const event of await store.loadRecentEvents(caseIds, quiet, now - back.quietPeriods)) state.quietStartsOf(event.caseId).push(event)
     }
     // The public holidays of the cases' places, this year and next, worked out before the work, one calendar a turn.
     const year = new Date(now).getUTCFullYear()
@@ -71,10 +74,15 @@ export class BatchState {
     return set
   }
 
-  sendsOf(caseId: string, channel: string): number[] {
-    const k = key(caseId, channel)
-    let list = this.recentSends.get(k)
-    if (!list) this.recentSends.set(k, (list = []))
+  contactsOf(caseId: string): ContactMade[] {
+    let list = this.contacts.get(caseId)
+    if (!list) this.contacts.set(caseId, (list = []))
+    return list
+  }
+
+  quietStartsOf(caseId: string): QuietStart[] {
+    let list = this.quietStarts.get(caseId)
+    if (!list) this.quietStarts.set(caseId, (list = []))
     return list
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseContactPolicy, type ContactPolicy } from '../index'
 import {
+  callingJourney,
   caseInput,
   days,
   emailTemplate,
@@ -211,38 +212,21 @@ describe('public holidays by region', () => {
   })
 })
 
-/** entry → call-1 → 1h → call-2 → … → call-n → exit `done`; the last call's `failed` leads to `failedTo` when given. */
-function callingJourney(id: string, calls: number, options: { failedTo?: string; trigger?: string } = {}) {
-  const nodes: Record<string, [string, Record<string, unknown>]> = { start: ['entry', { event: options.trigger ?? 'invoice.overdue' }] }
-  const edges: string[] = []
-  let previous = 'start'
-  for (let i = 1; i <= calls; i++) {
-    if (i > 1) {
-      nodes[`gap-${i}`] = ['wait', { for: 'PT1H' }]
-      edges.push(`${previous}>gap-${i}`)
-      previous = `gap-${i}`
-    }
-    nodes[`call-${i}`] = ['call', { queue: 'collections', template: 'script' }]
-    edges.push(`${previous}>call-${i}`)
-    previous = `call-${i}`
-  }
-  nodes.done = ['exit', { outcome: 'done' }]
-  edges.push(`${previous}>done`)
-  if (options.failedTo) {
-    nodes[options.failedTo] = ['exit', { outcome: options.failedTo }]
-    edges.push(`call-${calls}:failed>${options.failedTo}`)
-  }
-  return journey({
-    id,
-    nodes: nodes as never,
-    edges,
-    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName }} about {{ case.balance | money }}') },
+/** The default caps, with the call cap set to suppress rather than defer. */
+const suppressingCalls = (): ContactPolicy => {
+  const result = parseContactPolicy({
+    frequencyCaps: [
+      { channels: ['email', 'sms', 'whatsapp', 'letter'], max: 1, window: 'P1D' },
+      { channel: 'call', max: 7, window: 'P7D', onCap: 'suppress' },
+    ],
   })
+  if (!result.ok) throw new Error(result.errors.join('; '))
+  return result.policy
 }
 
 describe('frequency cap: at most 7 calls in 7 days', () => {
-  it('suppresses the 8th call with the rule as the reason, and the journey goes on through `failed`', async () => {
-    const t = await startEngine()
+  it('with `onCap: suppress`, suppresses the 8th call with the rule as the reason, and the journey goes on through `failed`', async () => {
+    const t = await startEngine({ policy: suppressingCalls() })
     await enrol(t, callingJourney('eight-calls', 8, { failedTo: 'capped' }), [caseInput('c-1')])
     // An hour at a time, so that every call is its own batch and the cap is read back from the database.
     for (let hour = 1; hour <= 8; hour++) await t.engine.advanceTo(MONDAY.getTime() + hours(hour))
@@ -257,15 +241,15 @@ describe('frequency cap: at most 7 calls in 7 days', () => {
   })
 
   it('without a `failed` outcome the journey takes the default one', async () => {
-    const t = await startEngine()
+    const t = await startEngine({ policy: suppressingCalls() })
     await enrol(t, callingJourney('eight-calls-default', 8), [caseInput('c-1')])
     await t.engine.advanceTo(MONDAY.getTime() + days(1))
     expect((await messages(t, 'c-1')).map((m) => m.status).filter((s) => s === 'suppressed')).toHaveLength(1)
     expect(await theEnrolment(t, 'c-1')).toMatchObject({ status: 'done', outcome: 'done' })
   })
 
-  it('counts the calls of every journey the case is in', async () => {
-    const t = await startEngine()
+  it('counts the calls of every journey the case is in, and names the other journey', async () => {
+    const t = await startEngine({ policy: suppressingCalls() })
     await t.engine.publish(callingJourney('first-four', 4))
     await t.engine.publish(callingJourney('next-four', 4, { trigger: 'promise.broken', failedTo: 'capped' }))
     await t.engine.upsertCases([caseInput('c-1')])
@@ -278,6 +262,9 @@ describe('frequency cap: at most 7 calls in 7 days', () => {
       'next-four/call-3: sent',
       'next-four/call-4: suppressed',
     ])
+    expect(calls[7]!.reason).toBe('frequency cap: at most 7 calls in 7 days, used by journey "first-four"')
+    const suppressed = (await entries(t, 'c-1', 'message')).find((entry) => entry.detail.status === 'suppressed')
+    expect(suppressed!.detail).toMatchObject({ rule: 'at most 7 calls in 7 days', source: 'policy', counted: 7, journeys: ['first-four'] })
   })
 
   it('allows calls again once the oldest have left the 7-day window', async () => {
@@ -317,10 +304,12 @@ describe('opt-out and missing contact points', () => {
     await t.engine.upsertCases([caseInput('c-1')])
     await t.engine.ingest([{ id: 'stop', type: 'optout', caseId: 'c-1', at: iso(MONDAY.getTime() - hours(1)), data: { channel: 'sms' } }])
     await enrol(t, channelsJourney(), [caseInput('c-1')])
-    expect((await messages(t, 'c-1')).map((m) => `${m.channel}: ${m.status}${m.reason ? ` (${m.reason})` : ''}`)).toEqual([
-      'sms: suppressed (opted out of sms)',
-      'letter: sent',
-      'email: sent',
+    // One message a day: the email follows the letter a day later.
+    await t.engine.advanceTo(MONDAY.getTime() + days(2))
+    expect((await messages(t, 'c-1')).map((m) => `${m.channel}: ${m.status} ${iso(m.created_at)}${m.reason ? ` (${m.reason})` : ''}`)).toEqual([
+      'sms: suppressed 2026-11-23T09:00:00.000Z (opted out of sms)',
+      'letter: sent 2026-11-23T09:00:00.000Z',
+      'email: sent 2026-11-24T09:00:00.000Z',
     ])
     expect(await path(t, 'c-1')).toEqual(['start', 'text', 'post', 'mail', 'done'])
     expect(await t.db.selectFrom('optouts').selectAll().execute()).toMatchObject([{ case_id: 'c-1', channel: 'sms' }])
@@ -362,6 +351,7 @@ describe('opt-out and missing contact points', () => {
   it("a case without a phone number gets no SMS ('no phone number…') and goes on through `failed`", async () => {
     const t = await startEngine()
     await enrol(t, channelsJourney(), [caseInput('c-1', { without: ['phone'] })])
+    await t.engine.advanceTo(MONDAY.getTime() + days(2))
     const [sms, letter] = await messages(t, 'c-1')
     expect(sms).toMatchObject({ channel: 'sms', status: 'suppressed', reason: 'no phone number for this debtor', recipient: null, text: null })
     expect(letter).toMatchObject({ channel: 'letter', status: 'sent', recipient: 'Anna Schmidt\nHauptstraße 12\n10115 Berlin\nDE' })
@@ -374,11 +364,11 @@ describe('opt-out and missing contact points', () => {
     const t = await startEngine({ at: '2026-11-23T20:00:00Z' }) // 21:00 in Berlin
     await enrol(t, channelsJourney(), [caseInput('c-1')])
     await t.engine.ingest([event('optout', 'c-1', '2026-11-23T22:00:00Z', { channel: 'sms' })])
-    await t.engine.advanceTo(Date.parse('2026-11-25T00:00:00Z'))
+    await t.engine.advanceTo(Date.parse('2026-11-26T00:00:00Z'))
     expect((await messages(t, 'c-1')).map((m) => `${m.channel}: ${m.status} ${iso(m.created_at)}${m.reason ? ` (${m.reason})` : ''}`)).toEqual([
       'sms: suppressed 2026-11-24T07:00:00.000Z (opted out of sms)',
       'letter: sent 2026-11-24T07:00:00.000Z',
-      'email: sent 2026-11-24T07:00:00.000Z',
+      'email: sent 2026-11-25T07:00:00.000Z',
     ])
   })
 

@@ -1,4 +1,5 @@
 import type { BatchRun } from './batch-run'
+import { handBack } from './journey-priority'
 import type { CaseRecord, EventRecord } from './records'
 
 /**
@@ -53,6 +54,18 @@ export async function applyControlEvent(run: BatchRun, record: CaseRecord, event
         return
       }
       for (const enrolment of enrolments.filter((e) => e.status === 'paused')) {
+        // A journey of higher priority holds the case: the enrolment waits for that one to end.
+        if (enrolment.outrankedBy) {
+          run.audit({
+            caseId: record.id,
+            enrolmentId: enrolment.id,
+            at: now,
+            kind: 'not-resumed',
+            nodeId: enrolment.node,
+            detail: { reason: 'outranked', enrolment: enrolment.outrankedBy },
+          })
+          continue
+        }
         run.setPaused(enrolment, false, reason, now)
         await run.step(enrolment, { type: 'dunwell.check', data: {} }, now)
       }
@@ -65,6 +78,7 @@ export async function applyControlEvent(run: BatchRun, record: CaseRecord, event
         run.batch.enrolments.set(enrolment.id, enrolment)
         run.batch.enrolmentsEnded.add(enrolment.id)
         run.audit({ caseId: record.id, enrolmentId: enrolment.id, at: now, kind: 'stopped', nodeId: enrolment.node, detail: { reason } })
+        await handBack(run, enrolment, now)
       }
       return
   }

@@ -8,17 +8,19 @@ import { releaseStaleLeases } from '../db/open-database'
 import type { EventSource } from '../db/event-row-id'
 import type { Backlog, EngineStore } from '../db/sqlite-store'
 import { createMessageRenderer, type MessageRenderer } from '../messages'
-import { defaultContactPolicy, type ContactPolicy } from '../policy'
+import { defaultContactPolicy, quietPeriodEvents, type ContactPolicy } from '../policy'
 import { BatchRun, type WorkItem } from './batch-run'
 import { controlEvents } from './control-events'
 import { yieldToLoop } from './breathe'
 import { deliverOutbox, type DeliveryStats } from './deliver-outbox'
+import { explainPolicy } from './explain-policy'
 import type { EngineDeps, Links } from './engine-deps'
 import { GuardScope } from './guard-scope'
 import { JourneyCache, type CompiledVersion } from './journey-cache'
+import { byPriority } from './journey-priority'
 import { engineEventTypes } from '@dunwell/contract'
 import { eventId, ingestEvents, summarise, upsertCases, type EventOutcome, type IngestResult, type UpsertResult } from './ingest'
-import type { CaseInput } from '@dunwell/contract'
+import type { CaseInput, CasePolicy } from '@dunwell/contract'
 import type { EventInput } from '@dunwell/contract'
 
 export interface EngineOptions {
@@ -122,7 +124,11 @@ export class Engine {
       triggers.set(compiled.trigger.event, [...(triggers.get(compiled.trigger.event) ?? []), compiled])
       listened.add(compiled.trigger.event)
       for (const handled of compiled.handles.values()) for (const type of handled) listened.add(type)
+      for (const rule of compiled.journey.settings.stopOn ?? []) listened.add(rule.event)
     }
+    for (const type of quietPeriodEvents(this.policy)) listened.add(type)
+    // The journey that comes first enrols first: one it outranks then does not start (journey priority).
+    for (const versions of triggers.values()) versions.sort(byPriority)
     this.#triggers = triggers
     this.#listened = listened
   }
@@ -353,6 +359,11 @@ export class Engine {
     return { ...value, lateMs: value.oldestDueAt === null ? 0 : Math.max(0, now - value.oldestDueAt) }
   }
   #backlog: { read: number; value: Backlog } | undefined
+
+  /** The contact rules in force for a case's debtor now (`dunwell policy explain`, `GET /api/cases/{id}/policy`). */
+  explainPolicy(caseId: string): Promise<CasePolicy | undefined> {
+    return explainPolicy(this.store, this.policy, caseId, this.clock.now())
+  }
 
   /** Messages sent since start, and those resent because a crash interrupted their hand-over. */
   readonly deliveryStats: DeliveryStats = { sent: 0, resentAfterInterruption: 0 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { caseInput, emailTemplate, enrol, journey, messages, startEngine, textTemplate } from './testing'
+import { caseInput, days, emailTemplate, enrol, journey, messages, MONDAY, startEngine, textTemplate } from './testing'
+
+/** The policy allows one message a day: the text after the email goes out a day later. */
+const nextDay = (t: Awaited<ReturnType<typeof startEngine>>) => t.engine.advanceTo(MONDAY.getTime() + days(2))
 
 /** entry → email → sms → exit, in English and German (English by default). */
 const bilingual = (id = 'bilingual') =>
@@ -30,6 +33,7 @@ describe('the debtor’s language', () => {
       caseInput('paris', { debtor: { locale: 'fr', firstName: 'Chloé' } }),
       caseInput('unknown', { without: ['locale'], debtor: { firstName: 'Sam' } }),
     ])
+    await nextDay(t)
     const [viennaMail, viennaText] = await messages(t, 'vienna')
     expect(viennaMail).toMatchObject({ locale: 'de', subject: 'Erinnerung für Lena' })
     // The template has no opt-out: the runtime adds one, in the debtor's language (Regulation F §1006.6(e)).
@@ -108,6 +112,7 @@ describe('links and sender', () => {
   it('messages link to the payment page the embedding service provides', async () => {
     const t = await startEngine({ links: (caseId, channel) => ({ pay: `https://acme.test/pay/${caseId}?via=${channel}` }) })
     await enrol(t, bilingual(), [caseInput('c-1')])
+    await nextDay(t)
     const sms = (await messages(t, 'c-1')).find((m) => m.channel === 'sms')
     expect(sms!.text).toBe('Pay here: https://acme.test/pay/c-1?via=sms')
   })
@@ -132,6 +137,8 @@ describe('journey versions and renderer caches', () => {
       })
     await enrol(production, text('Live text'), [caseInput('c-1')])
     await enrol(simulation, text('Draft text'), [caseInput('c-1')])
+    await nextDay(production)
+    await nextDay(simulation)
     const firstLine = (m: { text: string | null }) => m.text?.split('\n')[0]
     expect((await messages(production, 'c-1')).map(firstLine)).toEqual(['Live text', 'Live text Reply STOP to opt out.'])
     expect((await messages(simulation, 'c-1')).map(firstLine)).toEqual(['Draft text', 'Draft text Reply STOP to opt out.'])

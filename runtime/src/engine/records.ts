@@ -25,6 +25,8 @@ export interface EnrolmentRecord {
   enteredAt: number
   updatedAt: number
   endedAt: number | null
+  /** While paused because a journey of higher priority holds the case: that journey's enrolment. */
+  outrankedBy?: string | null
 }
 
 export interface EventRecord {

@@ -1,9 +1,10 @@
 import type { Channel, SendParams } from '@dunwell/journey'
-import { checkFrequencyCap, effectiveContactHours, findNextAllowed, type ContactWindow, type NextAllowedOptions, type PublicHoliday } from '../policy'
+import { effectiveContactHours, findNextAllowed, type ContactWindow, type NextAllowedOptions, type PublicHoliday } from '../policy'
 import type { BatchRun } from './batch-run'
 import { memoize } from './memo'
 import { ensureOptOut } from '../channels/ensure-opt-out'
 import { placeOf, templateFacts } from './case-facts'
+import { countContact, gateContact } from './contact-gate'
 import type { StepContext } from './perform-actions'
 import type { CaseRecord, OutboxRecord } from './records'
 
@@ -73,9 +74,9 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
       nodeId: params.nodeId,
       detail: { channel: params.channel, template: params.template ?? null, ...detail },
     })
-  const suppress = (reason: string): 'failed' => {
+  const suppress = (reason: string, detail: Record<string, unknown> = {}): 'failed' => {
     run.batch.outbox.push({ ...base, reason })
-    audit({ status: 'suppressed', reason, outboxId })
+    audit({ status: 'suppressed', reason, outboxId, ...detail })
     return 'failed'
   }
 
@@ -83,38 +84,46 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
   if (optedOut.has(params.channel) || optedOut.has('all')) return suppress(`opted out of ${optedOut.has('all') ? 'all contact' : params.channel}`)
   const recipient = recipientOf(record, params.channel)
   if (!recipient) return suppress(contactPoints[params.channel].missing)
-  const sent = run.state.sendsOf(record.id, params.channel)
-  const cap = checkFrequencyCap(
-    policy,
-    params.channel,
-    sent.map((at) => new Date(at)),
-    new Date(now),
-  )
-  if (!cap.allowed) return suppress(`frequency cap: ${cap.rule}`)
-
+  // The policy's rules across journeys (caps, quiet periods) for where the debtor lives: suppressed, or deferred.
+  const { rules, held } = gateContact(run, record, version.journeyId, params.channel, now)
+  if (held?.onCap === 'suppress') return suppress(held.reason, held.detail)
+  const earliest = Math.max(now, held?.allowedAt ?? now)
+  let allowed = earliest
+  let holidays: PublicHoliday[] = []
+  let window = ''
   if (policy.channelsWithHours.includes(params.channel)) {
-    const { hours } = effectiveContactHours(policy, version.journey.settings.contactHours)
+    const { hours } = effectiveContactHours({ contactHours: rules.hours }, version.journey.settings.contactHours)
     const options: NextAllowedOptions = {
       holidays: policy.holidays,
       partialRegionalHolidays: policy.partialRegionalHolidays,
       defaultTimezone: policy.defaultTimezone,
       ...(policy.defaultCountry ? { defaultCountry: policy.defaultCountry } : {}),
     }
-    const { at: allowed, holidays } = allowedFrom(now, placeOf(record, policy.defaultTimezone), hours, options)
-    if (allowed > now) {
-      run.addTimer({
-        id: `${enrolment.id}/${enrolment.steps}`,
-        enrolmentId: enrolment.id,
-        caseId: record.id,
-        nodeId: params.nodeId,
-        kind: 'deliver',
-        dueAt: allowed,
-      })
-      const window = `${hours.start}–${hours.end} ${hours.days.join(' ')}${policy.holidays ? ', no public holidays' : ''}, debtor's local time`
-      const reason = holidays.length > 0 ? `public holiday: ${holidays.map(describeHoliday).join('; ')} (${window})` : `outside contact hours (${window})`
-      audit({ status: 'deferred', reason, until: new Date(allowed).toISOString(), ...(holidays.length > 0 ? { holidays } : {}) })
-      return 'deferred'
-    }
+    ;({ at: allowed, holidays } = allowedFrom(earliest, placeOf(record, policy.defaultTimezone), hours, options))
+    window = `${hours.start}–${hours.end} ${hours.days.join(' ')}${policy.holidays ? ', no public holidays' : ''}, debtor's local time`
+  }
+  if (allowed > now) {
+    run.addTimer({
+      id: `${enrolment.id}/${enrolment.steps}`,
+      enrolmentId: enrolment.id,
+      caseId: record.id,
+      nodeId: params.nodeId,
+      kind: 'deliver',
+      dueAt: allowed,
+    })
+    const reason = held
+      ? held.reason
+      : holidays.length > 0
+        ? `public holiday: ${holidays.map(describeHoliday).join('; ')} (${window})`
+        : `outside contact hours (${window})`
+    audit({
+      status: 'deferred',
+      reason,
+      until: new Date(allowed).toISOString(),
+      ...(held?.detail ?? {}),
+      ...(!held && holidays.length > 0 ? { holidays } : {}),
+    })
+    return 'deferred'
   }
 
   let rendered: { locale: string; subject?: string; html?: string; text?: string } | undefined
@@ -160,7 +169,7 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
       createdAt: now,
     })
   }
-  sent.push(now)
+  countContact(run, record, version.journeyId, params.channel, now)
   audit({ status: isCall ? 'task-created' : 'queued', outboxId, locale: rendered?.locale ?? null })
   return 'sent'
 }

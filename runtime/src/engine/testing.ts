@@ -206,3 +206,32 @@ export function exampleInput(name: string): { journey: unknown; cases: CaseInput
       .map((line) => JSON.parse(line))
   return { journey: JSON.parse(read('journey.json')), cases: lines(read('cases.jsonl')), events: lines(read('events.jsonl')) }
 }
+
+/** entry → call-1 → `gap` (1h) → call-2 → … → call-n → exit `done`; the last call's `failed` leads to `failedTo` when given. */
+export function callingJourney(id: string, calls: number, options: { failedTo?: string; trigger?: string; gap?: string } = {}) {
+  const nodes: Record<string, [string, Record<string, unknown>]> = { start: ['entry', { event: options.trigger ?? 'invoice.overdue' }] }
+  const edges: string[] = []
+  let previous = 'start'
+  for (let i = 1; i <= calls; i++) {
+    if (i > 1) {
+      nodes[`gap-${i}`] = ['wait', { for: options.gap ?? 'PT1H' }]
+      edges.push(`${previous}>gap-${i}`)
+      previous = `gap-${i}`
+    }
+    nodes[`call-${i}`] = ['call', { queue: 'collections', template: 'script' }]
+    edges.push(`${previous}>call-${i}`)
+    previous = `call-${i}`
+  }
+  nodes.done = ['exit', { outcome: 'done' }]
+  edges.push(`${previous}>done`)
+  if (options.failedTo) {
+    nodes[options.failedTo] = ['exit', { outcome: options.failedTo }]
+    edges.push(`call-${calls}:failed>${options.failedTo}`)
+  }
+  return journey({
+    id,
+    nodes: nodes as never,
+    edges,
+    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName }} about {{ case.balance | money }}') },
+  })
+}

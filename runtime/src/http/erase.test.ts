@@ -63,7 +63,8 @@ describe('erasing a case (GDPR)', () => {
     await api.expectStatus(202, 'POST', '/api/events', {
       body: { id: `pay-${person.email}`, type: 'payment.received', caseId: 'c-9', data: { amount: 10, payer: person.lastName } },
     })
-    await api.advanceBy(60_000)
+    // One message a day (the default policy): the text (and the call after it) follow the email a day later.
+    await api.advanceBy(2 * DAY)
     // The case is updated once: the old row's text is freed space in a page now.
     await api.expectStatus(200, 'PUT', '/api/cases/c-9', { body: caseInput('c-9', { debtor, attributes: { note: person.note, tier: 'b' } }) })
 

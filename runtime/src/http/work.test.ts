@@ -35,6 +35,8 @@ describe('GET /api/messages', () => {
     await api.expectStatus(201, 'PUT', '/api/cases/a', { body: caseInput('a') })
     await api.expectStatus(201, 'PUT', '/api/cases/b', { body: caseInput('b', { without: ['phone'] }) })
     await overdue(api, 'a', 'b')
+    // One message a day (the default policy): the text follows the email a day later.
+    await api.advanceBy(2 * DAY)
     return api
   }
   const list = (api: TestApi, query: string) =>

@@ -14,13 +14,26 @@ function errors(json: unknown): string[] {
 }
 
 describe('parseContactPolicy', () => {
-  it('defaults to 08:00–20:00 Monday to Saturday, holidays off, Regulation F call cap, UTC', () => {
+  it('defaults to 08:00–20:00 Monday to Saturday, holidays off, one message a day, 7 calls a week, Regulation F for the US, UTC', () => {
     expect(defaultContactPolicy).toEqual({
       contactHours: { start: '08:00', end: '20:00', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
       channelsWithHours: ['email', 'sms', 'whatsapp', 'call'],
       holidays: true,
       partialRegionalHolidays: 'no-contact',
-      frequencyCaps: [{ channel: 'call', max: 7, window: 'P7D' }],
+      frequencyCaps: [
+        { channels: ['email', 'sms', 'whatsapp', 'letter'], max: 1, window: 'P1D', name: 'one message a day', onCap: 'defer' },
+        { channel: 'call', max: 7, window: 'P7D', onCap: 'defer' },
+      ],
+      quietPeriods: [],
+      jurisdictions: [
+        {
+          country: 'US',
+          name: 'Regulation F',
+          contactHours: { start: '08:00', end: '21:00' },
+          frequencyCaps: [{ channel: 'call', max: 7, window: 'P7D', name: 'Regulation F §1006.14(b)(2)(i)', onCap: 'defer' }],
+          quietPeriods: [{ after: 'call.connected', channels: ['call'], duration: 'P7D', name: 'Regulation F §1006.14(b)(2)(ii)' }],
+        },
+      ],
       defaultTimezone: 'UTC',
     })
     expect(parsed({})).toEqual(defaultContactPolicy)
@@ -37,7 +50,7 @@ describe('parseContactPolicy', () => {
 
   it('replaces lists rather than merging them', () => {
     const policy = parsed({ frequencyCaps: [{ channel: 'sms', max: 3, window: 'P1D' }], holidays: false })
-    expect(policy.frequencyCaps).toEqual([{ channel: 'sms', max: 3, window: 'P1D' }])
+    expect(policy.frequencyCaps).toEqual([{ channel: 'sms', max: 3, window: 'P1D', onCap: 'defer' }])
     expect(policy.holidays).toBe(false)
   })
 
@@ -64,6 +77,43 @@ describe('parseContactPolicy', () => {
     expect(found).toContain('frequencyCaps[0].max: must be at least 1')
     expect(found.some((error) => error.startsWith('frequencyCaps[0].window: must be a positive ISO 8601 duration'))).toBe(true)
     expect(errors({ frequencyCaps: [{ channel: 'call' }] })).toEqual(['frequencyCaps[0].max: is required', 'frequencyCaps[0].window: is required'])
+  })
+
+  it('refuses hostile rules by jurisdiction with the field and the fix named', () => {
+    expect(errors({ jurisdictions: [{ country: 'USA' }] })).toEqual([
+      'jurisdictions[0].country: must be an ISO 3166-1 country code such as US: did you mean US?',
+    ])
+    expect(errors({ jurisdictions: [{ country: 'UK' }] })).toEqual([
+      'jurisdictions[0].country: must be an ISO 3166-1 country code such as US: did you mean GB?',
+    ])
+    expect(errors({ jurisdictions: [{ country: 'XX' }] })).toEqual(['jurisdictions[0].country: must be an ISO 3166-1 country code such as US'])
+    expect(errors({ jurisdictions: [{ country: 'us' }] })).toEqual([
+      'jurisdictions[0].country: must be an ISO 3166-1 country code such as US: did you mean US?',
+    ])
+    expect(errors({ jurisdictions: [{ country: 'US', region: 'Massachusetts' }] })).toEqual([
+      'jurisdictions[0].region: must be a region code such as MA or US-MA',
+    ])
+    expect(errors({ jurisdictions: [{ country: 'US', quietPeriod: [] }] })).toEqual(['jurisdictions[0]: unknown field "quietPeriod"'])
+    expect(errors({ jurisdictions: [{ country: 'US', quietPeriods: [{ after: 'dunwell.enrol', channels: ['call'], duration: 'P7D' }] }] })).toEqual([
+      'jurisdictions[0].quietPeriods[0].after: must not start with dunwell. or xstate. (reserved for the runtime)',
+    ])
+    expect(errors({ jurisdictions: [{ country: 'US', contactHours: { start: '22:00', end: '07:00' } }] })).toEqual([
+      'jurisdictions[0].contactHours.end: start must be before end',
+    ])
+    expect(errors({ frequencyCaps: [{ channel: 'sms', channels: ['email'], max: 1, window: 'P1D' }] })).toEqual([
+      'frequencyCaps[0].channels: give either channel or channels, not both',
+    ])
+    expect(errors({ frequencyCaps: [{ max: 1, window: 'P5Y' }] })).toEqual(['frequencyCaps[0].window: must be at most a year (P1Y)'])
+    expect(errors({ frequencyCaps: [{ max: 1, window: 'P1D', onCap: 'drop' }] })).toEqual(['frequencyCaps[0].onCap: must be one of defer, suppress'])
+    expect(errors(JSON.parse('{"frequencyCaps":[{"max":1e9,"window":"P1D","__proto__":{"x":1}}]}'))).toEqual([
+      'frequencyCaps[0].max: must be at most 1000',
+      'frequencyCaps[0]: unknown field "__proto__"',
+    ])
+    expect(errors({ jurisdictions: Array.from({ length: 301 }, () => ({ country: 'US' })) })).toEqual(['jurisdictions: at most 300 jurisdictions'])
+  })
+
+  it('reads a region as MA or US-MA', () => {
+    expect(parsed({ jurisdictions: [{ country: 'US', region: 'US-MA' }] }).jurisdictions).toEqual([{ country: 'US', region: 'MA' }])
   })
 
   it('rejects a file that is not an object', () => {

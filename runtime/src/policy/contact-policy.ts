@@ -1,23 +1,9 @@
-import { channels, formatPath, isoDuration, timeOfDay, weekday, weekdays, type Channel, type ContactHours, type Weekday } from '@dunwell/journey'
+import { formatPath, timeOfDay, weekday, weekdays, type Channel, type ContactHours, type Weekday } from '@dunwell/journey'
 import { z } from 'zod'
 import { isValidTimezone } from './debtor-zone'
 import { partialRegionalHolidayChoices } from './holidays'
+import { channel, defaultFrequencyCaps, defaultJurisdictions, frequencyCapSchema, jurisdictionSchema, quietPeriodSchema } from './contact-rules'
 import type { ContactWindow } from './types'
-
-const channel = z.enum(channels, { error: `must be one of ${channels.join(', ')}` })
-
-const frequencyCap = z
-  .object({
-    channel,
-    /** The most messages of this channel allowed within the window. */
-    max: z
-      .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1'),
-    /** A rolling window ending now, as an ISO 8601 duration (`P7D`). */
-    window: isoDuration,
-  })
-  .strict()
 
 /** The runtime's contact policy: what every journey must respect, whatever it says. */
 export const contactPolicySchema = z
@@ -47,8 +33,18 @@ export const contactPolicySchema = z
     partialRegionalHolidays: z
       .enum(partialRegionalHolidayChoices, { error: `must be one of ${partialRegionalHolidayChoices.join(', ')}` })
       .default('no-contact'),
-    /** At most `max` messages of a channel in any rolling `window`. */
-    frequencyCaps: z.array(frequencyCap).default(() => [{ channel: 'call' as const, max: 7, window: 'P7D' }]),
+    /**
+     * At most `max` contacts on a channel (or several) in any rolling `window`, counted across all journeys; by default
+     * one message a day (calls aside) and 7 calls in 7 days.
+     */
+    frequencyCaps: z.array(frequencyCapSchema).max(50, 'at most 50 caps').default(defaultFrequencyCaps),
+    /** No contact on some channels for a while after an event, for every debtor. */
+    quietPeriods: z
+      .array(quietPeriodSchema)
+      .max(50, 'at most 50 quiet periods')
+      .default(() => []),
+    /** Rules for debtors of a country or region (by default Regulation F for the US); they add to the above. */
+    jurisdictions: z.array(jurisdictionSchema).max(300, 'at most 300 jurisdictions').default(defaultJurisdictions),
     /** The time zone of a debtor who has none (or an unknown one). */
     defaultTimezone: z.string({ error: 'must be text' }).refine(isValidTimezone, 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
     /** The country whose holidays apply to a debtor who has none (ISO 3166-1, e.g. `DE`). */
@@ -96,7 +92,7 @@ export interface EffectiveHours {
  * The contact hours that apply to a journey: the policy's, narrowed by the journey's own (later start, earlier end,
  * fewer days). A journey can never widen them. Hours that would leave no time at all fall back to the policy's.
  */
-export function effectiveContactHours(policy: ContactPolicy, journeyHours?: ContactHours): EffectiveHours {
+export function effectiveContactHours(policy: Pick<ContactPolicy, 'contactHours'>, journeyHours?: ContactHours): EffectiveHours {
   const policyHours: ContactWindow = { ...policy.contactHours, days: [...policy.contactHours.days] }
   if (!journeyHours) return { hours: policyHours }
   const start = journeyHours.start > policyHours.start ? journeyHours.start : policyHours.start

@@ -1,7 +1,7 @@
-import { parseContactPolicy, startServer } from '@dunwell/runtime'
-import { parseJson } from '@dunwell/journey'
+import { startServer } from '@dunwell/runtime'
 import { type Command, policyOption } from '../command'
-import { errorMessage, UsageError, type CliIo } from '../io'
+import { UsageError, type CliIo } from '../io'
+import { readPolicyFile } from './policy-file'
 
 export const serveRuntime: Command = {
   name: 'serve',
@@ -43,19 +43,8 @@ export async function serveCommand(io: CliIo, options: ServeOptions, editor?: st
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number')
   if (options['test-clock'] && Number.isNaN(Date.parse(options['test-clock'])))
     throw new UsageError('--test-clock must be an ISO time, e.g. 2026-11-23T09:00:00Z')
-  let policy
-  if (options.policy) {
-    const text = await io.readFile(io.resolvePath(options.policy)).catch((error) => {
-      throw new UsageError(`cannot read policy ${options.policy}: ${errorMessage(error)}`)
-    })
-    const json = parseJson(text)
-    const parsed = json.ok ? parseContactPolicy(json.value) : { ok: false as const, errors: [json.diagnostic.message] }
-    if (!parsed.ok) {
-      for (const message of parsed.errors) io.stderr(`${options.policy}: ${message}\n`)
-      return 1
-    }
-    policy = parsed.policy
-  }
+  const policy = options.policy ? await readPolicyFile(io, options.policy) : undefined
+  if (options.policy && !policy) return 1
   const server = await startServer({
     file: io.resolvePath(options.db ?? process.env.DUNWELL_DB ?? 'dunwell.sqlite'),
     host: options.host ?? '127.0.0.1',

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Schema } from 'hono'
 import { eraseCase, getCase } from '../../engine/cases-admin'
 import { timeline } from '../../engine/timeline'
-import { caseViewSchema as caseView, timelineEntrySchema as timelineEntry, type CaseInput } from '@dunwell/contract'
+import { casePolicySchema as casePolicy, caseViewSchema as caseView, timelineEntrySchema as timelineEntry, type CaseInput } from '@dunwell/contract'
 import type { AppEnv, AppOptions } from '../app-types'
 import { guard } from '../guard'
 import { problem } from '../problem'
@@ -98,6 +98,26 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         const { id } = c.req.valid('param')
         if (!(await getCase(db, id))) return problem(c, 404, `no case "${id}"`)
         return c.json(await timeline(db, id), 200)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        operationId: 'getCasePolicy',
+        path: '/api/cases/{id}/policy',
+        tags: ['cases'],
+        summary: 'The contact rules in force for a case’s debtor, why they apply, and how far they are used now',
+        description:
+          'The policy’s rules and those of the jurisdictions the debtor lives in (by country and region), the widest contact hours, each frequency cap with the contacts of every journey that count against it and when it allows one more, the quiet periods running and until when.',
+        middleware: guard(options, 'cases:read'),
+        request: { params: caseIdParam },
+        responses: { 200: json(casePolicy, 'The rules in force now'), ...problemResponses, ...notFound },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        const explained = await engine.explainPolicy(id)
+        if (!explained) return problem(c, 404, `no case "${id}"`)
+        return c.json(explained, 200)
       },
     )
 
