@@ -612,6 +612,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/creditor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The creditor as the debtor’s pages show them: name, logo, colour, bank account */
+        get: operations["getCreditorSettings"];
+        /**
+         * Set the creditor the debtor’s pages show
+         * @description The colour must reach 4.5:1 against white; the IBAN’s check digits must hold; the logo is a PNG or JPEG data URL.
+         */
+        put: operations["putCreditorSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/optout/{token}": {
         parameters: {
             query?: never;
@@ -1345,6 +1366,22 @@ export interface components {
             permissions: string[];
             /** @description True in development mode, where a request from this machine needs no key */
             openMode: boolean;
+        };
+        CreditorSettings: {
+            name: string;
+            /** @description A PNG or JPEG as a data URL, at most 100 KB: shown on every debtor page */
+            logo?: string;
+            /**
+             * @description Buttons and headings; at least 4.5:1 against white
+             * @example #1d4ed8
+             */
+            primaryColor?: string;
+            /** @description Where a bank transfer goes; the portal shows it with a GiroCode (EUR only) */
+            bank?: {
+                accountHolder?: string;
+                iban: string;
+                bic?: string;
+            };
         };
     };
     responses: never;
@@ -4782,6 +4819,149 @@ export interface operations {
             };
             /** @description The key’s role may not do this; `permission` names what it lacks */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCreditorSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The creditor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditorSettings"];
+                };
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key’s role may not do this; `permission` names what it lacks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCreditorSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditorSettings"];
+            };
+        };
+        responses: {
+            /** @description Saved, as stored (IBAN and BIC in their electronic form) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditorSettings"];
+                };
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key’s role may not do this; `permission` names what it lacks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route’s limit; nothing was read */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route reads */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

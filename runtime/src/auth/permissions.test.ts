@@ -16,6 +16,7 @@ const expected: Record<Permission, Role[]> = {
   simulate: ['editor', 'admin'],
   'keys:manage': ['admin'],
   'clock:control': ['admin'],
+  'settings:write': ['admin'],
 }
 
 describe('can', () => {

@@ -22,6 +22,8 @@ export const permissionMatrix = {
   simulate: { admin: true, editor: true, ingest: false, viewer: false },
   'keys:manage': { admin: true, editor: false, ingest: false, viewer: false },
   'clock:control': { admin: true, editor: false, ingest: false, viewer: false },
+  /** The creditor's name, colours and bank account that every debtor page shows. */
+  'settings:write': { admin: true, editor: false, ingest: false, viewer: false },
 } as const satisfies Record<string, Record<Role, boolean>>
 
 export type Permission = keyof typeof permissionMatrix

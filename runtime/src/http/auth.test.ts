@@ -43,6 +43,7 @@ const representative: Record<
     ok: 200,
     options: () => ({ body: { journey: letters, cases: [caseInput('s-1')], start: '2026-11-23T09:00:00Z', days: 1 } }),
   },
+  'settings:write': { method: 'PUT', path: '/api/settings/creditor', ok: 200, options: () => ({ body: { name: 'Stadtwerke Musterstadt' } }) },
   'clock:control': {
     method: 'POST',
     path: '/api/test/clock',

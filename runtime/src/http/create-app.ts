@@ -17,6 +17,7 @@ import { meRoutes } from './routes/me'
 import { previewRoutes } from './routes/preview'
 import { publicRoutes } from './routes/public'
 import { describePublicRoutes } from './routes/public-docs'
+import { settingsRoutes } from './routes/settings'
 import { systemRoutes } from './routes/system'
 import { workRoutes } from './routes/work'
 import { securityHeaders } from './security-headers'
@@ -77,11 +78,14 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   for (const prefix of ['/api/*', '/callbacks/*', '/optout/*']) app.use(prefix, strictContentType())
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
-  const routes = meRoutes(
-    previewRoutes(
-      systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health),
-      options,
+  const routes = settingsRoutes(
+    meRoutes(
+      previewRoutes(
+        systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health),
+        options,
+      ),
     ),
+    options,
   )
   publicRoutes(app, options)
   describePublicRoutes(app)

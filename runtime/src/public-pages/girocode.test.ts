@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import QRCode from 'qrcode'
 import { describe, expect, it } from 'vitest'
 import { girocodePayload, type TransferRequest } from './girocode'
-import { compactIban, isValidIban } from './iban'
+import { compactIban, isValidIban } from '@dunwell/contract'
 
 const request: TransferRequest = {
   name: 'Stadtwerke Musterstadt GmbH',

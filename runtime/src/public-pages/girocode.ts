@@ -1,4 +1,4 @@
-import { compactIban, isValidBic, isValidIban } from './iban'
+import { compactIban, isValidBic, isValidIban } from '@dunwell/contract'
 
 /** What a SEPA credit transfer QR code (EPC069-12, "GiroCode") carries. */
 export interface TransferRequest {
