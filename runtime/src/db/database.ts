@@ -22,6 +22,8 @@ export interface Database {
   case_import_lines: CaseImportLinesTable
   case_import_staging: CaseImportStagingTable
   case_import_ids: CaseImportIdsTable
+  documents: DocumentsTable
+  debtor_preferences: DebtorPreferencesTable
 }
 
 export interface JourneysTable {
@@ -253,4 +255,25 @@ export interface CaseImportIdsTable {
   import_key: string
   case_id: string
   line: number
+}
+
+/** A document a debtor uploaded (a dispute's evidence): PDF, JPEG or PNG by its bytes, at most 5 MB. */
+export interface DocumentsTable {
+  id: string
+  case_id: string
+  /** `application/pdf`, `image/jpeg` or `image/png`, as its first bytes say (never what the browser claimed). */
+  media_type: string
+  size: number
+  bytes: Buffer
+  created_at: number
+}
+
+/** How the debtor wants to be reached, as they said in the portal; null where they left it open. */
+export interface DebtorPreferencesTable {
+  case_id: string
+  channel: string | null
+  /** `morning`, `afternoon` or `evening`. */
+  time_of_day: string | null
+  locale: string | null
+  updated_at: number
 }

@@ -263,6 +263,30 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('enrolments').addColumn('outranked_by', 'text').execute()
     },
   },
+  '0013-portal-documents-and-preferences': {
+    // What a debtor gives through the portal: a dispute's document (bytes kept here, never served as a page), and
+    // their contact preferences (one row per case, read by policy and journeys).
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('documents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('media_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('bytes', 'blob', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('documents_case').on('documents').column('case_id').execute()
+      await db.schema
+        .createTable('debtor_preferences')
+        .addColumn('case_id', 'text', (c) => c.primaryKey())
+        .addColumn('channel', 'text')
+        .addColumn('time_of_day', 'text')
+        .addColumn('locale', 'text')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

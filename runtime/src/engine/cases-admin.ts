@@ -82,6 +82,9 @@ export async function eraseCase(db: Kysely<Database>, id: string, now: number): 
       if (reason !== row.reason) await trx.updateTable('outbox').set({ reason }).where('id', '=', row.id).execute()
     }
     await trx.updateTable('tasks').set({ script: null }).where('case_id', '=', id).execute()
+    // What the debtor gave through the portal is theirs: documents and preferences go entirely.
+    await trx.deleteFrom('documents').where('case_id', '=', id).execute()
+    await trx.deleteFrom('debtor_preferences').where('case_id', '=', id).execute()
     await trx
       .updateTable('tasks')
       .set({ status: 'cancelled', completed_at: now })

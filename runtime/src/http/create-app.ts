@@ -8,6 +8,7 @@ import { MAX_BODY_DEPTH, textNestsDeeperThan, tooDeepMessage } from '@dunwell/co
 import { requireLoopbackHost } from '../auth/require-loopback-host'
 import type { AppEnv, AppOptions } from './app-types'
 import { docsRoutes } from './docs'
+import { documentRoutes } from './routes/documents'
 import { issuesToErrors, problem } from './problem'
 import { caseImportRoutes } from './routes/case-import'
 import { caseRoutes } from './routes/cases'
@@ -15,6 +16,10 @@ import { eventRoutes } from './routes/events'
 import { journeyRoutes } from './routes/journeys'
 import { meRoutes } from './routes/me'
 import { previewRoutes } from './routes/preview'
+import { portalBodyLimit, portalRoutes } from './routes/portal'
+import { tooLargePage } from '../public-pages/debtor-pages'
+import { publicPageHeaders } from '../public-pages/page-layout'
+import { debtorText, languageFromHeader } from '../i18n/debtor-text'
 import { publicRoutes } from './routes/public'
 import { describePublicRoutes } from './routes/public-docs'
 import { settingsRoutes } from './routes/settings'
@@ -58,7 +63,17 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
     return problem(c, 413, `the body is larger than ${limit} bytes`)
   }
   const isBulk = (path: string) => path.endsWith('/bulk') || path === '/api/simulations'
+  // The portal's forms: small, but a dispute may carry a document; beyond the limit the debtor gets a page, not JSON.
+  app.use('/pay/*', async (c, next) => {
+    const limit = portalBodyLimit(c.req.path)
+    const onError = (context: Context) => {
+      context.header('Connection', 'close')
+      return context.html(tooLargePage(debtorText(languageFromHeader(context.req.header('accept-language')))), 413, publicPageHeaders)
+    }
+    return bodyLimit({ maxSize: limit, onError })(c, next)
+  })
   app.use('*', async (c, next) => {
+    if (c.req.path.startsWith('/pay/')) return next()
     const isImport = c.req.path === '/api/cases/import'
     // A chunked import is counted as it streams (hono's limit would hold up to 1 GiB of it in memory first).
     if (isImport && !c.req.raw.headers.has('content-length')) return next()
@@ -78,16 +93,20 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   for (const prefix of ['/api/*', '/callbacks/*', '/optout/*']) app.use(prefix, strictContentType())
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
-  const routes = settingsRoutes(
-    meRoutes(
-      previewRoutes(
-        systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health),
-        options,
+  const routes = documentRoutes(
+    settingsRoutes(
+      meRoutes(
+        previewRoutes(
+          systemRoutes(workRoutes(eventRoutes(caseImportRoutes(caseRoutes(journeyRoutes(app, options), options), options), options), options), options, health),
+          options,
+        ),
       ),
+      options,
     ),
     options,
   )
   publicRoutes(app, options)
+  portalRoutes(app, options)
   describePublicRoutes(app)
   docsRoutes(app)
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { TINY_PNG } from '../public-pages/testing'
 import { startApi } from './testing'
-
-/** A 1×1 PNG: its bytes begin with the PNG signature. */
-export const TINY_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 
 describe('creditor settings', () => {
   it('stores name, logo, colour and bank account (IBAN and BIC in electronic form) and reads them back', async () => {

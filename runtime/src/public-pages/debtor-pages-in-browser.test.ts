@@ -47,10 +47,11 @@ describe('debtor pages, judged from outside', () => {
 
     const payDe = await page(api, 'GET', `/pay/${payToken('de-1')}`)
     expect(payDe.html).toContain('<html lang="de">')
-    expect(payDe.html).toMatch(/<title>€\s1\.234,50 sind offen<\/title>/) // as Austrians write it (de-DE: 1.234,50 €)
+    expect(payDe.html).toContain('<title>Ihre offene Rechnung</title>')
+    expect(payDe.html).toMatch(/<dd class="total">€\s1\.234,50<\/dd>/) // as Austrians write it (de-DE: 1.234,50 €)
     expect(payDe.html).toContain('31. Oktober 2026')
     const payEn = await page(api, 'GET', `/pay/${payToken('en-1')}`)
-    expect(payEn.html).toContain('<title>£1,234.50 is open</title>')
+    expect(payEn.html).toContain('<dd class="total">£1,234.50</dd>')
     expect(payEn.html).toContain('31 October 2026')
     Object.assign(pages, { payDe: payDe.html, payEn: payEn.html })
 
@@ -75,7 +76,7 @@ describe('debtor pages, judged from outside', () => {
 
     for (const { headers } of [payDe, none, invalidDe]) {
       expect(headers.get('content-security-policy')).toMatch(
-        /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/,
+        /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/,
       )
       expect(headers.get('referrer-policy')).toBe('no-referrer')
     }

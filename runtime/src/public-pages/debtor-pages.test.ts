@@ -51,7 +51,7 @@ describe('debtor pages', () => {
 
     const pay = await api.request('GET', `/pay/${linkToken('c-de', 'email', LINK_SECRET, 'pay')}`, { as: null })
     const payHtml = await pay.text()
-    expect(payHtml).toContain('1.234,50\u00a0€ sind offen')
+    expect(payHtml).toContain('<dd class="total">1.234,50\u00a0€</dd>')
     expect(payHtml).toContain('1. November 2026')
     await expectValid(payHtml)
     expect(payHtml).not.toMatch(/(src|href)="https?:/) // no third-party requests

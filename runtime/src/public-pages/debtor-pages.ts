@@ -34,21 +34,7 @@ export function optOutDonePage(text: DebtorText, channel: string): PageBody {
   return pageLayout(text, text.t.optout.doneTitle, html`<p>${text.t.optout.doneBody(channelWord(text, channel))}</p>`)
 }
 
-export interface PayPageCase {
-  balance: number
-  currency: string
-  dueDate: string
-}
-
-export function payPage(text: DebtorText, found: PayPageCase): PageBody {
-  const { pay } = text.t
-  if (found.balance <= 0) return pageLayout(text, pay.nothingOpenTitle, html`<p>${pay.nothingOpenBody}</p>`)
-  const amount = text.money(found.balance, found.currency)
-  const due = text.date(found.dueDate)
-  return pageLayout(
-    text,
-    pay.openTitle(amount),
-    html`<dl><dt>${pay.amountLabel}</dt><dd>${amount}</dd><dt>${pay.dueDateLabel}</dt><dd><time datetime="${found.dueDate.slice(0, 10)}">${due}</time></dd></dl>
-<p>${pay.dueSince(due)} ${pay.openBody}</p>`,
-  )
+/** A portal form's body beyond its limit: said on a page, in the browser's language (the body was not read). */
+export function tooLargePage(text: DebtorText): PageBody {
+  return pageLayout(text, text.t.portal.tooLargeTitle, html`<p>${text.t.portal.tooLargeBody}</p>`)
 }

@@ -3,7 +3,7 @@ import type { Database } from '../db/database'
 import { type DebtorText, debtorText } from '../i18n/debtor-text'
 
 /**
- * The texts for the debtor of a case: the case's `debtor.locale`, else the default locale of the journey the case was
+ * The texts for the debtor of a case: the language they chose in the portal, else the case's `debtor.locale`, else the default locale of the journey the case was
  * last enrolled in, else English. Reads only the two values, never the rest of the case.
  */
 export async function debtorTextForCase(db: Kysely<Database>, caseId: string): Promise<DebtorText> {
@@ -15,6 +15,9 @@ export async function debtorTextForCase(db: Kysely<Database>, caseId: string): P
   } catch {
     debtorLocale = undefined
   }
+  // A language chosen in the portal wins; the case's own locale keeps its region when it is the same language (de-AT).
+  const preferred = (await db.selectFrom('debtor_preferences').select('locale').where('case_id', '=', caseId).executeTakeFirst())?.locale
+  if (preferred && !debtorLocale?.toLowerCase().startsWith(preferred)) debtorLocale = preferred
   const version = await db
     .selectFrom('enrolments')
     .innerJoin('journey_versions', (join) =>

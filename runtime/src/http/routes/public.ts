@@ -1,8 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { isOptOutReply, parseDeliveryCallback, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../../channels'
-import { getCase } from '../../engine/cases-admin'
-import { debtorText, languageFromHeader } from '../../i18n/debtor-text'
-import { erasedLinkPage, invalidLinkPage, optOutDonePage, optOutQuestionPage, payPage } from '../../public-pages/debtor-pages'
+import { optOutDonePage, optOutQuestionPage } from '../../public-pages/debtor-pages'
+import { optOutEvent } from '../../public-pages/opt-out-event'
 import { debtorTextForCase } from '../../public-pages/debtor-text-for-case'
 import { publicPageHeaders } from '../../public-pages/page-layout'
 import type { AppEnv, AppOptions } from '../app-types'
@@ -25,19 +24,8 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
   app.post('/optout/:token', async (c) => {
     const link = await openLink(c, options, 'optout')
     if (link instanceof Response) return link
-    await engine.ingest(
-      [{ id: `optout/${link.caseId}/${link.channel}`, type: 'optout', caseId: link.caseId, data: { channel: link.channel, via: 'link' } }],
-      'runtime',
-    )
+    await engine.ingest([optOutEvent(link.caseId, link.channel)], 'runtime')
     return c.html(optOutDonePage(await debtorTextForCase(options.db, link.caseId), link.channel), 200, publicPageHeaders)
-  })
-
-  app.get('/pay/:token', async (c) => {
-    const link = await openLink(c, options, 'pay')
-    if (link instanceof Response) return link
-    const found = await getCase(options.db, link.caseId)
-    if (!found) return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
-    return c.html(payPage(await debtorTextForCase(options.db, found.id), found), 200, publicPageHeaders)
   })
 
   app.post('/callbacks/:provider', async (c) => {

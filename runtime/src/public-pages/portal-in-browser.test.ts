@@ -1,0 +1,199 @@
+import { mkdirSync, readFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
+import { serve } from '@hono/node-server'
+import { chromium, type Page } from 'playwright-core'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { linkToken } from '../channels'
+import { caseInput } from '../engine/testing'
+import { LINK_SECRET, startApi, type TestApi } from '../http/testing'
+import { TINY_PNG } from './testing'
+
+const token = (caseId: string) => linkToken(caseId, 'sms', LINK_SECRET, 'pay')
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+/** Where the screenshots go, to be looked at (one per page and language). */
+const shots = process.env.PORTAL_SHOTS ?? '/tmp/portal-shots'
+/** The smallest PDF a viewer opens. */
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+
+async function setup() {
+  const api = await startApi()
+  await api.expectStatus(200, 'PUT', '/api/settings/creditor', {
+    body: { name: 'Stadtwerke Musterstadt', logo: TINY_PNG, primaryColor: '#0b5cad', bank: { iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX' } },
+  })
+  await api.expectStatus(201, 'PUT', '/api/cases/RE-2026-0042', {
+    body: caseInput('RE-2026-0042', { debtor: { locale: 'de-DE', firstName: 'Anna' }, amountDue: 89.9, balance: 89.9, currency: 'EUR', dueDate: '2026-11-01' }),
+  })
+  await api.expectStatus(201, 'PUT', '/api/cases/INV-7', {
+    body: caseInput('INV-7', { debtor: { locale: 'en-GB', firstName: 'Sam' }, amountDue: 250, balance: 120.5, currency: 'EUR', dueDate: '2026-10-15' }),
+  })
+  const server = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise((resolve) => server.once('listening', resolve))
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  return { api, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+}
+
+/** Every page: requests nothing but itself, no axe violations, fits a 360 px phone; a screenshot to look at. */
+async function check(tab: Page, origin: string, name: string, requests: string[]) {
+  expect(
+    requests.filter((url) => !url.startsWith(origin) && !/^(data|about):/.test(url)),
+    name,
+  ).toEqual([])
+  requests.length = 0
+  // Through the debugger, not a script tag: the page's CSP (rightly) runs no script it did not name.
+  await tab.evaluate(axeSource)
+  const violations = await tab.evaluate<string[]>(
+    "axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }).then((r) => r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`))",
+  )
+  expect(violations, name).toEqual([])
+  expect(await tab.evaluate<number>('document.documentElement.scrollWidth'), `${name} fits a phone`).toBeLessThanOrEqual(360)
+  await tab.screenshot({ path: `${shots}/${name}.png`, fullPage: true })
+}
+
+const rows = (api: TestApi, table: 'events' | 'case_holds' | 'tasks' | 'documents' | 'debtor_preferences') =>
+  api.db.selectFrom(table).selectAll().execute() as Promise<Record<string, unknown>[]>
+
+describe('the debtor portal in Chromium on a phone', () => {
+  it('shows what is owed and every option; promise, dispute with a PDF, hardship and preferences are stored; a tampered link changes nothing', async () => {
+    mkdirSync(shots, { recursive: true })
+    const { api, origin } = await setup()
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    })
+    onTestFinished(() => browser.close())
+    const tab = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
+    tab.setDefaultTimeout(10_000)
+    const requests: string[] = []
+    const cspViolations: string[] = []
+    tab.on('request', (request) => requests.push(request.url()))
+    tab.on('console', (message) => message.type() === 'error' && /Content Security Policy/.test(message.text()) && cspViolations.push(message.text()))
+    const de = `${origin}/pay/${token('RE-2026-0042')}`
+    const en = `${origin}/pay/${token('INV-7')}`
+
+    // The overview, in German: what, why, and the options.
+    await tab.goto(de)
+    expect(await tab.title()).toBe('Ihre offene Rechnung bei Stadtwerke Musterstadt')
+    const overview = await tab.textContent('main')
+    for (const part of [
+      'RE-2026-0042',
+      '1. November 2026',
+      '89,90\u00a0€',
+      'Per Überweisung bezahlen',
+      'Ich kann gerade nicht zahlen',
+      'Zahlungstermin zusagen',
+    ])
+      expect(overview).toContain(part)
+    await check(tab, origin, 'overview-de', requests)
+    await tab.goto(en)
+    expect(await tab.textContent('main')).toContain('Paid so far')
+    expect(await tab.textContent('main')).toContain('€129.50')
+    await check(tab, origin, 'overview-en', requests)
+
+    // Bank transfer with the GiroCode.
+    await tab.goto(de)
+    await tab.click('text=Per Überweisung bezahlen')
+    expect(tab.url()).toBe(`${de}/transfer`)
+    expect(await tab.textContent('main')).toContain('DE89 3704 0044 0532 0130 00')
+    expect(await tab.getAttribute('svg', 'aria-label')).toBe('GiroCode für eine Überweisung von 89,90\u00a0€')
+    await check(tab, origin, 'transfer-de', requests)
+
+    // A promise to pay: a date too far is refused on the page, then a good one is stored as promise.made.
+    await tab.goto(`${de}/promise`)
+    await check(tab, origin, 'promise-de', requests)
+    const last = await tab.getAttribute('#date', 'max')
+    await tab.fill('#amount', '50,00')
+    await tab.fill('#date', '2027-06-01')
+    await tab.evaluate("document.querySelector('#date').removeAttribute('max')")
+    await tab.click('button[type=submit]')
+    expect(await tab.textContent('.error')).toContain('Bitte wählen Sie ein Datum')
+    await check(tab, origin, 'promise-error-de', requests)
+    await tab.fill('#date', last!)
+    await tab.fill('#amount', '50,00')
+    await tab.click('button[type=submit]')
+    expect(await tab.title()).toBe('Danke für Ihre Zusage')
+    await check(tab, origin, 'promise-done-de', requests)
+    const promise = (await rows(api, 'events')).find((e) => e.type === 'promise.made')!
+    expect(JSON.parse(promise.data as string)).toEqual({ amount: 50, date: last, via: 'portal' })
+
+    // A dispute with a PDF: held, a task for an agent, the document downloadable only as an attachment.
+    await tab.goto(`${de}/dispute`)
+    await check(tab, origin, 'dispute-de', requests)
+    await tab.fill('#reason', 'Ich habe am 3. November bar bezahlt <b>Quittung</b> anbei.')
+    await tab.setInputFiles('#document', { name: 'quittung.pdf', mimeType: 'application/pdf', buffer: pdf })
+    await tab.click('button[type=submit]')
+    expect(await tab.title()).toBe('Danke, wir prüfen es')
+    await check(tab, origin, 'dispute-done-de', requests)
+    await api.advanceBy(1000)
+    expect((await rows(api, 'case_holds')).map((h) => [h.case_id, h.kind])).toEqual([['RE-2026-0042', 'dispute']])
+    const [disputeTask] = await rows(api, 'tasks')
+    expect(disputeTask).toMatchObject({ case_id: 'RE-2026-0042', queue: 'disputes', status: 'open' })
+    const dispute = JSON.parse((await rows(api, 'events')).find((e) => e.type === 'dispute.opened')!.data as string)
+    expect(dispute.reason).toContain('<b>Quittung</b>')
+    const download = await api.request('GET', `/api/cases/RE-2026-0042/documents/${dispute.documentId}`)
+    expect(download.headers.get('content-type')).toBe('application/pdf')
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="doc_[0-9a-f]{32}\.pdf"$/)
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true)
+    await tab.goto(de)
+    expect(await tab.textContent('.note')).toContain('Wir prüfen')
+    await check(tab, origin, 'overview-held-de', requests)
+
+    // An HTML file named .pdf is no document.
+    await tab.goto(`${de}/dispute`)
+    await tab.fill('#reason', 'Noch einmal')
+    await tab.setInputFiles('#document', { name: 'x.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script>') })
+    await tab.click('button[type=submit]')
+    expect(await tab.textContent('.error')).toContain('PDF-, JPEG- oder PNG-Datei')
+    expect(await rows(api, 'documents')).toHaveLength(1)
+
+    // Hardship, in English: held for the care team.
+    await tab.goto(`${en}/hardship`)
+    await check(tab, origin, 'hardship-en', requests)
+    await tab.fill('#note', 'I lost my job last month.')
+    await tab.click('button[type=submit]')
+    expect(await tab.title()).toBe('Thank you for telling us')
+    await check(tab, origin, 'hardship-done-en', requests)
+    await api.advanceBy(1000)
+    expect((await rows(api, 'case_holds')).find((h) => h.case_id === 'INV-7')?.kind).toBe('hardship')
+    expect((await rows(api, 'tasks')).find((t) => t.case_id === 'INV-7')).toMatchObject({ queue: 'care', script: 'I lost my job last month.' })
+
+    // Preferences: the German debtor chooses SMS in the evening, in English; the confirmation is in English already.
+    await tab.goto(`${de}/preferences`)
+    await check(tab, origin, 'preferences-de', requests)
+    await tab.selectOption('#channel', 'sms')
+    await tab.selectOption('#timeOfDay', 'evening')
+    await tab.selectOption('#locale', 'en')
+    await tab.click('text=Speichern')
+    expect(await tab.title()).toBe('Your preferences are saved')
+    expect(await rows(api, 'debtor_preferences')).toMatchObject([{ case_id: 'RE-2026-0042', channel: 'sms', time_of_day: 'evening', locale: 'en' }])
+    const changed = (await rows(api, 'events')).find((e) => e.type === 'preferences.changed')!
+    expect(JSON.parse(changed.data as string)).toEqual({ channel: 'sms', timeOfDay: 'evening', locale: 'en', via: 'portal' })
+    // Opt-out per channel, from the same page (now in English).
+    await tab.goto(`${de}/preferences`)
+    await tab.click('text=Stop emails')
+    expect(await tab.title()).toBe('You are unsubscribed')
+    await api.advanceBy(1000)
+    expect((await api.db.selectFrom('optouts').selectAll().execute()).map((o) => o.channel)).toEqual(['email'])
+
+    // A tampered link: a clear page, and nothing changes, whatever is posted to it.
+    const before = (await rows(api, 'events')).length
+    const tampered = `${de.slice(0, -2)}${de.endsWith('AA') ? 'BB' : 'AA'}`
+    const response = await tab.goto(tampered)
+    expect(response?.status()).toBe(404)
+    expect(await tab.title()).toBe('This link is not valid')
+    await check(tab, origin, 'tampered-link', requests)
+    await tab.goto(`${en}/promise`)
+    await tab.evaluate(`document.querySelector('form').action = ${JSON.stringify(`${tampered}/promise`)}`)
+    await tab.click('button[type=submit]')
+    expect(await tab.title()).toBe('This link is not valid')
+    // Another case's form key on this case's link: refused, nothing stored.
+    await tab.goto(`${en}/promise`)
+    await tab.evaluate(`document.querySelector('form').action = ${JSON.stringify(`${de}/promise`)}`)
+    await tab.click('button[type=submit]')
+    expect(await tab.title()).toBe('This form could not be sent')
+    await check(tab, origin, 'form-refused-en', requests)
+    expect((await rows(api, 'events')).length).toBe(before)
+    expect(cspViolations).toEqual([])
+  }, 120_000)
+})

@@ -1,0 +1,99 @@
+import { html, raw } from 'hono/html'
+import { fromMinorUnits } from '../wire/money'
+import { type Brand, type PageBody, pageLayout } from './page-layout'
+import { backLink, type PortalCase, type PortalView } from './portal-view'
+
+const money = (view: PortalView, found: PortalCase, minor: number) => view.text.money(fromMinorUnits(minor, found.currency), found.currency)
+
+function option(href: string, title: string, hint: string): PageBody {
+  return html`<li><a href="${href}"><strong>${title}</strong><span>${hint}</span></a></li>`
+}
+
+/**
+ * The portal's first page: what is owed and why, then every way to settle it. Paying, disputing and "I can't pay
+ * right now" are always offered, whatever the journey's step.
+ */
+export function overviewPage(view: PortalView, found: PortalCase, payNowUrl: string | undefined): PageBody {
+  const { t } = view.text
+  const p = t.portal
+  const title = view.brand?.name ? p.overviewTitleWith(view.brand.name) : p.overviewTitle
+  const paid = found.amountDue + (found.fees ?? 0) - found.balance
+  const open = found.balance > 0
+  const summary = html`<h2>${p.whatTitle}</h2>
+<dl>
+<dt>${p.referenceLabel}</dt><dd>${found.reference}</dd>
+<dt>${p.dueDateLabel}</dt><dd><time datetime="${found.dueDate.slice(0, 10)}">${view.text.date(found.dueDate)}</time></dd>
+<dt>${p.amountDueLabel}</dt><dd>${money(view, found, found.amountDue)}</dd>
+${found.fees ? html`<dt>${p.feesLabel}</dt><dd>${money(view, found, found.fees)}</dd>` : ''}
+${paid > 0 ? html`<dt>${p.paidLabel}</dt><dd>${money(view, found, paid)}</dd>` : ''}
+<dt>${p.balanceLabel}</dt><dd class="total">${money(view, found, Math.max(0, found.balance))}</dd>
+</dl>`
+  const greeting = found.firstName ? html`<p>${p.greeting(found.firstName)} ${p.intro}</p>` : html`<p>${p.intro}</p>`
+  const payOptions = open
+    ? html`${payNowUrl ? html`<p><a class="button" href="${payNowUrl}">${p.payNow}</a> <span class="hint">${p.payNowHint}</span></p>` : ''}
+<ul class="options">
+${option(`${view.base}/transfer`, p.transfer, p.transferHint)}
+${option(`${view.base}/promise`, p.promise, p.promiseHint)}
+${option(`${view.base}/hardship`, p.hardship, p.hardshipHint)}
+${option(`${view.base}/dispute`, p.dispute, p.disputeHint)}
+${option(`${view.base}/preferences`, p.preferences, p.preferencesHint)}
+</ul>`
+    : html`<p>${p.nothingOpenBody}</p>
+<ul class="options">
+${option(`${view.base}/dispute`, p.dispute, p.disputeHint)}
+${option(`${view.base}/preferences`, p.preferences, p.preferencesHint)}
+</ul>`
+  return pageLayout(
+    view.text,
+    open ? title : p.nothingOpenTitle,
+    html`${open ? greeting : ''}${found.held ? html`<p class="note">${p.onHold}</p>` : ''}
+${summary}
+<h2>${p.optionsTitle}</h2>
+${payOptions}`,
+    view.brand,
+  )
+}
+
+export interface BankAccount {
+  holder: string
+  iban: string
+  bic?: string
+}
+
+/** IBANs are read in groups of four, as banks print them. */
+const grouped = (iban: string) => iban.replace(/(.{4})(?=.)/g, '$1 ')
+
+/** Account, amount and reference, and the GiroCode (an inline SVG from `qrcode`, or none: not EUR, or no account). */
+export function transferPage(view: PortalView, found: PortalCase, bank: BankAccount | undefined, qrSvg: string | undefined): PageBody {
+  const p = view.text.t.portal
+  const amount = money(view, found, Math.max(0, found.balance))
+  if (!bank) return pageLayout(view.text, p.transferTitle, html`<p>${p.noBankAccount}</p>${backLink(view)}`, view.brand)
+  const qr = qrSvg
+    ? html`<h2>${p.qrTitle}</h2>
+<figure>${raw(qrSvg.replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(p.qrLabel(amount))}" `))}<figcaption>${p.qrHint}</figcaption></figure>`
+    : ''
+  return pageLayout(
+    view.text,
+    p.transferTitle,
+    html`<p>${p.transferIntro}</p>
+<dl>
+<dt>${p.accountHolderLabel}</dt><dd>${bank.holder}</dd>
+<dt>IBAN</dt><dd>${grouped(bank.iban)}</dd>
+${bank.bic ? html`<dt>BIC</dt><dd>${bank.bic}</dd>` : ''}
+<dt>${p.amountLabel}</dt><dd class="total">${amount}</dd>
+<dt>${p.transferReferenceLabel}</dt><dd>${found.reference}</dd>
+</dl>
+${qr}
+${backLink(view)}`,
+    view.brand,
+  )
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** A page with a title and a sentence, and the way back: confirmations, and a form that was not this portal's. */
+export function messagePage(view: PortalView, title: string, body: string, brand: Brand | undefined = view.brand): PageBody {
+  return pageLayout(view.text, title, html`<p>${body}</p>${backLink(view)}`, brand)
+}

@@ -1,0 +1,50 @@
+import { html } from 'hono/html'
+import type { DebtorText } from '../i18n/debtor-text'
+import type { Brand, PageBody } from './page-layout'
+
+/** What every portal page knows: the debtor's texts, the creditor's brand, and where its own pages are. */
+export interface PortalView {
+  text: DebtorText
+  brand?: Brand
+  /** `/pay/<token>`: the forms post back below it. */
+  base: string
+}
+
+/** The case as the portal shows it; amounts in minor units, exact. */
+export interface PortalCase {
+  /** The reference a transfer must carry (the case's id, which is the creditor's invoice reference). */
+  reference: string
+  firstName?: string
+  currency: string
+  amountDue: number
+  balance: number
+  /** Fees on top of the invoice, when the case's attributes name them (`fees`, in minor units). */
+  fees?: number
+  dueDate: string
+  /** A dispute or hardship is being looked into: no reminders meanwhile. */
+  held: boolean
+}
+
+/** The hidden fields that make a form this portal's own: a per-form id (one submission, however often sent) and its MAC. */
+export interface FormKey {
+  submission: string
+  csrf: string
+}
+
+export function hiddenFields(key: FormKey): PageBody {
+  return html`<input type="hidden" name="submission" value="${key.submission}"><input type="hidden" name="csrf" value="${key.csrf}">`
+}
+
+export function backLink(view: PortalView): PageBody {
+  return html`<p><a class="back" href="${view.base}">${view.text.t.portal.back}</a></p>`
+}
+
+/** The error summary a form shows above itself; the field names the message by `aria-describedby`. */
+export function errorBox(view: PortalView, message: string | undefined, id: string): PageBody | '' {
+  return message ? html`<div class="error" id="${id}"><h2>${view.text.t.portal.errorTitle}</h2><p>${message}</p></div>` : ''
+}
+
+/** A major-unit amount written for an input in the debtor's locale, without grouping (89,90 or 89.90). */
+export function amountForInput(text: DebtorText, minor: number, digits: number): string {
+  return new Intl.NumberFormat(text.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(minor / 10 ** digits)
+}
