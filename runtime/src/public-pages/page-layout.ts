@@ -20,9 +20,11 @@ const style =
   'header{display:flex;align-items:center;gap:.75rem;font-size:.875rem;color:#52606d;border-bottom:3px solid var(--brand,#1f2933);padding-bottom:.75rem;margin-bottom:1.5rem}' +
   'header img{max-height:2.5rem;max-width:8rem}header strong{color:#1f2933;font-size:1rem}' +
   'h1{font-size:1.5rem;line-height:1.3;margin:.5rem 0 1rem}h2{font-size:1.15rem;margin:2rem 0 .75rem}' +
-  'dl{display:grid;grid-template-columns:auto 1fr;gap:.35rem 1rem}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}' +
+  'dl{display:grid;grid-template-columns:auto 1fr;gap:.35rem 1rem;align-items:baseline}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}' +
   '.total{font-size:1.25rem;font-weight:700}' +
   'button,.button{display:inline-block;font:inherit;font-weight:600;min-height:44px;padding:.6rem 1.2rem;border-radius:.4rem;border:1px solid var(--brand,#1f2933);background:var(--brand,#1f2933);color:#fff;cursor:pointer;text-decoration:none;box-sizing:border-box}' +
+  // Secondary: what a debtor may do, not what we suggest (stopping a channel).
+  'button.secondary{background:#fff;color:var(--brand,#1f2933)}' +
   'a{color:var(--brand,#1f2933)}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #2563eb;outline-offset:2px}' +
   '.options{list-style:none;padding:0;margin:0;display:grid;gap:.75rem}' +
   '.options a{display:block;padding:.85rem 1rem;border:1px solid #9aa5b1;border-radius:.5rem;text-decoration:none;color:#1f2933}' +

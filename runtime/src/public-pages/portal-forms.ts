@@ -149,7 +149,7 @@ ${select('locale', p.languageLabel, p.noPreference, languages, form.locale)}
 ${form.channels.map((channel) =>
   form.optedOut.includes(channel) || form.optedOut.includes('all')
     ? html`<p>${p.optedOut(word(channel))}</p>`
-    : html`<form method="post" action="${view.base}/optout">${hiddenFields(form.key)}<input type="hidden" name="channel" value="${channel}"><p><button type="submit">${p.optOutButton(word(channel))}</button></p></form>`,
+    : html`<form method="post" action="${view.base}/optout">${hiddenFields(form.key)}<input type="hidden" name="channel" value="${channel}"><p><button type="submit" class="secondary">${p.optOutButton(word(channel))}</button></p></form>`,
 )}
 ${backLink(view)}`,
     view.brand,
