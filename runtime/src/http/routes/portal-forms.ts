@@ -13,7 +13,7 @@ import { amountForInput } from '../../public-pages/portal-view'
 import { documentMediaType, MAX_DOCUMENT_BYTES } from '../../public-pages/uploaded-document'
 import { parseMediaType } from '../strict-content-type'
 import { fromMinorUnits } from '../../wire/money'
-import { formKeys, type LoadedPortal, loadPortal, portalPage } from './portal'
+import { formKeys, type LoadedPortal, loadPortal, portalPage } from './portal-load'
 
 type Body = Record<string, string | File>
 

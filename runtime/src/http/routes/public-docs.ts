@@ -43,7 +43,12 @@ export function describePublicRoutes(app: OpenAPIHono<AppEnv>): void {
     path: '/pay/{token}',
     operationId: 'payPage',
     tags: ['debtor pages'],
-    summary: 'The payment page of a message’s link: what is open, in the debtor’s language',
+    summary: 'The debtor’s portal: what is open and why, and the ways to settle it, in the debtor’s language',
+    description:
+      'Its pages below the link, all HTML without script: `transfer` (account and GiroCode), and the forms `promise` (→ `promise.made`), ' +
+      '`dispute` (multipart, an optional PDF/JPEG/PNG of at most 5 MB; → `dispute.opened`, a hold and a task in queue `disputes`), ' +
+      '`hardship` (→ `hardship.reported`, a hold and a task in queue `care`), `preferences` (→ `preferences.changed`) and `optout` ' +
+      '(→ `optout`). A form is accepted only with the key its page carried, and not cross-site.',
     security: [],
     request: { params: token },
     responses: { 200: page('What is open'), ...invalidLink, ...openProblemResponses },
