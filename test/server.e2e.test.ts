@@ -148,15 +148,15 @@ describe('dunwell serve, end to end', () => {
     expect(mail.headers.get('x-dunwell-message')).toBe(emails[0]!.id)
     expect(mail.headers.get('message-id')).toBe(messageIdFor(emails[0]!.id, 'example.com'))
 
-    // Two days on, the SMS (the recording adapter: no SMS provider is configured).
+    // Two days on, the SMS: no SMS provider is configured, so it is recorded and not sent.
     expect(await unwrap(admin.GET('/api/messages', { params: { query: { caseId: 'ada', channel: 'sms' } } }))).toEqual([])
     await unwrap(admin.POST('/api/test/clock', { body: { advanceTo: '2026-11-25T09:00:00Z' } }))
     const sms = await until(
-      'the SMS sent',
+      'the SMS recorded',
       () => unwrap(admin.GET('/api/messages', { params: { query: { caseId: 'ada', channel: 'sms' } } })),
-      (rows) => rows[0]?.status === 'sent',
+      (rows) => rows[0]?.status === 'recorded',
     )
-    expect(sms).toEqual([expect.objectContaining({ channel: 'sms', status: 'sent', nodeId: 'sms' })])
+    expect(sms).toEqual([expect.objectContaining({ channel: 'sms', status: 'recorded', nodeId: 'sms' })])
     const timeline = await unwrap(admin.GET('/api/cases/{id}/timeline', { params: { path: { id: 'ada' } } }))
     expect(timeline.at(-1)).toMatchObject({ kind: 'exited', nodeId: 'done' })
     expect(smtp.mails).toHaveLength(1)

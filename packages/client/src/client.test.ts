@@ -88,8 +88,8 @@ describe('createClient against createApp in-process', () => {
 
     const messages = await unwrap(client.GET('/api/messages', { params: { query: { caseId: 'c-1' } } }))
     expect(messages.map((m) => [m.channel, m.status]).sort()).toEqual([
-      ['email', 'sent'],
-      ['sms', 'sent'],
+      ['email', 'recorded'],
+      ['sms', 'recorded'],
     ])
     expect(messages.find((m) => m.channel === 'email')?.subject).toBe('About your invoice')
   })

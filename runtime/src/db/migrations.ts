@@ -257,6 +257,23 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('timers_leased').on('timers').column('lease_owner').where(sql.ref('lease_owner'), 'is not', null).execute()
     },
   },
+  '0010-message-deliveries-and-due-dates': {
+    // What became of each message after it was queued (hand-overs and the provider's reports), keyed so that a
+    // provider's retried callback is one entry; and cases by due date, for the daily entry by days past due.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('message_deliveries')
+        .addColumn('outbox_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('message_deliveries_pk', ['outbox_id', 'key'])
+        .execute()
+      await db.schema.createIndex('cases_due_date').on('cases').column('due_date').where(sql.ref('erased_at'), 'is', null).execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -64,7 +64,7 @@ describe('payment.received', () => {
     expect(await theEnrolment(t, 'c-1')).toMatchObject({ status: 'active', outcome: null, node: 'later' })
     expect((await caseRow(t, 'c-1')).balance).toBe(6000)
     const sms = (await messages(t, 'c-1')).find((m) => m.channel === 'sms')
-    expect(sms).toMatchObject({ status: 'sent', created_at: MONDAY.getTime() + days(3) })
+    expect(sms).toMatchObject({ status: 'recorded', created_at: MONDAY.getTime() + days(3) })
     expect(sms!.text).toContain('€60.00')
 
     await t.engine.ingest([payment('c-1', MONDAY.getTime() + days(5), 60)])

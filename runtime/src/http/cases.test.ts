@@ -189,7 +189,7 @@ describe('DELETE /api/cases/{id}', () => {
     ])
     const outbox = await api.db.selectFrom('outbox').selectAll().where('case_id', '=', 'c-1').orderBy('id').execute()
     expect(outbox.map((m) => [m.channel, m.status, m.recipient, m.subject, m.html, m.text])).toEqual([
-      ['email', 'sent', null, null, null, null],
+      ['email', 'recorded', null, null, null, null],
       ['call', 'sent', null, null, null, null],
     ])
     expect(await api.db.selectFrom('tasks').select('script').execute()).toEqual([{ script: null }])

@@ -58,7 +58,7 @@ describe('opt-out links', () => {
 
     await api.advanceBy(4 * DAY)
     expect(await smsOf(api)).toEqual([
-      { node_id: 'first', status: 'sent', reason: null },
+      { node_id: 'first', status: 'recorded', reason: null },
       { node_id: 'second', status: 'suppressed', reason: 'opted out of sms' },
     ])
     expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).optouts).toEqual([{ channel: 'sms', at: '2026-11-23T09:01:00.000Z' }])

@@ -54,7 +54,7 @@ describe('simulate with a trace', () => {
       channel: 'email',
       template: 'friendly-reminder',
       locale: 'en',
-      status: 'sent',
+      status: 'recorded',
       recipient: 'james.walker@example.com',
       subject: 'A quick reminder about your invoice',
     })
@@ -62,7 +62,7 @@ describe('simulate with a trace', () => {
     expect(step('message', 'reminder-email').message!.text).toContain('£39.99 was due on November 2, 2026')
     expect(step('message', 'link-sms').message).toMatchObject({
       channel: 'sms',
-      status: 'sent',
+      status: 'recorded',
       recipient: '+447700900002',
       text: expect.stringMatching(/^Hi James, £39\.99 is still open/),
     })
