@@ -758,6 +758,18 @@ export interface components {
              * @example cases:write
              */
             permission?: string;
+            /** @description The enrolment the case is in already (409 of an enrol) */
+            enrolment?: {
+                id: string;
+                journeyId: string;
+                version: number;
+                /** @enum {string} */
+                status: "active" | "paused";
+                /** @description The step the case is at */
+                node: string;
+                /** @description When it entered the journey */
+                since: string;
+            };
         };
         Diagnostics: {
             valid: boolean;
@@ -3029,7 +3041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The journey enrols no one: archived, paused, or not published yet */
+            /** @description The journey enrols no one (archived, paused, or not published yet), or the case is in it already (`enrolment` says since when and where) */
             409: {
                 headers: {
                     [name: string]: unknown;

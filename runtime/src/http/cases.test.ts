@@ -272,6 +272,24 @@ describe('POST /api/cases/{id}/enrol | pause | resume | stop', () => {
     expect(await letters(api, 'c-1')).toBe(1)
   })
 
+  it('enrolling a case that is in the journey already is 409 with its enrolment, storing nothing', async () => {
+    const api = await setup()
+    await api.expectStatus(202, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })
+    await api.advanceBy(60_000)
+    const events = await api.db.selectFrom('events').selectAll().execute()
+    const again = await api.expectStatus(409, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })
+    expect(again).toMatchObject({
+      status: 409,
+      detail: 'case "c-1" is in journey "wait-letter" already (version 1, at step "hold")',
+      errors: [{ path: 'journeyId', message: 'the case is in this journey already' }],
+      enrolment: { id: 'wait-letter/c-1/1', journeyId: 'wait-letter', version: 1, status: 'active', node: 'hold', since: '2026-11-23T09:00:00.000Z' },
+    })
+    expect(await api.db.selectFrom('events').selectAll().execute()).toEqual(events)
+    // Once it has left, it may enter again (the journey's re-entry rule decides).
+    await api.advanceBy(4 * DAY)
+    await api.expectStatus(202, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })
+  })
+
   it('pause holds the wait past its end; resume lets it finish at once', async () => {
     const api = await setup()
     await api.expectStatus(202, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })
