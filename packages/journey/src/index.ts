@@ -8,7 +8,15 @@ export { FAILED_HANDLE, channels, type Channel } from './nodes/channel'
 export { knownOutcomes, type ExitData } from './nodes/exit'
 export type { ActionData } from './nodes/action'
 export type { CallData } from './nodes/call'
-export { reentryModes, type EntryData } from './nodes/entry'
+export {
+  DEFAULT_ENTRY_TIME,
+  describeEntryTrigger,
+  isDaysPastDueEntry,
+  reentryModes,
+  type EntryByDaysPastDueData,
+  type EntryData,
+  type EntryOnEventData,
+} from './nodes/entry'
 export * from './document'
 export * from './settings'
 export * from './template'

@@ -141,6 +141,7 @@ export const emailThenSms = () =>
       text: textTemplate('sms', 'Pay here: {{ links.pay }} Reply STOP to opt out.'),
     },
   })
+
 /** A debtor in Berlin with every contact point, owing EUR 100 since 1 November 2026. */
 export function caseInput(id: string, options: CaseOptions = {}): CaseInput {
   const { debtor: overrides, without = [], ...rest } = options
