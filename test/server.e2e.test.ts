@@ -24,10 +24,10 @@ const cli = join(root, 'packages/cli/bin/dunwell.js')
 const journey = emailThenSms({
   id: 'e2e-reminder',
   name: 'E2E reminder',
-  subject: '{{ debtor.firstName }}, a reminder about your invoice',
+  subject: '{{ debtor.firstName | default: "there" }}, a reminder about your invoice',
   email:
-    '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }} {{ debtor.lastName }}, {{ case.balance | money }} was due on {{ case.dueDate | local_date }}.</mj-text><mj-button href="{{ links.pay }}">Pay now</mj-button><mj-text font-size="12px">No more emails about this? <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
-  sms: 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is still open: {{ links.pay }} Reply STOP to opt out.',
+    '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }}, {{ case.balance | money }} was due on {{ case.dueDate | local_date }}.</mj-text><mj-button href="{{ links.pay }}">Pay now</mj-button><mj-text font-size="12px">No more emails about this? <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
+  sms: 'Hi {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is still open: {{ links.pay }} Reply STOP to opt out.',
 })
 
 /** What `--examples examples` publishes on the first start: every folder with a journey.json. */

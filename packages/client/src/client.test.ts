@@ -11,8 +11,8 @@ const journey = emailThenSms({
   name: 'Client test',
   subject: 'About your invoice',
   email:
-    '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }}, {{ case.balance | money }} is open. <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
-  sms: 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is still open. Reply STOP to opt out.',
+    '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is open. <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
+  sms: 'Hi {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is still open. Reply STOP to opt out.',
 })
 
 const debtor = {

@@ -1848,6 +1848,15 @@ export interface operations {
                                     /** @enum {string} */
                                     reentry?: "after-exit" | "never";
                                     cooldown?: string;
+                                } | {
+                                    label?: string;
+                                    note?: string;
+                                    daysPastDue: number;
+                                    at?: string;
+                                    filter?: string;
+                                    /** @enum {string} */
+                                    reentry?: "after-exit" | "never";
+                                    cooldown?: string;
                                 };
                             } | {
                                 id: string;
@@ -2150,6 +2159,15 @@ export interface operations {
                                 label?: string;
                                 note?: string;
                                 event: string;
+                                filter?: string;
+                                /** @enum {string} */
+                                reentry?: "after-exit" | "never";
+                                cooldown?: string;
+                            } | {
+                                label?: string;
+                                note?: string;
+                                daysPastDue: number;
+                                at?: string;
                                 filter?: string;
                                 /** @enum {string} */
                                 reentry?: "after-exit" | "never";

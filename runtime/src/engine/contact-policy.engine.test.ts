@@ -32,7 +32,7 @@ const oneEmail = (settings?: Record<string, unknown>) =>
     ...(settings ? { settings } : {}),
     nodes: { start: ['entry', { event: 'invoice.overdue' }], mail: ['email', { template: 'mail' }], done: ['exit', { outcome: 'done' }] },
     edges: ['start>mail', 'mail>done'],
-    templates: { mail: emailTemplate('Hello {{ debtor.firstName }}') },
+    templates: { mail: emailTemplate('Hello {{ debtor.firstName | default: "there" }}') },
   })
 
 /** When the email to a debtor enrolled at `at` leaves (is queued), and what the audit trail said about a deferral. */
@@ -236,7 +236,7 @@ function callingJourney(id: string, calls: number, options: { failedTo?: string;
     id,
     nodes: nodes as never,
     edges,
-    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName }} about {{ case.balance | money }}') },
+    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName | default: "there" }} about {{ case.balance | money }}') },
   })
 }
 
@@ -306,7 +306,7 @@ const channelsJourney = () =>
     edges: ['start>text', 'text>mail', 'text:failed>post', 'post>mail', 'mail>done'],
     templates: {
       text: textTemplate('sms', 'Pay: {{ links.pay }}'),
-      letter: textTemplate('letter', '<p>Dear {{ debtor.lastName }}</p>'),
+      letter: textTemplate('letter', '<p>Dear {{ debtor.lastName | default: "" }}</p>'),
       mail: emailTemplate('Hello'),
     },
   })

@@ -155,7 +155,7 @@ describe('call node', () => {
         done: ['exit', { outcome: 'handed-over' }],
       },
       edges: ['start>phone', 'phone>done'],
-      templates: { script: textTemplate('call', 'Call {{ debtor.firstName }} about {{ case.balance | money }}.') },
+      templates: { script: textTemplate('call', 'Call {{ debtor.firstName | default: "there" }} about {{ case.balance | money }}.') },
     })
 
   it('creates an open agent task in its queue with the rendered script', async () => {

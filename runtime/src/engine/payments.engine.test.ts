@@ -31,7 +31,7 @@ const dunning = () =>
     },
     edges: ['start>reminder', 'reminder>pause', 'pause>nudge', 'nudge>later', 'later>silent'],
     templates: {
-      reminder: emailTemplate('Hello {{ debtor.firstName }}, {{ case.balance | money }} is still open.'),
+      reminder: emailTemplate('Hello {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is still open.'),
       nudge: textTemplate('sms', 'Still {{ case.balance | money }} open: {{ links.pay }}'),
     },
   })

@@ -137,7 +137,7 @@ export const emailThenSms = () =>
     },
     edges: ['start>mail', 'mail>text', 'text>done'],
     templates: {
-      mail: emailTemplate('Hello {{ debtor.firstName }}, {{ case.balance | money }} is open. <a href="{{ links.optout }}">Unsubscribe</a>'),
+      mail: emailTemplate('Hello {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is open. <a href="{{ links.optout }}">Unsubscribe</a>'),
       text: textTemplate('sms', 'Pay here: {{ links.pay }} Reply STOP to opt out.'),
     },
   })

@@ -15,8 +15,8 @@ const reminderJourney = journey({
   },
   edges: ['start>mail', 'mail>phone', 'phone>hold', 'hold>done'],
   templates: {
-    mail: emailTemplate('Hello {{ debtor.firstName }} {{ debtor.lastName }}, {{ case.balance | money }} is open.'),
-    script: textTemplate('call', 'Ask {{ debtor.firstName }} {{ debtor.lastName }} about {{ case.balance | money }}.'),
+    mail: emailTemplate('Hello {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }}, {{ case.balance | money }} is open.'),
+    script: textTemplate('call', 'Ask {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }} about {{ case.balance | money }}.'),
   },
 })
 
@@ -30,7 +30,7 @@ const waitThenLetter = journey({
     done: ['exit', { outcome: 'done' }],
   },
   edges: ['start>hold', 'hold>post', 'post>done'],
-  templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName }}</p>') },
+  templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName | default: "" }}</p>') },
 })
 
 async function publish(api: TestApi, document: { id: string }) {

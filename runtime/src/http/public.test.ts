@@ -14,7 +14,9 @@ const twoTexts = journey({
     done: ['exit', { outcome: 'done' }],
   },
   edges: ['start>first', 'first>hold', 'hold>second', 'second>done'],
-  templates: { text: textTemplate('sms', 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is open. No more texts: {{ links.optout }}') },
+  templates: {
+    text: textTemplate('sms', 'Hi {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is open. No more texts: {{ links.optout }}'),
+  },
 })
 
 /** One case, enrolled, its first SMS sent. */

@@ -88,7 +88,7 @@ describe('tasks', () => {
       silent: ['exit', { outcome: 'no-response' }],
     },
     edges: ['start>phone', 'phone>promise', 'promise:event>promised', 'promise:timeout>silent'],
-    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName }} about {{ case.balance | money }}.') },
+    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName | default: "there" }} about {{ case.balance | money }}.') },
   })
 
   async function setup() {

@@ -87,8 +87,8 @@ const prose = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz A
 const liquidPiece = fc.oneof(
   prose,
   fc.constantFrom(
-    '{{ debtor.firstName }}',
-    '{{ debtor.lastName | upcase }}',
+    '{{ debtor.firstName | default: "there" }}',
+    '{{ debtor.lastName | upcase | default: "" }}',
     '{{ case.balance | money }}',
     '{{ case.amountDue | money: "EUR" }}',
     '{{ case.dueDate | local_date }}',
