@@ -90,6 +90,10 @@ describe('simulate with a trace', () => {
     const otherwise = decisions.find((step) => step.detail.outcome === 'else')!
     expect((otherwise.detail.conditions as { result: boolean }[]).length).toBeGreaterThan(1)
     expect((otherwise.detail.conditions as { result: boolean }[]).every((condition) => condition.result === false)).toBe(true)
+    // Each condition comes with the values it saw: Lena (born 14 May 2008) is 18 on the simulation's first day.
+    const lena = segments.traces!['ls-101']!.steps.find((step) => step.kind === 'decided' && step.nodeId === 'life-situation')!
+    const [first] = lena.detail.conditions as { expr: string; values: Record<string, unknown> }[]
+    expect(first!.values).toEqual({ 'debtor.age': 18, 'case.attributes.occupation': 'student' })
   })
 
   it('ends the trace with the goal when a payment arrives, and shows the payment', async () => {
