@@ -2,7 +2,7 @@ import { CompiledQuery } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { startApi } from '../http/testing'
 import { simulate } from '../simulate/simulate'
-import { casesDueBetween } from './days-past-due'
+import { casesCreatedBetween, casesDueBetween } from './days-past-due'
 import { caseInput, days, emailTemplate, enrolments, iso, journey, messages, MONDAY, startEngine, tempFile, type TestEngine } from './testing'
 
 /** An entry by days past due: the case enters by itself on its day, at the debtor's local time, once. */
@@ -75,11 +75,26 @@ describe('entry by days past due', () => {
     expect(refused.map((row) => JSON.parse(row.detail).reason)).toEqual(['filter is false: case.balance > 50'])
   })
 
-  it('reads the cases through the due-date index, not a scan of every case', async () => {
+  it('a case created after the journey was published and already past its day enters at the next entry time, once', async () => {
+    const t = await startEngine()
+    await t.engine.publish(thirtyDays())
+    await t.engine.advanceTo(Date.parse('2026-11-23T12:00:00Z'))
+    // Imported at 13:00 in Berlin, 35 days past due: its day was five days ago.
+    await t.engine.upsertCases([caseInput('late', { dueDate: '2026-10-19' })])
+    await t.engine.advanceTo(Date.parse('2026-11-24T07:59:00Z'))
+    expect(await enteredAt(t, 'late')).toEqual([])
+    await t.engine.advanceTo(Date.parse('2026-11-30T00:00:00Z'))
+    expect(await enteredAt(t, 'late')).toEqual(['2026-11-24T08:00:00.000Z'])
+  })
+
+  it('reads the cases through the due-date and creation indexes, not a scan of every case', async () => {
     const t = await startEngine()
     const query = casesDueBetween(t.db, '2026-10-20', '2026-10-26').compile()
     const { rows: plan } = await t.db.executeQuery(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]))
-    expect(JSON.stringify(plan)).toContain('cases_due_date')
+    expect(JSON.stringify(plan)).toContain('SEARCH cases USING INDEX cases_due_date')
+    const created = casesCreatedBetween(t.db, 0, 1, '2026-10-26').compile()
+    const { rows: createdPlan } = await t.db.executeQuery(CompiledQuery.raw(`explain query plan ${created.sql}`, [...created.parameters]))
+    expect(JSON.stringify(createdPlan)).toMatch(/SEARCH cases USING INDEX/)
   })
 
   it('a simulation enters each case on its day, and POST /api/test/clock moves the same sweep', async () => {

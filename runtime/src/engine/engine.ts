@@ -300,7 +300,7 @@ export class Engine {
   /**
    * Makes the entries by days past due that fall between the last look and `to`, as events at their moments (a
    * virtual clock moved by days gets each on its day, in order with everything else). A journey's first look starts
-   * when it was published: a case already past its day then does not enter by itself.
+   * when it was published: a case already past its day then does not enter by itself; one created later does.
    */
   async #sweepDaysPastDue(to: number): Promise<void> {
     for (const version of this.#triggers.get(DAYS_PAST_DUE_EVENT) ?? []) {
@@ -311,7 +311,7 @@ export class Engine {
         from = stored ? Number(stored.value) : (this.#published.get(version.journeyId) ?? to)
       }
       if (to <= from) continue
-      const events = await daysPastDueEntries(this.db, version, from, to, this.policy.defaultTimezone)
+      const events = await daysPastDueEntries(this.db, version, from, to, this.policy.defaultTimezone, this.#published.get(version.journeyId))
       if (events.length > 0) await this.ingest(events, 'runtime')
       await this.db
         .insertInto('settings')
