@@ -34,6 +34,8 @@ export interface EngineOptions {
   sender?: { name: string; [key: string]: unknown }
   /** Work items per batch (events plus timers): bigger batches, fewer transactions. */
   batchSize?: number
+  /** Keep in each decision the values its conditions read (test runs only: it puts case data into the trail). */
+  recordConditionValues?: boolean
 }
 
 export interface RunResult {
@@ -74,7 +76,7 @@ export class Engine {
     this.clock = options.clock ?? systemClock
     this.policy = options.policy ?? defaultContactPolicy
     this.batchSize = options.batchSize ?? 2000
-    const scope = new GuardScope()
+    const scope = new GuardScope(options.recordConditionValues ?? false)
     const journeys = new JourneyCache(scope.guards)
     const channels = new Map<string, ChannelAdapter>()
     for (const channel of ['email', 'sms', 'whatsapp', 'letter', 'call', 'webhook']) channels.set(channel, options.channels?.[channel] ?? recordingAdapter)

@@ -8,7 +8,7 @@ export interface Decision {
   result: boolean
   error?: string
   /** The value of each field the condition read (null: the case has none), as a test run shows it. */
-  values: Record<string, unknown>
+  values?: Record<string, unknown>
 }
 
 const fieldsOf = memoize((expr: string) => fieldsRead(expr))
@@ -36,6 +36,12 @@ function valueAt(scope: Record<string, unknown>, path: string): unknown {
  * before each transition; machines stay shared between cases.
  */
 export class GuardScope {
+  /**
+   * Whether decisions keep the values their conditions read: case data in the trail, so only where a person tries a
+   * journey out (a simulation's throwaway database), never in the live trail.
+   */
+  constructor(readonly recordValues = false) {}
+
   facts: Record<string, unknown> = {}
   event: { type: string; data: Record<string, unknown> } = { type: '', data: {} }
   /** Conditions evaluated in this step, per node: the reasons of its decision. XState may ask a guard twice. */
@@ -64,7 +70,7 @@ export class GuardScope {
           ...(params.outcome ? { outcome: params.outcome } : {}),
           result,
           ...(error ? { error } : {}),
-          values: Object.fromEntries(fieldsOf(params.expr).map((path) => [path, shown(valueAt(scope, path))])),
+          ...(this.recordValues ? { values: Object.fromEntries(fieldsOf(params.expr).map((path) => [path, shown(valueAt(scope, path))])) } : {}),
         })
       }
       return result

@@ -51,6 +51,8 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
       clock,
       ...(input.policy ? { policy: input.policy } : {}),
       ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+      // A throwaway database a person reads: each decision shows the values it saw.
+      recordConditionValues: true,
     }).start()
     const { journeyId, version } = await engine.publish(input.journey, 'simulation')
     const trigger = JSON.parse(

@@ -94,6 +94,10 @@ describe('simulate with a trace', () => {
     const lena = segments.traces!['ls-101']!.steps.find((step) => step.kind === 'decided' && step.nodeId === 'life-situation')!
     const [first] = lena.detail.conditions as { expr: string; values: Record<string, unknown> }[]
     expect(first!.values).toEqual({ 'debtor.age': 18, 'case.attributes.occupation': 'student' })
+    // A case without a birth date has no age: the value says why its condition could not hold.
+    const ageless = await simulate({ ...input('life-situations'), cases: [caseInput('no-birth-date', { without: ['birthDate'] })], trace: true })
+    const decided = ageless.traces!['no-birth-date']!.steps.find((step) => step.kind === 'decided' && step.nodeId === 'life-situation')!
+    expect((decided.detail.conditions as { values: Record<string, unknown> }[])[0]!.values).toMatchObject({ 'debtor.age': null })
   })
 
   it('ends the trace with the goal when a payment arrives, and shows the payment', async () => {
