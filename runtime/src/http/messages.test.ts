@@ -18,7 +18,8 @@ async function enrolOne(api: TestApi) {
   await api.expectStatus(201, 'POST', '/api/journeys/reminder/publish')
   await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1') })
   await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1' } })
-  await api.advanceBy(60_000)
+  // The policy's one message a day across journeys: the SMS follows the email a day later.
+  await api.advanceBy(86_400_000 + 60_000)
   const listed = await api.expectStatus<{ id: string; channel: string; status: string }[]>(200, 'GET', '/api/messages?caseId=c-1')
   return Object.fromEntries(listed.map((m) => [m.channel, m]))
 }
@@ -76,14 +77,14 @@ describe('messages that tell the truth', () => {
     await api.expectStatus(202, 'POST', '/callbacks/sms', signed({ messageId: sms!.id, status: 'delivered' })) // the provider retries
     expect(await api.expectStatus(200, 'GET', '/api/messages?status=delivered')).toEqual([expect.objectContaining({ id: sms!.id, channel: 'sms' })])
     expect((await detail(api, sms!.id)).deliveries).toEqual([
-      { at: '2026-11-23T09:00:00.000Z', status: 'sent', reason: null, source: 'runtime' },
-      { at: '2026-11-23T09:01:00.000Z', status: 'delivered', reason: null, source: 'provider' },
+      { at: '2026-11-24T09:00:00.000Z', status: 'sent', reason: null, source: 'runtime' },
+      { at: '2026-11-24T09:01:00.000Z', status: 'delivered', reason: null, source: 'provider' },
     ])
 
     await api.expectStatus(202, 'POST', '/callbacks/sms', signed({ messageId: sms!.id, status: 'bounced', reason: 'number no longer in service' }))
     const bounced = await detail(api, sms!.id)
     expect(bounced.status).toBe('bounced')
-    expect(bounced.deliveries.at(-1)).toEqual({ at: '2026-11-23T09:01:00.000Z', status: 'bounced', reason: 'number no longer in service', source: 'provider' })
+    expect(bounced.deliveries.at(-1)).toEqual({ at: '2026-11-24T09:01:00.000Z', status: 'bounced', reason: 'number no longer in service', source: 'provider' })
     // For a journey a bounce is a message that failed.
     const events = await api.db.selectFrom('events').select(['type', 'data']).where('type', '=', 'message.failed').execute()
     expect(events.map((e) => JSON.parse(e.data))).toEqual([{ messageId: sms!.id, bounced: true, reason: 'number no longer in service' }])
