@@ -100,18 +100,18 @@ describe('POST /api/events/bulk', () => {
       '{"id": "e-5",',
       '',
       JSON.stringify(good),
-      JSON.stringify({ id: 'promise-1', type: 'promise.made', caseId: 'c-1', data: { amount: 60 } }),
+      JSON.stringify({ id: 'reply-1', type: 'message.replied', caseId: 'c-1', data: { text: 'ok' } }),
     ].join('\n')
     const report = await api.expectStatus(200, 'POST', '/api/events/bulk', { body: lines, type: 'application/x-ndjson' })
     expect(report).toEqual({
       accepted: 2,
       duplicates: 1,
       errors: expectedErrors,
-      warnings: [{ type: 'promise.made', message: expect.stringContaining('no active journey listens to "promise.made"') }],
+      warnings: [{ type: 'message.replied', message: expect.stringContaining('no active journey listens to "message.replied"') }],
     })
     expect(await storedEvents(api)).toEqual([
       { id: 'pay-1', type: 'payment.received', case_id: 'c-1' },
-      { id: 'promise-1', type: 'promise.made', case_id: 'c-1' },
+      { id: 'reply-1', type: 'message.replied', case_id: 'c-1' },
     ])
   })
 
