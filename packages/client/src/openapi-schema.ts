@@ -842,6 +842,10 @@ export interface components {
             enrolments: components["schemas"]["Enrolment"][];
             holds: components["schemas"]["Hold"][];
             optouts: components["schemas"]["OptOut"][];
+            /** @description Oldest first */
+            promises: components["schemas"]["Promise"][];
+            /** @description Oldest first */
+            plans: components["schemas"]["Plan"][];
         };
         Enrolment: {
             id: string;
@@ -871,6 +875,42 @@ export interface components {
              */
             channel: string;
             at: string;
+        };
+        Promise: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "kept" | "completed" | "broken" | "replaced";
+            date: string;
+            amount: number;
+            paid: number;
+            /** @description Where it was made: portal, agent, api; null when the event did not say */
+            via: string | null;
+            madeAt: string;
+        };
+        Plan: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "kept" | "completed" | "broken" | "replaced";
+            /** @example P1M */
+            interval: string | null;
+            total: number;
+            paid: number;
+            /** @description Where it was made: portal, agent, api; null when the event did not say */
+            via: string | null;
+            madeAt: string;
+            instalments: components["schemas"]["Instalment"][];
+        };
+        Instalment: {
+            /** @description 1 for the first */
+            number: number;
+            dueDate: string;
+            amount: number;
+            paid: number;
+            /**
+             * @description missed: its grace days passed before it was paid in full
+             * @enum {string}
+             */
+            status: "open" | "paid" | "missed";
         };
         TimelineEntry: {
             at: string;
@@ -1287,6 +1327,10 @@ export interface components {
                         when?: string;
                         outcome?: string;
                     }[];
+                    promises?: {
+                        graceDays?: number;
+                        missesToBreak?: number;
+                    };
                 };
                 templates: {
                     [key: string]: {
@@ -1860,6 +1904,10 @@ export interface operations {
                                     when?: string;
                                     outcome?: string;
                                 }[];
+                                promises?: {
+                                    graceDays?: number;
+                                    missesToBreak?: number;
+                                };
                             };
                             nodes: ({
                                 id: string;
@@ -2166,6 +2214,10 @@ export interface operations {
                                 when?: string;
                                 outcome?: string;
                             }[];
+                            promises?: {
+                                graceDays?: number;
+                                missesToBreak?: number;
+                            };
                         };
                         nodes: ({
                             id: string;
