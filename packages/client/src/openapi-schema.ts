@@ -467,6 +467,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One message as rendered (subject, text, HTML), its status and everything that happened to it since it was queued
+         * @description The id holds slashes (`journey/case/enrolment/step`): encode them in the path (`%2F`).
+         */
+        get: operations["getMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -758,6 +778,18 @@ export interface components {
              * @example cases:write
              */
             permission?: string;
+            /** @description The enrolment the case is in already (409 of an enrol) */
+            enrolment?: {
+                id: string;
+                journeyId: string;
+                version: number;
+                /** @enum {string} */
+                status: "active" | "paused";
+                /** @description The step the case is at */
+                node: string;
+                /** @description When it entered the journey */
+                since: string;
+            };
         };
         Diagnostics: {
             valid: boolean;
@@ -1143,12 +1175,44 @@ export interface components {
             template: string | null;
             locale: string | null;
             /** @enum {string} */
-            status: "pending" | "sent" | "suppressed" | "failed";
+            status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
             reason: string | null;
             subject: string | null;
             createdAt: string;
             sentAt: string | null;
             attempts: number;
+        };
+        MessageDetail: {
+            id: string;
+            caseId: string;
+            journeyId: string;
+            version: number;
+            nodeId: string;
+            /** @example email */
+            channel: string;
+            template: string | null;
+            locale: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
+            reason: string | null;
+            subject: string | null;
+            createdAt: string;
+            sentAt: string | null;
+            attempts: number;
+            recipient: string | null;
+            text: string | null;
+            html: string | null;
+            deliveries: {
+                at: string;
+                /** @enum {string} */
+                status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
+                reason: string | null;
+                /**
+                 * @description Who said so: the runtime handing it over, or the provider calling back
+                 * @enum {string}
+                 */
+                source: "runtime" | "provider";
+            }[];
         };
         Task: {
             id: string;
@@ -1284,7 +1348,7 @@ export interface components {
                 template: string | null;
                 locale: string | null;
                 /** @enum {string} */
-                status: "pending" | "sent" | "suppressed" | "failed";
+                status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
                 reason?: string;
                 recipient: string | null;
                 subject?: string;
@@ -1925,6 +1989,15 @@ export interface operations {
                                     /** @enum {string} */
                                     reentry?: "after-exit" | "never";
                                     cooldown?: string;
+                                } | {
+                                    label?: string;
+                                    note?: string;
+                                    daysPastDue: number;
+                                    at?: string;
+                                    filter?: string;
+                                    /** @enum {string} */
+                                    reentry?: "after-exit" | "never";
+                                    cooldown?: string;
                                 };
                             } | {
                                 id: string;
@@ -2231,6 +2304,15 @@ export interface operations {
                                 label?: string;
                                 note?: string;
                                 event: string;
+                                filter?: string;
+                                /** @enum {string} */
+                                reentry?: "after-exit" | "never";
+                                cooldown?: string;
+                            } | {
+                                label?: string;
+                                note?: string;
+                                daysPastDue: number;
+                                at?: string;
                                 filter?: string;
                                 /** @enum {string} */
                                 reentry?: "after-exit" | "never";
@@ -3189,7 +3271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The journey enrols no one: archived, paused, or not published yet */
+            /** @description The journey enrols no one (archived, paused, or not published yet), or the case is in it already (`enrolment` says since when and where) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4149,7 +4231,7 @@ export interface operations {
         parameters: {
             query?: {
                 caseId?: string;
-                status?: "pending" | "sent" | "suppressed" | "failed";
+                status?: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
                 channel?: string;
                 limit?: number;
                 /** @description Only messages created before this ISO time (paging) */
@@ -4190,6 +4272,73 @@ export interface operations {
             };
             /** @description The key’s role may not do this; `permission` names what it lacks */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDetail"];
+                };
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key’s role may not do this; `permission` names what it lacks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5062,7 +5211,7 @@ export interface operations {
                 "application/json": {
                     messageId: string;
                     /** @enum {string} */
-                    status: "delivered" | "failed" | "reply";
+                    status: "delivered" | "bounced" | "failed" | "reply";
                     reason?: string;
                     text?: string;
                 };

@@ -113,7 +113,14 @@ function diffNodes(before: Journey, after: Journey): JourneyChange[] {
   return changes
 }
 
-const fieldNames: Record<string, string> = { for: 'duration', until: 'time of day', when: 'condition', filter: 'filter', set: 'attributes set' }
+const fieldNames: Record<string, string> = {
+  for: 'duration',
+  until: 'time of day',
+  at: 'time of day',
+  when: 'condition',
+  filter: 'filter',
+  set: 'attributes set',
+}
 /** Lists of items with ids (a segment's branches, a split's variants): named one by one. */
 const itemNames: Record<string, string> = { branches: 'branch', variants: 'variant' }
 

@@ -58,7 +58,7 @@ const wrongType = (value: unknown): unknown =>
           : 'an object'
 
 const requiredFields: Record<JourneyNode['type'], (data: Record<string, unknown>) => string[]> = {
-  entry: () => ['event'],
+  entry: (data) => ('event' in data ? ['event'] : ['daysPastDue']),
   segment: () => ['branches'],
   split: () => ['variants'],
   wait: (data) => ('for' in data ? ['for'] : 'until' in data ? ['until'] : ['event', 'timeout']),

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { MessageStatus } from '@dunwell/contract'
 import type { EventSource } from './event-row-id'
 
 /** Times are milliseconds since the epoch (UTC); money is in minor units (cents); JSON columns are text. */
@@ -12,6 +13,7 @@ export interface Database {
   enrolments: EnrolmentsTable
   timers: TimersTable
   outbox: OutboxTable
+  message_deliveries: MessageDeliveriesTable
   tasks: TasksTable
   audit: AuditTable
   split_assignments: SplitAssignmentsTable
@@ -134,7 +136,7 @@ export interface OutboxTable {
   channel: string
   template: string | null
   locale: string | null
-  status: 'pending' | 'sent' | 'suppressed' | 'failed'
+  status: MessageStatus
   reason: string | null
   recipient: string | null
   subject: string | null
@@ -147,6 +149,16 @@ export interface OutboxTable {
   lease_until: number | null
   /** Handed to the provider at this time, outcome not yet recorded (a crash in that moment leaves it set). */
   sending_since: number | null
+}
+
+export interface MessageDeliveriesTable {
+  outbox_id: string
+  /** `attempt/<n>` for a hand-over, `provider/<status>` for a provider's report (its retries are one entry). */
+  key: string
+  at: number
+  status: MessageStatus
+  reason: string | null
+  source: 'runtime' | 'provider'
 }
 
 export interface TasksTable {

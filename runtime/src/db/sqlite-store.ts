@@ -69,8 +69,8 @@ export interface OutboxClaim extends OutgoingMessage {
 }
 
 export type DeliveryOutcome =
-  | { id: string; status: 'sent'; sentAt: number; text: string | null }
-  | { id: string; status: 'pending' | 'failed'; attempts: number; reason: string; retryAt: number | null }
+  | { id: string; status: 'sent' | 'recorded'; sentAt: number; text: string | null }
+  | { id: string; status: 'pending' | 'failed'; at: number; attempts: number; reason: string; retryAt: number | null }
 
 const CHUNK = 500
 
@@ -131,13 +131,18 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
       `insert into events (id, case_id, source, key, type, at, data, received_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
     ),
     markSent: sqlite.prepare(
-      `update outbox set status = 'sent', sent_at = ?, attempts = attempts + 1, sending_since = null, lease_owner = null, lease_until = null,
+      // A provider's report may arrive before the hand-over is recorded: it is the later news and stays.
+      `update outbox set status = iif(status in ('delivered', 'bounced', 'failed'), status, ?), sent_at = ?, attempts = attempts + 1, sending_since = null, lease_owner = null, lease_until = null,
        text = iif(exists (select 1 from cases where cases.id = outbox.case_id and cases.erased_at is not null), null, coalesce(?, text)) where id = ?`,
     ),
     markAttempt: sqlite.prepare(
       `update outbox set status = ?, attempts = ?, reason = ?, sending_since = null, lease_owner = null, lease_until = ? where id = ?`,
     ),
     markSending: sqlite.prepare(`update outbox set sending_since = ? where id = ?`),
+    insertDelivery: sqlite.prepare(
+      `insert into message_deliveries (outbox_id, key, at, status, reason, source) select id, 'attempt/' || attempts, ?, ?, ?, 'runtime' from outbox where id = ?
+       on conflict (outbox_id, key) do nothing`,
+    ),
     dueEvents: sqlite.prepare(`select count(*) as count, min(at) as oldest from events where processed_at is null and at <= ?`),
     dueTimers: sqlite.prepare(`select count(*) as count, min(due_at) as oldest from timers where held = 0 and due_at <= ?`),
     pendingOutbox: sqlite.prepare(`select count(*) as count from outbox where status = 'pending'`),
@@ -254,8 +259,13 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
 
   const finish = sqlite.transaction((results: DeliveryOutcome[]) => {
     for (const r of results) {
-      if (r.status === 'sent') statements.markSent.run(r.sentAt, r.text, r.id)
-      else statements.markAttempt.run(r.status, r.attempts, r.reason, r.retryAt, r.id)
+      if ('sentAt' in r) {
+        statements.markSent.run(r.status, r.sentAt, r.text, r.id)
+        statements.insertDelivery.run(r.sentAt, r.status, null, r.id)
+      } else {
+        statements.markAttempt.run(r.status, r.attempts, r.reason, r.retryAt, r.id)
+        statements.insertDelivery.run(r.at, r.status, r.reason, r.id)
+      }
     }
   })
 

@@ -1,5 +1,5 @@
 import { breather } from './breathe'
-import { journeyEvents } from '@dunwell/journey'
+import { DAYS_PAST_DUE_EVENT, journeyEvents } from '@dunwell/journey'
 import { Duration } from 'luxon'
 import { transition, initialTransition, type AnyMachineSnapshot } from 'xstate'
 import { paymentAmount } from '@dunwell/contract'
@@ -7,6 +7,7 @@ import { holdEvents, releaseEvents } from '@dunwell/contract'
 import { toMinorUnits } from '../wire/money'
 import { BatchState } from './batch-state'
 import { applyControlEvent, isControlEvent } from './control-events'
+import { applyDaysPastDue } from './days-past-due'
 import { expressionFacts } from './case-facts'
 import type { EngineDeps } from './engine-deps'
 import { evaluateExpression } from './expressions'
@@ -155,6 +156,7 @@ export class BatchRun {
     if (!record) return
     this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event', nodeId: null, detail: { id: event.key, type: event.type, data: event.data } })
     if (isControlEvent(event.type)) return applyControlEvent(this, record, event, now)
+    if (event.type === DAYS_PAST_DUE_EVENT) return applyDaysPastDue(this, record, event, now)
     const stepEvent: StepEvent = { type: event.type, data: event.data }
     const enrolments = this.state.enrolmentsOf(record.id)
     const active = enrolments.filter((e) => e.status === 'active')

@@ -126,6 +126,11 @@ export async function eraseCase(db: Kysely<Database>, id: string, now: number): 
       const reason = redact(row.reason!, values)
       if (reason !== row.reason) await trx.updateTable('outbox').set({ reason }).where('id', '=', row.id).execute()
     }
+    await trx
+      .updateTable('message_deliveries')
+      .set({ reason: null })
+      .where('outbox_id', 'in', (qb) => qb.selectFrom('outbox').select('id').where('case_id', '=', id))
+      .execute()
     await trx.updateTable('tasks').set({ script: null }).where('case_id', '=', id).execute()
     await trx
       .updateTable('tasks')

@@ -1,5 +1,5 @@
 import type { AllocatedInstalment, Allocation } from '@dunwell/journey'
-import type { Debtor } from '@dunwell/contract'
+import type { Debtor, MessageStatus } from '@dunwell/contract'
 
 /** A case as the engine holds it in memory during a batch. Money in minor units. */
 export interface CaseRecord {
@@ -60,7 +60,7 @@ export interface OutboxRecord {
   channel: string
   template: string | null
   locale: string | null
-  status: 'pending' | 'sent' | 'suppressed' | 'failed'
+  status: MessageStatus
   reason: string | null
   recipient: string | null
   subject: string | null

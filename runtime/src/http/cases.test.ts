@@ -15,8 +15,8 @@ const reminderJourney = journey({
   },
   edges: ['start>mail', 'mail>phone', 'phone>hold', 'hold>done'],
   templates: {
-    mail: emailTemplate('Hello {{ debtor.firstName }} {{ debtor.lastName }}, {{ case.balance | money }} is open.'),
-    script: textTemplate('call', 'Ask {{ debtor.firstName }} {{ debtor.lastName }} about {{ case.balance | money }}.'),
+    mail: emailTemplate('Hello {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }}, {{ case.balance | money }} is open.'),
+    script: textTemplate('call', 'Ask {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }} about {{ case.balance | money }}.'),
   },
 })
 
@@ -30,7 +30,7 @@ const waitThenLetter = journey({
     done: ['exit', { outcome: 'done' }],
   },
   edges: ['start>hold', 'hold>post', 'post>done'],
-  templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName }}</p>') },
+  templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName | default: "" }}</p>') },
 })
 
 async function publish(api: TestApi, document: { id: string }) {
@@ -231,7 +231,7 @@ describe('DELETE /api/cases/{id}', () => {
     ])
     const outbox = await api.db.selectFrom('outbox').selectAll().where('case_id', '=', 'c-1').orderBy('id').execute()
     expect(outbox.map((m) => [m.channel, m.status, m.recipient, m.subject, m.html, m.text])).toEqual([
-      ['email', 'sent', null, null, null, null],
+      ['email', 'recorded', null, null, null, null],
       ['call', 'sent', null, null, null, null],
     ])
     expect(await api.db.selectFrom('tasks').select('script').execute()).toEqual([{ script: null }])
@@ -312,6 +312,24 @@ describe('POST /api/cases/{id}/enrol | pause | resume | stop', () => {
     await api.advanceBy(4 * DAY)
     expect(await enrolmentOf(api, 'c-1')).toEqual([expect.objectContaining({ status: 'done', outcome: 'done' })])
     expect(await letters(api, 'c-1')).toBe(1)
+  })
+
+  it('enrolling a case that is in the journey already is 409 with its enrolment, storing nothing', async () => {
+    const api = await setup()
+    await api.expectStatus(202, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })
+    await api.advanceBy(60_000)
+    const events = await api.db.selectFrom('events').selectAll().execute()
+    const again = await api.expectStatus(409, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })
+    expect(again).toMatchObject({
+      status: 409,
+      detail: 'case "c-1" is in journey "wait-letter" already (version 1, at step "hold")',
+      errors: [{ path: 'journeyId', message: 'the case is in this journey already' }],
+      enrolment: { id: 'wait-letter/c-1/1', journeyId: 'wait-letter', version: 1, status: 'active', node: 'hold', since: '2026-11-23T09:00:00.000Z' },
+    })
+    expect(await api.db.selectFrom('events').selectAll().execute()).toEqual(events)
+    // Once it has left, it may enter again (the journey's re-entry rule decides).
+    await api.advanceBy(4 * DAY)
+    await api.expectStatus(202, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })
   })
 
   it('pause holds the wait past its end; resume lets it finish at once', async () => {

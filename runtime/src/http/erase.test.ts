@@ -32,9 +32,11 @@ const quoting = journey({
   },
   edges: ['start>mail', 'mail>text', 'text>phone', 'phone>hold', 'hold>done'],
   templates: {
-    mail: emailTemplate('Dear {{ debtor.firstName }} {{ debtor.lastName }}, {{ debtor.address.lines[1] }}: {{ case.attributes.note }}'),
+    mail: emailTemplate(
+      'Dear {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }}, {{ debtor.address.lines[1] | default: "" }}: {{ case.attributes.note }}',
+    ),
     broken: textTemplate('sms', 'Hi {% include debtor.lastName %}'),
-    script: textTemplate('call', 'Call {{ debtor.firstName }} {{ debtor.lastName }} on {{ debtor.phone }}.'),
+    script: textTemplate('call', 'Call {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }} on {{ debtor.phone | default: "" }}.'),
   },
 })
 
