@@ -116,3 +116,15 @@ export function reversalTerms(data: unknown): { providerPaymentId: string; amoun
   const result = eventDataSchemas['payment.reversed']!.safeParse(data ?? {})
   return result.success ? (result.data as { providerPaymentId: string; amount: number }) : undefined
 }
+
+/** The amounts (major units) an event of a type the engine reads carries, by path: each must fit the case's currency. */
+export function eventAmounts(type: string, data: unknown): { path: string; amount: number }[] {
+  const schema = eventDataSchemas[type]
+  const result = schema?.safeParse(data ?? {})
+  if (!result?.success) return []
+  const parsed = result.data as { amount?: number; instalments?: { amount: number }[] }
+  return [
+    ...(typeof parsed.amount === 'number' ? [{ path: 'data.amount', amount: parsed.amount }] : []),
+    ...(type === 'plan.agreed' ? (parsed.instalments ?? []).map((i, index) => ({ path: `data.instalments.${index}.amount`, amount: i.amount })) : []),
+  ]
+}

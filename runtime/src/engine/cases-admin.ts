@@ -160,6 +160,12 @@ export async function eraseCase(db: Kysely<Database>, id: string, now: number): 
       .where('status', 'in', ['active', 'paused'])
       .execute()
     await trx.deleteFrom('timers').where('case_id', '=', id).execute()
+    // A payment's id in a plan may be a key the client chose; the schedule and the amounts stay (the ledger).
+    await trx
+      .updateTable('arrangements')
+      .set({ payments: '[]', status: sql<'replaced'>`iif(status = 'active', 'replaced', status)`, updated_at: now })
+      .where('case_id', '=', id)
+      .execute()
     await trx.insertInto('audit').values({ case_id: id, enrolment_id: null, at: now, kind: 'erased', node_id: null, detail: '{}' }).execute()
     return true
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { caseInput, caseRow, days, enrol, entries, event, hours, iso, journey, MONDAY, startEngine, theEnrolment, type TestEngine } from './testing'
+import { caseInput, caseRow, days, enrol, entries, event, hours, iso, journey, MONDAY, startEngine, tempFile, theEnrolment, type TestEngine } from './testing'
 
 /** entry → wait for `waitFor` (timeout P180D) → exit `reacted`, or `quiet` at the timeout. */
 function waitingOn(waitFor: string, settings?: Record<string, unknown>) {
@@ -113,6 +113,27 @@ describe('an instalment plan', () => {
       'plan.broken 2026-12-08T23:00:00.000Z',
     ])
     expect(await theEnrolment(t, 'c-1')).toMatchObject({ outcome: 'reacted', ended_at: at('2026-12-08T23:00:00Z') })
+  })
+})
+
+describe('kept across a restart', () => {
+  it('a plan agreed before the runtime stops is checked after it starts again: its due timer is in the database', async () => {
+    const file = tempFile()
+    const before = await startEngine({ file })
+    await enrol(before, waitingOn('plan.broken'), [caseInput('c-1')])
+    await before.engine.ingest([
+      event('plan.agreed', 'c-1', MONDAY.getTime() + hours(1), { instalments: [{ dueDate: '2026-12-01', amount: 100 }], interval: 'P1M' }),
+    ])
+    await before.engine.advanceTo(MONDAY.getTime() + days(1))
+    await before.close()
+
+    const after = await startEngine({ file, at: new Date(MONDAY.getTime() + days(1)) })
+    await after.engine.advanceTo(at('2026-12-31T00:00:00Z'))
+    expect((await sent(after, 'c-1')).map((e) => `${e.type} ${e.at}`)).toEqual([
+      'plan.instalment.missed 2026-12-04T23:00:00.000Z',
+      'plan.broken 2026-12-04T23:00:00.000Z',
+    ])
+    expect(await theEnrolment(after, 'c-1')).toMatchObject({ outcome: 'reacted' })
   })
 })
 
