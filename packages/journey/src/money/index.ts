@@ -7,6 +7,7 @@ export {
   checkPlan,
   planCounts,
   checkPromise,
+  proposePlan,
   type PlanRules,
   type PlanBand,
   type PromiseRules,

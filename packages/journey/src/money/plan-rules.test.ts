@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkPlan, checkPromise, instalmentSchedule, planCounts, planRulesSchema, type PlanRules } from '@dunwell/journey'
+import { checkPlan, checkPromise, instalmentSchedule, planCounts, planRulesSchema, proposePlan, type PlanRules } from '@dunwell/journey'
 
 const rules: PlanRules = {
   minInstalment: 20,
@@ -33,6 +33,21 @@ describe('plan rules', () => {
     expect(checkPlan({ minInstalment: 20, maxCount: 6, intervals: ['P1M'] }, { balance: 100, count: 6, interval: 'P1M' }, 0)).toEqual([
       { code: 'instalment-below-minimum', limit: 20 },
     ])
+  })
+
+  it('proposes the schedule the rules allow, and only that', () => {
+    expect(proposePlan(rules, { balance: 8990, count: 3, interval: 'P1M', firstDate: '2027-01-31' }, 2)).toEqual({
+      ok: true,
+      schedule: [
+        { dueDate: '2027-01-31', amount: 2996 },
+        { dueDate: '2027-02-28', amount: 2996 },
+        { dueDate: '2027-03-31', amount: 2998 },
+      ],
+    })
+    expect(proposePlan(rules, { balance: 8990, count: 3, interval: 'P1W', firstDate: '2027-01-31' }, 2)).toEqual({
+      ok: false,
+      problems: [{ code: 'interval-not-allowed', allowed: ['P1M', 'P2W'] }],
+    })
   })
 
   it('the schema names what is wrong', () => {

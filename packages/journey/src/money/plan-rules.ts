@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { planIntervals, type PlanInterval } from './instalment-schedule'
+import { instalmentSchedule, planIntervals, type PlanInterval, type ScheduleRequest, type ScheduledInstalment } from './instalment-schedule'
 
 const majorAmount = z.number({ error: 'must be a number' }).finite('must be a number').positive('must be more than 0')
 const count = z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(120, 'must be at most 120')
@@ -88,4 +88,17 @@ export function checkPromise(rules: PromiseRules, promise: { date: string; amoun
   if (!(promise.amount > 0)) problems.push({ code: 'amount-not-positive' })
   else if (promise.amount > promise.balance) problems.push({ code: 'amount-above-balance', limit: promise.balance })
   return problems
+}
+
+/**
+ * The schedule a debtor would agree to, when the rules allow it: what a portal shows before "confirm", and the
+ * `instalments` of the `plan.agreed` event it then sends (amounts back in major units).
+ */
+export function proposePlan(
+  rules: PlanRules,
+  request: ScheduleRequest,
+  digits: number,
+): { ok: true; schedule: ScheduledInstalment[] } | { ok: false; problems: MoneyRuleProblem[] } {
+  const problems = checkPlan(rules, request, digits)
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, schedule: instalmentSchedule(request) }
 }
