@@ -421,7 +421,7 @@ export interface paths {
         put?: never;
         /**
          * Report one event (payment, promise, dispute, opt-out, …)
-         * @description Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now. The data of the types the engine reads is checked here (`payment.received` needs a positive `data.amount`; `optout` a known `data.channel`; …): an event that does not fit is refused and nothing is stored. Any other type is stored; `warnings` says when no active journey listens to it.
+         * @description Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now. The data of the types the engine reads is checked here (`payment.received` needs a positive `data.amount`; `optout` a known `data.channel`; `plan.agreed` its `data.instalments` with due dates in order and an `interval`; `payment.reversed` the `data.providerPaymentId` it reverses; …): an event that does not fit is refused and nothing is stored. The engine keeps the promises (`promise.made` with a `data.date`) and plans it is told of and sends `promise.kept`/`promise.broken`, `plan.instalment.paid`/`plan.instalment.missed`, `plan.completed`/`plan.broken` itself. Any other type is stored; `warnings` says when no active journey listens to it.
          */
         post: operations["postEvent"];
         delete?: never;
@@ -874,6 +874,10 @@ export interface components {
             enrolments: components["schemas"]["Enrolment"][];
             holds: components["schemas"]["Hold"][];
             optouts: components["schemas"]["OptOut"][];
+            /** @description Oldest first */
+            promises: components["schemas"]["Promise"][];
+            /** @description Oldest first */
+            plans: components["schemas"]["Plan"][];
         };
         Enrolment: {
             id: string;
@@ -903,6 +907,42 @@ export interface components {
              */
             channel: string;
             at: string;
+        };
+        Promise: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "kept" | "completed" | "broken" | "replaced";
+            date: string;
+            amount: number;
+            paid: number;
+            /** @description Where it was made: portal, agent, api; null when the event did not say */
+            via: string | null;
+            madeAt: string;
+        };
+        Plan: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "kept" | "completed" | "broken" | "replaced";
+            /** @example P1M */
+            interval: string | null;
+            total: number;
+            paid: number;
+            /** @description Where it was made: portal, agent, api; null when the event did not say */
+            via: string | null;
+            madeAt: string;
+            instalments: components["schemas"]["Instalment"][];
+        };
+        Instalment: {
+            /** @description 1 for the first */
+            number: number;
+            dueDate: string;
+            amount: number;
+            paid: number;
+            /**
+             * @description missed: its grace days passed before it was paid in full
+             * @enum {string}
+             */
+            status: "open" | "paid" | "missed";
         };
         TimelineEntry: {
             at: string;
@@ -1351,6 +1391,10 @@ export interface components {
                         when?: string;
                         outcome?: string;
                     }[];
+                    promises?: {
+                        graceDays?: number;
+                        missesToBreak?: number;
+                    };
                 };
                 templates: {
                     [key: string]: {
@@ -1924,6 +1968,10 @@ export interface operations {
                                     when?: string;
                                     outcome?: string;
                                 }[];
+                                promises?: {
+                                    graceDays?: number;
+                                    missesToBreak?: number;
+                                };
                             };
                             nodes: ({
                                 id: string;
@@ -2239,6 +2287,10 @@ export interface operations {
                                 when?: string;
                                 outcome?: string;
                             }[];
+                            promises?: {
+                                graceDays?: number;
+                                missesToBreak?: number;
+                            };
                         };
                         nodes: ({
                             id: string;

@@ -55,6 +55,7 @@ const settingNames: Record<keyof Settings, string> = {
   contactHours: 'contact hours',
   priority: 'priority',
   stopOn: 'stop rules',
+  promises: 'promises and plans',
 }
 
 function diffSettings(before: Journey, after: Journey): JourneyChange[] {

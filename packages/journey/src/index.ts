@@ -50,3 +50,4 @@ export { templateBudget, TemplateBudgetError } from './templates/template-budget
 export { checkMjml } from './templates/check-mjml'
 export { journeyJsonSchema } from './json-schema'
 export { diffJourneys, describeNode, isMoveOnly, type JourneyChange, type JourneyChangeKind, type JourneyChangeSubject } from './diff'
+export * from './money'

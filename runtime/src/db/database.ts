@@ -24,6 +24,7 @@ export interface Database {
   case_import_lines: CaseImportLinesTable
   case_import_staging: CaseImportStagingTable
   case_import_ids: CaseImportIdsTable
+  arrangements: ArrangementsTable
 }
 
 export interface JourneysTable {
@@ -116,8 +117,8 @@ export interface TimersTable {
   enrolment_id: string
   case_id: string
   node_id: string
-  /** `wake` ends a wait; `deliver` retries a deferred message. */
-  kind: 'wake' | 'deliver'
+  /** `wake` ends a wait; `deliver` retries a deferred message; `due` checks an instalment or promise (migration 0011). */
+  kind: 'wake' | 'deliver' | 'due'
   due_at: number
   /** 1 while the enrolment is paused (dispute, hardship, legal hold). */
   held: number
@@ -265,4 +266,22 @@ export interface CaseImportIdsTable {
   import_key: string
   case_id: string
   line: number
+}
+
+/** A promise to pay or an instalment plan of a case (migration 0011); a promise has one instalment. */
+export interface ArrangementsTable {
+  id: string
+  case_id: string
+  kind: 'promise' | 'plan'
+  status: 'active' | 'kept' | 'completed' | 'broken' | 'replaced'
+  via: string | null
+  interval: string | null
+  grace_days: number
+  misses_to_break: number
+  /** JSON: `[{dueDate, amount, paid, missed}]`, amounts in minor units. */
+  instalments: string
+  /** JSON: `[{id, allocations: [{index, amount}]}]`: what each payment paid, for its reversal. */
+  payments: string
+  made_at: number
+  updated_at: number
 }

@@ -55,6 +55,8 @@ describe('PUT /api/cases/{id}', () => {
       enrolments: [],
       holds: [],
       optouts: [],
+      promises: [],
+      plans: [],
     })
     const moved = caseInput('c-1', { amountDue: 120.5, debtor: { phone: '+4915199999999' } })
     expect(await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: moved })).toEqual({ id: 'c-1', created: false })
@@ -74,6 +76,46 @@ describe('PUT /api/cases/{id}', () => {
     await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { amountDue: 100, balance: 12.34 }) })
     expect(await api.expectStatus(200, 'GET', '/api/cases/c-1')).toMatchObject({ amountDue: 100, balance: 12.34 })
     expect(await caseRow(api, 'c-1')).toMatchObject({ amount_due: 10000, balance: 1234 })
+  })
+
+  it('shows the case’s plan with its schedule and what each instalment has been paid, and its promises', async () => {
+    const api = await startApi()
+    await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { amountDue: 100 }) })
+    const instalments = [
+      { dueDate: '2027-01-15', amount: 33.33 },
+      { dueDate: '2027-02-15', amount: 33.33 },
+      { dueDate: '2027-03-15', amount: 33.34 },
+    ]
+    const refused = await api.expectStatus<Problem>(400, 'POST', '/api/events', {
+      body: { id: 'plan-0', type: 'plan.agreed', caseId: 'c-1', data: { instalments: [...instalments].reverse(), interval: 'P1M' } },
+    })
+    expect(JSON.stringify(refused)).toContain('data.instalments')
+    await api.expectStatus(202, 'POST', '/api/events', {
+      body: { id: 'promise-1', type: 'promise.made', caseId: 'c-1', data: { amount: 20, date: '2027-01-10' } },
+    })
+    await api.advanceBy(60_000)
+    await api.expectStatus(202, 'POST', '/api/events', {
+      body: { id: 'plan-1', type: 'plan.agreed', caseId: 'c-1', data: { instalments, interval: 'P1M', via: 'agent' } },
+    })
+    await api.advanceBy(60_000)
+    await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'pay-1', type: 'payment.received', caseId: 'c-1', data: { amount: 40 } } })
+    await api.advanceBy(60_000)
+    const shown = await api.expectStatus(200, 'GET', '/api/cases/c-1')
+    expect(shown.promises).toMatchObject([{ status: 'replaced', date: '2027-01-10', amount: 20, paid: 0, via: null }])
+    expect(shown.plans).toMatchObject([
+      {
+        status: 'active',
+        interval: 'P1M',
+        total: 100,
+        paid: 40,
+        via: 'agent',
+        instalments: [
+          { number: 1, dueDate: '2027-01-15', amount: 33.33, paid: 33.33, status: 'paid' },
+          { number: 2, dueDate: '2027-02-15', amount: 33.33, paid: 6.67, status: 'open' },
+          { number: 3, dueDate: '2027-03-15', amount: 33.34, paid: 0, status: 'open' },
+        ],
+      },
+    ])
   })
 
   it('takes the case id from the path when the body leaves it out', async () => {

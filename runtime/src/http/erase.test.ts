@@ -61,6 +61,10 @@ describe('erasing a case (GDPR)', () => {
     await api.expectStatus(201, 'PUT', '/api/cases/c-9', { body: caseInput('c-9', { debtor, attributes: { note: person.note } }) })
     await api.expectStatus(201, 'PUT', '/api/cases/other', { body: caseInput('other') })
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-9' } })
+    // A plan (its key sorts before the payment's, at the same moment), so that the payment's key (personal data) is what paid its instalment.
+    await api.expectStatus(202, 'POST', '/api/events', {
+      body: { id: 'agreed-plan', type: 'plan.agreed', caseId: 'c-9', data: { instalments: [{ dueDate: '2026-12-20', amount: 50 }], interval: 'P1M' } },
+    })
     // A client's key and data holding personal data.
     await api.expectStatus(202, 'POST', '/api/events', {
       body: { id: `pay-${person.email}`, type: 'payment.received', caseId: 'c-9', data: { amount: 10, payer: person.lastName } },

@@ -146,7 +146,7 @@ describe('tasks', () => {
     expect(done).toMatchObject({ status: 'done', outcome: 'promise-to-pay', completedAt: '2026-11-24T09:01:00.000Z' })
     const events = await api.db.selectFrom('events').select(['type', 'data']).where('type', '=', 'promise.made').execute()
     expect(events.map((e) => ({ type: e.type, data: JSON.parse(e.data) }))).toEqual([
-      { type: 'promise.made', data: { taskId: task.id, outcome: 'promise-to-pay', amount: 50, promisedFor: '2026-12-01' } },
+      { type: 'promise.made', data: { taskId: task.id, outcome: 'promise-to-pay', amount: 50, promisedFor: '2026-12-01', via: 'agent' } },
     ])
 
     await api.advanceBy(60_000)
@@ -156,6 +156,8 @@ describe('tasks', () => {
     const decided = (await api.expectStatus(200, 'GET', '/api/cases/c-1/timeline')).map((e: { kind: string; nodeId: string | null }) => `${e.kind} ${e.nodeId}`)
     expect(decided).toContain('entered promised')
     expect(decided).not.toContain('entered silent')
+    // The engine keeps the promise the agent took.
+    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).promises).toMatchObject([{ status: 'active', date: '2026-12-01', amount: 50, via: 'agent' }])
 
     await api.expectStatus(409, 'POST', `${path}/complete`, { body: { outcome: 'no-answer' } })
     await api.expectStatus(404, 'POST', '/api/tasks/nope/complete', { body: { outcome: 'no-answer' } })

@@ -45,6 +45,8 @@ describe('simulate with a trace', () => {
       '2026-11-27T10:05:00.000Z decided await-promise',
       '2026-11-27T10:05:00.000Z entered promised',
       '2026-11-27T10:05:00.000Z exited promised',
+      // Promised for 15 December and not paid: the engine's promise.broken when the 3 grace days end, in London.
+      '2026-12-19T00:00:00.000Z event',
     ])
     const step = (kind: string, nodeId: string) => trace.steps.find((candidate) => candidate.kind === kind && candidate.nodeId === nodeId)!
     expect(step('waiting', 'await-promise').detail).toEqual({ until: '2026-12-01T09:00:00.000Z', event: 'promise.made' })

@@ -180,6 +180,8 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
           outcome: body.outcome,
           ...(body.amount ? { amount: body.amount } : {}),
           ...(body.promisedFor ? { promisedFor: body.promisedFor } : {}),
+          // The engine keeps an agent's promise like the portal's.
+          ...(body.outcome === 'promise-to-pay' ? { via: 'agent' } : {}),
         }
         await engine.ingest([{ id: `task/${id}`, type: taskOutcomes[body.outcome], caseId: result.caseId, data }], 'runtime')
         return c.json(result, 200)
