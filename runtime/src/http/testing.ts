@@ -18,6 +18,7 @@ import {
   VirtualClock,
   type AppOptions,
   type ChannelAdapter,
+  type ContactPolicy,
   type Role,
 } from '../index'
 
@@ -41,7 +42,9 @@ export interface RequestOptions {
 export type TestApi = Awaited<ReturnType<typeof startApi>>
 
 /** The API on a fresh database; everything is closed and removed when the test ends. */
-export async function startApi(options: { limits?: AppOptions['limits']; at?: Date; channels?: Partial<Record<string, ChannelAdapter>> } = {}) {
+export async function startApi(
+  options: { limits?: AppOptions['limits']; at?: Date; channels?: Partial<Record<string, ChannelAdapter>>; policy?: ContactPolicy } = {},
+) {
   const folder = mkdtempSync(join(tmpdir(), 'dunwell-http-'))
   const file = join(folder, 'test.sqlite')
   const opened = await openSqlite(file)
@@ -52,6 +55,7 @@ export async function startApi(options: { limits?: AppOptions['limits']; at?: Da
     clock,
     links: createLinks({ publicUrl: PUBLIC_URL, secret: LINK_SECRET, now: () => clock.now() }),
     ...(options.channels ? { channels: options.channels } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   }).start()
   const app = createApp({
     engine,
