@@ -421,7 +421,7 @@ export interface paths {
         put?: never;
         /**
          * Report one event (payment, promise, dispute, opt-out, …)
-         * @description Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now. The data of the types the engine reads is checked here (`payment.received` needs a positive `data.amount`; `optout` a known `data.channel`; …): an event that does not fit is refused and nothing is stored. Any other type is stored; `warnings` says when no active journey listens to it.
+         * @description Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now. The data of the types the engine reads is checked here (`payment.received` needs a positive `data.amount`; `optout` a known `data.channel`; `plan.agreed` its `data.instalments` with due dates in order and an `interval`; `payment.reversed` the `data.providerPaymentId` it reverses; …): an event that does not fit is refused and nothing is stored. The engine keeps the promises (`promise.made` with a `data.date`) and plans it is told of and sends `promise.kept`/`promise.broken`, `plan.instalment.paid`/`plan.instalment.missed`, `plan.completed`/`plan.broken` itself. Any other type is stored; `warnings` says when no active journey listens to it.
          */
         post: operations["postEvent"];
         delete?: never;
@@ -459,6 +459,26 @@ export interface paths {
         };
         /** The outbox: every message, with its status and the reason it was suppressed or failed */
         get: operations["listMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One message as rendered (subject, text, HTML), its status and everything that happened to it since it was queued
+         * @description The id holds slashes (`journey/case/enrolment/step`): encode them in the path (`%2F`).
+         */
+        get: operations["getMessage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -530,6 +550,26 @@ export interface paths {
         };
         /** Is the runtime up, and is its scheduler keeping up? */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The runtime’s contact policy: the widest contact hours, the caps across journeys, the quiet periods, the rules by jurisdiction
+         * @description What every journey must respect and none can widen (a journey’s own contact hours only narrow these). `GET /api/cases/{id}/policy` says which of it applies to one debtor, and how far it is used.
+         */
+        get: operations["getContactPolicy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -633,6 +673,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document the debtor sent with a dispute (PDF, JPEG or PNG) */
+        get: operations["getCaseDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/optout/{token}": {
         parameters: {
             query?: never;
@@ -658,7 +715,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The payment page of a message’s link: what is open, in the debtor’s language */
+        /**
+         * The debtor’s portal: what is open and why, and the ways to settle it, in the debtor’s language
+         * @description Its pages below the link, all HTML without script: `transfer` (account and GiroCode), and the forms `promise` (→ `promise.made`), `dispute` (multipart, an optional PDF/JPEG/PNG of at most 5 MB; → `dispute.opened`, a hold and a task in queue `disputes`), `hardship` (→ `hardship.reported`, a hold and a task in queue `care`), `preferences` (→ `preferences.changed`) and `optout` (→ `optout`). A form is accepted only with the key its page carried, and not cross-site.
+         */
         get: operations["payPage"];
         put?: never;
         post?: never;
@@ -779,6 +839,18 @@ export interface components {
              * @example cases:write
              */
             permission?: string;
+            /** @description The enrolment the case is in already (409 of an enrol) */
+            enrolment?: {
+                id: string;
+                journeyId: string;
+                version: number;
+                /** @enum {string} */
+                status: "active" | "paused";
+                /** @description The step the case is at */
+                node: string;
+                /** @description When it entered the journey */
+                since: string;
+            };
         };
         Diagnostics: {
             valid: boolean;
@@ -863,6 +935,10 @@ export interface components {
             enrolments: components["schemas"]["Enrolment"][];
             holds: components["schemas"]["Hold"][];
             optouts: components["schemas"]["OptOut"][];
+            /** @description Oldest first */
+            promises: components["schemas"]["Promise"][];
+            /** @description Oldest first */
+            plans: components["schemas"]["Plan"][];
         };
         Enrolment: {
             id: string;
@@ -892,6 +968,42 @@ export interface components {
              */
             channel: string;
             at: string;
+        };
+        Promise: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "kept" | "completed" | "broken" | "replaced";
+            date: string;
+            amount: number;
+            paid: number;
+            /** @description Where it was made: portal, agent, api; null when the event did not say */
+            via: string | null;
+            madeAt: string;
+        };
+        Plan: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "kept" | "completed" | "broken" | "replaced";
+            /** @example P1M */
+            interval: string | null;
+            total: number;
+            paid: number;
+            /** @description Where it was made: portal, agent, api; null when the event did not say */
+            via: string | null;
+            madeAt: string;
+            instalments: components["schemas"]["Instalment"][];
+        };
+        Instalment: {
+            /** @description 1 for the first */
+            number: number;
+            dueDate: string;
+            amount: number;
+            paid: number;
+            /**
+             * @description missed: its grace days passed before it was paid in full
+             * @enum {string}
+             */
+            status: "open" | "paid" | "missed";
         };
         TimelineEntry: {
             at: string;
@@ -1124,12 +1236,44 @@ export interface components {
             template: string | null;
             locale: string | null;
             /** @enum {string} */
-            status: "pending" | "sent" | "suppressed" | "failed";
+            status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
             reason: string | null;
             subject: string | null;
             createdAt: string;
             sentAt: string | null;
             attempts: number;
+        };
+        MessageDetail: {
+            id: string;
+            caseId: string;
+            journeyId: string;
+            version: number;
+            nodeId: string;
+            /** @example email */
+            channel: string;
+            template: string | null;
+            locale: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
+            reason: string | null;
+            subject: string | null;
+            createdAt: string;
+            sentAt: string | null;
+            attempts: number;
+            recipient: string | null;
+            text: string | null;
+            html: string | null;
+            deliveries: {
+                at: string;
+                /** @enum {string} */
+                status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
+                reason: string | null;
+                /**
+                 * @description Who said so: the runtime handing it over, or the provider calling back
+                 * @enum {string}
+                 */
+                source: "runtime" | "provider";
+            }[];
         };
         Task: {
             id: string;
@@ -1183,6 +1327,55 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        ContactPolicyView: {
+            contactHours: {
+                /** @example 08:00 */
+                start: string;
+                /** @example 20:00 */
+                end: string;
+                days: string[];
+                channels: string[];
+                holidays: boolean;
+            };
+            caps: {
+                rule: string;
+                channels: string[];
+                max: number;
+                window: string;
+                /** @enum {string} */
+                onCap: "defer" | "suppress";
+            }[];
+            quietPeriods: {
+                rule: string;
+                after: string;
+                channels: string[];
+                duration: string;
+            }[];
+            jurisdictions: {
+                /** @example Regulation F */
+                name: string;
+                /** @example US */
+                country: string;
+                region: string | null;
+                /** @description The widest hours there; null: the policy’s */
+                contactHours: {
+                    /** @example 08:00 */
+                    start: string;
+                    /** @example 20:00 */
+                    end: string;
+                    days?: string[];
+                } | null;
+                /** @description Its caps, in words */
+                caps: string[];
+                /** @description Its quiet periods, in words */
+                quietPeriods: string[];
+            }[];
+            /**
+             * @description The zone of a debtor who has none
+             * @example Europe/Berlin
+             */
+            defaultTimezone: string;
         };
         SimulationReport: {
             journey: string;
@@ -1265,7 +1458,7 @@ export interface components {
                 template: string | null;
                 locale: string | null;
                 /** @enum {string} */
-                status: "pending" | "sent" | "suppressed" | "failed";
+                status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
                 reason?: string;
                 recipient: string | null;
                 subject?: string;
@@ -1308,6 +1501,10 @@ export interface components {
                         when?: string;
                         outcome?: string;
                     }[];
+                    promises?: {
+                        graceDays?: number;
+                        missesToBreak?: number;
+                    };
                 };
                 templates: {
                     [key: string]: {
@@ -1897,6 +2094,10 @@ export interface operations {
                                     when?: string;
                                     outcome?: string;
                                 }[];
+                                promises?: {
+                                    graceDays?: number;
+                                    missesToBreak?: number;
+                                };
                             };
                             nodes: ({
                                 id: string;
@@ -1910,6 +2111,15 @@ export interface operations {
                                     label?: string;
                                     note?: string;
                                     event: string;
+                                    filter?: string;
+                                    /** @enum {string} */
+                                    reentry?: "after-exit" | "never";
+                                    cooldown?: string;
+                                } | {
+                                    label?: string;
+                                    note?: string;
+                                    daysPastDue: number;
+                                    at?: string;
                                     filter?: string;
                                     /** @enum {string} */
                                     reentry?: "after-exit" | "never";
@@ -2203,6 +2413,10 @@ export interface operations {
                                 when?: string;
                                 outcome?: string;
                             }[];
+                            promises?: {
+                                graceDays?: number;
+                                missesToBreak?: number;
+                            };
                         };
                         nodes: ({
                             id: string;
@@ -2216,6 +2430,15 @@ export interface operations {
                                 label?: string;
                                 note?: string;
                                 event: string;
+                                filter?: string;
+                                /** @enum {string} */
+                                reentry?: "after-exit" | "never";
+                                cooldown?: string;
+                            } | {
+                                label?: string;
+                                note?: string;
+                                daysPastDue: number;
+                                at?: string;
                                 filter?: string;
                                 /** @enum {string} */
                                 reentry?: "after-exit" | "never";
@@ -3174,7 +3397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The journey enrols no one: archived, paused, or not published yet */
+            /** @description The journey enrols no one (archived, paused, or not published yet), or the case is in it already (`enrolment` says since when and where) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4134,7 +4357,7 @@ export interface operations {
         parameters: {
             query?: {
                 caseId?: string;
-                status?: "pending" | "sent" | "suppressed" | "failed";
+                status?: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
                 channel?: string;
                 limit?: number;
                 /** @description Only messages created before this ISO time (paging) */
@@ -4175,6 +4398,73 @@ export interface operations {
             };
             /** @description The key’s role may not do this; `permission` names what it lacks */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDetail"];
+                };
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key’s role may not do this; `permission` names what it lacks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4477,6 +4767,62 @@ export interface operations {
             };
             /** @description The request is malformed; `errors` names each field at fault */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getContactPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy the runtime runs with */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPolicyView"];
+                };
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key’s role may not do this; `permission` names what it lacks */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4980,6 +5326,78 @@ export interface operations {
             };
         };
     };
+    getCaseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case */
+                id: string;
+                /** @description From the `dispute.opened` event’s `documentId` */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, as an attachment, of the type its bytes showed at upload */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key’s role may not do this; `permission` names what it lacks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     optoutPage: {
         parameters: {
             query?: never;
@@ -5190,7 +5608,7 @@ export interface operations {
                 "application/json": {
                     messageId: string;
                     /** @enum {string} */
-                    status: "delivered" | "failed" | "reply";
+                    status: "delivered" | "bounced" | "failed" | "reply";
                     reason?: string;
                     text?: string;
                 };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { caseInput, days, emailTemplate, enrol, journey, messages, MONDAY, startEngine, textTemplate } from '../engine/testing'
+import { caseInput, days, emailTemplate, emailThenSms, enrol, journey, messages, MONDAY, startEngine, textTemplate } from '../engine/testing'
 import { createHttpProviderAdapter, createLinks, createSmtpAdapter, verifyLinkToken, verifySignature } from './index'
 import { smtpError, startHttpServer, startSmtpServer } from './testing/local-servers'
 import { parseRawEmail } from '../testing/raw-email'
@@ -10,20 +10,7 @@ const linkSecret = 'link-secret-0123456789abcdef'
 const providerSecret = 'provider-secret-0123456789'
 const links = createLinks({ publicUrl: 'https://pay.acme.test', secret: linkSecret })
 
-const reminder = journey({
-  id: 'reminder',
-  nodes: {
-    start: ['entry', { event: 'invoice.overdue' }],
-    mail: ['email', { template: 'mail' }],
-    text: ['sms', { template: 'text' }],
-    done: ['exit', { outcome: 'done' }],
-  },
-  edges: ['start>mail', 'mail>text', 'text>done'],
-  templates: {
-    mail: emailTemplate('Hello {{ debtor.firstName }}, {{ case.balance | money }} is open. <a href="{{ links.optout }}">Unsubscribe</a>'),
-    text: textTemplate('sms', 'Pay here: {{ links.pay }} Reply STOP to opt out.'),
-  },
-})
+const reminder = emailThenSms()
 
 const cleanup: (() => unknown)[] = []
 afterEach(async () => {

@@ -43,3 +43,34 @@ describe('the server’s editor fallback', () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200)
   })
 })
+
+describe('the server’s start', () => {
+  it('lists each channel and what it is wired to, naming no secret', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dunwell-server-'))
+    const lines: string[] = []
+    const env = {
+      DUNWELL_SMTP_HOST: '127.0.0.1',
+      DUNWELL_SMTP_PORT: '2525',
+      DUNWELL_SMTP_FROM: 'billing@acme.test',
+      DUNWELL_SMTP_USER: 'mailer',
+      DUNWELL_SMTP_PASS: 'smtp-password-123',
+      DUNWELL_SMS_URL: 'https://sms.example.test/send?token=url-token-456',
+      DUNWELL_SMS_SECRET: 'sms-secret-789',
+    }
+    const server = await startServer({ file: join(folder, 'test.sqlite'), port: 0, open: true, env, log: (line) => lines.push(line) })
+    onTestFinished(async () => {
+      await server.close()
+      rmSync(folder, { recursive: true, force: true })
+    })
+    const start = lines.indexOf('Channels:')
+    expect(lines.slice(start)).toEqual([
+      'Channels:',
+      '  email: wired to SMTP 127.0.0.1:2525',
+      '  sms: wired to HTTP provider https://sms.example.test',
+      '  whatsapp: not wired, messages are recorded and not sent (set DUNWELL_WHATSAPP_URL and DUNWELL_WHATSAPP_SECRET)',
+      '  letter: not wired, messages are recorded and not sent (set DUNWELL_LETTER_URL and DUNWELL_LETTER_SECRET)',
+      '  call: tasks for agents at /api/tasks',
+    ])
+    for (const secret of ['smtp-password-123', 'url-token-456', 'sms-secret-789', 'mailer']) expect(lines.join('\n')).not.toContain(secret)
+  })
+})

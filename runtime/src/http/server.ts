@@ -11,6 +11,7 @@ import {
   createLinks,
   createSmtpAdapter,
   createWebhookAdapter,
+  channelWiringLines,
   publicUrlWarning,
   smtpOptionsFromEnv,
   type ChannelAdapter,
@@ -180,6 +181,7 @@ export async function startServer(options: ServerOptions) {
   const address = server.address()
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof address === 'object' && address ? address.port : port}`
   log(`Dunwell runtime on ${url} (API docs ${url}/docs)${options.open ? ' — development mode: no API keys, this machine only' : ''}`)
+  for (const line of channelWiringLines(channels)) log(line)
 
   return {
     url,

@@ -7,7 +7,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
 import { contractViolations } from './contract-check'
-import { createApiKey, createApp, createLinks, Engine, linkToken, openSqlite, roles, VirtualClock, type AppOptions, type Role } from '../index'
+import {
+  createApiKey,
+  createApp,
+  createLinks,
+  Engine,
+  linkToken,
+  openSqlite,
+  roles,
+  VirtualClock,
+  type AppOptions,
+  type ChannelAdapter,
+  type ContactPolicy,
+  type Role,
+} from '../index'
 
 /** Monday 23 November 2026, 09:00 UTC (10:00 in Berlin): inside every debtor's contact hours. */
 export const MONDAY = new Date('2026-11-23T09:00:00Z')
@@ -29,7 +42,9 @@ export interface RequestOptions {
 export type TestApi = Awaited<ReturnType<typeof startApi>>
 
 /** The API on a fresh database; everything is closed and removed when the test ends. */
-export async function startApi(options: { limits?: AppOptions['limits']; at?: Date } = {}) {
+export async function startApi(
+  options: { limits?: AppOptions['limits']; at?: Date; channels?: Partial<Record<string, ChannelAdapter>>; policy?: ContactPolicy } = {},
+) {
   const folder = mkdtempSync(join(tmpdir(), 'dunwell-http-'))
   const file = join(folder, 'test.sqlite')
   const opened = await openSqlite(file)
@@ -39,6 +54,8 @@ export async function startApi(options: { limits?: AppOptions['limits']; at?: Da
     store: opened.store,
     clock,
     links: createLinks({ publicUrl: PUBLIC_URL, secret: LINK_SECRET, now: () => clock.now() }),
+    ...(options.channels ? { channels: options.channels } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   }).start()
   const app = createApp({
     engine,
