@@ -18,7 +18,7 @@ async function setup() {
     body: caseInput(hostileId, { debtor: { locale: 'de', firstName: '<img src=x onerror=alert(1)>' }, amountDue: 89.9, currency: 'EUR' }),
   })
   await api.expectStatus(201, 'PUT', '/api/cases/en-1', {
-    body: caseInput('en-1', { debtor: { locale: 'en-GB' }, amountDue: 100, balance: 40, currency: 'GBP' }),
+    body: caseInput('en-1', { debtor: { locale: 'en-GB' }, amountDue: 100, balance: 40, currency: 'GBP', attributes: { fees: 5 } }),
   })
   return api
 }
@@ -64,7 +64,9 @@ describe('portal pages', () => {
     expect(overview.html).toContain('Guten Tag &lt;img src=x onerror=alert(1)&gt;,')
     const english = await get(api, `/pay/${token('en-1')}`)
     expect(english.html).toContain('<html lang="en">')
-    expect(english.html).toMatch(/Paid so far<\/dt><dd>£60\.00/)
+    // Invoice 100 plus fees 5, 40 open: 65 paid so far.
+    expect(english.html).toMatch(/Fees<\/dt><dd>£5\.00/)
+    expect(english.html).toMatch(/Paid so far<\/dt><dd>£65\.00/)
     // No GiroCode for pounds (EPC069-12 is for euro transfers); the account is still shown.
     const transfer = await get(api, `/pay/${token('en-1')}/transfer`)
     expect(transfer.html).toContain('DE89 3704 0044 0532 0130 00')
@@ -131,5 +133,26 @@ describe('portal pages', () => {
     }
     expect((await api.db.selectFrom('events').select('type').where('type', '=', 'hardship.reported').execute()).length).toBe(1)
     expect((await api.db.selectFrom('tasks').select('queue').execute()).map((t) => t.queue)).toEqual(['care'])
+  })
+
+  it('what the debtor gave goes with the case when it is erased; a document is only the case’s own', async () => {
+    const api = await setup()
+    const base = `/pay/${token('en-1')}`
+    const html = (await get(api, `${base}/dispute`)).html
+    const form = new FormData()
+    for (const [, name, value] of html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)) form.set(name!, value!)
+    form.set('reason', 'Paid already')
+    form.set('document', new Blob([Buffer.from('\xff\xd8\xff\xe0 a photo', 'latin1')], { type: 'text/html' }), 'receipt.html')
+    expect((await api.app.request(`${base}/dispute`, { method: 'POST', body: form })).status).toBe(200)
+    const [document] = await api.db.selectFrom('documents').selectAll().execute()
+    // The type is the bytes' (a JPEG), not what the browser or the file name claimed.
+    expect(document).toMatchObject({ case_id: 'en-1', media_type: 'image/jpeg' })
+    await api.expectStatus(404, 'GET', `/api/cases/${encodeURIComponent(hostileId)}/documents/${document!.id}`)
+    const download = await api.request('GET', `/api/cases/en-1/documents/${document!.id}`)
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${document!.id}.jpg"`)
+    expect((await post(api, `${base}/preferences`, `${base}/preferences`, { locale: 'de' })).html).toContain('Ihre Einstellungen sind gespeichert')
+    await api.expectStatus(200, 'DELETE', '/api/cases/en-1')
+    expect(await api.db.selectFrom('documents').selectAll().execute()).toEqual([])
+    expect(await api.db.selectFrom('debtor_preferences').selectAll().execute()).toEqual([])
   })
 })

@@ -18,7 +18,7 @@ export interface PortalCase {
   currency: string
   amountDue: number
   balance: number
-  /** Fees on top of the invoice, when the case's attributes name them (`fees`, in minor units). */
+  /** Fees on top of the invoice, when the case's attributes name them (`attributes.fees`, major units as sent). */
   fees?: number
   dueDate: string
   /** A dispute or hardship is being looked into: no reminders meanwhile. */

@@ -10,6 +10,7 @@ import { isHeld } from '../../public-pages/portal-case'
 import type { BankAccount } from '../../public-pages/portal-pages'
 import type { PortalCase, PortalView } from '../../public-pages/portal-view'
 import { MAX_DOCUMENT_BYTES } from '../../public-pages/uploaded-document'
+import { toMinorUnits } from '../../wire/money'
 import { openLink } from './open-link'
 
 /** Bytes a portal form may send: a dispute its document and a little more for the fields; any other form, 64 KB. */
@@ -47,7 +48,9 @@ export async function loadPortal(c: Context, options: AppOptions): Promise<Loade
   const creditor = await readCreditor(options.db)
   const brand: Brand | undefined = creditor && { name: creditor.name, logo: creditor.logo, primaryColor: creditor.primaryColor }
   const token = c.req.param('token')!
-  const fees = typeof attributes.fees === 'number' && Number.isSafeInteger(attributes.fees) && attributes.fees > 0 ? attributes.fees : undefined
+  // Fees are not a field of a case yet: a case that names them in its attributes (major units, like its amounts) shows them.
+  const feesMinor = typeof attributes.fees === 'number' && attributes.fees > 0 ? toMinorUnits(attributes.fees, row.currency) : undefined
+  const fees = typeof feesMinor === 'number' ? feesMinor : undefined
   return {
     token,
     caseId: row.id,
