@@ -85,6 +85,8 @@ describe('portal pages', () => {
     expect(tooLate.html).toContain('Please choose a date from 23 November 2026 to 7 December 2026.')
     const past = await post(api, `${base}/promise`, `${base}/promise`, { date: '2026-11-22', amount: '40' })
     expect(past.status).toBe(400)
+    // No such day, though it sorts inside the window.
+    expect((await post(api, `${base}/promise`, `${base}/promise`, { date: '2026-11-31', amount: '40' })).status).toBe(400)
     expect(await eventCount(api)).toBe(before)
     const good = await post(api, `${base}/promise`, `${base}/promise`, { date: '2026-12-07', amount: '12,5' })
     expect(good.html).toContain('We have noted that you will pay £12.50 on 7 December 2026.')

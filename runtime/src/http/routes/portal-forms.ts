@@ -1,4 +1,4 @@
-import { minorDigits } from '@dunwell/contract'
+import { isoDate, minorDigits } from '@dunwell/contract'
 import type { Context, Hono } from 'hono'
 import type { AppEnv, AppOptions } from '../app-types'
 import type { PageBody } from '../../public-pages/page-layout'
@@ -82,7 +82,7 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     const values = { date: text(body, 'date').slice(0, 10), amount: text(body, 'amount').slice(0, 40) }
     const window = promiseWindow(now(), typeof loaded.debtor.timezone === 'string' ? loaded.debtor.timezone : undefined)
     const { currency, balance } = loaded.found
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(values.date)) || values.date < window.first || values.date > window.last) {
+    if (!isoDate.safeParse(values.date).success || values.date < window.first || values.date > window.last) {
       const message = t.portal.errors.date(debtor.date(window.first), debtor.date(window.last))
       return portalPage(c, loaded, promiseForm(loaded, values, { field: 'date', message }), 400)
     }
