@@ -17,6 +17,9 @@ const fieldLabels: Record<ConditionField, string> = {
   'debtor.age': 'Debtor age',
   'debtor.country': 'Debtor country',
   'debtor.locale': 'Debtor language',
+  'debtor.preferredChannel': 'Preferred channel',
+  'debtor.preferredTimeOfDay': 'Preferred time of day',
+  'debtor.preferredLocale': 'Preferred language',
   'case.attributes': 'Case attribute…',
 }
 

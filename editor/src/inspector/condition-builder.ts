@@ -11,6 +11,9 @@ export const conditionFields = [
   'debtor.age',
   'debtor.country',
   'debtor.locale',
+  'debtor.preferredChannel',
+  'debtor.preferredTimeOfDay',
+  'debtor.preferredLocale',
   'case.attributes',
 ] as const
 export type ConditionField = (typeof conditionFields)[number]

@@ -1037,6 +1037,24 @@ export interface components {
                 channels: string[];
                 holidays: boolean;
             };
+            /** @description The time of day the debtor prefers to be contacted at (from the portal), and what it does to the hours; null: none */
+            preferredTimeOfDay: {
+                /** @enum {string} */
+                timeOfDay: "morning" | "afternoon" | "evening";
+                /** @example 17:00 */
+                start: string;
+                /** @example 21:00 */
+                end: string;
+                /** @description Whether it narrows the contact hours (false: it does not overlap them, and they hold) */
+                applied: boolean;
+                /** @description The contact hours with the preference: within the policy's, narrowed further by a journey's own */
+                hours: {
+                    start: string;
+                    end: string;
+                };
+                /** @example the debtor prefers the evening 17:00–21:00 */
+                note: string;
+            } | null;
             caps: components["schemas"]["CapInForce"][];
             quietPeriods: components["schemas"]["QuietPeriodInForce"][];
             optouts: string[];

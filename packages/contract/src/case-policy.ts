@@ -1,3 +1,4 @@
+import { timesOfDay } from '@dunwell/journey'
 import { z } from 'zod'
 
 /** A jurisdiction whose rules apply to a debtor, and why. */
@@ -48,6 +49,19 @@ export const casePolicySchema = z
     contactHours: z
       .object({ start: z.string(), end: z.string(), days: z.array(z.string()), channels: z.array(z.string()), holidays: z.boolean() })
       .meta({ description: "The widest hours, in the debtor's local time (a journey may narrow them)" }),
+    preferredTimeOfDay: z
+      .object({
+        timeOfDay: z.enum(timesOfDay),
+        start: z.string().meta({ example: '17:00' }),
+        end: z.string().meta({ example: '21:00' }),
+        applied: z.boolean().meta({ description: 'Whether it narrows the contact hours (false: it does not overlap them, and they hold)' }),
+        hours: z
+          .object({ start: z.string(), end: z.string() })
+          .meta({ description: "The contact hours with the preference: within the policy's, narrowed further by a journey's own" }),
+        note: z.string().meta({ example: 'the debtor prefers the evening 17:00–21:00' }),
+      })
+      .nullable()
+      .meta({ description: 'The time of day the debtor prefers to be contacted at (from the portal), and what it does to the hours; null: none' }),
     caps: z.array(capInForceSchema),
     quietPeriods: z.array(quietPeriodInForceSchema),
     optouts: z.array(z.string()),

@@ -1,4 +1,4 @@
-import { channels, planIntervals } from '@dunwell/journey'
+import { channels, planIntervals, timesOfDay } from '@dunwell/journey'
 import { z } from 'zod'
 import { isoDate, isoTime } from './dates'
 import { ownRecord } from './own-record'
@@ -59,6 +59,15 @@ export const eventDataSchemas = ownRecord<z.ZodType<Record<string, unknown>>>({
   optout: z.looseObject({
     channel: z.enum([...channels, 'all'], { error: `must be one of ${[...channels, 'all'].join(', ')} (all when left out)` }).optional(),
   }),
+  /** The debtor's contact preferences, replaced as a whole: a field left out is no preference. */
+  'preferences.changed': z.looseObject({
+    channel: z.enum(channels, { error: `must be one of ${channels.join(', ')}` }).optional(),
+    timeOfDay: z.enum(timesOfDay, { error: `must be one of ${timesOfDay.join(', ')}` }).optional(),
+    locale: z
+      .string({ error: 'must be a language tag such as de or en-GB' })
+      .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/, 'must be a language tag such as de or en-GB')
+      .optional(),
+  }),
   'dispute.opened': holdData,
   'dispute.resolved': holdData,
   'hardship.reported': holdData,
@@ -109,6 +118,14 @@ export function promiseTerms(data: unknown): { date: string; amount?: number } |
 export function planTerms(data: unknown): PlanAgreedData | undefined {
   const result = planAgreedData.safeParse(data ?? {})
   return result.success ? result.data : undefined
+}
+
+/** The preferences a `preferences.changed` event sets, as a whole (null: no preference), read through the ingest schema. */
+export function preferencesChange(data: unknown): { channel: string | null; timeOfDay: string | null; locale: string | null } | undefined {
+  const result = eventDataSchemas['preferences.changed']!.safeParse(data ?? {})
+  if (!result.success) return undefined
+  const { channel, timeOfDay, locale } = result.data as { channel?: string; timeOfDay?: string; locale?: string }
+  return { channel: channel ?? null, timeOfDay: timeOfDay ?? null, locale: locale ?? null }
 }
 
 /** A reversal's payment id and amount (major units). */

@@ -125,6 +125,10 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
        on conflict (id) do update set status = excluded.status, instalments = excluded.instalments, payments = excluded.payments, updated_at = excluded.updated_at`,
     ),
     addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
+    savePreferences: sqlite.prepare(
+      `insert into debtor_preferences (case_id, channel, time_of_day, locale, updated_at) values (?, ?, ?, ?, ?)
+       on conflict (case_id) do update set channel = excluded.channel, time_of_day = excluded.time_of_day, locale = excluded.locale, updated_at = excluded.updated_at`,
+    ),
     caseCurrencies: sqlite.prepare(`select id, currency from cases where id in (select value from json_each(?)) and erased_at is null`),
     erasedAmong: sqlite.prepare(`select id from cases where id in (select value from json_each(?)) and erased_at is not null`),
     insertEvent: sqlite.prepare(
@@ -252,6 +256,7 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     for (const h of batch.holdsAdded) statements.addHold.run(h.caseId, h.kind, h.since)
     for (const h of batch.holdsReleased) statements.releaseHold.run(h.caseId, h.kind)
     for (const o of batch.optouts) statements.addOptout.run(o.caseId, o.channel, o.at)
+    for (const [caseId, p] of batch.preferences) if (!erased.has(caseId)) statements.savePreferences.run(caseId, p.channel, p.timeOfDay, p.locale, p.at)
     // Claimed but beyond this batch's horizon: free for the next batch at once.
     statements.releaseTimers.run(owner)
     statements.releaseEvents.run(owner)
@@ -402,7 +407,19 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
 
     async loadCases(ids) {
       const rows = await inChunks(ids, (part) => db.selectFrom('cases').selectAll().where('id', 'in', part).execute())
-      return new Map(rows.map((row) => [row.id, caseFromRow(row)]))
+      const preferences = new Map(
+        (await inChunks(ids, (part) => db.selectFrom('debtor_preferences').selectAll().where('case_id', 'in', part).execute())).map((row) => [
+          row.case_id,
+          { channel: row.channel, timeOfDay: row.time_of_day, locale: row.locale },
+        ]),
+      )
+      return new Map(
+        rows.map((row) => {
+          const record = caseFromRow(row)
+          const preferred = preferences.get(row.id)
+          return [row.id, preferred ? { ...record, preferences: preferred } : record]
+        }),
+      )
     },
 
     async loadEnrolments(caseIds) {

@@ -2,7 +2,7 @@ import { breather } from './breathe'
 import { DAYS_PAST_DUE_EVENT, journeyEvents } from '@dunwell/journey'
 import { Duration } from 'luxon'
 import { transition, initialTransition, type AnyMachineSnapshot } from 'xstate'
-import { paymentAmount } from '@dunwell/contract'
+import { paymentAmount, preferencesChange } from '@dunwell/contract'
 import { holdEvents, releaseEvents } from '@dunwell/contract'
 import { toMinorUnits } from '../wire/money'
 import { BatchState } from './batch-state'
@@ -158,6 +158,14 @@ export class BatchRun {
     if (isControlEvent(event.type)) return applyControlEvent(this, record, event, now)
     if (event.type === DAYS_PAST_DUE_EVENT) return applyDaysPastDue(this, record, event, now)
     const stepEvent: StepEvent = { type: event.type, data: event.data }
+    if (event.type === 'preferences.changed') {
+      // What the journey's next steps read (`debtor.preferred…`, language, hours), and the stored profile.
+      const preferences = preferencesChange(event.data)
+      if (preferences) {
+        record.preferences = preferences
+        this.batch.preferences.set(record.id, { ...preferences, at: now })
+      }
+    }
     const enrolments = this.state.enrolmentsOf(record.id)
     const active = enrolments.filter((e) => e.status === 'active')
 

@@ -13,6 +13,16 @@ export function placeOf(record: CaseRecord, defaultTimezone: string): Place {
   return { timezone: timezone ?? defaultTimezone, ...(country ? { country } : {}), ...(region ? { region } : {}) }
 }
 
+/** The debtor's preferences as declared fields (`debtor.preferredChannel`…): only those the debtor gave. */
+function preferredFields(record: CaseRecord): { preferredChannel?: string; preferredTimeOfDay?: string; preferredLocale?: string } {
+  const { channel, timeOfDay, locale } = record.preferences ?? {}
+  return {
+    ...(channel ? { preferredChannel: channel } : {}),
+    ...(timeOfDay ? { preferredTimeOfDay: timeOfDay } : {}),
+    ...(locale ? { preferredLocale: locale } : {}),
+  }
+}
+
 /** The `case` and `debtor` a condition sees, at `now`: CEL ints are BigInt, money is major units. */
 export function expressionFacts(record: CaseRecord, now: number, defaultTimezone: string) {
   let today: string
@@ -35,6 +45,7 @@ export function expressionFacts(record: CaseRecord, now: number, defaultTimezone
     },
     debtor: {
       ...debtor,
+      ...preferredFields(record),
       ...(age !== undefined && Number.isFinite(age) ? { age: BigInt(age) } : {}),
       attributes: debtorAttributes ?? {},
     },
@@ -46,6 +57,6 @@ export function templateFacts(record: CaseRecord, now: number, defaultTimezone: 
   const facts = expressionFacts(record, now, defaultTimezone)
   return {
     case: { ...facts.case, daysPastDue: Number(facts.case.daysPastDue) },
-    debtor: { ...record.debtor, ...(facts.debtor.age !== undefined ? { age: Number(facts.debtor.age) } : {}) },
+    debtor: { ...record.debtor, ...preferredFields(record), ...(facts.debtor.age !== undefined ? { age: Number(facts.debtor.age) } : {}) },
   }
 }

@@ -8,10 +8,12 @@ import {
   describeCap,
   describeQuietPeriod,
   lookBack,
+  preferredHours,
   quietPeriodEvents,
   quietUntil,
   rulesInForce,
   type ContactPolicy,
+  type ContactWindow,
 } from '../policy'
 import { placeOf } from './case-facts'
 
@@ -36,6 +38,7 @@ export async function explainPolicy(store: EngineStore, policy: ContactPolicy, c
     place: { country: rules.country ?? null, region: rules.region ?? null, timezone: place.timezone },
     jurisdictions: rules.jurisdictions.map((j) => ({ name: j.name, country: j.country, region: j.region ?? null, why: j.why })),
     contactHours: { ...rules.hours, channels: [...policy.channelsWithHours], holidays: policy.holidays },
+    preferredTimeOfDay: preferenceIn(rules.hours, record.preferences?.timeOfDay),
     caps: rules.caps.map((cap) => {
       const usage = capUsage(cap, sent, at)
       return {
@@ -68,6 +71,13 @@ export async function explainPolicy(store: EngineStore, policy: ContactPolicy, c
       .filter((e) => e.status === 'active' || e.status === 'paused')
       .map((e) => ({ id: e.id, journeyId: e.journeyId, status: e.status, outrankedBy: e.outrankedBy ?? null })),
   }
+}
+
+function preferenceIn(hours: ContactWindow, timeOfDay: string | null | undefined): CasePolicy['preferredTimeOfDay'] {
+  const narrowed = preferredHours(hours, timeOfDay)
+  if (!narrowed.preference) return null
+  const { timeOfDay: preferred, start, end, applied, note } = narrowed.preference
+  return { timeOfDay: preferred, start, end, applied, hours: { start: narrowed.hours.start, end: narrowed.hours.end }, note }
 }
 
 /** The runtime's policy as the API shows it (`GET /api/policy`): the same words as `explainPolicy` uses. */

@@ -12,6 +12,15 @@ export interface CaseRecord {
   attributes: Record<string, unknown>
   createdAt: number
   updatedAt: number
+  /** The debtor's contact preferences (from the portal or a `preferences.changed` event), if any were given. */
+  preferences?: DebtorPreferences
+}
+
+/** The debtor's contact preferences; a field left open (null) is no preference. */
+export interface DebtorPreferences {
+  channel: string | null
+  timeOfDay: string | null
+  locale: string | null
 }
 
 export interface EnrolmentRecord {
@@ -131,6 +140,8 @@ export interface WriteBatch {
   holdsAdded: { caseId: string; kind: string; since: number }[]
   holdsReleased: { caseId: string; kind: string }[]
   optouts: { caseId: string; channel: string; at: number }[]
+  /** Preferences replaced by a `preferences.changed` event, by case. */
+  preferences: Map<string, DebtorPreferences & { at: number }>
   arrangements: Map<string, ArrangementRecord>
   /** Events the engine sends itself (promise.kept, plan.broken…), stored with source `runtime`. */
   emitted: EventRecord[]
@@ -153,6 +164,7 @@ export function emptyBatch(): WriteBatch {
     holdsAdded: [],
     holdsReleased: [],
     optouts: [],
+    preferences: new Map(),
     arrangements: new Map(),
     emitted: [],
   }

@@ -1,5 +1,13 @@
 import type { Channel, SendParams } from '@dunwell/journey'
-import { effectiveContactHours, findNextAllowed, type ContactWindow, type NextAllowedOptions, type PublicHoliday } from '../policy'
+import {
+  effectiveContactHours,
+  findNextAllowed,
+  preferredHours,
+  type PreferredHours,
+  type ContactWindow,
+  type NextAllowedOptions,
+  type PublicHoliday,
+} from '../policy'
 import type { BatchRun } from './batch-run'
 import { memoize } from './memo'
 import { ensureOptOut } from '../channels/ensure-opt-out'
@@ -91,8 +99,14 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
   let allowed = earliest
   let holidays: PublicHoliday[] = []
   let window = ''
+  let preferred: PreferredHours['preference']
   if (policy.channelsWithHours.includes(params.channel)) {
-    const { hours } = effectiveContactHours({ contactHours: rules.hours }, version.journey.settings.contactHours)
+    // The debtor's preferred time of day narrows the policy's and the journey's hours, and never closes them.
+    const { hours, preference } = preferredHours(
+      effectiveContactHours({ contactHours: rules.hours }, version.journey.settings.contactHours).hours,
+      record.preferences?.timeOfDay,
+    )
+    preferred = preference
     const options: NextAllowedOptions = {
       holidays: policy.holidays,
       partialRegionalHolidays: policy.partialRegionalHolidays,
@@ -115,13 +129,16 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
       ? held.reason
       : holidays.length > 0
         ? `public holiday: ${holidays.map(describeHoliday).join('; ')} (${window})`
-        : `outside contact hours (${window})`
+        : preferred?.applied
+          ? `deferred to the debtor's preferred time of day (${window}; ${preferred.note})`
+          : `outside contact hours (${window}${preferred ? `; ${preferred.note}` : ''})`
     audit({
       status: 'deferred',
       reason,
       until: new Date(allowed).toISOString(),
       ...(held?.detail ?? {}),
       ...(!held && holidays.length > 0 ? { holidays } : {}),
+      ...(!held && preferred ? { preferredTimeOfDay: preferred.timeOfDay, preferenceApplied: preferred.applied } : {}),
     })
     return 'deferred'
   }
@@ -135,6 +152,7 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
         journey: version.journey,
         templateId: params.template,
         locale: record.debtor.locale,
+        ...(record.preferences?.locale ? { preferredLocale: record.preferences.locale } : {}),
         variables: { ...facts, event: { ...context.event }, links: run.deps.links(record.id, params.channel), sender: run.deps.sender },
       })
     } catch (error) {

@@ -98,7 +98,7 @@ export const de: Catalogue = {
     timeOfDayLabel: 'Bevorzugte Tageszeit',
     languageLabel: 'Sprache',
     noPreference: 'Keine Vorliebe',
-    timesOfDay: { morning: 'Vormittags (8–12 Uhr)', afternoon: 'Nachmittags (12–17 Uhr)', evening: 'Abends (17–20 Uhr)' },
+    timesOfDay: { morning: 'Vormittags (8–12 Uhr)', afternoon: 'Nachmittags (12–17 Uhr)', evening: 'Abends (17–21 Uhr)' },
     preferencesButton: 'Speichern',
     preferencesDoneTitle: 'Ihre Einstellungen sind gespeichert',
     preferencesDoneBody: 'Wir melden uns so, wie Sie es wünschen, soweit es möglich ist.',

@@ -99,7 +99,7 @@ export const en = {
     timeOfDayLabel: 'Preferred time of day',
     languageLabel: 'Language',
     noPreference: 'No preference',
-    timesOfDay: { morning: 'Mornings (8–12)', afternoon: 'Afternoons (12–17)', evening: 'Evenings (17–20)' } as Record<string, string>,
+    timesOfDay: { morning: 'Mornings (8–12)', afternoon: 'Afternoons (12–17)', evening: 'Evenings (17–21)' } as Record<string, string>,
     preferencesButton: 'Save',
     preferencesDoneTitle: 'Your preferences are saved',
     preferencesDoneBody: 'We will contact you as you asked, where we can.',

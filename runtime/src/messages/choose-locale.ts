@@ -21,8 +21,11 @@ function closest(available: string[], wanted: string): string | undefined {
 
 /**
  * The locale to write in: the wanted one, else its language, else another variant of that language, else the
- * fallback (matched the same way, so a fallback `de` finds a `de-DE` text). Returns `fallback` when nothing fits.
+ * fallback (matched the same way, so a fallback `de` finds a `de-DE` text). Returns `fallback` when nothing fits. A
+ * `preferred` locale (the debtor's own choice) is tried first, the same way.
  */
-export function chooseLocale(available: string[], wanted: string | undefined, fallback: string): string {
-  return (wanted ? closest(available, wanted) : undefined) ?? closest(available, fallback) ?? fallback
+export function chooseLocale(available: string[], wanted: string | undefined, fallback: string, preferred?: string): string {
+  return (
+    (preferred ? closest(available, preferred) : undefined) ?? (wanted ? closest(available, wanted) : undefined) ?? closest(available, fallback) ?? fallback
+  )
 }

@@ -139,7 +139,7 @@ export function createMessageRenderer(options: MessageRendererOptions = {}): Mes
     const template = Object.hasOwn(journey.templates, templateId) ? journey.templates[templateId] : undefined
     if (!template) throw new MessageRenderError(templateId, input.locale ?? defaultLocale, 'no such template in the journey')
 
-    const locale = chooseLocale(bodyLocales(template, locales), input.locale, defaultLocale)
+    const locale = chooseLocale(bodyLocales(template, locales), input.locale, defaultLocale, input.preferredLocale)
     const body = template.body[locale]
     if (body === undefined) throw new MessageRenderError(templateId, locale, `the template has no body in ${locale}`)
     const key = `${journeyKey}\u0000${templateId}\u0000${locale}`

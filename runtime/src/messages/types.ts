@@ -17,6 +17,8 @@ export interface RenderInput {
   templateId: string
   /** The debtor's locale (`de-AT`, `de`, `en`), if known. */
   locale: string | undefined
+  /** The language the debtor chose (the portal's preference): wins over `locale` where the template is written in it. */
+  preferredLocale?: string
   variables: MessageVariables
   /** `false` leaves out the plain-text part of email and letters (made later, from the HTML, by `htmlToPlainText`). */
   plainText?: boolean

@@ -35,3 +35,4 @@ export {
   type QuietPeriod,
 } from './contact-rules'
 export { jurisdictionName, lookBack, quietPeriodEvents, rulesInForce, type AppliedJurisdiction, type RulesInForce } from './rules-in-force'
+export { preferredHours, type PreferredHours } from './preferred-hours'

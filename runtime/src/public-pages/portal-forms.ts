@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import { catalogues } from '../i18n/debtor-text'
+import { timesOfDay } from '@dunwell/journey'
 import { type PageBody, pageLayout } from './page-layout'
 import { backLink, errorBox, type FormKey, hiddenFields, type PortalView } from './portal-view'
 
@@ -98,7 +99,7 @@ export function hardshipPage(view: PortalView, form: TextForm): PageBody {
   })
 }
 
-export const timesOfDay = ['morning', 'afternoon', 'evening'] as const
+export { timesOfDay }
 
 export interface PreferencesForm {
   key: FormKey

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database'
+import type { DebtorPreferences } from '../engine/records'
 
 /**
  * Stores a dispute's document, once per submission (a form sent twice stores one); its id, carried by the
@@ -26,11 +27,7 @@ export async function saveDocument(
   return id
 }
 
-export interface DebtorPreferences {
-  channel: string | null
-  timeOfDay: string | null
-  locale: string | null
-}
+export type { DebtorPreferences }
 
 export async function readPreferences(db: Kysely<Database>, caseId: string): Promise<DebtorPreferences | undefined> {
   const row = await db.selectFrom('debtor_preferences').selectAll().where('case_id', '=', caseId).executeTakeFirst()

@@ -56,6 +56,13 @@ export function describePolicy(p: CasePolicy): string {
     `Case ${p.caseId}: debtor in ${where} (${p.place.timezone}), at ${p.at}`,
     `Jurisdictions: ${p.jurisdictions.length === 0 ? 'none (the policy’s own rules only)' : p.jurisdictions.map((j) => `${j.name} (${j.why})`).join('; ')}`,
     `Contact hours: ${hours.start}–${hours.end} ${hours.days.join(' ')}, debtor's local time, for ${hours.channels.join(', ')}${hours.holidays ? '; no public holidays' : ''}`,
+    ...(p.preferredTimeOfDay
+      ? [
+          p.preferredTimeOfDay.applied
+            ? `Preferred time of day: ${p.preferredTimeOfDay.timeOfDay} (${p.preferredTimeOfDay.start}–${p.preferredTimeOfDay.end}): contact ${p.preferredTimeOfDay.hours.start}–${p.preferredTimeOfDay.hours.end} (a journey's own hours may narrow it further)`
+            : `Preferred time of day: ${p.preferredTimeOfDay.timeOfDay} (${p.preferredTimeOfDay.start}–${p.preferredTimeOfDay.end}), outside the contact hours: they hold`,
+        ]
+      : []),
     'Frequency caps (contacts of every journey count):',
     ...p.caps.map(
       (cap) =>

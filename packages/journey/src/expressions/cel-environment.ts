@@ -24,6 +24,10 @@ export const expressionVariables = {
     country: 'string',
     region: 'string',
     age: 'int',
+    /** The debtor's own choices (the portal's contact preferences); absent until given. */
+    preferredChannel: 'string',
+    preferredTimeOfDay: 'string',
+    preferredLocale: 'string',
     attributes: 'map<string, dyn>',
   },
   event: {

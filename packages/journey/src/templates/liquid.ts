@@ -7,7 +7,23 @@ import { registerBudgetedTags } from './template-budget'
  */
 export const templateFields = {
   case: ['id', 'amountDue', 'balance', 'currency', 'dueDate', 'daysPastDue', 'attributes'],
-  debtor: ['firstName', 'lastName', 'email', 'phone', 'address', 'locale', 'timezone', 'country', 'region', 'birthDate', 'age', 'attributes'],
+  debtor: [
+    'firstName',
+    'lastName',
+    'email',
+    'phone',
+    'address',
+    'locale',
+    'timezone',
+    'country',
+    'region',
+    'birthDate',
+    'age',
+    'preferredChannel',
+    'preferredTimeOfDay',
+    'preferredLocale',
+    'attributes',
+  ],
   event: ['type', 'data'],
   links: ['pay', 'optout'],
   sender: ['name'],
@@ -32,6 +48,9 @@ export const optionalTemplateFields: { readonly [Root in TemplateVariable]?: Par
     region: 'a region',
     birthDate: 'a birth date',
     age: 'a birth date',
+    preferredChannel: 'a preferred channel',
+    preferredTimeOfDay: 'a preferred time of day',
+    preferredLocale: 'a preferred language',
   },
 }
 
