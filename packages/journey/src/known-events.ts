@@ -23,6 +23,7 @@ export const knownEvents = {
   'legal.released': 'legal releases the case',
   'case.updated': 'the case’s amounts or attributes changed',
   optout: 'the debtor opted out of a channel',
+  'preferences.changed': 'the debtor set contact preferences: channel, time of day, language (the engine keeps them)',
   'message.delivered': 'a message reached the debtor',
   'message.failed': 'a message could not be delivered',
   'message.replied': 'the debtor replied to a message',

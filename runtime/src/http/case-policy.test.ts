@@ -48,6 +48,27 @@ describe('GET /api/cases/{id}/policy', () => {
     expect(policy.quietPeriods).toEqual([expect.objectContaining({ rule: expect.stringContaining('§1006.14(b)(2)(ii)'), since: null, until: null })])
   })
 
+  it('shows what the debtor’s preferred time of day, sent as preferences.changed, does to the contact hours', async () => {
+    const api = await startApi()
+    const { id: _id, ...body } = caseInput('c-1')
+    await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body })
+    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1/policy')).preferredTimeOfDay).toBeNull()
+    await api.expectStatus(202, 'POST', '/api/events', {
+      body: { id: 'p', type: 'preferences.changed', caseId: 'c-1', at: MONDAY.toISOString(), data: { timeOfDay: 'morning' } },
+    })
+    await api.advanceTo(MONDAY.getTime() + DAY / 24)
+    const policy = await api.expectStatus(200, 'GET', '/api/cases/c-1/policy', { as: 'viewer' })
+    expect(policy.contactHours).toMatchObject({ start: '08:00', end: '20:00' })
+    expect(policy.preferredTimeOfDay).toEqual({
+      timeOfDay: 'morning',
+      start: '08:00',
+      end: '12:00',
+      applied: true,
+      hours: { start: '08:00', end: '12:00' },
+      note: 'the debtor prefers the morning 08:00–12:00',
+    })
+  })
+
   it('needs a key that may read cases, and answers 404 for a case it does not know', async () => {
     const api = await startApi()
     const { id: _id, ...body } = caseInput('c-1')

@@ -50,10 +50,18 @@ beforeAll(async () => {
       currency: 'USD',
       dueDate: '2026-11-01',
     },
+    {
+      id: 'c-2',
+      debtor: { firstName: 'Ben', email: 'ben@example.org', timezone: 'Europe/Berlin', country: 'DE' },
+      amountDue: 50,
+      currency: 'EUR',
+      dueDate: '2026-11-01',
+    },
   ])
   await engine.ingest([
     { id: 'o', type: 'invoice.overdue', caseId: 'c-1', at: new Date(START).toISOString() },
     { id: 't', type: 'call.connected', caseId: 'c-1', at: new Date(START + HOUR).toISOString() },
+    { id: 'p', type: 'preferences.changed', caseId: 'c-2', at: new Date(START).toISOString(), data: { timeOfDay: 'evening' } },
   ])
   await engine.advanceTo(START + 2 * HOUR)
   await opened.close()
@@ -84,6 +92,16 @@ describe('dunwell policy explain', () => {
     const json = JSON.parse((await dunwell(['policy', 'explain', 'c-1', '--db', 'p.sqlite', '--at', '2026-12-05T00:00:00Z', '--json'])).stdout)
     expect(json.quietPeriods).toEqual([expect.objectContaining({ after: 'call.connected', since: null, until: null })])
     expect(json.caps.map((cap: { counted: number }) => cap.counted)).toEqual([0, 0, 0])
+  })
+
+  it('shows what the debtor’s preferred time of day does to the contact hours', async () => {
+    const result = await dunwell(['policy', 'explain', 'c-2', '--db', 'p.sqlite', '--at', '2026-11-23T17:00:00Z'])
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toContain(
+      "Contact hours: 08:00–20:00 mon tue wed thu fri sat, debtor's local time, for email, sms, whatsapp, call; no public holidays\n" +
+        "Preferred time of day: evening (17:00–21:00), so contact 17:00–20:00 (a journey's own hours narrow it further)\n",
+    )
+    expect((await dunwell(['policy', 'explain', 'c-1', '--db', 'p.sqlite'])).stdout).not.toContain('Preferred time of day')
   })
 
   it('applies the policy file given, and refuses a bad one naming the field, or an unknown case', async () => {

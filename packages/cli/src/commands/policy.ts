@@ -9,7 +9,7 @@ export const explainPolicyCommand: Command = {
   synopsis: ['dunwell policy explain <case-id> [--db <file>] [--policy <policy.json>] [--at <ISO time>] [--json]'],
   summary: "the contact rules in force for a case's debtor, and why",
   description:
-    "The contact rules in force for a case's debtor now: which jurisdictions apply and why (country, region), the contact\nhours, every frequency cap with the contacts of all journeys that count against it, the quiet periods running and\nuntil when. Give the --policy the runtime runs with (the default policy otherwise); --at another moment than now.",
+    "The contact rules in force for a case's debtor now: which jurisdictions apply and why (country, region), the contact\nhours and what the debtor's preferred time of day makes of them, every frequency cap with the contacts of all\njourneys that count against it, the quiet periods running and until when. Give the --policy the runtime runs with\n(the default policy otherwise); --at another moment than now.",
   options: {
     db: { type: 'string', value: 'file', description: 'the database (else $DUNWELL_DB, else ./dunwell.sqlite)' },
     policy: policyOption,
@@ -59,7 +59,7 @@ export function describePolicy(p: CasePolicy): string {
     ...(p.preferredTimeOfDay
       ? [
           p.preferredTimeOfDay.applied
-            ? `Preferred time of day: ${p.preferredTimeOfDay.timeOfDay} (${p.preferredTimeOfDay.start}–${p.preferredTimeOfDay.end}): contact ${p.preferredTimeOfDay.hours.start}–${p.preferredTimeOfDay.hours.end} (a journey's own hours may narrow it further)`
+            ? `Preferred time of day: ${p.preferredTimeOfDay.timeOfDay} (${p.preferredTimeOfDay.start}–${p.preferredTimeOfDay.end}), so contact ${p.preferredTimeOfDay.hours.start}–${p.preferredTimeOfDay.hours.end} (a journey's own hours narrow it further)`
             : `Preferred time of day: ${p.preferredTimeOfDay.timeOfDay} (${p.preferredTimeOfDay.start}–${p.preferredTimeOfDay.end}), outside the contact hours: they hold`,
         ]
       : []),
