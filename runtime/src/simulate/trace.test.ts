@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openSqlite } from '../db/open-database'
-import { caseInput, exampleInput } from '../engine/testing'
+import { caseInput, emailTemplate, exampleInput, journey, textTemplate } from '../engine/testing'
 import { simulate, TRACE_LIMITS, TraceRequestError, type SimulationInput } from './simulate'
 import { buildTraces } from './trace'
 
@@ -100,6 +100,34 @@ describe('simulate with a trace', () => {
     const ageless = await simulate({ ...input('life-situations'), cases: [caseInput('no-birth-date', { without: ['birthDate'] })], trace: true })
     const decided = ageless.traces!['no-birth-date']!.steps.find((step) => step.kind === 'decided' && step.nodeId === 'life-situation')!
     expect((decided.detail.conditions as { values: Record<string, unknown> }[])[0]!.values).toMatchObject({ 'debtor.age': null })
+  })
+
+  it('a test run with a preferences.changed event takes the branch on debtor.preferredChannel, and shows the value it saw', async () => {
+    const byPreference = journey({
+      id: 'by-preference',
+      nodes: {
+        start: ['entry', { event: 'invoice.overdue' }],
+        pause: ['wait', { for: 'P2D' }],
+        how: ['segment', { branches: [{ id: 'sms', label: 'Prefers SMS', when: 'has(debtor.preferredChannel) && debtor.preferredChannel == "sms"' }] }],
+        text: ['sms', { template: 'text' }],
+        mail: ['email', { template: 'mail' }],
+        done: ['exit', { outcome: 'done' }],
+      },
+      edges: ['start>pause', 'pause>how', 'how:sms>text', 'how:else>mail', 'text>done', 'mail>done'],
+      templates: { text: textTemplate('sms', 'Pay here: {{ links.pay }}'), mail: emailTemplate('Hello') },
+    })
+    const { traces, cases } = await simulate({
+      journey: byPreference,
+      cases: [caseInput('sms-please'), caseInput('no-word')],
+      events: [{ type: 'preferences.changed', caseId: 'sms-please', at: '2026-11-24T09:00:00Z', data: { channel: 'sms' } }],
+      start: new Date('2026-11-23T09:00:00Z'),
+      days: 5,
+      trace: true,
+    })
+    expect(cases['sms-please']!.path).toEqual(['start', 'pause', 'how', 'text', 'done'])
+    expect(cases['no-word']!.path).toEqual(['start', 'pause', 'how', 'mail', 'done'])
+    const decided = traces!['sms-please']!.steps.find((step) => step.kind === 'decided' && step.nodeId === 'how')!
+    expect((decided.detail.conditions as { values: Record<string, unknown> }[])[0]!.values).toEqual({ 'debtor.preferredChannel': 'sms' })
   })
 
   it('ends the trace with the goal when a payment arrives, and shows the payment', async () => {
