@@ -1,4 +1,4 @@
-import type { Catalogue } from './en'
+import { type Catalogue, timeOfDaySpan } from './en'
 
 /** Every text the runtime writes to a debtor, in German (formal "Sie"). */
 export const de: Catalogue = {
@@ -98,7 +98,11 @@ export const de: Catalogue = {
     timeOfDayLabel: 'Bevorzugte Tageszeit',
     languageLabel: 'Sprache',
     noPreference: 'Keine Vorliebe',
-    timesOfDay: { morning: 'Vormittags (8–12 Uhr)', afternoon: 'Nachmittags (12–17 Uhr)', evening: 'Abends (17–21 Uhr)' },
+    timesOfDay: {
+      morning: `Vormittags (${timeOfDaySpan('morning')} Uhr)`,
+      afternoon: `Nachmittags (${timeOfDaySpan('afternoon')} Uhr)`,
+      evening: `Abends (${timeOfDaySpan('evening')} Uhr)`,
+    },
     preferencesButton: 'Speichern',
     preferencesDoneTitle: 'Ihre Einstellungen sind gespeichert',
     preferencesDoneBody: 'Wir melden uns so, wie Sie es wünschen, soweit es möglich ist.',

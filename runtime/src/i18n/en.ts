@@ -1,3 +1,11 @@
+import { timeOfDayHours, type TimeOfDay } from '@dunwell/journey'
+
+/** `8–12`: a time of day's hours as the portal names them, from their one definition. */
+export const timeOfDaySpan = (time: TimeOfDay) => {
+  const hour = (at: string) => String(Number(at.slice(0, 2)))
+  return `${hour(timeOfDayHours[time].start)}–${hour(timeOfDayHours[time].end)}`
+}
+
 /**
  * Every text the runtime itself writes to a debtor, in English. The German catalogue is typed by this one, so a key
  * missing there fails the type check. Grouped by page so that the debtor portal can add its own groups.
@@ -99,7 +107,11 @@ export const en = {
     timeOfDayLabel: 'Preferred time of day',
     languageLabel: 'Language',
     noPreference: 'No preference',
-    timesOfDay: { morning: 'Mornings (8–12)', afternoon: 'Afternoons (12–17)', evening: 'Evenings (17–21)' } as Record<string, string>,
+    timesOfDay: {
+      morning: `Mornings (${timeOfDaySpan('morning')})`,
+      afternoon: `Afternoons (${timeOfDaySpan('afternoon')})`,
+      evening: `Evenings (${timeOfDaySpan('evening')})`,
+    } as Record<string, string>,
     preferencesButton: 'Save',
     preferencesDoneTitle: 'Your preferences are saved',
     preferencesDoneBody: 'We will contact you as you asked, where we can.',
