@@ -15,6 +15,7 @@ import { eventRoutes } from './routes/events'
 import { journeyRoutes } from './routes/journeys'
 import { meRoutes } from './routes/me'
 import { previewRoutes } from './routes/preview'
+import { portalRoutes } from './routes/portal'
 import { publicRoutes } from './routes/public'
 import { describePublicRoutes } from './routes/public-docs'
 import { systemRoutes } from './routes/system'
@@ -23,7 +24,7 @@ import { securityHeaders } from './security-headers'
 import { strictContentType } from './strict-content-type'
 
 /** Paths the runtime answers itself: a host app's fallback (e.g. the editor's index.html) must not answer them. */
-const runtimePrefixes = ['/api', '/docs', '/openapi.json', '/health', '/optout', '/pay', '/callbacks']
+const runtimePrefixes = ['/api', '/docs', '/openapi.json', '/health', '/optout', '/pay', '/portal', '/payments', '/callbacks']
 
 export function isRuntimePath(path: string): boolean {
   return runtimePrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
@@ -74,7 +75,7 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   })
   // After the key check: a caller without a key learns nothing about a route's body. Only on the runtime's own
   // routes: a host app that mounts it at `/` keeps its own forms.
-  for (const prefix of ['/api/*', '/callbacks/*', '/optout/*']) app.use(prefix, strictContentType())
+  for (const prefix of ['/api/*', '/callbacks/*', '/optout/*', '/portal/*', '/payments/*']) app.use(prefix, strictContentType())
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
   const routes = meRoutes(
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
     ),
   )
   publicRoutes(app, options)
+  portalRoutes(app, options)
   describePublicRoutes(app)
   docsRoutes(app)
 

@@ -18,6 +18,7 @@ import {
 import { systemClock, VirtualClock } from '../clock'
 import { openSqlite } from '../db/open-database'
 import { Engine } from '../engine/engine'
+import { paymentProviderFromEnv, paymentWiringLine } from '../payments'
 import type { ContactPolicy } from '../policy'
 import { createApp, isRuntimePath, notFoundProblem } from './create-app'
 import { isLoopbackAddress } from '../auth'
@@ -118,6 +119,7 @@ export async function startServer(options: ServerOptions) {
   const plainHttp = publicUrlWarning(publicUrl)
   if (plainHttp) log(plainHttp)
   const { channels, providers } = channelsFromEnv(env, (caseId) => links(caseId, 'email').optout)
+  const paymentProvider = paymentProviderFromEnv(env)
   const engine = await new Engine({
     db,
     store,
@@ -141,9 +143,19 @@ export async function startServer(options: ServerOptions) {
 
   const scheduler = startScheduler(engine)
   warmSimulationThread()
-  const app = createApp({ engine, db, open: options.open ?? false, ...(testClock ? { testClock } : {}), secrets: { links: secret, providers } }, () => ({
-    scheduler: scheduler.stats,
-  }))
+  const app = createApp(
+    {
+      engine,
+      db,
+      open: options.open ?? false,
+      ...(testClock ? { testClock } : {}),
+      secrets: { links: secret, providers },
+      ...(paymentProvider ? { payments: { provider: paymentProvider, publicUrl } } : {}),
+    },
+    () => ({
+      scheduler: scheduler.stats,
+    }),
+  )
   const root = new Hono()
   // New work should not wait for the next tick.
   root.use('/api/*', async (c, next) => {
@@ -180,6 +192,7 @@ export async function startServer(options: ServerOptions) {
   const address = server.address()
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof address === 'object' && address ? address.port : port}`
   log(`Dunwell runtime on ${url} (API docs ${url}/docs)${options.open ? ' — development mode: no API keys, this machine only' : ''}`)
+  log(paymentWiringLine(paymentProvider, publicUrl))
 
   return {
     url,

@@ -1,0 +1,117 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { portalUrl } from '../../channels'
+import { getCase } from '../../engine/cases-admin'
+import { debtorTextForCase } from '../../public-pages/debtor-text-for-case'
+import { payPage } from '../../public-pages/debtor-pages'
+import { publicPageHeaders } from '../../public-pages/page-layout'
+import type { PaymentProviderEvent } from '../../payments/payment-provider'
+import { fromMinorUnits, toMinorUnits } from '../../wire/money'
+import type { AppEnv, AppOptions } from '../app-types'
+import { problem } from '../problem'
+import { openPortalLink, verifyPortalLink } from './open-link'
+
+/** An amount as a person types it: `45.50`, `45,50`, `1.234,50` is refused (one separator, for decimals only). */
+function parseAmount(text: string): number | undefined {
+  const trimmed = text.trim()
+  if (!/^\d{1,12}([.,]\d{1,3})?$/.test(trimmed)) return undefined
+  return Number(trimmed.replace(',', '.'))
+}
+
+/** The event a provider's confirmed payment or reversal becomes; its id makes a replayed webhook one event. */
+function eventOf(provider: string, event: PaymentProviderEvent) {
+  const amount = fromMinorUnits(event.amountMinor, event.currency)
+  return event.type === 'payment.received'
+    ? {
+        id: `payment/${provider}/${event.providerPaymentId}`,
+        type: event.type,
+        caseId: event.caseId,
+        data: { amount, provider, providerPaymentId: event.providerPaymentId },
+      }
+    : {
+        id: `payment.reversed/${provider}/${event.reversalId}`,
+        type: event.type,
+        caseId: event.caseId,
+        data: { amount, provider, providerPaymentId: event.providerPaymentId, reason: event.reason },
+      }
+}
+
+/**
+ * The portal's link page and its checkout start, and the payment provider's webhook. The page here is a stand-in
+ * (what is open) until the portal's own pages replace the handler; `openPortalLink` is what records `link.opened`.
+ */
+export function portalRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
+  app.get('/portal/:token', async (c) => {
+    const link = await openPortalLink(c, options)
+    if (link instanceof Response) return link
+    const found = await getCase(options.db, link.caseId)
+    return c.html(payPage(await debtorTextForCase(options.db, link.caseId), found!), 200, publicPageHeaders)
+  })
+
+  // The portal's "pay now" form: the amount (full, or part when the step offers it) → 303 to the provider's page.
+  app.post('/portal/:token/checkout', async (c) => {
+    const link = await verifyPortalLink(c, options)
+    if (link instanceof Response) return link
+    const payments = options.payments
+    if (!payments) return problem(c, 404, 'no payment provider is configured: pay by bank transfer')
+    const found = await getCase(options.db, link.caseId)
+    if (!found) return problem(c, 404, 'the case of this link does not exist')
+    const balanceMinor = toMinorUnits(found.balance, found.currency)
+    if (typeof balanceMinor === 'string' || balanceMinor <= 0) return problem(c, 409, 'nothing is open on this case')
+    const form = await c.req.parseBody()
+    const typed = typeof form.amount === 'string' && form.amount.trim() !== '' ? form.amount : undefined
+    let amountMinor = balanceMinor
+    if (typed !== undefined) {
+      const amount = parseAmount(typed)
+      const minor = amount === undefined ? 'is not an amount' : toMinorUnits(amount, found.currency)
+      if (typeof minor === 'string') return problem(c, 400, `amount: ${minor}`, { errors: [{ path: 'amount', message: minor }] })
+      amountMinor = minor
+    }
+    const partial = link.offers.includes('partial')
+    const wrong =
+      amountMinor > balanceMinor
+        ? `must be at most what is open (${fromMinorUnits(balanceMinor, found.currency)} ${found.currency})`
+        : amountMinor <= 0
+          ? 'must be more than 0'
+          : !partial && amountMinor !== balanceMinor
+            ? `must be what is open (${fromMinorUnits(balanceMinor, found.currency)} ${found.currency}): this link does not offer paying in part`
+            : undefined
+    if (wrong) return problem(c, 400, `amount: ${wrong}`, { errors: [{ path: 'amount', message: wrong }] })
+    const back = portalUrl(payments.publicUrl, link.token)
+    let redirect: string
+    try {
+      redirect = await payments.provider.createCheckout(
+        {
+          caseId: link.caseId,
+          amountMinor,
+          currency: found.currency,
+          ...(found.debtor.locale ? { language: found.debtor.locale } : {}),
+          description: found.debtor.locale?.startsWith('de') ? `Zahlung zu ${link.caseId}` : `Payment for ${link.caseId}`,
+        },
+        { success: `${back}?checkout=done`, cancel: `${back}?checkout=cancelled` },
+      )
+    } catch (error) {
+      console.error(`dunwell: ${payments.provider.name} checkout failed: ${error instanceof Error ? error.message : String(error)}`)
+      return problem(c, 502, `${payments.provider.name} did not start the payment; nothing was charged, please try again`)
+    }
+    return c.redirect(redirect, 303)
+  })
+
+  // Unauthenticated by key, authenticated by the provider's signature over the raw body (bounded like every body).
+  app.post('/payments/:provider/webhook', async (c) => {
+    const provider = options.payments?.provider
+    if (!provider || provider.name !== c.req.param('provider')) return problem(c, 404, `no payment provider "${c.req.param('provider')}" is configured`)
+    const verified = await provider.verifyWebhook(Buffer.from(await c.req.arrayBuffer()), c.req.raw.headers)
+    if (!verified.ok) return problem(c, 400, verified.error)
+    for (const event of verified.events) {
+      const row = await options.db.selectFrom('cases').select(['currency', 'erased_at']).where('id', '=', event.caseId).executeTakeFirst()
+      if (!row) return problem(c, 404, `no case "${event.caseId}"`)
+      if (row.currency !== event.currency) return problem(c, 422, `the payment is in ${event.currency}, the case in ${row.currency}`)
+      const result = await options.engine.ingest([eventOf(provider.name, event)], 'runtime')
+      if (result.errors.length > 0) return problem(c, 410, `the case "${event.caseId}" was erased`)
+    }
+    return c.json(
+      { received: true as const, events: verified.events.map((event) => event.type), ...(verified.ignored ? { ignored: verified.ignored } : {}) },
+      200,
+    )
+  })
+}
