@@ -52,7 +52,7 @@ describe('portal links in messages', () => {
     const { api, token } = await setup()
     expect((await api.request('HEAD', `/portal/${token}`, { as: null, headers: { 'user-agent': phone } })).status).toBe(200)
     for (const headers of [
-      { 'sec-purpose': 'prefetch' },
+      { 'sec-purpose': 'prefetch' } as Record<string, string>,
       { 'sec-purpose': 'prefetch;prerender' },
       { purpose: 'prefetch' },
       { 'x-purpose': 'preview' },
