@@ -85,14 +85,14 @@ describe('a first journey, from an empty canvas to an email received', () => {
     await form.getByLabel('Channel').selectOption('email')
     await form.getByRole('button', { name: 'Add template' }).click()
     const subject = page.getByLabel('Subject (en)')
-    await subject.fill('Your invoice is still open, {{ debtor.firstName }}')
+    await subject.fill('Your invoice is still open, {{ debtor.firstName | default: "there" }}')
     await subject.blur()
     const body = page.getByRole('textbox', { name: 'Body of template nudge in en' })
     await body.focus()
     await page.keyboard.press('Control+a')
     await page.keyboard.press('Delete')
     await page.keyboard.insertText(
-      '<mjml><mj-body><mj-section><mj-column><mj-text>Dear {{ debtor.firstName }}, a gentle nudge: {{ case.balance | money }} is still open.</mj-text><mj-button href="{{ links.pay }}">Pay now</mj-button></mj-column></mj-section></mj-body></mjml>',
+      '<mjml><mj-body><mj-section><mj-column><mj-text>Dear {{ debtor.firstName | default: "there" }}, a gentle nudge: {{ case.balance | money }} is still open.</mj-text><mj-button href="{{ links.pay }}">Pay now</mj-button></mj-column></mj-section></mj-body></mjml>',
     )
     await page.getByLabel('Subject (en)').focus()
     await page

@@ -213,6 +213,10 @@ describe('the editor’s test run in a real browser', () => {
     const segment = panel().getByRole('list', { name: 'Steps of the run' }).locator(':scope > li', { hasText: 'Life situation' })
     expect(await segment.textContent()).toContain('Takes the branch “Student, 18–25”')
     expect(await segment.locator('.trace-step__condition--true').textContent()).toContain("case.attributes.occupation == 'student'")
+    // With the values the condition saw, in words.
+    expect(await segment.locator('.trace-step__condition--true .trace-step__seen').textContent()).toMatch(
+      /debtor\.age was 2\d, case\.attributes\.occupation was “student”/,
+    )
     await segment.getByRole('button').first().click()
     await shot('segment')
     expect((await highlighted(lifeSituations)).current).toEqual(['life-situation'])

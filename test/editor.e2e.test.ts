@@ -153,6 +153,21 @@ describe('the editor in a real browser', () => {
     await page.getByRole('button', { name: 'Problems: 0 errors, 0 warnings' }).waitFor()
   })
 
+  it('switches the entry to days past due in the inspector, shows it on the canvas, and undoes it', async () => {
+    await page.getByRole('button', { name: 'Zoom to fit' }).click()
+    const card = page.locator('.react-flow__node[data-id="overdue"]')
+    await card.click()
+    const inspector = page.getByRole('complementary', { name: /^Inspector: / })
+    await inspector.getByRole('radiogroup', { name: 'Entry mode' }).getByText('By days past due').click()
+    expect(await inspector.getByLabel('Days past due', { exact: true }).inputValue()).toBe('30')
+    expect(await inspector.getByLabel('At (local time)').inputValue()).toBe('09:00')
+    await card.getByText(/at 30 days past due, 09:00 local/).waitFor()
+    await shot('inspector-entry-days-past-due')
+    await page.getByRole('button', { name: 'Problems: 0 errors, 0 warnings' }).waitFor()
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await card.getByText(/on invoice\.overdue/).waitFor()
+  })
+
   it('shows a template next to its translation and previews it as the runtime sends it', async () => {
     await page.getByRole('button', { name: /Templates/ }).click()
     await page

@@ -24,10 +24,10 @@ const cli = join(root, 'packages/cli/bin/dunwell.js')
 const journey = emailThenSms({
   id: 'e2e-reminder',
   name: 'E2E reminder',
-  subject: '{{ debtor.firstName }}, a reminder about your invoice',
+  subject: '{{ debtor.firstName | default: "there" }}, a reminder about your invoice',
   email:
-    '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }} {{ debtor.lastName }}, {{ case.balance | money }} was due on {{ case.dueDate | local_date }}.</mj-text><mj-button href="{{ links.pay }}">Pay now</mj-button><mj-text font-size="12px">No more emails about this? <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
-  sms: 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is still open: {{ links.pay }} Reply STOP to opt out.',
+    '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }}, {{ case.balance | money }} was due on {{ case.dueDate | local_date }}.</mj-text><mj-button href="{{ links.pay }}">Pay now</mj-button><mj-text font-size="12px">No more emails about this? <a href="{{ links.optout }}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
+  sms: 'Hi {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is still open: {{ links.pay }} Reply STOP to opt out.',
 })
 
 /** What `--examples examples` publishes on the first start: every folder with a journey.json. */
@@ -148,15 +148,15 @@ describe('dunwell serve, end to end', () => {
     expect(mail.headers.get('x-dunwell-message')).toBe(emails[0]!.id)
     expect(mail.headers.get('message-id')).toBe(messageIdFor(emails[0]!.id, 'example.com'))
 
-    // Two days on, the SMS (the recording adapter: no SMS provider is configured).
+    // Two days on, the SMS: no SMS provider is configured, so it is recorded and not sent.
     expect(await unwrap(admin.GET('/api/messages', { params: { query: { caseId: 'ada', channel: 'sms' } } }))).toEqual([])
     await unwrap(admin.POST('/api/test/clock', { body: { advanceTo: '2026-11-25T09:00:00Z' } }))
     const sms = await until(
-      'the SMS sent',
+      'the SMS recorded',
       () => unwrap(admin.GET('/api/messages', { params: { query: { caseId: 'ada', channel: 'sms' } } })),
-      (rows) => rows[0]?.status === 'sent',
+      (rows) => rows[0]?.status === 'recorded',
     )
-    expect(sms).toEqual([expect.objectContaining({ channel: 'sms', status: 'sent', nodeId: 'sms' })])
+    expect(sms).toEqual([expect.objectContaining({ channel: 'sms', status: 'recorded', nodeId: 'sms' })])
     const timeline = await unwrap(admin.GET('/api/cases/{id}/timeline', { params: { path: { id: 'ada' } } }))
     expect(timeline.at(-1)).toMatchObject({ kind: 'exited', nodeId: 'done' })
     expect(smtp.mails).toHaveLength(1)

@@ -63,10 +63,12 @@ export function largeJourney(size: number): Journey {
       reminder: {
         channel: 'email',
         subject: { en: 'A reminder' },
-        body: { en: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName }}</mj-text></mj-column></mj-section></mj-body></mjml>' },
+        body: {
+          en: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName | default: "there" }}</mj-text></mj-column></mj-section></mj-body></mjml>',
+        },
       },
-      text: { channel: 'sms', body: { en: 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is open: {{ links.pay }}' } },
-      letter: { channel: 'letter', body: { en: '<p>Dear {{ debtor.firstName }},</p>' } },
+      text: { channel: 'sms', body: { en: 'Hi {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is open: {{ links.pay }}' } },
+      letter: { channel: 'letter', body: { en: '<p>Dear {{ debtor.firstName | default: "there" }},</p>' } },
     },
   } as Journey
 }

@@ -1,4 +1,4 @@
-import type { Journey, Priority } from '@dunwell/journey'
+import { describeEntryTrigger, type Journey, type Priority } from '@dunwell/journey'
 import { listJourneys } from '../api/journeys-api'
 import { loadVersion } from '../api/versions-api'
 
@@ -11,11 +11,12 @@ export interface Overlap {
   priority?: Priority
 }
 
-/** The event a journey starts on, and its entry condition. */
+/** The event a journey starts on (or the day past due, in words), and its entry condition. */
 export function entryOf(document: Journey): { event: string; when?: string } | undefined {
   const entry = document.nodes.find((node) => node.type === 'entry')
   if (entry?.type !== 'entry') return undefined
-  return { event: entry.data.event, ...(entry.data.filter ? { when: entry.data.filter } : {}) }
+  const event = 'event' in entry.data ? entry.data.event : describeEntryTrigger(entry.data)
+  return { event, ...(entry.data.filter ? { when: entry.data.filter } : {}) }
 }
 
 /**

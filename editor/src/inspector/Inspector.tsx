@@ -92,8 +92,8 @@ function NodeInspector({ node }: { node: JourneyNode }) {
         )}
         {model.modes.length > 1 && (
           <fieldset className="field">
-            <legend>Wait</legend>
-            <div className="segmented" role="radiogroup" aria-label="Wait mode">
+            <legend>{kind.title}</legend>
+            <div className="segmented" role="radiogroup" aria-label={`${kind.title} mode`}>
               {model.modes.map((candidate) => (
                 <label key={candidate.name} className="segmented__option">
                   <input type="radio" name={modeGroup} checked={candidate === mode} onChange={() => edit(switchMode(node, candidate.name))} />

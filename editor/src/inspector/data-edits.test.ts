@@ -62,5 +62,15 @@ describe('inspector edits', () => {
     expect(switchMode(node, 'event')).toEqual({ label: 'Pause', note: 'why', event: 'payment.received', timeout: 'P7D' })
     expect(switchMode(node, 'until')).toEqual({ label: 'Pause', note: 'why', until: '09:00' })
     expect(switchMode({ type: 'wait', data: { until: '09:00' } }, 'for')).toEqual({ for: 'P3D' })
+    // An entry keeps who qualifies when it changes from an event to days past due and back.
+    const entry = { type: 'entry' as const, data: { label: 'Start', event: 'invoice.overdue', filter: 'case.balance > 50', reentry: 'never' as const } }
+    const byDays = switchMode(entry, 'daysPastDue')
+    expect(byDays).toEqual({ label: 'Start', daysPastDue: 30, at: '09:00', filter: 'case.balance > 50', reentry: 'never' })
+    expect(switchMode({ type: 'entry', data: byDays as never }, 'event')).toEqual({
+      label: 'Start',
+      event: 'invoice.overdue',
+      filter: 'case.balance > 50',
+      reentry: 'never',
+    })
   })
 })

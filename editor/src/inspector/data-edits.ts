@@ -2,7 +2,7 @@ import { nodeKinds, type JourneyNode } from '@dunwell/journey'
 import { produce } from 'immer'
 import type { Change } from '../store'
 import { fieldLayouts } from './field-layout'
-import { formModel, isBaseField, modeOf, type FieldType } from './form-model'
+import { formModel, modeOf, type FieldType } from './form-model'
 
 /**
  * Pure edits of a node's data, each returning the new data; the inspector turns the result into one
@@ -121,7 +121,8 @@ export function switchMode(node: Pick<JourneyNode, 'type' | 'data'>, modeName: s
   const current = modeOf(model, node.data)
   const target = model.modes.find((mode) => mode.name === modeName)
   if (!target || target === current) return node.data
-  const kept = Object.fromEntries(Object.entries(node.data).filter(([key]) => target.fields.some((field) => isBaseField(field) && field.key === key)))
+  // What both modes have (label and note; an entry's filter and re-entry rules) stays.
+  const kept = Object.fromEntries(Object.entries(node.data).filter(([key]) => target.fields.some((field) => field.key === key)))
   const kindDefaults = nodeKinds[node.type].defaults as object
   const defaults = modeName in kindDefaults ? kindDefaults : (fieldLayouts[node.type]?.modeDefaults?.[modeName] ?? {})
   const required = emptyValue({ kind: 'object', fields: target.fields }) as object

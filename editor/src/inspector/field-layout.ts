@@ -29,11 +29,15 @@ export const fieldLayouts: Partial<Record<NodeType, FieldLayout>> = {
   entry: {
     ...base,
     widgets: { ...base.widgets, filter: 'condition' },
-    labels: { event: 'Starts on event', filter: 'Only if', reentry: 'Re-entry', cooldown: 'Cooldown' },
+    labels: { event: 'Starts on event', daysPastDue: 'Days past due', at: 'At (local time)', filter: 'Only if', reentry: 'Re-entry', cooldown: 'Cooldown' },
     help: {
+      daysPastDue: 'A case enters by itself on the day it is this many days past due (its due date + this many days).',
+      at: 'The debtor’s local time that day; 09:00 when empty.',
       filter: 'Cases for which this condition is false are not enrolled.',
       cooldown: 'With re-entry after exit: how long after leaving a case may enter again.',
     },
+    modes: { event: 'On an event', daysPastDue: 'By days past due' },
+    modeDefaults: { daysPastDue: { daysPastDue: 30, at: '09:00' } },
   },
   segment: {
     ...base,

@@ -33,6 +33,19 @@ describe('formModel', () => {
     expect(field(fields, 'cooldown').type).toEqual({ kind: 'text', format: 'duration' })
   })
 
+  it('gives an entry a mode for an event and one for days past due, sharing who qualifies', () => {
+    const model = formModel('entry')
+    expect(model.modes.map((mode) => [mode.name, mode.label])).toEqual([
+      ['event', 'On an event'],
+      ['daysPastDue', 'By days past due'],
+    ])
+    const byDays = model.modes[1]!.fields
+    expect(field(byDays, 'daysPastDue')).toMatchObject({ optional: false, label: 'Days past due', type: { kind: 'number' } })
+    expect(field(byDays, 'at')).toMatchObject({ optional: true, label: 'At (local time)' })
+    expect(field(byDays, 'filter')).toMatchObject({ optional: true, type: { kind: 'text', format: 'condition' } })
+    expect(modeOf(model, { daysPastDue: 30 })).toBe(model.modes[1])
+  })
+
   it('makes a segment’s branches a list of id, label and condition, at least one', () => {
     const branches = field(fieldsOf('segment'), 'branches')
     expect(branches.type).toMatchObject({ kind: 'list', min: 1, max: 32 })

@@ -2,7 +2,11 @@ import { sampleJourney } from '@dunwell/journey/testing'
 import { describe, expect, it } from 'vitest'
 import { createEditorStore } from './create-editor-store'
 
-const sms = { channel: 'sms' as const, name: 'Spare', body: { en: 'Hi {{ debtor.firstName }}', de: 'Hallo {{ debtor.firstName }}' } }
+const sms = {
+  channel: 'sms' as const,
+  name: 'Spare',
+  body: { en: 'Hi {{ debtor.firstName | default: "there" }}', de: 'Hallo {{ debtor.firstName | default: "there" }}' },
+}
 
 describe('template changes', () => {
   it('adds a template, and one undo takes it away again', () => {

@@ -37,7 +37,7 @@ export const TEMPLATE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** A first draft in the default locale, so that a new template renders at once. */
 export function starterTemplate(channel: Channel, locale: string, name?: string): Template {
-  const greeting = 'Hello {{ debtor.firstName }},'
+  const greeting = 'Hello {{ debtor.firstName | default: "there" }},'
   const amount = '{{ case.balance | money }} is still open, due on {{ case.dueDate | local_date }}.'
   const base = name ? { channel, name } : { channel }
   switch (channel) {
@@ -52,6 +52,6 @@ export function starterTemplate(channel: Channel, locale: string, name?: string)
     case 'letter':
       return { ...base, body: { [locale]: `<p>${greeting}</p>\n<p>${amount} You can pay at {{ links.pay }}.</p>\n<p>Kind regards<br>{{ sender.name }}</p>\n` } }
     default:
-      return { ...base, body: { [locale]: `Hi {{ debtor.firstName }}, ${amount} Pay: {{ links.pay }}` } }
+      return { ...base, body: { [locale]: `Hi {{ debtor.firstName | default: "there" }}, ${amount} Pay: {{ links.pay }}` } }
   }
 }

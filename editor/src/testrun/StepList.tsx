@@ -82,6 +82,7 @@ export function StepList({
                     {condition.label && <strong>{condition.label}: </strong>}
                     <code className="mono">{condition.expr}</code>
                     {condition.error && <span className="trace-step__error"> ({condition.error})</span>}
+                    {condition.seen && <span className="trace-step__seen">: {condition.seen}</span>}
                   </span>
                 </li>
               ))}

@@ -3,7 +3,7 @@ import type { TraceStep } from '@dunwell/client'
 import type { Journey } from '@dunwell/journey'
 import { describe, expect, it } from 'vitest'
 import { suggestedDays } from './run-setup'
-import { highlightAt, toRunSteps } from './trace-steps'
+import { describeSeen, highlightAt, toRunSteps } from './trace-steps'
 
 const friendly = JSON.parse(readFileSync(new URL('../../../examples/friendly-reminder/journey.json', import.meta.url), 'utf8')) as Journey
 const time = (iso: string) => iso.slice(5, 16).replace('T', ' ')
@@ -130,13 +130,17 @@ describe('toRunSteps', () => {
     const [step] = toRunSteps(
       [
         entry('23T09:00', 'entered', 'tone'),
-        entry('23T09:00', 'decided', 'tone', { outcome: 'else', label: 'else', conditions: [{ expr: 'case.attributes.new', outcome: 'new', result: false }] }),
+        entry('23T09:00', 'decided', 'tone', {
+          outcome: 'else',
+          label: 'else',
+          conditions: [{ expr: 'case.attributes.new', outcome: 'new', result: false, values: { 'case.attributes.new': false } }],
+        }),
       ],
       segmented,
       time,
     )
     expect(step!.lines).toEqual(['No branch matched: takes “else”'])
-    expect(step!.conditions).toEqual([{ label: 'New customers', expr: 'case.attributes.new', result: false }])
+    expect(step!.conditions).toEqual([{ label: 'New customers', expr: 'case.attributes.new', result: false, seen: 'case.attributes.new was false' }])
   })
 })
 
@@ -144,5 +148,13 @@ describe('suggestedDays', () => {
   it('sums the waits of the longest path, with a margin', () => {
     // 3 business days, then 5 days for a promise, then 10 days after the letter.
     expect(suggestedDays(friendly)).toBe(Math.ceil(3 * 1.5 + 5 + 10 + 2))
+  })
+
+  it('says in words what each condition read: numbers, text in quotes, a missing field as not set', () => {
+    expect(describeSeen({ 'debtor.age': 19, 'debtor.country': 'DE', 'case.attributes.plan': null })).toBe(
+      'debtor.age was 19, debtor.country was “DE”, case.attributes.plan was not set',
+    )
+    expect(describeSeen({})).toBeUndefined()
+    expect(describeSeen(undefined)).toBeUndefined()
   })
 })

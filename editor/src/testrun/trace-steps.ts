@@ -23,6 +23,16 @@ export interface StepCondition {
   expr: string
   result: boolean
   error?: string
+  /** The values it read, in words: `debtor.age was 19, case.attributes.plan was not set`. */
+  seen?: string
+}
+
+/** `debtor.age was 19`, `debtor.country was “DE”`, `debtor.age was not set`: what a condition read, for a person. */
+export function describeSeen(values: Record<string, unknown> | undefined): string | undefined {
+  const parts = Object.entries(values ?? {}).map(([field, value]) =>
+    value === null ? `${field} was not set` : `${field} was ${typeof value === 'string' ? `“${value}”` : String(value)}`,
+  )
+  return parts.length > 0 ? parts.join(', ') : undefined
 }
 
 /** One moment of a test run as a person reads it: where the case is, and what happened there, in words. */
@@ -153,12 +163,15 @@ export function toRunSteps(
             branch.label ?? branch.id,
           ]),
         )
-        for (const condition of (detail.conditions as { expr: string; outcome?: string; result: boolean; error?: string }[] | undefined) ?? []) {
+        type Tried = { expr: string; outcome?: string; result: boolean; error?: string; values?: Record<string, unknown> }
+        for (const condition of (detail.conditions as Tried[] | undefined) ?? []) {
+          const seen = describeSeen(condition.values)
           step.conditions.push({
             label: labels.get(condition.outcome ?? '') ?? condition.outcome ?? '',
             expr: condition.expr,
             result: condition.result,
             ...(condition.error ? { error: condition.error } : {}),
+            ...(seen ? { seen } : {}),
           })
         }
         break

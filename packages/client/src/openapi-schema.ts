@@ -421,7 +421,7 @@ export interface paths {
         put?: never;
         /**
          * Report one event (payment, promise, dispute, opt-out, …)
-         * @description Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now. The data of the types the engine reads is checked here (`payment.received` needs a positive `data.amount`; `optout` a known `data.channel`; …): an event that does not fit is refused and nothing is stored. Any other type is stored; `warnings` says when no active journey listens to it.
+         * @description Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now. The data of the types the engine reads is checked here (`payment.received` needs a positive `data.amount`; `optout` a known `data.channel`; `plan.agreed` its `data.instalments` with due dates in order and an `interval`; `payment.reversed` the `data.providerPaymentId` it reverses; …): an event that does not fit is refused and nothing is stored. The engine keeps the promises (`promise.made` with a `data.date`) and plans it is told of and sends `promise.kept`/`promise.broken`, `plan.instalment.paid`/`plan.instalment.missed`, `plan.completed`/`plan.broken` itself. Any other type is stored; `warnings` says when no active journey listens to it.
          */
         post: operations["postEvent"];
         delete?: never;
@@ -459,6 +459,26 @@ export interface paths {
         };
         /** The outbox: every message, with its status and the reason it was suppressed or failed */
         get: operations["listMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One message as rendered (subject, text, HTML), its status and everything that happened to it since it was queued
+         * @description The id holds slashes (`journey/case/enrolment/step`): encode them in the path (`%2F`).
+         */
+        get: operations["getMessage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -637,10 +657,68 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The payment page of a message’s link: what is open, in the debtor’s language */
+        /** A payment link sent before the portal: redirects to the portal for its case and channel */
         get: operations["payPage"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The debtor’s portal for a message’s link (bound to case, channel, journey step and its offers)
+         * @description Opening it records a `link.opened` event (`{ purpose: "portal", step }`, once per link and day) — not for HEAD, prefetch or prerender (`Sec-Purpose`, `Purpose`, `X-Purpose: preview`, `X-Moz: prefetch`) or known link scanners’ user agents.
+         */
+        get: operations["portalPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /** The portal page’s headers: as GET, without the page, and never recorded as opened (link scanners ask this way) */
+        head: operations["portalPageHead"];
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay now (the portal’s form): starts the payment provider’s checkout and redirects there */
+        post: operations["portalCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/{provider}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The payment provider confirms or returns a payment (Stripe: its signed webhook)
+         * @description No API key: the provider’s signature over the raw body (Stripe: `Stripe-Signature`, checked with STRIPE_WEBHOOK_SECRET). `checkout.session.completed` and `payment_intent.succeeded` become `payment.received` (once per provider payment id), `charge.refunded` and `charge.dispute.created` `payment.reversed`; other events are acknowledged and ignored.
+         */
+        post: operations["paymentWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -758,6 +836,18 @@ export interface components {
              * @example cases:write
              */
             permission?: string;
+            /** @description The enrolment the case is in already (409 of an enrol) */
+            enrolment?: {
+                id: string;
+                journeyId: string;
+                version: number;
+                /** @enum {string} */
+                status: "active" | "paused";
+                /** @description The step the case is at */
+                node: string;
+                /** @description When it entered the journey */
+                since: string;
+            };
         };
         Diagnostics: {
             valid: boolean;
@@ -842,6 +932,10 @@ export interface components {
             enrolments: components["schemas"]["Enrolment"][];
             holds: components["schemas"]["Hold"][];
             optouts: components["schemas"]["OptOut"][];
+            /** @description Oldest first */
+            promises: components["schemas"]["Promise"][];
+            /** @description Oldest first */
+            plans: components["schemas"]["Plan"][];
         };
         Enrolment: {
             id: string;
@@ -871,6 +965,42 @@ export interface components {
              */
             channel: string;
             at: string;
+        };
+        Promise: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "kept" | "completed" | "broken" | "replaced";
+            date: string;
+            amount: number;
+            paid: number;
+            /** @description Where it was made: portal, agent, api; null when the event did not say */
+            via: string | null;
+            madeAt: string;
+        };
+        Plan: {
+            id: string;
+            /** @enum {string} */
+            status: "active" | "kept" | "completed" | "broken" | "replaced";
+            /** @example P1M */
+            interval: string | null;
+            total: number;
+            paid: number;
+            /** @description Where it was made: portal, agent, api; null when the event did not say */
+            via: string | null;
+            madeAt: string;
+            instalments: components["schemas"]["Instalment"][];
+        };
+        Instalment: {
+            /** @description 1 for the first */
+            number: number;
+            dueDate: string;
+            amount: number;
+            paid: number;
+            /**
+             * @description missed: its grace days passed before it was paid in full
+             * @enum {string}
+             */
+            status: "open" | "paid" | "missed";
         };
         TimelineEntry: {
             at: string;
@@ -1103,12 +1233,44 @@ export interface components {
             template: string | null;
             locale: string | null;
             /** @enum {string} */
-            status: "pending" | "sent" | "suppressed" | "failed";
+            status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
             reason: string | null;
             subject: string | null;
             createdAt: string;
             sentAt: string | null;
             attempts: number;
+        };
+        MessageDetail: {
+            id: string;
+            caseId: string;
+            journeyId: string;
+            version: number;
+            nodeId: string;
+            /** @example email */
+            channel: string;
+            template: string | null;
+            locale: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
+            reason: string | null;
+            subject: string | null;
+            createdAt: string;
+            sentAt: string | null;
+            attempts: number;
+            recipient: string | null;
+            text: string | null;
+            html: string | null;
+            deliveries: {
+                at: string;
+                /** @enum {string} */
+                status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
+                reason: string | null;
+                /**
+                 * @description Who said so: the runtime handing it over, or the provider calling back
+                 * @enum {string}
+                 */
+                source: "runtime" | "provider";
+            }[];
         };
         Task: {
             id: string;
@@ -1244,7 +1406,7 @@ export interface components {
                 template: string | null;
                 locale: string | null;
                 /** @enum {string} */
-                status: "pending" | "sent" | "suppressed" | "failed";
+                status: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
                 reason?: string;
                 recipient: string | null;
                 subject?: string;
@@ -1287,6 +1449,10 @@ export interface components {
                         when?: string;
                         outcome?: string;
                     }[];
+                    promises?: {
+                        graceDays?: number;
+                        missesToBreak?: number;
+                    };
                 };
                 templates: {
                     [key: string]: {
@@ -1860,6 +2026,10 @@ export interface operations {
                                     when?: string;
                                     outcome?: string;
                                 }[];
+                                promises?: {
+                                    graceDays?: number;
+                                    missesToBreak?: number;
+                                };
                             };
                             nodes: ({
                                 id: string;
@@ -1873,6 +2043,15 @@ export interface operations {
                                     label?: string;
                                     note?: string;
                                     event: string;
+                                    filter?: string;
+                                    /** @enum {string} */
+                                    reentry?: "after-exit" | "never";
+                                    cooldown?: string;
+                                } | {
+                                    label?: string;
+                                    note?: string;
+                                    daysPastDue: number;
+                                    at?: string;
                                     filter?: string;
                                     /** @enum {string} */
                                     reentry?: "after-exit" | "never";
@@ -2166,6 +2345,10 @@ export interface operations {
                                 when?: string;
                                 outcome?: string;
                             }[];
+                            promises?: {
+                                graceDays?: number;
+                                missesToBreak?: number;
+                            };
                         };
                         nodes: ({
                             id: string;
@@ -2179,6 +2362,15 @@ export interface operations {
                                 label?: string;
                                 note?: string;
                                 event: string;
+                                filter?: string;
+                                /** @enum {string} */
+                                reentry?: "after-exit" | "never";
+                                cooldown?: string;
+                            } | {
+                                label?: string;
+                                note?: string;
+                                daysPastDue: number;
+                                at?: string;
                                 filter?: string;
                                 /** @enum {string} */
                                 reentry?: "after-exit" | "never";
@@ -3137,7 +3329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The journey enrols no one: archived, paused, or not published yet */
+            /** @description The journey enrols no one (archived, paused, or not published yet), or the case is in it already (`enrolment` says since when and where) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4097,7 +4289,7 @@ export interface operations {
         parameters: {
             query?: {
                 caseId?: string;
-                status?: "pending" | "sent" | "suppressed" | "failed";
+                status?: "pending" | "sent" | "recorded" | "delivered" | "bounced" | "suppressed" | "failed";
                 channel?: string;
                 limit?: number;
                 /** @description Only messages created before this ISO time (paging) */
@@ -4138,6 +4330,73 @@ export interface operations {
             };
             /** @description The key’s role may not do this; `permission` names what it lacks */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDetail"];
+                };
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key’s role may not do this; `permission` names what it lacks */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4948,7 +5207,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description What is open */
+            /** @description To the portal (`Location`) */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is not valid (copied incompletely, or signed with another secret) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is dead: its case was erased, or it expired (links work for a limited time, 120 days by default); a calm page in the debtor’s language that shows nothing of the case */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portalPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token of the link the debtor got */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portal */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4995,6 +5311,238 @@ export interface operations {
             };
         };
     };
+    portalPageHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token of the link the debtor got */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is dead */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    portalCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token of the link the debtor got */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description In major units (`45.50` or `45,50`); what is open when left out; less only when the link offers paying in part */
+                    amount?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description To the provider’s checkout page (`Location`) */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The amount is not an amount, more than is open, or less when paying in part is not offered */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is not valid (copied incompletely, or signed with another secret) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Nothing is open on the case */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is dead: its case was erased, or it expired (links work for a limited time, 120 days by default); a calm page in the debtor’s language that shows nothing of the case */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The body is larger than this route’s limit; nothing was read */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not the portal’s form */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The provider did not start the payment; nothing was charged */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    paymentWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The configured payment provider */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Verified; the events it became (none when ignored or seen before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        received: true;
+                        events: ("payment.received" | "payment.reversed")[];
+                        ignored?: string;
+                    };
+                };
+            };
+            /** @description The signature is missing, wrong or too old; nothing was stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such provider is configured, or the payment’s case does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment’s case was erased */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route’s limit; nothing was read */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment’s currency is not the case’s */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     providerCallback: {
         parameters: {
             query?: never;
@@ -5010,7 +5558,7 @@ export interface operations {
                 "application/json": {
                     messageId: string;
                     /** @enum {string} */
-                    status: "delivered" | "failed" | "reply";
+                    status: "delivered" | "bounced" | "failed" | "reply";
                     reason?: string;
                     text?: string;
                 };

@@ -28,6 +28,51 @@ export const optoutViewSchema = z
   .meta({ id: 'OptOut' })
 export type OptoutView = z.infer<typeof optoutViewSchema>
 
+export const arrangementStatuses = ['active', 'kept', 'completed', 'broken', 'replaced'] as const
+
+const madeVia = z.string().nullable().meta({ description: 'Where it was made: portal, agent, api; null when the event did not say' })
+
+/** One instalment of a plan (or a promise's one payment): money in major units. */
+export const instalmentViewSchema = z
+  .object({
+    number: z.number().int().meta({ description: '1 for the first' }),
+    dueDate: z.string(),
+    amount: z.number(),
+    paid: z.number(),
+    status: z.enum(['open', 'paid', 'missed']).meta({ description: 'missed: its grace days passed before it was paid in full' }),
+  })
+  .meta({ id: 'Instalment' })
+export type InstalmentView = z.infer<typeof instalmentViewSchema>
+
+/** A promise to pay: `kept` when paid in full by its date plus the grace days, else `broken`; `replaced` by a newer one. */
+export const promiseViewSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(arrangementStatuses),
+    date: z.string(),
+    amount: z.number(),
+    paid: z.number(),
+    via: madeVia,
+    madeAt: z.string(),
+  })
+  .meta({ id: 'Promise' })
+export type PromiseView = z.infer<typeof promiseViewSchema>
+
+/** An instalment plan: `completed` when every instalment is paid, `broken` after the journey's number of misses. */
+export const planViewSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(arrangementStatuses),
+    interval: z.string().nullable().meta({ example: 'P1M' }),
+    total: z.number(),
+    paid: z.number(),
+    via: madeVia,
+    madeAt: z.string(),
+    instalments: z.array(instalmentViewSchema),
+  })
+  .meta({ id: 'Plan' })
+export type PlanView = z.infer<typeof planViewSchema>
+
 /** A case as the API shows it: money in major units, with its enrolments, holds and opt-outs. */
 export const caseViewSchema = z
   .object({
@@ -41,6 +86,8 @@ export const caseViewSchema = z
     enrolments: z.array(enrolmentViewSchema),
     holds: z.array(holdViewSchema),
     optouts: z.array(optoutViewSchema),
+    promises: z.array(promiseViewSchema).meta({ description: 'Oldest first' }),
+    plans: z.array(planViewSchema).meta({ description: 'Oldest first' }),
   })
   .meta({ id: 'Case' })
 export type CaseView = z.infer<typeof caseViewSchema>

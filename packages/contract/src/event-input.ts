@@ -39,9 +39,12 @@ export const releaseEvents = ownRecord({
   'legal.released': 'legal',
 } satisfies Partial<Record<KnownEvent, string>>)
 
-/** Event types the engine acts on whatever the journeys say (a promise only counts where a journey waits for it). */
+/** Event types the engine acts on whatever the journeys say (it keeps promises and plans). */
 export const engineEventTypes: ReadonlySet<string> = new Set([
   'payment.received',
+  'payment.reversed',
+  'promise.made',
+  'plan.agreed',
   'case.updated',
   'optout',
   ...Object.keys(holdEvents),

@@ -4,6 +4,17 @@ import { z } from 'zod'
 export const fieldErrorSchema = z.object({ path: z.string().meta({ example: 'debtor.email' }), message: z.string() })
 export type FieldError = z.infer<typeof fieldErrorSchema>
 
+/** The enrolment that stands in the way of another: the case is in this journey already. */
+export const existingEnrolmentSchema = z.object({
+  id: z.string(),
+  journeyId: z.string(),
+  version: z.number().int(),
+  status: z.enum(['active', 'paused']),
+  node: z.string().meta({ description: 'The step the case is at' }),
+  since: z.string().meta({ description: 'When it entered the journey' }),
+})
+export type ExistingEnrolment = z.infer<typeof existingEnrolmentSchema>
+
 /** Every error of the API (RFC 9457), with every field the server sends: one schema, for every error status. */
 export const problemSchema = z
   .object({
@@ -13,6 +24,7 @@ export const problemSchema = z
     detail: z.string().meta({ description: 'What is wrong, in words' }),
     errors: z.array(fieldErrorSchema).optional().meta({ description: 'Each field at fault (400, 404, 409 of a field)' }),
     permission: z.string().optional().meta({ description: 'The permission the key’s role lacks (403)', example: 'cases:write' }),
+    enrolment: existingEnrolmentSchema.optional().meta({ description: 'The enrolment the case is in already (409 of an enrol)' }),
   })
   .meta({ id: 'Problem' })
 export type Problem = z.infer<typeof problemSchema>

@@ -42,6 +42,21 @@ describe('diffJourneys', () => {
     ])
   })
 
+  it('says when an entry moves from an event to a day past due, and what day and time', () => {
+    const entryOf = (journey: Journey) => journey.nodes.find((candidate): candidate is JourneyNode<'entry'> => candidate.type === 'entry')!
+    const thirty = edited((journey) => {
+      entryOf(journey).data = { daysPastDue: 30, at: '09:00' }
+    })
+    const fortyFive = edited((journey) => {
+      entryOf(journey).data = { daysPastDue: 45, at: '10:00' }
+    })
+    const id = entryOf(thirty).id
+    expect(diffJourneys(thirty, fortyFive).map((change) => change.message)).toEqual([
+      `Entry ‘${id}’: days past due changed from ‘30’ to ‘45’, time of day changed from ‘09:00’ to ‘10:00’`,
+    ])
+    expect(diffJourneys(sampleJourney(), thirty)[0]!.message).toMatch(/days past due changed/)
+  })
+
   it('tells a move on the canvas apart from a change of content', () => {
     const moved = edited((journey) => void (node(journey, 'pause').position = { x: 40, y: 400 }))
     expect(diffJourneys(sampleJourney(), moved)).toEqual([

@@ -55,6 +55,7 @@ const settingNames: Record<keyof Settings, string> = {
   contactHours: 'contact hours',
   priority: 'priority',
   stopOn: 'stop rules',
+  promises: 'promises and plans',
 }
 
 function diffSettings(before: Journey, after: Journey): JourneyChange[] {
@@ -112,7 +113,14 @@ function diffNodes(before: Journey, after: Journey): JourneyChange[] {
   return changes
 }
 
-const fieldNames: Record<string, string> = { for: 'duration', until: 'time of day', when: 'condition', filter: 'filter', set: 'attributes set' }
+const fieldNames: Record<string, string> = {
+  for: 'duration',
+  until: 'time of day',
+  at: 'time of day',
+  when: 'condition',
+  filter: 'filter',
+  set: 'attributes set',
+}
 /** Lists of items with ids (a segment's branches, a split's variants): named one by one. */
 const itemNames: Record<string, string> = { branches: 'branch', variants: 'variant' }
 

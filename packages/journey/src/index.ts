@@ -8,7 +8,15 @@ export { FAILED_HANDLE, channels, type Channel } from './nodes/channel'
 export { knownOutcomes, type ExitData } from './nodes/exit'
 export type { ActionData } from './nodes/action'
 export type { CallData } from './nodes/call'
-export { reentryModes, type EntryData } from './nodes/entry'
+export {
+  DEFAULT_ENTRY_TIME,
+  describeEntryTrigger,
+  isDaysPastDueEntry,
+  reentryModes,
+  type EntryByDaysPastDueData,
+  type EntryData,
+  type EntryOnEventData,
+} from './nodes/entry'
 export * from './document'
 export * from './settings'
 export * from './template'
@@ -31,6 +39,7 @@ export * from './compile/machine-types'
 export { format } from './format'
 export { parseJson, compileText, type ParseResult } from './parse-journey'
 export { celEnvironment, expressionVariables, type ExpressionVariable } from './expressions/cel-environment'
+export { fieldsRead } from './expressions/fields-read'
 export { checkCondition, checkValueExpression, celErrorMessage, type ExpressionCheck, type SourceRange } from './expressions/check-expression'
 export { compileBoundedExpression, ExpressionBudgetError, type BoundedExpression } from './expressions/bounded-expression'
 export { expressionBudget } from './expressions/expression-budget'
@@ -41,3 +50,4 @@ export { templateBudget, TemplateBudgetError } from './templates/template-budget
 export { checkMjml } from './templates/check-mjml'
 export { journeyJsonSchema } from './json-schema'
 export { diffJourneys, describeNode, isMoveOnly, type JourneyChange, type JourneyChangeKind, type JourneyChangeSubject } from './diff'
+export * from './money'

@@ -49,6 +49,21 @@ export const stopRuleSchema = z
   })
   .strict()
 
+/** Days after an instalment's (or promise's) due date before the engine calls it missed, unless a journey says. */
+export const DEFAULT_GRACE_DAYS = 3
+/** Missed instalments after which a plan is broken, unless a journey says. */
+export const DEFAULT_MISSES_TO_BREAK = 1
+
+/** How the engine keeps the promises and plans made while a case is in this journey. */
+export const promiseSettingsSchema = z
+  .object({
+    /** Days after the due date a payment still counts as in time; default 3 (`DEFAULT_GRACE_DAYS`). */
+    graceDays: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(60, 'must be at most 60').optional(),
+    /** Missed instalments that break a plan; default 1 (`DEFAULT_MISSES_TO_BREAK`). */
+    missesToBreak: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(12, 'must be at most 12').optional(),
+  })
+  .strict()
+
 export const settingsSchema = z
   .object({
     /** Locales the journey's templates are written in. */
@@ -63,6 +78,8 @@ export const settingsSchema = z
     priority: prioritySchema.optional(),
     /** Events that end an enrolment from any step. */
     stopOn: z.array(stopRuleSchema).max(20, 'at most 20 stop rules').optional(),
+    /** Grace days and misses for the promises and plans the case makes while in this journey. */
+    promises: promiseSettingsSchema.optional(),
   })
   .strict()
 
@@ -70,3 +87,4 @@ export type Settings = z.infer<typeof settingsSchema>
 export type ContactHours = z.infer<typeof contactHours>
 export type Priority = z.infer<typeof prioritySchema>
 export type StopRule = z.infer<typeof stopRuleSchema>
+export type PromiseSettings = z.infer<typeof promiseSettingsSchema>

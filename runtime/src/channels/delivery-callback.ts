@@ -1,11 +1,11 @@
 import { z } from 'zod'
 
-/** What a provider reports about a message it was given: delivered, failed, or answered by the debtor. */
+/** What a provider reports about a message it was given: delivered, bounced, failed, or answered by the debtor. */
 export const deliveryCallbackSchema = z
   .object({
     /** The `id` of the message as the adapter posted it (the outbox id). */
     messageId: z.string().min(1, 'must not be empty').max(200),
-    status: z.enum(['delivered', 'failed', 'reply']),
+    status: z.enum(['delivered', 'bounced', 'failed', 'reply']),
     reason: z.string().max(1000).optional(),
     /** The debtor's answer, for `reply`. */
     text: z.string().max(5000).optional(),

@@ -25,6 +25,7 @@ export interface HttpProviderPayload {
 export function createHttpProviderAdapter(options: HttpProviderOptions): ChannelAdapter {
   checkSignedPostOptions(options, `${options.channel} provider`)
   return {
+    provider: `HTTP provider ${new URL(options.url).origin}`,
     async send(message, { idempotencyKey }) {
       if (!message.recipient) return { ok: false, retryable: false, error: 'no phone number to send to' }
       if (!message.text) return { ok: false, retryable: false, error: `nothing to send: the ${options.channel} message has no text` }

@@ -1,4 +1,5 @@
 export { recordingAdapter, type ChannelAdapter, type DeliveryResult, type OutgoingMessage } from './channel-adapter'
+export { channelWiringLines } from './channel-wiring'
 export { createSmtpAdapter, messageIdFor, type SmtpAdapter, type SmtpAdapterOptions } from './smtp-adapter'
 export { smtpOptionsFromEnv } from './smtp-options-from-env'
 export { createHttpProviderAdapter, type HttpProviderOptions, type HttpProviderPayload } from './http-provider-adapter'

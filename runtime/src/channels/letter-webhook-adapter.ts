@@ -15,6 +15,7 @@ export interface LetterPayload {
 export function createLetterWebhookAdapter(options: SignedPostOptions): ChannelAdapter {
   checkSignedPostOptions(options, 'letter webhook')
   return {
+    provider: `print provider ${new URL(options.url).origin}`,
     async send(message, { idempotencyKey }) {
       if (!message.recipient) return { ok: false, retryable: false, error: 'no postal address to send to' }
       if (!message.html) return { ok: false, retryable: false, error: 'nothing to print: the letter has no HTML' }

@@ -44,6 +44,7 @@ export function createSmtpAdapter(options: SmtpAdapterOptions): SmtpAdapter {
     disableUrlAccess: true,
   })
   return {
+    provider: `SMTP ${options.host}:${options.port}`,
     async send(message, { idempotencyKey }): Promise<DeliveryResult> {
       if (!message.recipient) return { ok: false, retryable: false, error: 'no email address to send to' }
       if (!message.html && !message.text) return { ok: false, retryable: false, error: 'nothing to send: the email has no body' }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { MessageStatus } from '@dunwell/contract'
 import type { EventSource } from './event-row-id'
 
 /** Times are milliseconds since the epoch (UTC); money is in minor units (cents); JSON columns are text. */
@@ -12,6 +13,7 @@ export interface Database {
   enrolments: EnrolmentsTable
   timers: TimersTable
   outbox: OutboxTable
+  message_deliveries: MessageDeliveriesTable
   tasks: TasksTable
   audit: AuditTable
   split_assignments: SplitAssignmentsTable
@@ -22,6 +24,7 @@ export interface Database {
   case_import_lines: CaseImportLinesTable
   case_import_staging: CaseImportStagingTable
   case_import_ids: CaseImportIdsTable
+  arrangements: ArrangementsTable
 }
 
 export interface JourneysTable {
@@ -114,8 +117,8 @@ export interface TimersTable {
   enrolment_id: string
   case_id: string
   node_id: string
-  /** `wake` ends a wait; `deliver` retries a deferred message. */
-  kind: 'wake' | 'deliver'
+  /** `wake` ends a wait; `deliver` retries a deferred message; `due` checks an instalment or promise (migration 0011). */
+  kind: 'wake' | 'deliver' | 'due'
   due_at: number
   /** 1 while the enrolment is paused (dispute, hardship, legal hold). */
   held: number
@@ -133,7 +136,7 @@ export interface OutboxTable {
   channel: string
   template: string | null
   locale: string | null
-  status: 'pending' | 'sent' | 'suppressed' | 'failed'
+  status: MessageStatus
   reason: string | null
   recipient: string | null
   subject: string | null
@@ -146,6 +149,16 @@ export interface OutboxTable {
   lease_until: number | null
   /** Handed to the provider at this time, outcome not yet recorded (a crash in that moment leaves it set). */
   sending_since: number | null
+}
+
+export interface MessageDeliveriesTable {
+  outbox_id: string
+  /** `attempt/<n>` for a hand-over, `provider/<status>` for a provider's report (its retries are one entry). */
+  key: string
+  at: number
+  status: MessageStatus
+  reason: string | null
+  source: 'runtime' | 'provider'
 }
 
 export interface TasksTable {
@@ -253,4 +266,22 @@ export interface CaseImportIdsTable {
   import_key: string
   case_id: string
   line: number
+}
+
+/** A promise to pay or an instalment plan of a case (migration 0011); a promise has one instalment. */
+export interface ArrangementsTable {
+  id: string
+  case_id: string
+  kind: 'promise' | 'plan'
+  status: 'active' | 'kept' | 'completed' | 'broken' | 'replaced'
+  via: string | null
+  interval: string | null
+  grace_days: number
+  misses_to_break: number
+  /** JSON: `[{dueDate, amount, paid, missed}]`, amounts in minor units. */
+  instalments: string
+  /** JSON: `[{id, allocations: [{index, amount}]}]`: what each payment paid, for its reversal. */
+  payments: string
+  made_at: number
+  updated_at: number
 }

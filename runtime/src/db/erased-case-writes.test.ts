@@ -12,7 +12,7 @@ const mail = journey({
     done: ['exit', { outcome: 'done' }],
   },
   edges: ['start>mail', 'mail>hold', 'hold>done'],
-  templates: { mail: emailTemplate('Dear {{ debtor.lastName }}') },
+  templates: { mail: emailTemplate('Dear {{ debtor.lastName | default: "" }}') },
 })
 
 describe('a batch or a delivery that straddles an erasure', () => {

@@ -263,6 +263,45 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('enrolments').addColumn('outranked_by', 'text').execute()
     },
   },
+  '0010-message-deliveries-and-due-dates': {
+    // What became of each message after it was queued (hand-overs and the provider's reports), keyed so that a
+    // provider's retried callback is one entry; and cases by due date and by creation, for the entry by days past due.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('message_deliveries')
+        .addColumn('outbox_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('message_deliveries_pk', ['outbox_id', 'key'])
+        .execute()
+      await db.schema.createIndex('cases_due_date').on('cases').column('due_date').where(sql.ref('erased_at'), 'is', null).execute()
+      await db.schema.createIndex('cases_created').on('cases').column('created_at').where(sql.ref('erased_at'), 'is', null).execute()
+    },
+  },
+  // Instalments live in their plan's row as JSON: they are always read and written with it, and a plan has at most 120.
+  '0011-promises-and-plans': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('arrangements')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('via', 'text')
+        .addColumn('interval', 'text')
+        .addColumn('grace_days', 'integer', (c) => c.notNull())
+        .addColumn('misses_to_break', 'integer', (c) => c.notNull())
+        .addColumn('instalments', 'text', (c) => c.notNull())
+        .addColumn('payments', 'text', (c) => c.notNull())
+        .addColumn('made_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('arrangements_case').on('arrangements').columns(['case_id', 'made_at']).execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

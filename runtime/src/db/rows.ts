@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
-import type { CaseRecord, EnrolmentRecord } from '../engine/records'
-import type { CasesTable, EnrolmentsTable } from './database'
+import type { ArrangementRecord, CaseRecord, EnrolmentRecord } from '../engine/records'
+import type { ArrangementsTable, CasesTable, EnrolmentsTable } from './database'
 
 export function caseFromRow(row: Selectable<CasesTable>): CaseRecord {
   return {
@@ -30,5 +30,22 @@ export function enrolmentFromRow(row: Selectable<EnrolmentsTable>): EnrolmentRec
     updatedAt: Number(row.updated_at),
     endedAt: row.ended_at === null ? null : Number(row.ended_at),
     outrankedBy: row.outranked_by ?? null,
+  }
+}
+
+export function arrangementFromRow(row: Selectable<ArrangementsTable>): ArrangementRecord {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    kind: row.kind,
+    status: row.status,
+    via: row.via,
+    interval: row.interval,
+    graceDays: row.grace_days,
+    missesToBreak: row.misses_to_break,
+    instalments: JSON.parse(row.instalments),
+    payments: JSON.parse(row.payments),
+    madeAt: Number(row.made_at),
+    updatedAt: Number(row.updated_at),
   }
 }

@@ -1,10 +1,10 @@
 import type SqliteDatabase from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { OutgoingMessage } from '../channels/channel-adapter'
-import type { CaseRecord, EnrolmentRecord, EventRecord, TimerRecord, WriteBatch } from '../engine/records'
+import type { ArrangementRecord, CaseRecord, EnrolmentRecord, EventRecord, TimerRecord, WriteBatch } from '../engine/records'
 import type { Database } from './database'
 import { type EventSource, eventRowId } from './event-row-id'
-import { caseFromRow, enrolmentFromRow } from './rows'
+import { arrangementFromRow, caseFromRow, enrolmentFromRow } from './rows'
 
 /** What the engine needs from storage. Claims use leases so that several workers could share a database. */
 export interface EngineStore {
@@ -17,6 +17,8 @@ export interface EngineStore {
   loadOptouts(caseIds: string[]): Promise<{ caseId: string; channel: string }[]>
   loadHolds(caseIds: string[]): Promise<{ caseId: string; kind: string }[]>
   loadSplitAssignments(caseIds: string[]): Promise<{ caseId: string; journeyId: string; nodeId: string; variant: string }[]>
+  /** The promises and plans of these cases, oldest first. */
+  loadArrangements(caseIds: string[]): Promise<ArrangementRecord[]>
   /** Contacts on these channels since then, by any journey (what a frequency cap counts). */
   loadRecentSends(caseIds: string[], channels: string[], since: number): Promise<{ caseId: string; channel: string; at: number; journeyId: string }[]>
   /** Events of these types applied since then (what starts a quiet period). */
@@ -67,8 +69,8 @@ export interface OutboxClaim extends OutgoingMessage {
 }
 
 export type DeliveryOutcome =
-  | { id: string; status: 'sent'; sentAt: number; text: string | null }
-  | { id: string; status: 'pending' | 'failed'; attempts: number; reason: string; retryAt: number | null }
+  | { id: string; status: 'sent' | 'recorded'; sentAt: number; text: string | null }
+  | { id: string; status: 'pending' | 'failed'; at: number; attempts: number; reason: string; retryAt: number | null }
 
 const CHUNK = 500
 
@@ -117,6 +119,11 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     ),
     addHold: sqlite.prepare(`insert into case_holds (case_id, kind, since) values (?, ?, ?) on conflict do nothing`),
     releaseHold: sqlite.prepare(`delete from case_holds where case_id = ? and kind = ?`),
+    upsertArrangement: sqlite.prepare(
+      `insert into arrangements (id, case_id, kind, status, via, interval, grace_days, misses_to_break, instalments, payments, made_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (id) do update set status = excluded.status, instalments = excluded.instalments, payments = excluded.payments, updated_at = excluded.updated_at`,
+    ),
     addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
     caseCurrencies: sqlite.prepare(`select id, currency from cases where id in (select value from json_each(?)) and erased_at is null`),
     erasedAmong: sqlite.prepare(`select id from cases where id in (select value from json_each(?)) and erased_at is not null`),
@@ -124,13 +131,18 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
       `insert into events (id, case_id, source, key, type, at, data, received_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
     ),
     markSent: sqlite.prepare(
-      `update outbox set status = 'sent', sent_at = ?, attempts = attempts + 1, sending_since = null, lease_owner = null, lease_until = null,
+      // A provider's report may arrive before the hand-over is recorded: it is the later news and stays.
+      `update outbox set status = iif(status in ('delivered', 'bounced', 'failed'), status, ?), sent_at = ?, attempts = attempts + 1, sending_since = null, lease_owner = null, lease_until = null,
        text = iif(exists (select 1 from cases where cases.id = outbox.case_id and cases.erased_at is not null), null, coalesce(?, text)) where id = ?`,
     ),
     markAttempt: sqlite.prepare(
       `update outbox set status = ?, attempts = ?, reason = ?, sending_since = null, lease_owner = null, lease_until = ? where id = ?`,
     ),
     markSending: sqlite.prepare(`update outbox set sending_since = ? where id = ?`),
+    insertDelivery: sqlite.prepare(
+      `insert into message_deliveries (outbox_id, key, at, status, reason, source) select id, 'attempt/' || attempts, ?, ?, ?, 'runtime' from outbox where id = ?
+       on conflict (outbox_id, key) do nothing`,
+    ),
     dueEvents: sqlite.prepare(`select count(*) as count, min(at) as oldest from events where processed_at is null and at <= ?`),
     dueTimers: sqlite.prepare(`select count(*) as count, min(due_at) as oldest from timers where held = 0 and due_at <= ?`),
     pendingOutbox: sqlite.prepare(`select count(*) as count from outbox where status = 'pending'`),
@@ -214,6 +226,27 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
       if (!erased.has(t.caseId)) statements.insertTask.run(t.id, t.outboxId, t.caseId, t.enrolmentId, t.queue, t.priority, t.script, t.createdAt)
     for (const a of batch.audit)
       if (!erased.has(a.caseId)) statements.insertAudit.run(a.caseId, a.enrolmentId, a.at, a.kind, a.nodeId, JSON.stringify(a.detail))
+    // The engine's own events first: those this batch applied already are marked below.
+    for (const e of batch.emitted) {
+      if (!erased.has(e.caseId)) statements.insertEvent.run(e.id, e.caseId, 'runtime', e.key, e.type, e.at, JSON.stringify(e.data), e.at)
+    }
+    for (const a of batch.arrangements.values()) {
+      if (erased.has(a.caseId)) continue
+      statements.upsertArrangement.run(
+        a.id,
+        a.caseId,
+        a.kind,
+        a.status,
+        a.via,
+        a.interval,
+        a.graceDays,
+        a.missesToBreak,
+        JSON.stringify(a.instalments),
+        JSON.stringify(a.payments),
+        a.madeAt,
+        a.updatedAt,
+      )
+    }
     for (const id of batch.eventsProcessed) statements.markProcessed.run(processedAt, id)
     for (const s of batch.splitAssignments) statements.insertSplit.run(s.caseId, s.journeyId, s.nodeId, s.variant, s.at)
     for (const h of batch.holdsAdded) statements.addHold.run(h.caseId, h.kind, h.since)
@@ -226,8 +259,13 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
 
   const finish = sqlite.transaction((results: DeliveryOutcome[]) => {
     for (const r of results) {
-      if (r.status === 'sent') statements.markSent.run(r.sentAt, r.text, r.id)
-      else statements.markAttempt.run(r.status, r.attempts, r.reason, r.retryAt, r.id)
+      if ('sentAt' in r) {
+        statements.markSent.run(r.status, r.sentAt, r.text, r.id)
+        statements.insertDelivery.run(r.sentAt, r.status, null, r.id)
+      } else {
+        statements.markAttempt.run(r.status, r.attempts, r.reason, r.retryAt, r.id)
+        statements.insertDelivery.run(r.at, r.status, r.reason, r.id)
+      }
     }
   })
 
@@ -384,6 +422,13 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     async loadSplitAssignments(caseIds) {
       const rows = await inChunks(caseIds, (part) => db.selectFrom('split_assignments').selectAll().where('case_id', 'in', part).execute())
       return rows.map((row) => ({ caseId: row.case_id, journeyId: row.journey_id, nodeId: row.node_id, variant: row.variant }))
+    },
+
+    async loadArrangements(caseIds) {
+      const rows = await inChunks(caseIds, (part) =>
+        db.selectFrom('arrangements').selectAll().where('case_id', 'in', part).orderBy('made_at').orderBy('id').execute(),
+      )
+      return rows.map(arrangementFromRow)
     },
 
     async loadRecentSends(caseIds, channels, since) {

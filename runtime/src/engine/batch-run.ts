@@ -1,5 +1,5 @@
 import { breather } from './breathe'
-import { journeyEvents } from '@dunwell/journey'
+import { DAYS_PAST_DUE_EVENT, journeyEvents } from '@dunwell/journey'
 import { Duration } from 'luxon'
 import { transition, initialTransition, type AnyMachineSnapshot } from 'xstate'
 import { paymentAmount } from '@dunwell/contract'
@@ -7,6 +7,7 @@ import { holdEvents, releaseEvents } from '@dunwell/contract'
 import { toMinorUnits } from '../wire/money'
 import { BatchState } from './batch-state'
 import { applyControlEvent, isControlEvent } from './control-events'
+import { applyDaysPastDue } from './days-past-due'
 import { expressionFacts } from './case-facts'
 import type { EngineDeps } from './engine-deps'
 import { evaluateExpression } from './expressions'
@@ -17,6 +18,8 @@ import { assignVariant } from './split-assignment'
 import { noteQuietStart } from './contact-gate'
 import { handBack, heldByOtherJourney, takeOver } from './journey-priority'
 import { applyStopRules } from './stop-rules'
+import { eventRowId } from '../db/event-row-id'
+import { allocateToArrangement, checkDue, makeArrangement, reversePayment } from './promises-and-plans'
 
 /** Events after which the journey's goal is checked even where no node waits for them. */
 const goalEvents = new Set(['payment.received', 'case.updated', 'dunwell.check'])
@@ -86,19 +89,21 @@ export class BatchRun {
     }
   }
 
+  /** Work made on the way, in its place among what is left of the batch's. */
+  #schedule(item: WorkItem): void {
+    let low = this.#next
+    let high = this.work.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (compareWork(this.work[middle]!, item) <= 0) low = middle + 1
+      else high = middle
+    }
+    this.work.splice(low, 0, item)
+  }
+
   /** A timer made by a step: run in this batch when due before the horizon, else stored. */
   addTimer(timer: TimerRecord): void {
-    if (timer.dueAt <= this.horizon) {
-      const item: WorkItem = { kind: 'timer', time: timer.dueAt, timer }
-      let low = this.#next
-      let high = this.work.length
-      while (low < high) {
-        const middle = (low + high) >>> 1
-        if (compareWork(this.work[middle]!, item) <= 0) low = middle + 1
-        else high = middle
-      }
-      this.work.splice(low, 0, item)
-    }
+    if (timer.dueAt <= this.horizon) this.#schedule({ kind: 'timer', time: timer.dueAt, timer })
     this.batch.timersToInsert.set(timer.id, timer)
     let ids = this.#newTimers.get(timer.enrolmentId)
     if (!ids) this.#newTimers.set(timer.enrolmentId, (ids = new Set()))
@@ -114,6 +119,21 @@ export class BatchRun {
         this.cancelled.add(id)
       }
     }
+  }
+
+  /**
+   * An event the engine sends itself (`promise.kept`, `plan.broken`…): stored like any other, with source `runtime`,
+   * and applied in this batch right after what sent it, so that a journey's wait sees it before any later timer.
+   */
+  emit(record: CaseRecord, type: string, key: string, data: Record<string, unknown>, now: number): void {
+    const event: EventRecord = { id: eventRowId('runtime', record.id, key), key, caseId: record.id, type, at: now, data }
+    this.batch.emitted.push(event)
+    this.#schedule({ kind: 'event', time: now, event })
+  }
+
+  /** An event whose data the engine cannot apply: in the trail with the reason, and nothing else happens. */
+  rejectEvent(record: CaseRecord, event: EventRecord, reason: string, now: number): void {
+    this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event-rejected', nodeId: null, detail: { id: event.key, reason } })
   }
 
   audit(record: AuditRecord): void {
@@ -136,6 +156,7 @@ export class BatchRun {
     if (!record) return
     this.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'event', nodeId: null, detail: { id: event.key, type: event.type, data: event.data } })
     if (isControlEvent(event.type)) return applyControlEvent(this, record, event, now)
+    if (event.type === DAYS_PAST_DUE_EVENT) return applyDaysPastDue(this, record, event, now)
     const stepEvent: StepEvent = { type: event.type, data: event.data }
     const enrolments = this.state.enrolmentsOf(record.id)
     const active = enrolments.filter((e) => e.status === 'active')
@@ -144,20 +165,13 @@ export class BatchRun {
       // Refused at ingest already; an event stored before that check is refused here, by the same schema.
       const given = paymentAmount(event.data)
       const amount = given === undefined ? 'must be a positive number' : toMinorUnits(given, record.currency)
-      if (typeof amount === 'string') {
-        this.audit({
-          caseId: record.id,
-          enrolmentId: null,
-          at: now,
-          kind: 'event-rejected',
-          nodeId: null,
-          detail: { id: event.key, reason: `data.amount ${amount}` },
-        })
-        return
-      }
+      if (typeof amount === 'string') return this.rejectEvent(record, event, `data.amount ${amount}`, now)
       record.balance -= amount
       this.touchCase(record, now)
+      allocateToArrangement(this, record, event, amount, now)
     }
+    if (event.type === 'promise.made' || event.type === 'plan.agreed') makeArrangement(this, record, event, now)
+    if (event.type === 'payment.reversed') reversePayment(this, record, event, now)
     // The policy's quiet periods and the journeys' stop rules (governance across journeys).
     noteQuietStart(this, record, event)
     await applyStopRules(this, record, stepEvent, now)
@@ -212,6 +226,13 @@ export class BatchRun {
   }
 
   private async processTimer(timer: TimerRecord, now: number): Promise<void> {
+    if (timer.kind === 'due') {
+      if (this.batch.timersToInsert.has(timer.id)) this.batch.timersToInsert.delete(timer.id)
+      else this.batch.timersToDelete.add(timer.id)
+      const record = this.state.cases.get(timer.caseId)
+      if (record) checkDue(this, record, timer.enrolmentId, Number(timer.nodeId), now)
+      return
+    }
     const enrolment = this.state.enrolmentsById.get(timer.enrolmentId)
     // Paused since it was claimed: it stays, held, for the release.
     if (enrolment?.status === 'paused') return

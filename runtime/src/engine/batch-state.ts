@@ -2,7 +2,7 @@ import { channels } from '@dunwell/journey'
 import { lookBack, prepareHolidays, quietPeriodEvents, type ContactMade, type QuietStart } from '../policy'
 import { yieldToLoop } from './breathe'
 import type { EngineDeps } from './engine-deps'
-import type { CaseRecord, EnrolmentRecord } from './records'
+import type { ArrangementRecord, CaseRecord, EnrolmentRecord } from './records'
 
 const key = (...parts: string[]) => parts.join('\u0000')
 
@@ -14,6 +14,8 @@ export class BatchState {
   optouts = new Map<string, Set<string>>()
   holds = new Map<string, Set<string>>()
   splits = new Map<string, string>()
+  /** Each case's promises and plans, oldest first. */
+  arrangements = new Map<string, ArrangementRecord[]>()
   /** Each case's recent contacts (every journey's) and the events that started quiet periods, for the policy's rules. */
   contacts = new Map<string, ContactMade[]>()
   quietStarts = new Map<string, QuietStart[]>()
@@ -25,6 +27,7 @@ export class BatchState {
     for (const enrolment of await store.loadEnrolments(caseIds)) state.addEnrolment(enrolment)
     for (const { caseId, channel } of await store.loadOptouts(caseIds)) state.optedOut(caseId).add(channel)
     for (const { caseId, kind } of await store.loadHolds(caseIds)) state.holdsOf(caseId).add(kind)
+    for (const arrangement of await store.loadArrangements(caseIds)) state.arrangementsOf(arrangement.caseId).push(arrangement)
     for (const s of await store.loadSplitAssignments(caseIds)) {
       state.splits.set(key(s.caseId, s.journeyId, s.nodeId), s.variant)
       state.#loaded.add(key(s.caseId, s.journeyId, s.nodeId))
@@ -72,6 +75,12 @@ export class BatchState {
     let set = this.holds.get(caseId)
     if (!set) this.holds.set(caseId, (set = new Set()))
     return set
+  }
+
+  arrangementsOf(caseId: string): ArrangementRecord[] {
+    let list = this.arrangements.get(caseId)
+    if (!list) this.arrangements.set(caseId, (list = []))
+    return list
   }
 
   contactsOf(caseId: string): ContactMade[] {

@@ -19,7 +19,7 @@ describe('a version published before the budgets', () => {
   it('still runs: each hostile condition and message fails on its own, explained, and the next case goes on', async () => {
     const file = tempFile()
     const first = await startEngine({ file })
-    await first.engine.publish(stored('Hi {{ debtor.firstName }}', "debtor.firstName != ''"))
+    await first.engine.publish(stored('Hi {{ debtor.firstName | default: "there" }}', "debtor.firstName != ''"))
     // What an older runtime accepted, and the validator now refuses: three nested loops, a doubling capture.
     const letters = "debtor.firstName.split('')"
     const hostile = stored(

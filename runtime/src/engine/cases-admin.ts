@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/database'
-import { caseFromRow } from '../db/rows'
+import type { InstalmentView, PlanView, PromiseView } from '@dunwell/contract'
+import { arrangementFromRow, caseFromRow } from '../db/rows'
+import type { ArrangementRecord } from './records'
 import { type NamedValue, namedValues, redact } from '../privacy/redact'
 import { fromMinorUnits } from '../wire/money'
 
@@ -12,6 +14,9 @@ export async function getCase(db: Kysely<Database>, id: string) {
   const enrolments = await db.selectFrom('enrolments').selectAll().where('case_id', '=', id).orderBy('entered_at').execute()
   const holds = await db.selectFrom('case_holds').select(['kind', 'since']).where('case_id', '=', id).execute()
   const optouts = await db.selectFrom('optouts').select(['channel', 'at']).where('case_id', '=', id).execute()
+  const arrangements = (await db.selectFrom('arrangements').selectAll().where('case_id', '=', id).orderBy('made_at').orderBy('id').execute()).map(
+    arrangementFromRow,
+  )
   return {
     id: record.id,
     debtor: record.debtor,
@@ -32,6 +37,46 @@ export async function getCase(db: Kysely<Database>, id: string) {
     })),
     holds: holds.map((h) => ({ kind: h.kind, since: new Date(Number(h.since)).toISOString() })),
     optouts: optouts.map((o) => ({ channel: o.channel, at: new Date(Number(o.at)).toISOString() })),
+    promises: arrangements.filter((a) => a.kind === 'promise').map((a) => promiseView(a, record.currency)),
+    plans: arrangements.filter((a) => a.kind === 'plan').map((a) => planView(a, record.currency)),
+  }
+}
+
+function instalmentViews(arrangement: ArrangementRecord, currency: string): InstalmentView[] {
+  return arrangement.instalments.map((i, index) => ({
+    number: index + 1,
+    dueDate: i.dueDate,
+    amount: fromMinorUnits(i.amount, currency),
+    paid: fromMinorUnits(i.paid, currency),
+    status: i.paid >= i.amount ? 'paid' : i.missed ? 'missed' : 'open',
+  }))
+}
+
+function promiseView(arrangement: ArrangementRecord, currency: string): PromiseView {
+  const [only] = instalmentViews(arrangement, currency)
+  return {
+    id: arrangement.id,
+    status: arrangement.status,
+    date: only!.dueDate,
+    amount: only!.amount,
+    paid: only!.paid,
+    via: arrangement.via,
+    madeAt: new Date(arrangement.madeAt).toISOString(),
+  }
+}
+
+function planView(arrangement: ArrangementRecord, currency: string): PlanView {
+  const total = arrangement.instalments.reduce((sum, i) => sum + i.amount, 0)
+  const paid = arrangement.instalments.reduce((sum, i) => sum + i.paid, 0)
+  return {
+    id: arrangement.id,
+    status: arrangement.status,
+    interval: arrangement.interval,
+    total: fromMinorUnits(total, currency),
+    paid: fromMinorUnits(paid, currency),
+    via: arrangement.via,
+    madeAt: new Date(arrangement.madeAt).toISOString(),
+    instalments: instalmentViews(arrangement, currency),
   }
 }
 
@@ -81,6 +126,11 @@ export async function eraseCase(db: Kysely<Database>, id: string, now: number): 
       const reason = redact(row.reason!, values)
       if (reason !== row.reason) await trx.updateTable('outbox').set({ reason }).where('id', '=', row.id).execute()
     }
+    await trx
+      .updateTable('message_deliveries')
+      .set({ reason: null })
+      .where('outbox_id', 'in', (qb) => qb.selectFrom('outbox').select('id').where('case_id', '=', id))
+      .execute()
     await trx.updateTable('tasks').set({ script: null }).where('case_id', '=', id).execute()
     await trx
       .updateTable('tasks')
@@ -110,6 +160,12 @@ export async function eraseCase(db: Kysely<Database>, id: string, now: number): 
       .where('status', 'in', ['active', 'paused'])
       .execute()
     await trx.deleteFrom('timers').where('case_id', '=', id).execute()
+    // A payment's id in a plan may be a key the client chose; the schedule and the amounts stay (the ledger).
+    await trx
+      .updateTable('arrangements')
+      .set({ payments: '[]', status: sql<'replaced'>`iif(status = 'active', 'replaced', status)`, updated_at: now })
+      .where('case_id', '=', id)
+      .execute()
     await trx.insertInto('audit').values({ case_id: id, enrolment_id: null, at: now, kind: 'erased', node_id: null, detail: '{}' }).execute()
     return true
   })

@@ -33,7 +33,7 @@ const oneEmail = (settings?: Record<string, unknown>) =>
     ...(settings ? { settings } : {}),
     nodes: { start: ['entry', { event: 'invoice.overdue' }], mail: ['email', { template: 'mail' }], done: ['exit', { outcome: 'done' }] },
     edges: ['start>mail', 'mail>done'],
-    templates: { mail: emailTemplate('Hello {{ debtor.firstName }}') },
+    templates: { mail: emailTemplate('Hello {{ debtor.firstName | default: "there" }}') },
   })
 
 /** When the email to a debtor enrolled at `at` leaves (is queued), and what the audit trail said about a deferral. */
@@ -42,7 +42,7 @@ async function emailedAt(at: string, options: CaseOptions = {}, policy?: Contact
   await enrol(t, oneEmail(), [caseInput('c-1', options)])
   await t.engine.advanceTo(Date.parse(at) + days(10))
   const [message] = await messages(t, 'c-1')
-  expect(message).toMatchObject({ channel: 'email', status: 'sent' })
+  expect(message).toMatchObject({ channel: 'email', status: 'recorded' })
   const deferral = (await entries(t, 'c-1', 'message')).find((entry) => entry.detail.status === 'deferred')
   return { at: iso(message!.created_at), deferral }
 }
@@ -293,7 +293,7 @@ const channelsJourney = () =>
     edges: ['start>text', 'text>mail', 'text:failed>post', 'post>mail', 'mail>done'],
     templates: {
       text: textTemplate('sms', 'Pay: {{ links.pay }}'),
-      letter: textTemplate('letter', '<p>Dear {{ debtor.lastName }}</p>'),
+      letter: textTemplate('letter', '<p>Dear {{ debtor.lastName | default: "" }}</p>'),
       mail: emailTemplate('Hello'),
     },
   })
@@ -308,8 +308,8 @@ describe('opt-out and missing contact points', () => {
     await t.engine.advanceTo(MONDAY.getTime() + days(2))
     expect((await messages(t, 'c-1')).map((m) => `${m.channel}: ${m.status} ${iso(m.created_at)}${m.reason ? ` (${m.reason})` : ''}`)).toEqual([
       'sms: suppressed 2026-11-23T09:00:00.000Z (opted out of sms)',
-      'letter: sent 2026-11-23T09:00:00.000Z',
-      'email: sent 2026-11-24T09:00:00.000Z',
+      'letter: recorded 2026-11-23T09:00:00.000Z',
+      'email: recorded 2026-11-24T09:00:00.000Z',
     ])
     expect(await path(t, 'c-1')).toEqual(['start', 'text', 'post', 'mail', 'done'])
     expect(await t.db.selectFrom('optouts').selectAll().execute()).toMatchObject([{ case_id: 'c-1', channel: 'sms' }])
@@ -345,7 +345,7 @@ describe('opt-out and missing contact points', () => {
     await enrol(t, spec, [caseInput('c-1')])
     await t.engine.ingest([event('optout', 'c-1', new Date(MONDAY.getTime() + days(1)), { channel: 'email' })])
     await t.engine.advanceTo(MONDAY.getTime() + days(5))
-    expect((await messages(t, 'c-1')).map((m) => `${m.node_id}: ${m.status}`)).toEqual(['first: sent', 'second: suppressed'])
+    expect((await messages(t, 'c-1')).map((m) => `${m.node_id}: ${m.status}`)).toEqual(['first: recorded', 'second: suppressed'])
   })
 
   it("a case without a phone number gets no SMS ('no phone number…') and goes on through `failed`", async () => {
@@ -354,7 +354,7 @@ describe('opt-out and missing contact points', () => {
     await t.engine.advanceTo(MONDAY.getTime() + days(2))
     const [sms, letter] = await messages(t, 'c-1')
     expect(sms).toMatchObject({ channel: 'sms', status: 'suppressed', reason: 'no phone number for this debtor', recipient: null, text: null })
-    expect(letter).toMatchObject({ channel: 'letter', status: 'sent', recipient: 'Anna Schmidt\nHauptstraße 12\n10115 Berlin\nDE' })
+    expect(letter).toMatchObject({ channel: 'letter', status: 'recorded', recipient: 'Anna Schmidt\nHauptstraße 12\n10115 Berlin\nDE' })
     const [audit] = await entries(t, 'c-1', 'message')
     expect(audit).toMatchObject({ nodeId: 'text', detail: { status: 'suppressed', reason: 'no phone number for this debtor' } })
     expect(await path(t, 'c-1')).toEqual(['start', 'text', 'post', 'mail', 'done'])
@@ -367,8 +367,8 @@ describe('opt-out and missing contact points', () => {
     await t.engine.advanceTo(Date.parse('2026-11-26T00:00:00Z'))
     expect((await messages(t, 'c-1')).map((m) => `${m.channel}: ${m.status} ${iso(m.created_at)}${m.reason ? ` (${m.reason})` : ''}`)).toEqual([
       'sms: suppressed 2026-11-24T07:00:00.000Z (opted out of sms)',
-      'letter: sent 2026-11-24T07:00:00.000Z',
-      'email: sent 2026-11-25T07:00:00.000Z',
+      'letter: recorded 2026-11-24T07:00:00.000Z',
+      'email: recorded 2026-11-25T07:00:00.000Z',
     ])
   })
 
@@ -378,13 +378,13 @@ describe('opt-out and missing contact points', () => {
     expect((await messages(t, 'c-1')).map((m) => `${m.channel}: ${m.status} (${m.reason})`)).toEqual([
       'sms: suppressed (no phone number for this debtor)',
       'letter: suppressed (no postal address for this debtor)',
-      'email: sent (null)',
+      'email: recorded (null)',
     ])
   })
 
   it('letters are posted at any hour', async () => {
     const t = await startEngine({ at: '2026-11-29T02:00:00Z' }) // Sunday, 03:00 in Berlin
     await enrol(t, channelsJourney(), [caseInput('c-1', { without: ['phone'] })])
-    expect((await messages(t, 'c-1')).map((m) => `${m.channel}: ${m.status}`)).toEqual(['sms: suppressed', 'letter: sent'])
+    expect((await messages(t, 'c-1')).map((m) => `${m.channel}: ${m.status}`)).toEqual(['sms: suppressed', 'letter: recorded'])
   })
 })

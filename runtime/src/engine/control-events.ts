@@ -17,6 +17,11 @@ export function isControlEvent(type: string): boolean {
   return type.startsWith('dunwell.') && Object.values(controlEvents).includes(type as never)
 }
 
+/** The trail's note that a case was not enrolled because the journey it names cannot take it. */
+export function notEnrolled(run: BatchRun, record: CaseRecord, journeyId: unknown, reason: string, now: number): void {
+  run.audit({ caseId: record.id, enrolmentId: null, at: now, kind: 'not-enrolled', nodeId: null, detail: { journey: journeyId, reason } })
+}
+
 export async function applyControlEvent(run: BatchRun, record: CaseRecord, event: EventRecord, now: number): Promise<void> {
   const journeyId = typeof event.data.journeyId === 'string' ? event.data.journeyId : undefined
   const reason = typeof event.data.reason === 'string' ? event.data.reason : 'operator'
@@ -24,17 +29,7 @@ export async function applyControlEvent(run: BatchRun, record: CaseRecord, event
   switch (event.type) {
     case controlEvents.enrol: {
       const version = journeyId ? [...run.deps.triggers().values()].flat().find((v) => v.journeyId === journeyId) : undefined
-      if (!version) {
-        run.audit({
-          caseId: record.id,
-          enrolmentId: null,
-          at: now,
-          kind: 'not-enrolled',
-          nodeId: null,
-          detail: { journey: journeyId, reason: 'the journey has no active published version' },
-        })
-        return
-      }
+      if (!version) return notEnrolled(run, record, journeyId, 'the journey has no active published version', now)
       await run.enrol(record, version, { type: version.trigger.event, data: { manual: true } }, now)
       return
     }

@@ -48,7 +48,9 @@ export async function deliverOutbox(
         : { ok: false as const, retryable: false, error: `no adapter for channel ${row.channel}` }
       // Recorded at once, not after the whole claim: a crash mid-way resends one message, not hundreds.
       if (outcome.ok) {
-        await store.finishDeliveries([{ id: row.id, status: 'sent', sentAt: clock.now(), text: row.text === null ? text : null }])
+        await store.finishDeliveries([
+          { id: row.id, status: outcome.recorded ? 'recorded' : 'sent', sentAt: clock.now(), text: row.text === null ? text : null },
+        ])
         delivered++
         stats.sent++
         continue
@@ -59,6 +61,7 @@ export async function deliverOutbox(
         {
           id: row.id,
           status: final ? 'failed' : 'pending',
+          at: clock.now(),
           attempts,
           reason: outcome.error,
           retryAt: final ? null : Date.now() + Math.min(3_600_000, 2 ** (attempts - 1) * 5000),

@@ -33,8 +33,8 @@ describe('every node kind: the sample journey', () => {
 
     expect(await path(t, 'young')).toEqual(['start', 'age', 'text', 'pause', 'evening', 'flag', 'post', 'phone', 'promise', 'promised'])
     expect((await messages(t, 'young')).map((m) => `${m.node_id} ${m.channel} ${m.status} ${iso(m.created_at)}`)).toEqual([
-      `text sms sent ${MONDAY.toISOString()}`,
-      `post letter sent ${iso(evening)}`,
+      `text sms recorded ${MONDAY.toISOString()}`,
+      `post letter recorded ${iso(evening)}`,
       `phone call sent ${iso(evening)}`,
     ])
     expect(await theEnrolment(t, 'young')).toMatchObject({ status: 'done', outcome: 'promised', ended_at: evening + days(1) })
@@ -111,7 +111,7 @@ describe('action node', () => {
       offer: { type: 'payment-plan', installments: 3, interval: 'P1M', at: MONDAY.toISOString() },
     })
     const [webhook] = await messages(t, 'c-1')
-    expect(webhook).toMatchObject({ channel: 'webhook', template: 'crm', recipient: 'https://crm.example.com/hooks/dunning', status: 'sent' })
+    expect(webhook).toMatchObject({ channel: 'webhook', template: 'crm', recipient: 'https://crm.example.com/hooks/dunning', status: 'recorded' })
     expect(JSON.parse(webhook!.text!)).toEqual({ caseId: 'c-1', journey: 'act', version: 1, node: 'act', at: MONDAY.toISOString() })
   })
 
@@ -155,7 +155,7 @@ describe('call node', () => {
         done: ['exit', { outcome: 'handed-over' }],
       },
       edges: ['start>phone', 'phone>done'],
-      templates: { script: textTemplate('call', 'Call {{ debtor.firstName }} about {{ case.balance | money }}.') },
+      templates: { script: textTemplate('call', 'Call {{ debtor.firstName | default: "there" }} about {{ case.balance | money }}.') },
     })
 
   it('creates an open agent task in its queue with the rendered script', async () => {
@@ -234,9 +234,14 @@ describe('durability', () => {
         status: 'done',
         outcome: 'no-response',
         balance: 10000,
-        messages: [`mail sent ${MONDAY.toISOString()}`, `text sent ${iso(MONDAY.getTime() + days(1))}`],
+        messages: [`mail recorded ${MONDAY.toISOString()}`, `text recorded ${iso(MONDAY.getTime() + days(1))}`],
       },
-      'c-2': { status: 'done', outcome: 'paid', balance: 0, messages: [`mail sent ${MONDAY.toISOString()}`, `text sent ${iso(MONDAY.getTime() + days(1))}`] },
+      'c-2': {
+        status: 'done',
+        outcome: 'paid',
+        balance: 0,
+        messages: [`mail recorded ${MONDAY.toISOString()}`, `text recorded ${iso(MONDAY.getTime() + days(1))}`],
+      },
     })
   })
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { compile, format, type Journey } from '@dunwell/journey'
+import { compile, DAYS_PAST_DUE_EVENT, format, type Journey } from '@dunwell/journey'
 import type { Kysely } from 'kysely'
 import { systemClock, type Clock } from '../clock'
 import { recordingAdapter, type ChannelAdapter } from '../channels/channel-adapter'
@@ -12,6 +12,7 @@ import { defaultContactPolicy, quietPeriodEvents, type ContactPolicy } from '../
 import { BatchRun, type WorkItem } from './batch-run'
 import { controlEvents } from './control-events'
 import { yieldToLoop } from './breathe'
+import { daysPastDueEntries, sweptKey } from './days-past-due'
 import { deliverOutbox, type DeliveryStats } from './deliver-outbox'
 import { explainPolicy } from './explain-policy'
 import type { EngineDeps, LinksFor } from './engine-deps'
@@ -35,6 +36,8 @@ export interface EngineOptions {
   sender?: { name: string; [key: string]: unknown }
   /** Work items per batch (events plus timers): bigger batches, fewer transactions. */
   batchSize?: number
+  /** Keep in each decision the values its conditions read (test runs only: it puts case data into the trail). */
+  recordConditionValues?: boolean
 }
 
 export interface RunResult {
@@ -65,6 +68,9 @@ export class Engine {
   #triggers = new Map<string, CompiledVersion[]>()
   /** Event types the active journeys enrol on or wait for. */
   #listened = new Set<string>()
+  /** When each journey that enters by days past due was published, and how far its sweep has looked since. */
+  #published = new Map<string, number>()
+  #swept = new Map<string, number>()
 
   constructor(options: EngineOptions) {
     this.db = options.db
@@ -72,7 +78,7 @@ export class Engine {
     this.clock = options.clock ?? systemClock
     this.policy = options.policy ?? defaultContactPolicy
     this.batchSize = options.batchSize ?? 2000
-    const scope = new GuardScope()
+    const scope = new GuardScope(options.recordConditionValues ?? false)
     const journeys = new JourneyCache(scope.guards)
     const channels = new Map<string, ChannelAdapter>()
     for (const channel of ['email', 'sms', 'whatsapp', 'letter', 'call', 'webhook']) channels.set(channel, options.channels?.[channel] ?? recordingAdapter)
@@ -109,7 +115,7 @@ export class Engine {
     const rows = await this.db
       .selectFrom('journey_versions as v')
       .innerJoin('journeys as j', 'j.id', 'v.journey_id')
-      .select(['v.journey_id', 'v.version', 'v.document'])
+      .select(['v.journey_id', 'v.version', 'v.document', 'v.published_at'])
       .where('j.status', '=', 'active')
       .where('v.version', '=', (eb) =>
         eb
@@ -122,6 +128,7 @@ export class Engine {
     const listened = new Set<string>()
     for (const row of rows) {
       const compiled = this.#deps.journeys.add(row.journey_id, row.version, JSON.parse(row.document))
+      if (compiled.trigger.daysPastDue) this.#published.set(row.journey_id, Number(row.published_at))
       triggers.set(compiled.trigger.event, [...(triggers.get(compiled.trigger.event) ?? []), compiled])
       listened.add(compiled.trigger.event)
       for (const handled of compiled.handles.values()) for (const type of handled) listened.add(type)
@@ -299,8 +306,34 @@ export class Engine {
     })
   }
 
+  /**
+   * Makes the entries by days past due that fall between the last look and `to`, as events at their moments (a
+   * virtual clock moved by days gets each on its day, in order with everything else). A journey's first look starts
+   * when it was published: a case already past its day then does not enter by itself; one created later does.
+   */
+  async #sweepDaysPastDue(to: number): Promise<void> {
+    for (const version of this.#triggers.get(DAYS_PAST_DUE_EVENT) ?? []) {
+      const key = sweptKey(version.journeyId)
+      let from = this.#swept.get(version.journeyId)
+      if (from === undefined) {
+        const stored = await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst()
+        from = stored ? Number(stored.value) : (this.#published.get(version.journeyId) ?? to)
+      }
+      if (to <= from) continue
+      const events = await daysPastDueEntries(this.db, version, from, to, this.policy.defaultTimezone, this.#published.get(version.journeyId))
+      if (events.length > 0) await this.ingest(events, 'runtime')
+      await this.db
+        .insertInto('settings')
+        .values({ key, value: String(to) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(to) }))
+        .execute()
+      this.#swept.set(version.journeyId, to)
+    }
+  }
+
   async #runUntil(limit: number, onItem?: (dueAt: number) => void): Promise<RunResult> {
     const total: RunResult = { items: 0, steps: 0, batches: 0 }
+    await this.#sweepDaysPastDue(limit)
     for (;;) {
       // Each batch leases under its own name: its commit frees what it claimed and nothing another batch holds.
       const owner = `${this.worker}/${randomUUID()}`

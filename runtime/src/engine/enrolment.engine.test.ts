@@ -164,6 +164,14 @@ describe('the audit trail explains decisions', () => {
     expect(conditions[1]).toMatchObject({ expr: 'debtor.age < 26', result: false, error: expect.any(String) })
   })
 
+  it('the live trail keeps no values the conditions read (case data; only a test run shows them)', async () => {
+    const t = await startEngine()
+    await enrol(t, segmented(), [caseInput('c-1', { debtor: { birthDate: '2004-06-01' } })])
+    await t.engine.advanceTo(at(2))
+    const [decided] = await entries(t, 'c-1', 'decided')
+    for (const condition of decided!.detail.conditions as object[]) expect(condition).not.toHaveProperty('values')
+  })
+
   it('a segment right after the entry records each condition once', async () => {
     const t = await startEngine()
     const spec = journey({

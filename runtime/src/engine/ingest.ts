@@ -6,7 +6,7 @@ import type { EventSource } from '../db/event-row-id'
 import type { EngineStore, EventRow } from '../db/sqlite-store'
 import type { CaseInput } from '@dunwell/contract'
 import type { EventInput } from '@dunwell/contract'
-import { eventDataIssues, paymentAmount } from '@dunwell/contract'
+import { eventAmounts, eventDataIssues } from '@dunwell/contract'
 import { toMinorUnits } from '../wire/money'
 
 export interface UpsertResult {
@@ -126,9 +126,10 @@ export type EventOutcome = 'accepted' | 'duplicate' | { path: string; error: str
 function dataProblem(event: EventInput, currency: string): { path: string; error: string } | undefined {
   const [issue] = eventDataIssues(event.type, event.data)
   if (issue) return { path: issue.path, error: `${issue.path}: ${issue.message}` }
-  const amount = event.type === 'payment.received' ? paymentAmount(event.data) : undefined
-  const minor = amount === undefined ? 0 : toMinorUnits(amount, currency)
-  if (typeof minor === 'string') return { path: 'data.amount', error: `data.amount: ${minor}` }
+  for (const { path, amount } of eventAmounts(event.type, event.data)) {
+    const minor = toMinorUnits(amount, currency)
+    if (typeof minor === 'string') return { path, error: `${path}: ${minor}` }
+  }
   return undefined
 }
 

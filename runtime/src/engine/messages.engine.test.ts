@@ -18,8 +18,11 @@ const bilingual = (id = 'bilingual') =>
     edges: ['start>mail', 'mail>text', 'text>done'],
     templates: {
       mail: emailTemplate(
-        { en: 'Hello {{ debtor.firstName }}, {{ case.balance | money }} is open.', de: 'Hallo {{ debtor.firstName }}, {{ case.balance | money }} sind offen.' },
-        { en: 'Reminder for {{ debtor.firstName }}', de: 'Erinnerung für {{ debtor.firstName }}' },
+        {
+          en: 'Hello {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is open.',
+          de: 'Hallo {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} sind offen.',
+        },
+        { en: 'Reminder for {{ debtor.firstName | default: "there" }}', de: 'Erinnerung für {{ debtor.firstName | default: "there" }}' },
       ),
       text: textTemplate('sms', { en: 'Pay here: {{ links.pay }}', de: 'Hier zahlen: {{ links.pay }}' }),
     },

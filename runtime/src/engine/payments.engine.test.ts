@@ -31,7 +31,7 @@ const dunning = () =>
     },
     edges: ['start>reminder', 'reminder>pause', 'pause>nudge', 'nudge>later', 'later>silent'],
     templates: {
-      reminder: emailTemplate('Hello {{ debtor.firstName }}, {{ case.balance | money }} is still open.'),
+      reminder: emailTemplate('Hello {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is still open.'),
       nudge: textTemplate('sms', 'Still {{ case.balance | money }} open: {{ links.pay }}'),
     },
   })
@@ -64,7 +64,7 @@ describe('payment.received', () => {
     expect(await theEnrolment(t, 'c-1')).toMatchObject({ status: 'active', outcome: null, node: 'later' })
     expect((await caseRow(t, 'c-1')).balance).toBe(6000)
     const sms = (await messages(t, 'c-1')).find((m) => m.channel === 'sms')
-    expect(sms).toMatchObject({ status: 'sent', created_at: MONDAY.getTime() + days(3) })
+    expect(sms).toMatchObject({ status: 'recorded', created_at: MONDAY.getTime() + days(3) })
     expect(sms!.text).toContain('€60.00')
 
     await t.engine.ingest([payment('c-1', MONDAY.getTime() + days(5), 60)])

@@ -1,4 +1,5 @@
-import type { Debtor } from '@dunwell/contract'
+import type { AllocatedInstalment, Allocation } from '@dunwell/journey'
+import type { Debtor, MessageStatus } from '@dunwell/contract'
 
 /** A case as the engine holds it in memory during a batch. Money in minor units. */
 export interface CaseRecord {
@@ -45,7 +46,7 @@ export interface TimerRecord {
   enrolmentId: string
   caseId: string
   nodeId: string
-  kind: 'wake' | 'deliver'
+  kind: 'wake' | 'deliver' | 'due'
   dueAt: number
 }
 
@@ -59,7 +60,7 @@ export interface OutboxRecord {
   channel: string
   template: string | null
   locale: string | null
-  status: 'pending' | 'sent' | 'suppressed' | 'failed'
+  status: MessageStatus
   reason: string | null
   recipient: string | null
   subject: string | null
@@ -89,6 +90,27 @@ export interface AuditRecord {
   detail: Record<string, unknown>
 }
 
+export interface InstalmentRecord extends AllocatedInstalment {
+  /** Its grace days passed before it was paid in full. */
+  missed: boolean
+}
+
+/** A promise to pay (one instalment) or an instalment plan, as the engine keeps it. Money in minor units. */
+export interface ArrangementRecord {
+  id: string
+  caseId: string
+  kind: 'promise' | 'plan'
+  status: 'active' | 'kept' | 'completed' | 'broken' | 'replaced'
+  via: string | null
+  interval: string | null
+  graceDays: number
+  missesToBreak: number
+  instalments: InstalmentRecord[]
+  payments: { id: string; allocations: Allocation[] }[]
+  madeAt: number
+  updatedAt: number
+}
+
 /** Everything one batch changes; committed in one transaction. */
 export interface WriteBatch {
   cases: Map<string, CaseRecord>
@@ -109,6 +131,9 @@ export interface WriteBatch {
   holdsAdded: { caseId: string; kind: string; since: number }[]
   holdsReleased: { caseId: string; kind: string }[]
   optouts: { caseId: string; channel: string; at: number }[]
+  arrangements: Map<string, ArrangementRecord>
+  /** Events the engine sends itself (promise.kept, plan.broken…), stored with source `runtime`. */
+  emitted: EventRecord[]
 }
 
 export function emptyBatch(): WriteBatch {
@@ -128,5 +153,7 @@ export function emptyBatch(): WriteBatch {
     holdsAdded: [],
     holdsReleased: [],
     optouts: [],
+    arrangements: new Map(),
+    emitted: [],
   }
 }

@@ -126,6 +126,23 @@ export interface CaseOptions extends Partial<Omit<CaseInput, 'id' | 'debtor'>> {
   without?: (keyof Debtor)[]
 }
 
+/** entry → email → SMS → exit, the email with its opt-out link and the SMS with its payment link. */
+export const emailThenSms = () =>
+  journey({
+    id: 'reminder',
+    nodes: {
+      start: ['entry', { event: 'invoice.overdue' }],
+      mail: ['email', { template: 'mail' }],
+      text: ['sms', { template: 'text' }],
+      done: ['exit', { outcome: 'done' }],
+    },
+    edges: ['start>mail', 'mail>text', 'text>done'],
+    templates: {
+      mail: emailTemplate('Hello {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is open. <a href="{{ links.optout }}">Unsubscribe</a>'),
+      text: textTemplate('sms', 'Pay here: {{ links.pay }} Reply STOP to opt out.'),
+    },
+  })
+
 /** A debtor in Berlin with every contact point, owing EUR 100 since 1 November 2026. */
 export function caseInput(id: string, options: CaseOptions = {}): CaseInput {
   const { debtor: overrides, without = [], ...rest } = options
@@ -233,6 +250,6 @@ export function callingJourney(id: string, calls: number, options: { failedTo?: 
     id,
     nodes: nodes as never,
     edges,
-    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName }} about {{ case.balance | money }}') },
+    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName | default: "there" }} about {{ case.balance | money }}') },
   })
 }

@@ -12,7 +12,7 @@ function waitJourney(id: string, wait: Record<string, unknown>) {
       done: ['exit', { outcome: 'done' }],
     },
     edges: ['start>hold', 'hold>post', 'post>done'],
-    templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName }}</p>') },
+    templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName | default: "" }}</p>') },
   })
 }
 

@@ -7,7 +7,7 @@ const letters = journey({
   id: 'letters',
   nodes: { start: ['entry', { event: 'invoice.overdue' }], post: ['letter', { template: 'letter' }], done: ['exit', { outcome: 'done' }] },
   edges: ['start>post', 'post>done'],
-  templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName }}</p>') },
+  templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName | default: "" }}</p>') },
 })
 
 /** A published journey and a case, so that every representative route below can succeed. */

@@ -15,8 +15,8 @@ const reminderJourney = journey({
   },
   edges: ['start>mail', 'mail>phone', 'phone>hold', 'hold>done'],
   templates: {
-    mail: emailTemplate('Hello {{ debtor.firstName }} {{ debtor.lastName }}, {{ case.balance | money }} is open.'),
-    script: textTemplate('call', 'Ask {{ debtor.firstName }} {{ debtor.lastName }} about {{ case.balance | money }}.'),
+    mail: emailTemplate('Hello {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }}, {{ case.balance | money }} is open.'),
+    script: textTemplate('call', 'Ask {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }} about {{ case.balance | money }}.'),
   },
 })
 
@@ -30,7 +30,7 @@ const waitThenLetter = journey({
     done: ['exit', { outcome: 'done' }],
   },
   edges: ['start>hold', 'hold>post', 'post>done'],
-  templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName }}</p>') },
+  templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName | default: "" }}</p>') },
 })
 
 async function publish(api: TestApi, document: { id: string }) {
@@ -55,6 +55,8 @@ describe('PUT /api/cases/{id}', () => {
       enrolments: [],
       holds: [],
       optouts: [],
+      promises: [],
+      plans: [],
     })
     const moved = caseInput('c-1', { amountDue: 120.5, debtor: { phone: '+4915199999999' } })
     expect(await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: moved })).toEqual({ id: 'c-1', created: false })
@@ -74,6 +76,46 @@ describe('PUT /api/cases/{id}', () => {
     await api.expectStatus(200, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { amountDue: 100, balance: 12.34 }) })
     expect(await api.expectStatus(200, 'GET', '/api/cases/c-1')).toMatchObject({ amountDue: 100, balance: 12.34 })
     expect(await caseRow(api, 'c-1')).toMatchObject({ amount_due: 10000, balance: 1234 })
+  })
+
+  it('shows the case’s plan with its schedule and what each instalment has been paid, and its promises', async () => {
+    const api = await startApi()
+    await api.expectStatus(201, 'PUT', '/api/cases/c-1', { body: caseInput('c-1', { amountDue: 100 }) })
+    const instalments = [
+      { dueDate: '2027-01-15', amount: 33.33 },
+      { dueDate: '2027-02-15', amount: 33.33 },
+      { dueDate: '2027-03-15', amount: 33.34 },
+    ]
+    const refused = await api.expectStatus<Problem>(400, 'POST', '/api/events', {
+      body: { id: 'plan-0', type: 'plan.agreed', caseId: 'c-1', data: { instalments: [...instalments].reverse(), interval: 'P1M' } },
+    })
+    expect(JSON.stringify(refused)).toContain('data.instalments')
+    await api.expectStatus(202, 'POST', '/api/events', {
+      body: { id: 'promise-1', type: 'promise.made', caseId: 'c-1', data: { amount: 20, date: '2027-01-10' } },
+    })
+    await api.advanceBy(60_000)
+    await api.expectStatus(202, 'POST', '/api/events', {
+      body: { id: 'plan-1', type: 'plan.agreed', caseId: 'c-1', data: { instalments, interval: 'P1M', via: 'agent' } },
+    })
+    await api.advanceBy(60_000)
+    await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'pay-1', type: 'payment.received', caseId: 'c-1', data: { amount: 40 } } })
+    await api.advanceBy(60_000)
+    const shown = await api.expectStatus(200, 'GET', '/api/cases/c-1')
+    expect(shown.promises).toMatchObject([{ status: 'replaced', date: '2027-01-10', amount: 20, paid: 0, via: null }])
+    expect(shown.plans).toMatchObject([
+      {
+        status: 'active',
+        interval: 'P1M',
+        total: 100,
+        paid: 40,
+        via: 'agent',
+        instalments: [
+          { number: 1, dueDate: '2027-01-15', amount: 33.33, paid: 33.33, status: 'paid' },
+          { number: 2, dueDate: '2027-02-15', amount: 33.33, paid: 6.67, status: 'open' },
+          { number: 3, dueDate: '2027-03-15', amount: 33.34, paid: 0, status: 'open' },
+        ],
+      },
+    ])
   })
 
   it('takes the case id from the path when the body leaves it out', async () => {
@@ -189,7 +231,7 @@ describe('DELETE /api/cases/{id}', () => {
     ])
     const outbox = await api.db.selectFrom('outbox').selectAll().where('case_id', '=', 'c-1').orderBy('id').execute()
     expect(outbox.map((m) => [m.channel, m.status, m.recipient, m.subject, m.html, m.text])).toEqual([
-      ['email', 'sent', null, null, null, null],
+      ['email', 'recorded', null, null, null, null],
       ['call', 'sent', null, null, null, null],
     ])
     expect(await api.db.selectFrom('tasks').select('script').execute()).toEqual([{ script: null }])
@@ -270,6 +312,24 @@ describe('POST /api/cases/{id}/enrol | pause | resume | stop', () => {
     await api.advanceBy(4 * DAY)
     expect(await enrolmentOf(api, 'c-1')).toEqual([expect.objectContaining({ status: 'done', outcome: 'done' })])
     expect(await letters(api, 'c-1')).toBe(1)
+  })
+
+  it('enrolling a case that is in the journey already is 409 with its enrolment, storing nothing', async () => {
+    const api = await setup()
+    await api.expectStatus(202, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })
+    await api.advanceBy(60_000)
+    const events = await api.db.selectFrom('events').selectAll().execute()
+    const again = await api.expectStatus(409, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })
+    expect(again).toMatchObject({
+      status: 409,
+      detail: 'case "c-1" is in journey "wait-letter" already (version 1, at step "hold")',
+      errors: [{ path: 'journeyId', message: 'the case is in this journey already' }],
+      enrolment: { id: 'wait-letter/c-1/1', journeyId: 'wait-letter', version: 1, status: 'active', node: 'hold', since: '2026-11-23T09:00:00.000Z' },
+    })
+    expect(await api.db.selectFrom('events').selectAll().execute()).toEqual(events)
+    // Once it has left, it may enter again (the journey's re-entry rule decides).
+    await api.advanceBy(4 * DAY)
+    await api.expectStatus(202, 'POST', '/api/cases/c-1/enrol', { body: { journeyId: 'wait-letter' } })
   })
 
   it('pause holds the wait past its end; resume lets it finish at once', async () => {

@@ -32,9 +32,11 @@ const quoting = journey({
   },
   edges: ['start>mail', 'mail>text', 'text>phone', 'phone>hold', 'hold>done'],
   templates: {
-    mail: emailTemplate('Dear {{ debtor.firstName }} {{ debtor.lastName }}, {{ debtor.address.lines[1] }}: {{ case.attributes.note }}'),
+    mail: emailTemplate(
+      'Dear {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }}, {{ debtor.address.lines[1] | default: "" }}: {{ case.attributes.note }}',
+    ),
     broken: textTemplate('sms', 'Hi {% include debtor.lastName %}'),
-    script: textTemplate('call', 'Call {{ debtor.firstName }} {{ debtor.lastName }} on {{ debtor.phone }}.'),
+    script: textTemplate('call', 'Call {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }} on {{ debtor.phone | default: "" }}.'),
   },
 })
 
@@ -59,6 +61,10 @@ describe('erasing a case (GDPR)', () => {
     await api.expectStatus(201, 'PUT', '/api/cases/c-9', { body: caseInput('c-9', { debtor, attributes: { note: person.note } }) })
     await api.expectStatus(201, 'PUT', '/api/cases/other', { body: caseInput('other') })
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-9' } })
+    // A plan (its key sorts before the payment's, at the same moment), so that the payment's key (personal data) is what paid its instalment.
+    await api.expectStatus(202, 'POST', '/api/events', {
+      body: { id: 'agreed-plan', type: 'plan.agreed', caseId: 'c-9', data: { instalments: [{ dueDate: '2026-12-20', amount: 50 }], interval: 'P1M' } },
+    })
     // A client's key and data holding personal data.
     await api.expectStatus(202, 'POST', '/api/events', {
       body: { id: `pay-${person.email}`, type: 'payment.received', caseId: 'c-9', data: { amount: 10, payer: person.lastName } },

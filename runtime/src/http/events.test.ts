@@ -100,18 +100,18 @@ describe('POST /api/events/bulk', () => {
       '{"id": "e-5",',
       '',
       JSON.stringify(good),
-      JSON.stringify({ id: 'promise-1', type: 'promise.made', caseId: 'c-1', data: { amount: 60 } }),
+      JSON.stringify({ id: 'reply-1', type: 'message.replied', caseId: 'c-1', data: { text: 'ok' } }),
     ].join('\n')
     const report = await api.expectStatus(200, 'POST', '/api/events/bulk', { body: lines, type: 'application/x-ndjson' })
     expect(report).toEqual({
       accepted: 2,
       duplicates: 1,
       errors: expectedErrors,
-      warnings: [{ type: 'promise.made', message: expect.stringContaining('no active journey listens to "promise.made"') }],
+      warnings: [{ type: 'message.replied', message: expect.stringContaining('no active journey listens to "message.replied"') }],
     })
     expect(await storedEvents(api)).toEqual([
       { id: 'pay-1', type: 'payment.received', case_id: 'c-1' },
-      { id: 'promise-1', type: 'promise.made', case_id: 'c-1' },
+      { id: 'reply-1', type: 'message.replied', case_id: 'c-1' },
     ])
   })
 
@@ -164,11 +164,32 @@ describe('event data the engine reads is checked at the door', () => {
     expect(await storedEvents(api)).toEqual([])
   })
 
+  it('a plan’s instalment or a reversal with more decimals than the currency: 422 naming the instalment, nothing stored', async () => {
+    const api = await setup()
+    const instalments = [
+      { dueDate: '2026-12-15', amount: 50 },
+      { dueDate: '2027-01-15', amount: 33.333 },
+    ]
+    const plan = await api.expectStatus(422, 'POST', '/api/events', {
+      body: { id: 'plan-bad', type: 'plan.agreed', caseId: 'c-1', data: { instalments, interval: 'P1M' } },
+    })
+    expect(plan.errors).toEqual([{ path: 'data.instalments.1.amount', message: 'has more decimals than EUR allows (2)' }])
+    const reversal = await api.expectStatus(422, 'POST', '/api/events', {
+      body: { id: 'back-bad', type: 'payment.reversed', caseId: 'c-1', data: { providerPaymentId: 'pi_1', amount: 0.001 } },
+    })
+    expect(reversal.errors).toEqual([{ path: 'data.amount', message: 'is less than the smallest amount of EUR (0.01)' }])
+    expect(await storedEvents(api)).toEqual([])
+  })
+
   it('promise.made, optout and holds: their fields are checked; other fields pass through', async () => {
     const api = await setup()
     const bad = [
       ['promise.made', { amount: -1 }, 'data.amount'],
       ['promise.made', { promisedFor: 'next week' }, 'data.promisedFor'],
+      ['promise.made', { date: '2026-02-30' }, 'data.date'],
+      ['plan.agreed', { instalments: [], interval: 'P1M' }, 'data.instalments'],
+      ['plan.agreed', { instalments: [{ dueDate: '2026-12-01', amount: 10 }], interval: 'P3D' }, 'data.interval'],
+      ['payment.reversed', { amount: 10 }, 'data.providerPaymentId'],
       ['optout', { channel: 'smss' }, 'data.channel'],
       ['dispute.opened', { reason: 42 }, 'data.reason'],
     ] as const

@@ -10,7 +10,7 @@ const letterJourney = (id: string) =>
     id,
     nodes: { start: ['entry', { event: 'invoice.overdue' }], post: ['letter', { template: 'letter' }], done: ['exit', { outcome: 'done' }] },
     edges: ['start>post', 'post>done'],
-    templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName }}</p>') },
+    templates: { letter: textTemplate('letter', '<p>Dear {{ debtor.lastName | default: "" }}</p>') },
   })
 
 /** The sample journey with one error: the email step's template is missing. */

@@ -160,6 +160,9 @@ describe('the Stripe webhook', () => {
     await postWebhook(api, refund)
     const second = stripe.webhook('charge.refunded', { ...charge, amount_refunded: 5000 }, { previous_attributes: { amount_refunded: 3000 } })
     await postWebhook(api, second)
+    await api.advanceBy(60_000)
+    // Refunded 30 and then 20 more: the balance rises by each once, replay or not.
+    expect(await balance(api)).toBe(50)
     const dispute = stripe.webhook('charge.dispute.created', {
       id: 'dp_1',
       object: 'dispute',
@@ -177,6 +180,8 @@ describe('the Stripe webhook', () => {
       ['payment.reversed/stripe/ch_1/refunded/5000', 'c-1', { amount: 20, provider: 'stripe', providerPaymentId: 'pi_test_1', reason: 'refund' }],
       ['payment.reversed/stripe/dispute/dp_1', 'c-1', { amount: 50, provider: 'stripe', providerPaymentId: 'pi_test_1', reason: 'dispute: fraudulent' }],
     ])
+    await api.advanceBy(60_000)
+    expect(await balance(api)).toBe(100)
     expect(stripe.seen.filter((request) => request.path === '/v1/payment_intents/pi_test_1')).not.toHaveLength(0)
   })
 

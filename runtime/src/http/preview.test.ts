@@ -22,7 +22,7 @@ describe('POST /api/preview', () => {
   it('shows an SMS with the opt-out line the runtime appends when the template has none', async () => {
     const api = await startApi()
     const journey = friendly()
-    journey.templates['payment-link-sms'].body.en = 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is open: {{ links.pay }}'
+    journey.templates['payment-link-sms'].body.en = 'Hi {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is open: {{ links.pay }}'
     const message = await api.expectStatus(200, 'POST', '/api/preview', {
       as: 'viewer',
       body: { journey, templateId: 'payment-link-sms', sample: caseInput('s', { debtor: { locale: 'en' } }), locale: 'en' },

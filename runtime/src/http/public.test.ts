@@ -14,7 +14,9 @@ const twoTexts = journey({
     done: ['exit', { outcome: 'done' }],
   },
   edges: ['start>first', 'first>hold', 'hold>second', 'second>done'],
-  templates: { text: textTemplate('sms', 'Hi {{ debtor.firstName }}, {{ case.balance | money }} is open. No more texts: {{ links.optout }}') },
+  templates: {
+    text: textTemplate('sms', 'Hi {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is open. No more texts: {{ links.optout }}'),
+  },
 })
 
 /** One case, enrolled, its first SMS sent. */
@@ -58,7 +60,7 @@ describe('opt-out links', () => {
 
     await api.advanceBy(4 * DAY)
     expect(await smsOf(api)).toEqual([
-      { node_id: 'first', status: 'sent', reason: null },
+      { node_id: 'first', status: 'recorded', reason: null },
       { node_id: 'second', status: 'suppressed', reason: 'opted out of sms' },
     ])
     expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).optouts).toEqual([{ channel: 'sms', at: '2026-11-23T09:01:00.000Z' }])

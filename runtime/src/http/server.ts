@@ -11,6 +11,7 @@ import {
   createLinks,
   createSmtpAdapter,
   createWebhookAdapter,
+  channelWiringLines,
   publicUrlWarning,
   smtpOptionsFromEnv,
   type ChannelAdapter,
@@ -104,6 +105,8 @@ export async function startServer(options: ServerOptions) {
   const port = options.port ?? 3000
   if (options.open && !isLoopbackAddress(host)) throw new Error(`development mode (no API keys) runs only on a loopback address, not ${host}`)
 
+  // Before anything opens: half a payment configuration stops the start.
+  const paymentProvider = paymentProviderFromEnv(env)
   const { db, store, close: closeDb } = await openSqlite(options.file)
   // A comma-separated list rotates keys: the first signs new links, every one is still accepted.
   const secrets = env.DUNWELL_SECRET?.split(',')
@@ -119,7 +122,6 @@ export async function startServer(options: ServerOptions) {
   const plainHttp = publicUrlWarning(publicUrl)
   if (plainHttp) log(plainHttp)
   const { channels, providers } = channelsFromEnv(env, (caseId) => links(caseId, 'email').optout)
-  const paymentProvider = paymentProviderFromEnv(env)
   const engine = await new Engine({
     db,
     store,
@@ -192,6 +194,7 @@ export async function startServer(options: ServerOptions) {
   const address = server.address()
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof address === 'object' && address ? address.port : port}`
   log(`Dunwell runtime on ${url} (API docs ${url}/docs)${options.open ? ' — development mode: no API keys, this machine only' : ''}`)
+  for (const line of channelWiringLines(channels)) log(line)
   log(paymentWiringLine(paymentProvider, publicUrl))
 
   return {

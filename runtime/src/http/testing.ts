@@ -7,7 +7,19 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
 import { contractViolations } from './contract-check'
-import { createApiKey, createApp, createLinks, Engine, linkToken, openSqlite, roles, VirtualClock, type AppOptions, type Role } from '../index'
+import {
+  createApiKey,
+  createApp,
+  createLinks,
+  Engine,
+  linkToken,
+  openSqlite,
+  roles,
+  VirtualClock,
+  type AppOptions,
+  type ChannelAdapter,
+  type Role,
+} from '../index'
 
 /** Monday 23 November 2026, 09:00 UTC (10:00 in Berlin): inside every debtor's contact hours. */
 export const MONDAY = new Date('2026-11-23T09:00:00Z')
@@ -29,7 +41,9 @@ export interface RequestOptions {
 export type TestApi = Awaited<ReturnType<typeof startApi>>
 
 /** The API on a fresh database; everything is closed and removed when the test ends. */
-export async function startApi(options: { limits?: AppOptions['limits']; at?: Date; payments?: AppOptions['payments'] } = {}) {
+export async function startApi(
+  options: { limits?: AppOptions['limits']; at?: Date; channels?: Partial<Record<string, ChannelAdapter>>; payments?: AppOptions['payments'] } = {},
+) {
   const folder = mkdtempSync(join(tmpdir(), 'dunwell-http-'))
   const file = join(folder, 'test.sqlite')
   const opened = await openSqlite(file)
@@ -39,6 +53,7 @@ export async function startApi(options: { limits?: AppOptions['limits']; at?: Da
     store: opened.store,
     clock,
     links: createLinks({ publicUrl: PUBLIC_URL, secret: LINK_SECRET, now: () => clock.now() }),
+    ...(options.channels ? { channels: options.channels } : {}),
   }).start()
   const app = createApp({
     engine,

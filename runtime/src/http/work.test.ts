@@ -46,7 +46,7 @@ describe('GET /api/messages', () => {
   it('lists every message with its status', async () => {
     const api = await setup()
     const all = await list(api, '')
-    expect(summary(all)).toEqual(['a email sent', 'a sms sent', 'b email sent', 'b sms suppressed'])
+    expect(summary(all)).toEqual(['a email recorded', 'a sms recorded', 'b email recorded', 'b sms suppressed'])
     expect(all.find((m) => m.caseId === 'a' && m.channel === 'email')).toEqual({
       id: expect.any(String),
       caseId: 'a',
@@ -56,7 +56,7 @@ describe('GET /api/messages', () => {
       channel: 'email',
       template: 'mail',
       locale: 'en',
-      status: 'sent',
+      status: 'recorded',
       reason: null,
       subject: 'About your invoice',
       createdAt: '2026-11-23T09:00:00.000Z',
@@ -67,11 +67,11 @@ describe('GET /api/messages', () => {
 
   it('filters by case, status and channel, and together', async () => {
     const api = await setup()
-    expect(summary(await list(api, '?caseId=a'))).toEqual(['a email sent', 'a sms sent'])
-    expect(summary(await list(api, '?channel=sms'))).toEqual(['a sms sent', 'b sms suppressed'])
+    expect(summary(await list(api, '?caseId=a'))).toEqual(['a email recorded', 'a sms recorded'])
+    expect(summary(await list(api, '?channel=sms'))).toEqual(['a sms recorded', 'b sms suppressed'])
     expect(await list(api, '?status=suppressed')).toEqual([expect.objectContaining({ caseId: 'b', channel: 'sms', reason: 'no phone number for this debtor' })])
-    expect(summary(await list(api, '?status=sent&channel=email'))).toEqual(['a email sent', 'b email sent'])
-    expect(await list(api, '?caseId=b&status=sent&channel=sms')).toEqual([])
+    expect(summary(await list(api, '?status=recorded&channel=email'))).toEqual(['a email recorded', 'b email recorded'])
+    expect(await list(api, '?caseId=b&status=recorded&channel=sms')).toEqual([])
     expect(await list(api, '?limit=1')).toHaveLength(1)
     const problem = await api.expectStatus(400, 'GET', '/api/messages?status=lost')
     expect(problem.errors).toEqual([expect.objectContaining({ path: 'status' })])
@@ -90,7 +90,7 @@ describe('tasks', () => {
       silent: ['exit', { outcome: 'no-response' }],
     },
     edges: ['start>phone', 'phone>promise', 'promise:event>promised', 'promise:timeout>silent'],
-    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName }} about {{ case.balance | money }}.') },
+    templates: { script: textTemplate('call', 'Ask {{ debtor.firstName | default: "there" }} about {{ case.balance | money }}.') },
   })
 
   async function setup() {
@@ -146,7 +146,7 @@ describe('tasks', () => {
     expect(done).toMatchObject({ status: 'done', outcome: 'promise-to-pay', completedAt: '2026-11-24T09:01:00.000Z' })
     const events = await api.db.selectFrom('events').select(['type', 'data']).where('type', '=', 'promise.made').execute()
     expect(events.map((e) => ({ type: e.type, data: JSON.parse(e.data) }))).toEqual([
-      { type: 'promise.made', data: { taskId: task.id, outcome: 'promise-to-pay', amount: 50, promisedFor: '2026-12-01' } },
+      { type: 'promise.made', data: { taskId: task.id, outcome: 'promise-to-pay', amount: 50, promisedFor: '2026-12-01', via: 'agent' } },
     ])
 
     await api.advanceBy(60_000)
@@ -156,6 +156,8 @@ describe('tasks', () => {
     const decided = (await api.expectStatus(200, 'GET', '/api/cases/c-1/timeline')).map((e: { kind: string; nodeId: string | null }) => `${e.kind} ${e.nodeId}`)
     expect(decided).toContain('entered promised')
     expect(decided).not.toContain('entered silent')
+    // The engine keeps the promise the agent took.
+    expect((await api.expectStatus(200, 'GET', '/api/cases/c-1')).promises).toMatchObject([{ status: 'active', date: '2026-12-01', amount: 50, via: 'agent' }])
 
     await api.expectStatus(409, 'POST', `${path}/complete`, { body: { outcome: 'no-answer' } })
     await api.expectStatus(404, 'POST', '/api/tasks/nope/complete', { body: { outcome: 'no-answer' } })

@@ -18,8 +18,11 @@ const reminder = journey({
   settings: { locales: ['en', 'de'], defaultLocale: 'en' },
   templates: {
     mail: emailTemplate(
-      { en: 'Hello {{ debtor.firstName }}, {{ case.balance | money }} is open.', de: 'Hallo {{ debtor.firstName }}, {{ case.balance | money }} sind offen.' },
-      { en: 'Your invoice & reminder', de: 'Ihre Rechnung & Erinnerung, {{ debtor.firstName }}' },
+      {
+        en: 'Hello {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is open.',
+        de: 'Hallo {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} sind offen.',
+      },
+      { en: 'Your invoice & reminder', de: 'Ihre Rechnung & Erinnerung, {{ debtor.firstName | default: "there" }}' },
     ),
   },
 })

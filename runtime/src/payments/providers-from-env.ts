@@ -10,9 +10,9 @@ export function paymentProviderFromEnv(env: Record<string, string | undefined>):
   return createStripeProvider({ secretKey, webhookSecret })
 }
 
-/** The start banner's line for payments: which provider takes them, or that none does (no secrets). */
+/** The start's line for payments, like the channels' lines: which provider takes them, or that none does (no secrets). */
 export function paymentWiringLine(provider: PaymentProvider | undefined, publicUrl: string): string {
   return provider
-    ? `payments: ${provider.name} (webhook ${publicUrl}/payments/${provider.name}/webhook)`
-    : 'payments: not wired (set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET): the portal offers bank transfer only'
+    ? `Payments: wired to ${provider.name} (its webhook: ${publicUrl}/payments/${provider.name}/webhook)`
+    : 'Payments: not wired, the portal offers bank transfer only (set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET)'
 }

@@ -14,7 +14,7 @@ const german = journey({
   nodes: { start: ['entry', { event: 'invoice.overdue' }], text: ['sms', { template: 'text' }], done: ['exit', { outcome: 'done' }] },
   edges: ['start>text', 'text>done'],
   settings: { locales: ['de'], defaultLocale: 'de' },
-  templates: { text: { channel: 'sms', body: { de: 'Hallo {{ debtor.firstName }}' } } },
+  templates: { text: { channel: 'sms', body: { de: 'Hallo {{ debtor.firstName | default: "there" }}' } } },
 })
 
 async function setup() {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { VirtualClock } from '../clock'
 import { openSqlite } from '../db/open-database'
 import { Engine } from '../engine/engine'
+import type { JourneyTrigger } from '@dunwell/journey'
 import type { ContactPolicy } from '../policy'
 import type { CaseInput } from '@dunwell/contract'
 import type { EventInput } from '@dunwell/contract'
@@ -33,7 +34,8 @@ const DAY = 86_400_000
 
 /**
  * The very engine of production, on a virtual clock and a throwaway database: every case is created at `start` and
- * receives the journey's entry event then; other events fire at their `at`.
+ * receives the journey's entry event then (a journey that enters by days past due enters each case on its day);
+ * other events fire at their `at`.
  */
 export async function simulate(input: SimulationInput): Promise<SimulationReport> {
   // Refused before any work is done.
@@ -49,6 +51,8 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
       clock,
       ...(input.policy ? { policy: input.policy } : {}),
       ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+      // A throwaway database a person reads: each decision shows the values it saw.
+      recordConditionValues: true,
     }).start()
     const { journeyId, version } = await engine.publish(input.journey, 'simulation')
     const trigger = JSON.parse(
@@ -60,13 +64,16 @@ export async function simulate(input: SimulationInput): Promise<SimulationReport
           .where('version', '=', version)
           .executeTakeFirstOrThrow()
       ).trigger,
-    ) as { event: string }
+    ) as JourneyTrigger
     const upserted = await engine.upsertCases(input.cases)
     const at = input.start.toISOString()
-    await engine.ingest(
-      input.cases.map((c) => ({ id: `simulation-entry/${c.id}`, type: trigger.event, caseId: c.id, at })),
-      'runtime',
-    )
+    // An entry by days past due enters each case on its day, as the clock moves; any other gets its event now.
+    if (!trigger.daysPastDue) {
+      await engine.ingest(
+        input.cases.map((c) => ({ id: `simulation-entry/${c.id}`, type: trigger.event, caseId: c.id, at })),
+        'runtime',
+      )
+    }
     const ingested = await engine.ingest(input.events ?? [])
     const end = input.start.getTime() + input.days * DAY
     for (let day = 1; day <= input.days; day++) {

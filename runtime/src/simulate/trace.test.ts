@@ -45,6 +45,8 @@ describe('simulate with a trace', () => {
       '2026-11-27T10:05:00.000Z decided await-promise',
       '2026-11-27T10:05:00.000Z entered promised',
       '2026-11-27T10:05:00.000Z exited promised',
+      // Promised for 15 December and not paid: the engine's promise.broken when the 3 grace days end, in London.
+      '2026-12-19T00:00:00.000Z event',
     ])
     const step = (kind: string, nodeId: string) => trace.steps.find((candidate) => candidate.kind === kind && candidate.nodeId === nodeId)!
     expect(step('waiting', 'await-promise').detail).toEqual({ until: '2026-12-01T09:00:00.000Z', event: 'promise.made' })
@@ -54,7 +56,7 @@ describe('simulate with a trace', () => {
       channel: 'email',
       template: 'friendly-reminder',
       locale: 'en',
-      status: 'sent',
+      status: 'recorded',
       recipient: 'james.walker@example.com',
       subject: 'A quick reminder about your invoice',
     })
@@ -62,7 +64,7 @@ describe('simulate with a trace', () => {
     expect(step('message', 'reminder-email').message!.text).toContain('£39.99 was due on November 2, 2026')
     expect(step('message', 'link-sms').message).toMatchObject({
       channel: 'sms',
-      status: 'sent',
+      status: 'recorded',
       recipient: '+447700900002',
       text: expect.stringMatching(/^Hi James, £39\.99 is still open/),
     })
@@ -90,6 +92,14 @@ describe('simulate with a trace', () => {
     const otherwise = decisions.find((step) => step.detail.outcome === 'else')!
     expect((otherwise.detail.conditions as { result: boolean }[]).length).toBeGreaterThan(1)
     expect((otherwise.detail.conditions as { result: boolean }[]).every((condition) => condition.result === false)).toBe(true)
+    // Each condition comes with the values it saw: Lena (born 14 May 2008) is 18 on the simulation's first day.
+    const lena = segments.traces!['ls-101']!.steps.find((step) => step.kind === 'decided' && step.nodeId === 'life-situation')!
+    const [first] = lena.detail.conditions as { expr: string; values: Record<string, unknown> }[]
+    expect(first!.values).toEqual({ 'debtor.age': 18, 'case.attributes.occupation': 'student' })
+    // A case without a birth date has no age: the value says why its condition could not hold.
+    const ageless = await simulate({ ...input('life-situations'), cases: [caseInput('no-birth-date', { without: ['birthDate'] })], trace: true })
+    const decided = ageless.traces!['no-birth-date']!.steps.find((step) => step.kind === 'decided' && step.nodeId === 'life-situation')!
+    expect((decided.detail.conditions as { values: Record<string, unknown> }[])[0]!.values).toMatchObject({ 'debtor.age': null })
   })
 
   it('ends the trace with the goal when a payment arrives, and shows the payment', async () => {

@@ -78,6 +78,32 @@ describe('compile', () => {
     expect(compiled().trigger).toEqual({ event: 'invoice.overdue', filter: 'case.balance > 0', reentry: 'after-exit' })
   })
 
+  it('describes an entry by days past due: the runtime’s event, the day and the local time (09:00 unless given)', () => {
+    const byDays = (data: Record<string, unknown>) => {
+      const journey = sampleJourney()
+      const entry = journey.nodes.find((node) => node.type === 'entry')!
+      entry.data = data as never
+      return compile(journey)
+    }
+    const result = byDays({ daysPastDue: 30, filter: 'case.balance > 0' })
+    expect(result.ok && result.trigger).toEqual({
+      event: 'dunwell.days-past-due',
+      daysPastDue: { days: 30, at: '09:00' },
+      filter: 'case.balance > 0',
+      reentry: 'after-exit',
+    })
+    const schemaErrors = (data: Record<string, unknown>) =>
+      byDays(data)
+        .diagnostics.filter((d) => d.code === 'schema')
+        .map((d) => d.message)
+    // Either an event or a day past due, not both; a time only with a day; whole days.
+    expect(schemaErrors({ event: 'invoice.overdue', daysPastDue: 30 })).not.toEqual([])
+    expect(schemaErrors({ event: 'invoice.overdue', at: '09:00' })).not.toEqual([])
+    expect(schemaErrors({ daysPastDue: 2.5 })).not.toEqual([])
+    expect(schemaErrors({ daysPastDue: 30, at: '25:00' })).not.toEqual([])
+    expect(schemaErrors({ daysPastDue: 0, at: '18:30' })).toEqual([])
+  })
+
   it('walks a case down the first matching branch and waits for the runtime to send', () => {
     const run = harness(compiled().config, young)
     expect(run.value).toBe('text')

@@ -7,6 +7,7 @@ import { DEFAULT_GOAL } from '../settings'
 import { validate } from '../validate'
 import {
   actionNames,
+  DAYS_PAST_DUE_EVENT,
   GOAL_OUTCOME,
   GOAL_STATE,
   guardNames,
@@ -19,6 +20,7 @@ import {
 } from './machine-types'
 import { nodeCompilers, type NodeCompiler } from './node-compilers'
 import { migrateJourney } from '../migrate'
+import { DEFAULT_ENTRY_TIME, isDaysPastDueEntry } from '../nodes/entry'
 
 export interface CompiledJourney {
   journey: Journey
@@ -79,7 +81,9 @@ function compileValid(journey: Journey): CompiledJourney {
     states,
   }
   const trigger: JourneyTrigger = {
-    event: entry.data.event,
+    ...(isDaysPastDueEntry(entry.data)
+      ? { event: DAYS_PAST_DUE_EVENT, daysPastDue: { days: entry.data.daysPastDue, at: entry.data.at ?? DEFAULT_ENTRY_TIME } }
+      : { event: entry.data.event }),
     reentry: entry.data.reentry ?? 'after-exit',
     ...(entry.data.filter ? { filter: entry.data.filter } : {}),
     ...(entry.data.cooldown ? { cooldown: entry.data.cooldown } : {}),

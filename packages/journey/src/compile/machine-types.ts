@@ -119,8 +119,17 @@ export interface JourneyContext {
   [key: string]: unknown
 }
 
+/**
+ * The event a days-past-due entry enrols with: the runtime makes it, once per case and day, at the entry's local time
+ * (`dunwell.*` is refused on the wire, so no sender can forge it).
+ */
+export const DAYS_PAST_DUE_EVENT = 'dunwell.days-past-due'
+
 export interface JourneyTrigger {
+  /** The event that enrols a case; `DAYS_PAST_DUE_EVENT` for an entry by days past due. */
   event: string
+  /** An entry by days past due: on the day a case is `days` past due, at `at` in the debtor's local time. */
+  daysPastDue?: { days: number; at: string }
   filter?: string
   reentry: 'after-exit' | 'never'
   cooldown?: string

@@ -1,5 +1,6 @@
 import { closestName } from '../closest-name'
-import { liquidEngines, templateFields, templateVariables, type TemplateVariable } from './liquid'
+import { IfTag, Output, type Template } from 'liquidjs'
+import { liquidEngines, optionalTemplateFields, templateFields, templateVariables, type TemplateVariable } from './liquid'
 import { renderWithinBudget } from './render-template'
 import { TemplateBudgetError } from './template-budget'
 
@@ -46,9 +47,48 @@ function overBudget(parsed: ReturnType<typeof liquidEngines.text.parse>): string
 
 const isTemplateVariable = (root: string): root is TemplateVariable => Object.hasOwn(templateFields, root)
 
+/** `root.field` when an expression is one variable and nothing else (`debtor.age`, `debtor["age"]`). */
+function soleVariable(expression: { postfix: unknown[] }): string | undefined {
+  const [token] = expression.postfix
+  const [root, field] = (token as { props?: { content?: unknown }[] } | undefined)?.props ?? []
+  return expression.postfix.length === 1 && typeof root?.content === 'string' && typeof field?.content === 'string'
+    ? `${root.content}.${field.content}`
+    : undefined
+}
+
 /**
- * Parses a Liquid text and names the variables it reads that no case will have: an unknown root is an error, an
- * unknown field of a known one a warning (it renders blank: `Hi {{ debtor.firstNme }}` reads "Hi ,"). Loop
+ * `root.field` of each output that prints a variable as it is: no `| default: …` stands in when it is missing, and
+ * no `{% if root.field %}` around it says it is there.
+ */
+function bareOutputs(templates: Template[], guarded: ReadonlySet<string> = new Set(), found: Set<string> = new Set()): Set<string> {
+  for (const template of templates) {
+    if (template instanceof Output) {
+      const name = soleVariable(template.value.initial)
+      if (name && !guarded.has(name) && !template.value.filters.some((filter) => filter.name === 'default')) found.add(name)
+      continue
+    }
+    if (template instanceof IfTag) {
+      for (const branch of template.branches) {
+        const name = soleVariable(branch.value.initial)
+        bareOutputs(branch.templates, name ? new Set([...guarded, name]) : guarded, found)
+      }
+      bareOutputs(template.elseTemplates ?? [], guarded, found)
+      continue
+    }
+    const children = (template as { children?: (partials: boolean, sync: boolean) => Generator<unknown, Template[]> }).children
+    if (typeof children !== 'function') continue
+    const walk = children.call(template, false, true)
+    let step = walk.next()
+    while (!step.done) step = walk.next()
+    bareOutputs(step.value ?? [], guarded, found)
+  }
+  return found
+}
+
+/**
+ * Parses a Liquid text and names the variables it reads that would render blank: an unknown root or field (a typo:
+ * `Hi {{ debtor.firstNme }}` reads "Hi ,"), and a declared field some cases are without (`debtor.age` with no birth
+ * date) printed with no `| default: …` (nor inside `{% if %}` on it). Each is an error: a letter with a blank amount or name must not go out. Loop
  * variables and assigns are the template's own and not checked. A trial render for an ordinary case refuses a
  * template over its budget (output, loops, time).
  */
@@ -68,6 +108,7 @@ export function checkLiquid(source: string): TemplateProblem[] {
   } catch {
     return []
   }
+  const bare = bareOutputs(parsed)
   const problems = new Map<string, TemplateProblem>()
   for (const [root, field] of variables) {
     if (typeof root !== 'string') continue
@@ -77,13 +118,23 @@ export function checkLiquid(source: string): TemplateProblem[] {
     }
     // A computed field (`case[name]`) or an index is only known when the message renders.
     if (typeof field !== 'string') continue
+    const name = `${root}.${field}`
     const fields: readonly string[] = templateFields[root]
-    if (fields.includes(field)) continue
-    const meant = closestName(field, fields)
-    problems.set(`${root}.${field}`, {
-      severity: 'warning',
-      message: `unknown variable ${root}.${field}, which renders blank — ${meant ? `did you mean ${root}.${meant}?` : `${root} has ${fields.join(', ')}`}`,
-    })
+    if (!fields.includes(field)) {
+      const meant = closestName(field, fields)
+      problems.set(name, {
+        severity: 'error',
+        message: `unknown variable ${name}, which renders blank — ${meant ? `did you mean ${root}.${meant}?` : `${root} has ${fields.join(', ')}`}`,
+      })
+      continue
+    }
+    const needs = (optionalTemplateFields[root] as Record<string, string> | undefined)?.[field]
+    if (needs && bare.has(name) && !problems.has(name)) {
+      problems.set(name, {
+        severity: 'error',
+        message: `${name} renders blank for a case without ${needs}: give it a default ({{ ${name} | default: "…" }}) or print it inside {% if ${name} %}`,
+      })
+    }
   }
   return [...problems.values()]
 }

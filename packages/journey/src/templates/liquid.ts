@@ -15,6 +15,26 @@ export const templateFields = {
 
 export type TemplateVariable = keyof typeof templateFields
 
+/**
+ * The declared fields a case may be without (the debtor's are all optional on the wire; `age` needs a birth date):
+ * printed bare, they render blank for such a case, so a template must give them a default.
+ */
+export const optionalTemplateFields: { readonly [Root in TemplateVariable]?: Partial<Record<(typeof templateFields)[Root][number], string>> } = {
+  debtor: {
+    firstName: 'a first name',
+    lastName: 'a last name',
+    email: 'an email address',
+    phone: 'a phone number',
+    address: 'an address',
+    locale: 'a language',
+    timezone: 'a time zone',
+    country: 'a country',
+    region: 'a region',
+    birthDate: 'a birth date',
+    age: 'a birth date',
+  },
+}
+
 /** Variables a template may name. */
 export const templateVariables = Object.keys(templateFields) as TemplateVariable[]
 

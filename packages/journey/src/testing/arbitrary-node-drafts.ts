@@ -87,8 +87,8 @@ const prose = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz A
 const liquidPiece = fc.oneof(
   prose,
   fc.constantFrom(
-    '{{ debtor.firstName }}',
-    '{{ debtor.lastName | upcase }}',
+    '{{ debtor.firstName | default: "there" }}',
+    '{{ debtor.lastName | upcase | default: "" }}',
     '{{ case.balance | money }}',
     '{{ case.amountDue | money: "EUR" }}',
     '{{ case.dueDate | local_date }}',
@@ -130,9 +130,14 @@ const templateDraft: fc.Arbitrary<TemplateDraft> = fc.record(
   { requiredKeys: ['word', 'subject', 'body', 'emailBody'], noNullPrototype: true },
 )
 
-export const entryData = fc.record(
-  { event: eventType, filter: condition, reentry: fc.constantFrom('after-exit' as const, 'never' as const), cooldown: duration },
-  { requiredKeys: ['event'], noNullPrototype: true },
+const admission = { filter: condition, reentry: fc.constantFrom('after-exit' as const, 'never' as const), cooldown: duration }
+
+export const entryData = fc.oneof(
+  fc.record({ event: eventType, ...admission }, { requiredKeys: ['event'], noNullPrototype: true }),
+  fc.record(
+    { daysPastDue: fc.integer({ min: 0, max: 3650 }), at: timeOfDay.map(showTime), ...admission },
+    { requiredKeys: ['daysPastDue'], noNullPrototype: true },
+  ),
 )
 
 const segmentData: fc.Arbitrary<SegmentData> = fc.record(

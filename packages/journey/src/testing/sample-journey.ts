@@ -60,11 +60,20 @@ export function sampleJourney(): Journey {
       reminder: {
         channel: 'email',
         subject: { en: 'Reminder', de: 'Erinnerung' },
-        body: { en: mjml('Hello {{ debtor.firstName }}, {{ case.balance | money }} is open.'), de: mjml('Hallo {{ debtor.firstName }}') },
+        body: {
+          en: mjml('Hello {{ debtor.firstName | default: "there" }}, {{ case.balance | money }} is open.'),
+          de: mjml('Hallo {{ debtor.firstName | default: "zusammen" }}'),
+        },
       },
       nudge: { channel: 'sms', body: { en: 'Pay here: {{ links.pay }} Reply STOP to opt out', de: 'Zahlen: {{ links.pay }} STOP zum Abmelden' } },
-      chat: { channel: 'whatsapp', body: { en: 'Hi {{ debtor.firstName }}', de: 'Hallo {{ debtor.firstName }}' } },
-      letter: { channel: 'letter', body: { en: '<p>Dear {{ debtor.lastName }}</p>', de: '<p>Sehr geehrte/r {{ debtor.lastName }}</p>' } },
+      chat: { channel: 'whatsapp', body: { en: 'Hi {{ debtor.firstName | default: "there" }}', de: 'Hallo {{ debtor.firstName | default: "zusammen" }}' } },
+      letter: {
+        channel: 'letter',
+        body: {
+          en: '<p>Dear {{ debtor.lastName | default: "customer" }}</p>',
+          de: '<p>Sehr geehrte/r {{ debtor.lastName | default: "Kundin, sehr geehrter Kunde" }}</p>',
+        },
+      },
       script: { channel: 'call', body: { en: 'Ask how we can help.', de: 'Fragen Sie, wie wir helfen können.' } },
     },
   }

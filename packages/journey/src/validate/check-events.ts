@@ -12,7 +12,14 @@ export function checkEvents(view: JourneyView): Diagnostic[] {
   for (const node of view.nodes) {
     const parsed = node.node
     if (!parsed) continue
-    const event = parsed.type === 'entry' ? parsed.data.event : parsed.type === 'wait' && 'event' in parsed.data ? parsed.data.event : undefined
+    const event =
+      parsed.type === 'entry'
+        ? 'event' in parsed.data
+          ? parsed.data.event
+          : undefined
+        : parsed.type === 'wait' && 'event' in parsed.data
+          ? parsed.data.event
+          : undefined
     const found = event === undefined ? undefined : unknownEvent(event, ['nodes', node.index, 'data', 'event'])
     if (found) diagnostics.push({ ...found, nodeId: node.id })
   }

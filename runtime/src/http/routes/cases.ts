@@ -148,7 +148,13 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
           ...problemResponses,
           ...bodyProblems,
           404: problemOf('No such case, or no such journey'),
-          ...(action === 'enrol' ? { 409: problemOf('The journey enrols no one: archived, paused, or not published yet') } : {}),
+          ...(action === 'enrol'
+            ? {
+                409: problemOf(
+                  'The journey enrols no one (archived, paused, or not published yet), or the case is in it already (`enrolment` says since when and where)',
+                ),
+              }
+            : {}),
         },
       }),
       async (c) => {
@@ -171,6 +177,27 @@ export function caseRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
                     ? 'has no published version yet: publish it first'
                     : undefined
             if (refusal) return problem(c, 409, `journey "${body.journeyId}" ${refusal}`, { errors: [{ path: 'journeyId', message: refusal }] })
+            const existing = await db
+              .selectFrom('enrolments')
+              .select(['id', 'journey_id', 'version', 'status', 'node', 'entered_at'])
+              .where('case_id', '=', id)
+              .where('journey_id', '=', body.journeyId)
+              .where('status', 'in', ['active', 'paused'])
+              .executeTakeFirst()
+            if (existing && (existing.status === 'active' || existing.status === 'paused')) {
+              const enrolment = {
+                id: existing.id,
+                journeyId: existing.journey_id,
+                version: existing.version,
+                status: existing.status,
+                node: existing.node,
+                since: new Date(Number(existing.entered_at)).toISOString(),
+              }
+              return problem(c, 409, `case "${id}" is in journey "${body.journeyId}" already (version ${existing.version}, at step "${existing.node}")`, {
+                errors: [{ path: 'journeyId', message: 'the case is in this journey already' }],
+                enrolment,
+              })
+            }
           }
         }
         await engine.control(id, action, body)

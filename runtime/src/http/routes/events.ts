@@ -34,7 +34,7 @@ export function eventRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, optio
         tags: ['events'],
         summary: 'Report one event (payment, promise, dispute, opt-out, …)',
         description:
-          'Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now. The data of the types the engine reads is checked here (`payment.received` needs a positive `data.amount`; `optout` a known `data.channel`; …): an event that does not fit is refused and nothing is stored. Any other type is stored; `warnings` says when no active journey listens to it.',
+          'Idempotent: an `id` seen before changes nothing (without an id, the same content at the same time is the same event). Applied by the engine in time order; `at` defaults to now. The data of the types the engine reads is checked here (`payment.received` needs a positive `data.amount`; `optout` a known `data.channel`; `plan.agreed` its `data.instalments` with due dates in order and an `interval`; `payment.reversed` the `data.providerPaymentId` it reverses; …): an event that does not fit is refused and nothing is stored. The engine keeps the promises (`promise.made` with a `data.date`) and plans it is told of and sends `promise.kept`/`promise.broken`, `plan.instalment.paid`/`plan.instalment.missed`, `plan.completed`/`plan.broken` itself. Any other type is stored; `warnings` says when no active journey listens to it.',
         middleware: [guard(options, 'events:write'), admit.events] as const,
         request: { body: { content: { 'application/json': { schema: eventInput } }, required: true } },
         responses: {

@@ -105,9 +105,10 @@ export function portalRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
     for (const event of verified.events) {
       const row = await options.db.selectFrom('cases').select(['currency', 'erased_at']).where('id', '=', event.caseId).executeTakeFirst()
       if (!row) return problem(c, 404, `no case "${event.caseId}"`)
+      if (row.erased_at !== null) return problem(c, 410, `the case "${event.caseId}" was erased`)
       if (row.currency !== event.currency) return problem(c, 422, `the payment is in ${event.currency}, the case in ${row.currency}`)
-      const result = await options.engine.ingest([eventOf(provider.name, event)], 'runtime')
-      if (result.errors.length > 0) return problem(c, 410, `the case "${event.caseId}" was erased`)
+      const [refused] = (await options.engine.ingest([eventOf(provider.name, event)], 'runtime')).errors
+      if (refused) return problem(c, 422, refused.message)
     }
     return c.json(
       { received: true as const, events: verified.events.map((event) => event.type), ...(verified.ignored ? { ignored: verified.ignored } : {}) },

@@ -8,6 +8,7 @@ import { publicPageHeaders } from '../../public-pages/page-layout'
 import type { AppEnv, AppOptions } from '../app-types'
 import { problem } from '../problem'
 import { openLink } from './open-link'
+import { recordProviderReport } from '../../engine/message-deliveries'
 
 /** What a debtor reaches without a key (signed links), and what providers call back (signed bodies). */
 export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): void {
@@ -69,10 +70,11 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
       return problem(c, 404, `no message "${callback.messageId}" was sent through ${provider}`, {
         errors: [{ path: 'messageId', message: `no message "${callback.messageId}" was sent through ${provider}` }],
       })
+    // A bounce is a failure to deliver for a journey (`message.failed`, marked `bounced`); the message keeps the word.
     const type =
       callback.status === 'delivered'
         ? 'message.delivered'
-        : callback.status === 'failed'
+        : callback.status === 'failed' || callback.status === 'bounced'
           ? 'message.failed'
           : callback.text && isOptOutReply(callback.text)
             ? 'optout'
@@ -80,7 +82,12 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
     const data =
       type === 'optout'
         ? { channel: message.channel, via: 'reply' }
-        : { messageId: callback.messageId, ...(callback.reason ? { reason: callback.reason } : {}) }
+        : {
+            messageId: callback.messageId,
+            ...(callback.status === 'bounced' ? { bounced: true } : {}),
+            ...(callback.reason ? { reason: callback.reason } : {}),
+          }
+    if (callback.status !== 'reply') await recordProviderReport(options.db, callback.messageId, callback.status, callback.reason ?? null, engine.clock.now())
     const result = await engine.ingest([{ id: `callback/${callback.messageId}/${callback.status}/${type}`, type, caseId: message.case_id, data }], 'runtime')
     if (result.errors.length > 0) return problem(c, 410, `the case of message "${callback.messageId}" was erased`)
     return c.json({ accepted: true, event: type }, 202)

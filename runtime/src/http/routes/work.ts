@@ -3,12 +3,26 @@ import type { Schema } from 'hono'
 import { can } from '../../auth/permissions'
 import { claimTask, completeTask, listTasks, taskOutcomes, type TaskOutcome } from '../../engine/tasks'
 import type { AppEnv, AppOptions } from '../app-types'
-import { dateOrTime, messageViewSchema as messageView, taskViewSchema as taskView } from '@dunwell/contract'
+import {
+  dateOrTime,
+  messageDetailSchema as messageDetail,
+  messageStatuses,
+  messageViewSchema as messageView,
+  taskViewSchema as taskView,
+} from '@dunwell/contract'
+import { getMessage, messageViewColumns, messageViewOf } from '../../engine/message-deliveries'
 import { guard } from '../guard'
 import { problem } from '../problem'
 import { notFound, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
 
 const taskId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) })
+const messageId = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(400)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'friendly-reminder/c-1/1/2' }),
+})
 
 /** Messages in the outbox and call tasks for agents. */
 export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, options: AppOptions) {
@@ -26,7 +40,7 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         request: {
           query: z.object({
             caseId: z.string().optional(),
-            status: z.enum(['pending', 'sent', 'suppressed', 'failed']).optional(),
+            status: z.enum(messageStatuses).optional(),
             channel: z.string().optional(),
             limit: z.coerce.number().int().min(1).max(1000).default(100),
             before: z.string().optional().openapi({ description: 'Only messages created before this ISO time (paging)' }),
@@ -36,51 +50,33 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
       }),
       async (c) => {
         const query = c.req.valid('query')
-        let select = db
-          .selectFrom('outbox')
-          .select([
-            'id',
-            'case_id',
-            'journey_id',
-            'version',
-            'node_id',
-            'channel',
-            'template',
-            'locale',
-            'status',
-            'reason',
-            'subject',
-            'created_at',
-            'sent_at',
-            'attempts',
-          ])
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(query.limit)
+        let select = db.selectFrom('outbox').select(messageViewColumns).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit)
         if (query.caseId) select = select.where('case_id', '=', query.caseId)
         if (query.status) select = select.where('status', '=', query.status)
         if (query.channel) select = select.where('channel', '=', query.channel)
         if (query.before && !Number.isNaN(Date.parse(query.before))) select = select.where('created_at', '<', Date.parse(query.before))
         const rows = await select.execute()
-        return c.json(
-          rows.map((row) => ({
-            id: row.id,
-            caseId: row.case_id,
-            journeyId: row.journey_id,
-            version: row.version,
-            nodeId: row.node_id,
-            channel: row.channel,
-            template: row.template,
-            locale: row.locale,
-            status: row.status,
-            reason: row.reason,
-            subject: row.subject,
-            createdAt: new Date(Number(row.created_at)).toISOString(),
-            sentAt: row.sent_at === null ? null : new Date(Number(row.sent_at)).toISOString(),
-            attempts: row.attempts,
-          })),
-          200,
-        )
+        return c.json(rows.map(messageViewOf), 200)
+      },
+    )
+
+    .openapi(
+      createRoute({
+        method: 'get',
+        operationId: 'getMessage',
+        path: '/api/messages/{id}',
+        tags: ['messages'],
+        summary: 'One message as rendered (subject, text, HTML), its status and everything that happened to it since it was queued',
+        description: 'The id holds slashes (`journey/case/enrolment/step`): encode them in the path (`%2F`).',
+        middleware: guard(options, 'messages:read'),
+        request: { params: messageId },
+        responses: { 200: json(messageDetail, 'The message'), ...problemResponses, ...notFound },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        const found = await getMessage(db, id)
+        if (!found) return problem(c, 404, `no message "${id}"`)
+        return c.json(found, 200)
       },
     )
 
@@ -184,6 +180,8 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
           outcome: body.outcome,
           ...(body.amount ? { amount: body.amount } : {}),
           ...(body.promisedFor ? { promisedFor: body.promisedFor } : {}),
+          // The engine keeps an agent's promise like the portal's.
+          ...(body.outcome === 'promise-to-pay' ? { via: 'agent' } : {}),
         }
         await engine.ingest([{ id: `task/${id}`, type: taskOutcomes[body.outcome], caseId: result.caseId, data }], 'runtime')
         return c.json(result, 200)
