@@ -17,7 +17,13 @@ async function setup() {
 const form = (body: string) => ({ as: null, body, type: 'application/x-www-form-urlencoded' })
 const events = (api: TestApi, type: string) => api.db.selectFrom('events').select(['key', 'case_id', 'data']).where('type', '=', type).execute()
 const postWebhook = (api: TestApi, hook: { body: string; signature: string }) =>
-  api.request('POST', '/payments/stripe/webhook', { as: null, body: hook.body, headers: { 'stripe-signature': hook.signature } })
+  // As Stripe sends it: JSON in UTF-8, signed.
+  api.request('POST', '/payments/stripe/webhook', {
+    as: null,
+    body: hook.body,
+    type: 'application/json; charset=utf-8',
+    headers: { 'stripe-signature': hook.signature },
+  })
 const detail = async (response: Response) => ((await response.json()) as { detail: string }).detail
 const balance = async (api: TestApi) => (await api.expectStatus(200, 'GET', '/api/cases/c-1')).balance
 
@@ -99,6 +105,9 @@ describe('the Stripe webhook', () => {
     const missing = await api.request('POST', '/payments/stripe/webhook', { as: null, body: good.body })
     expect(missing.status).toBe(400)
     expect(await detail(missing)).toMatch(/Stripe-Signature header is missing/)
+    // A body beyond the limit is not read at all.
+    const huge = stripe.webhook('checkout.session.completed', { ...JSON.parse(good.body).data.object, padding: 'x'.repeat(3_000_000) })
+    expect((await postWebhook(api, huge)).status).toBe(413)
     expect(await snapshot(api)).toEqual(before)
   })
 
