@@ -137,6 +137,10 @@ describe('portal links', () => {
     )
   })
 
+  it('refuses a step longer than a token carries', () => {
+    expect(() => portalLinkToken({ caseId: 'c', channel: 'sms', step: 'x'.repeat(1001) }, secret, now)).toThrow(/at most 1000 bytes/)
+  })
+
   it('tokens are unguessable: 96 bits of signature, different for every secret', () => {
     const a = Buffer.from(portalLinkToken({ caseId: 'c', channel: 'sms' }, secret, now), 'base64url')
     const b = Buffer.from(portalLinkToken({ caseId: 'c', channel: 'sms' }, 'another-secret-0123456789', now), 'base64url')

@@ -79,7 +79,9 @@ export interface PortalLinkTarget {
   offers: readonly PortalOffer[]
 }
 
-const MAX_STEP_BYTES = 255
+/** Outbox ids name journey, case, enrolment and step: room for long case ids, within a token's 2,000 characters. */
+const MAX_STEP_BYTES = 1000
+const PORTAL_HEADER = 8
 
 /** A portal link's token: bound to case, channel, journey step and its offers; expires like every link. */
 export function portalLinkToken(
@@ -91,11 +93,11 @@ export function portalLinkToken(
   if (step.length > MAX_STEP_BYTES) throw new Error(`a portal link's step is at most ${MAX_STEP_BYTES} bytes`)
   let flags = 0
   for (const offer of target.offers ?? []) flags |= 1 << portalOffers.indexOf(offer)
-  const header = Buffer.alloc(7)
+  const header = Buffer.alloc(PORTAL_HEADER)
   header.writeUInt8(PORTAL_VERSION, 0)
   header.writeUInt32BE(expiryMinutes(expiresAt), 1)
   header.writeUInt8(flags, 5)
-  header.writeUInt8(step.length, 6)
+  header.writeUInt16BE(step.length, 6)
   const payload = Buffer.concat([header, step, caseAndChannelBytes(target.caseId, target.channel)])
   return Buffer.concat([payload, mac(secret, 'portal', payload, PORTAL_VERSION)]).toString('base64url')
 }
@@ -122,13 +124,13 @@ function authenticPayload(token: string, secrets: LinkSecrets, purpose: LinkPurp
 /** What a portal token says, checked against every secret: valid, expired (authentic but old) or invalid. */
 export function readPortalLinkToken(token: string, secrets: LinkSecrets, now: number = Date.now()): PortalLinkReading {
   const payload = authenticPayload(token, secrets, 'portal', () => PORTAL_VERSION)
-  if (!payload || payload.length < 7 || payload[0] !== PORTAL_VERSION) return { status: 'invalid' }
-  const stepLength = payload.readUInt8(6)
-  if (payload.length < 7 + stepLength) return { status: 'invalid' }
-  const target = caseAndChannel(payload.subarray(7 + stepLength))
+  if (!payload || payload.length < PORTAL_HEADER || payload[0] !== PORTAL_VERSION) return { status: 'invalid' }
+  const stepEnd = PORTAL_HEADER + payload.readUInt16BE(6)
+  if (payload.length < stepEnd) return { status: 'invalid' }
+  const target = caseAndChannel(payload.subarray(stepEnd))
   if (!target) return { status: 'invalid' }
   const flags = payload.readUInt8(5)
-  const step = payload.subarray(7, 7 + stepLength).toString('utf8')
+  const step = payload.subarray(PORTAL_HEADER, stepEnd).toString('utf8')
   const link: PortalLinkTarget = {
     ...target,
     ...(step ? { step } : {}),
