@@ -15,7 +15,8 @@ const shot = (name: string) => editor.shot(name)
 
 const api = <T>(method: string, path: string, body?: unknown) => editor.api<T>(method, path, body)
 
-const mjml = '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName | default: "there" }}</mj-text></mj-column></mj-section></mj-body></mjml>'
+const mjml =
+  '<mjml><mj-body><mj-section><mj-column><mj-text>Hello {{ debtor.firstName | default: "there" }}</mj-text></mj-column></mj-section></mj-body></mjml>'
 
 /** A segment and a split as the editor makes them (`branch-1`, edge ids after their steps), and one stray arrow. */
 function journey(): Journey {

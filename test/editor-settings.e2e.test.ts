@@ -104,6 +104,18 @@ describe('the journey settings screen in a real browser', () => {
     await screen.getByRole('checkbox', { name: 'Contact only within these hours (the debtor’s local time)' }).check()
     await screen.getByLabel('Until').fill('17:30')
     await screen.getByRole('group', { name: 'Days' }).getByRole('button', { name: 'Sun' }).click()
+    // Beside them the server's policy, read from GET /api/policy: the widest hours, those of Regulation F, the caps.
+    const policy = screen.getByRole('note', { name: 'Contact hours' })
+    await policy.getByText('debtors are contacted Mon–Sat 08:00–20:00, not on public holidays, in their local time', { exact: false }).waitFor()
+    await policy.getByText('Regulation F (US): Mon–Sat 08:00–21:00 at the widest').waitFor()
+    await policy.getByText('Across all journeys, per debtor: at most 1 message in 1 day; at most 7 calls in 7 days.').waitFor()
+    // Hours reaching beyond the policy are pointed out: the policy wins there.
+    const beyond = policy.getByText('These hours reach beyond the server’s policy: there, the policy wins.')
+    expect(await beyond.count()).toBe(0)
+    await screen.getByLabel('From').fill('07:00')
+    await beyond.waitFor()
+    await screen.getByLabel('From').fill('09:00')
+    await expect.poll(() => beyond.count()).toBe(0)
     await screen.getByRole('heading', { name: 'Contact hours' }).evaluate((element) => element.scrollIntoView({ block: 'start' }))
     await shot('contact-hours')
     await screen.getByRole('button', { name: 'Add stop rule' }).click()

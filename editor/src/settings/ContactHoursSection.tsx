@@ -1,7 +1,10 @@
 import { weekdays, type ContactHours, type Weekday } from '@dunwell/journey'
+import { useEffect, useState } from 'react'
+import { loadContactPolicy, type ContactPolicyView } from '../api/policy-api'
 import { FieldMessages } from '../inspector/FieldMessages'
 import { SettingCheck } from './SettingCheck'
 import { SettingSection } from './SettingSection'
+import { beyondPolicy, capInWords, hoursInWords } from './policy-words'
 import { settingFieldId } from './setting-fields'
 import { useSettings, withSetting } from './settings-context'
 import { s } from './strings'
@@ -64,9 +67,51 @@ export function ContactHoursSection() {
           </fieldset>
         </>
       )}
-      <p className="notice settings__policy" role="note">
-        {s.policyHours}
-      </p>
+      <PolicyBeside hours={hours} />
     </SettingSection>
+  )
+}
+
+type PolicyState = { state: 'loading' } | { state: 'read'; policy: ContactPolicyView } | { state: 'unreadable'; reason: string }
+
+/** The server's policy beside the journey's hours: its widest hours, those of each jurisdiction, its caps. */
+function PolicyBeside({ hours }: { hours: ContactHours | undefined }) {
+  const [read, setRead] = useState<PolicyState>({ state: 'loading' })
+  useEffect(() => {
+    let live = true
+    loadContactPolicy().then(
+      (policy) => live && setRead({ state: 'read', policy }),
+      (error: unknown) => live && setRead({ state: 'unreadable', reason: error instanceof Error ? error.message : String(error) }),
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+  if (read.state !== 'read')
+    return (
+      <p className="notice settings__policy" role="note">
+        {read.state === 'loading' ? s.policyLoading : s.policyUnreadable(read.reason)}
+      </p>
+    )
+  const { policy } = read
+  const widest = `${hoursInWords(policy.contactHours)}${policy.contactHours.holidays ? `, ${s.noHolidays}` : ''}`
+  return (
+    <div className="notice settings__policy" role="note" aria-label={s.contactHours}>
+      <p>{s.policyHours(widest)}</p>
+      {policy.jurisdictions.some((j) => j.contactHours) && (
+        <ul>
+          {policy.jurisdictions.map(
+            (j) =>
+              j.contactHours && (
+                <li key={`${j.country}-${j.region ?? ''}`}>
+                  {s.policyJurisdiction(j.name, j.region ? `${j.country}-${j.region}` : j.country, hoursInWords({ ...policy.contactHours, ...j.contactHours }))}
+                </li>
+              ),
+          )}
+        </ul>
+      )}
+      {policy.caps.length > 0 && <p>{s.policyCaps(policy.caps.map(capInWords).join('; '))}</p>}
+      {hours && beyondPolicy(hours, policy.contactHours) && <p className="settings__beyond">{s.outsidePolicy}</p>}
+    </div>
   )
 }

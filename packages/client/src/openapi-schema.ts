@@ -558,6 +558,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The runtime’s contact policy: the widest contact hours, the caps across journeys, the quiet periods, the rules by jurisdiction
+         * @description What every journey must respect and none can widen (a journey’s own contact hours only narrow these). `GET /api/cases/{id}/policy` says which of it applies to one debtor, and how far it is used.
+         */
+        get: operations["getContactPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/simulations": {
         parameters: {
             query?: never;
@@ -1324,6 +1344,55 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        ContactPolicyView: {
+            contactHours: {
+                /** @example 08:00 */
+                start: string;
+                /** @example 20:00 */
+                end: string;
+                days: string[];
+                channels: string[];
+                holidays: boolean;
+            };
+            caps: {
+                rule: string;
+                channels: string[];
+                max: number;
+                window: string;
+                /** @enum {string} */
+                onCap: "defer" | "suppress";
+            }[];
+            quietPeriods: {
+                rule: string;
+                after: string;
+                channels: string[];
+                duration: string;
+            }[];
+            jurisdictions: {
+                /** @example Regulation F */
+                name: string;
+                /** @example US */
+                country: string;
+                region: string | null;
+                /** @description The widest hours there; null: the policy’s */
+                contactHours: {
+                    /** @example 08:00 */
+                    start: string;
+                    /** @example 20:00 */
+                    end: string;
+                    days?: string[];
+                } | null;
+                /** @description Its caps, in words */
+                caps: string[];
+                /** @description Its quiet periods, in words */
+                quietPeriods: string[];
+            }[];
+            /**
+             * @description The zone of a debtor who has none
+             * @example Europe/Berlin
+             */
+            defaultTimezone: string;
         };
         SimulationReport: {
             journey: string;
@@ -4699,6 +4768,62 @@ export interface operations {
             };
             /** @description The request is malformed; `errors` names each field at fault */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getContactPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy the runtime runs with */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPolicyView"];
+                };
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key’s role may not do this; `permission` names what it lacks */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -63,3 +63,33 @@ export const casePolicySchema = z
   })
   .meta({ id: 'CasePolicy' })
 export type CasePolicy = z.infer<typeof casePolicySchema>
+
+/** The widest contact hours of a policy or a jurisdiction, in the debtor's local time. */
+const hoursSchema = z.object({ start: z.string().meta({ example: '08:00' }), end: z.string().meta({ example: '20:00' }), days: z.array(z.string()) })
+
+/**
+ * The runtime's contact policy, for every debtor (what no journey can widen): the contact hours, the caps across
+ * journeys, the quiet periods, and the jurisdictions whose rules add to them. The editor shows it beside a journey's
+ * own contact hours; `GET /api/cases/{id}/policy` says which of it applies to one debtor.
+ */
+export const contactPolicyViewSchema = z
+  .object({
+    contactHours: hoursSchema.extend({ channels: z.array(z.string()), holidays: z.boolean() }),
+    caps: z.array(
+      z.object({ rule: z.string(), channels: z.array(z.string()), max: z.number().int(), window: z.string(), onCap: z.enum(['defer', 'suppress']) }),
+    ),
+    quietPeriods: z.array(z.object({ rule: z.string(), after: z.string(), channels: z.array(z.string()), duration: z.string() })),
+    jurisdictions: z.array(
+      z.object({
+        name: z.string().meta({ example: 'Regulation F' }),
+        country: z.string().meta({ example: 'US' }),
+        region: z.string().nullable(),
+        contactHours: hoursSchema.partial({ days: true }).nullable().meta({ description: 'The widest hours there; null: the policy’s' }),
+        caps: z.array(z.string()).meta({ description: 'Its caps, in words' }),
+        quietPeriods: z.array(z.string()).meta({ description: 'Its quiet periods, in words' }),
+      }),
+    ),
+    defaultTimezone: z.string().meta({ description: 'The zone of a debtor who has none', example: 'Europe/Berlin' }),
+  })
+  .meta({ id: 'ContactPolicyView' })
+export type ContactPolicyView = z.infer<typeof contactPolicyViewSchema>

@@ -1,7 +1,18 @@
 import { channels } from '@dunwell/journey'
-import type { CasePolicy } from '@dunwell/contract'
+import type { CasePolicy, ContactPolicyView } from '@dunwell/contract'
 import type { EngineStore } from '../db/sqlite-store'
-import { capChannels, capUsage, describeCap, describeQuietPeriod, lookBack, quietPeriodEvents, quietUntil, rulesInForce, type ContactPolicy } from '../policy'
+import {
+  capChannels,
+  capUsage,
+  jurisdictionName,
+  describeCap,
+  describeQuietPeriod,
+  lookBack,
+  quietPeriodEvents,
+  quietUntil,
+  rulesInForce,
+  type ContactPolicy,
+} from '../policy'
 import { placeOf } from './case-facts'
 
 /**
@@ -56,5 +67,28 @@ export async function explainPolicy(store: EngineStore, policy: ContactPolicy, c
     enrolments: (await store.loadEnrolments([caseId]))
       .filter((e) => e.status === 'active' || e.status === 'paused')
       .map((e) => ({ id: e.id, journeyId: e.journeyId, status: e.status, outrankedBy: e.outrankedBy ?? null })),
+  }
+}
+
+/** The runtime's policy as the API shows it (`GET /api/policy`): the same words as `explainPolicy` uses. */
+export function describeContactPolicy(policy: ContactPolicy): ContactPolicyView {
+  return {
+    contactHours: { ...policy.contactHours, channels: [...policy.channelsWithHours], holidays: policy.holidays },
+    caps: policy.frequencyCaps.map((cap) => ({ rule: describeCap(cap), channels: capChannels(cap), max: cap.max, window: cap.window, onCap: cap.onCap })),
+    quietPeriods: policy.quietPeriods.map((period) => ({
+      rule: describeQuietPeriod(period),
+      after: period.after,
+      channels: period.channels,
+      duration: period.duration,
+    })),
+    jurisdictions: policy.jurisdictions.map((j) => ({
+      name: jurisdictionName(j),
+      country: j.country,
+      region: j.region ?? null,
+      contactHours: j.contactHours ?? null,
+      caps: (j.frequencyCaps ?? []).map(describeCap),
+      quietPeriods: (j.quietPeriods ?? []).map(describeQuietPeriod),
+    })),
+    defaultTimezone: policy.defaultTimezone,
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parseContactPolicy } from '../policy'
 import { caseInput, emailTemplate, journey } from '../engine/testing'
 import { DAY, MONDAY, startApi } from './testing'
 
@@ -58,5 +59,46 @@ describe('GET /api/cases/{id}/policy', () => {
     const german = await api.expectStatus(200, 'GET', '/api/cases/c-1/policy')
     expect(german.jurisdictions).toEqual([])
     expect(german.quietPeriods).toEqual([])
+  })
+})
+
+describe('GET /api/policy', () => {
+  it('shows the policy the runtime runs with (what the editor shows beside a journey’s contact hours), to a key that may read journeys', async () => {
+    const api = await startApi()
+    const policy = await api.expectStatus(200, 'GET', '/api/policy', { as: 'viewer' })
+    expect(policy.contactHours).toEqual({
+      start: '08:00',
+      end: '20:00',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+      channels: ['email', 'sms', 'whatsapp', 'call'],
+      holidays: true,
+    })
+    expect(policy.caps.map((cap: { rule: string }) => cap.rule)).toEqual(['one message a day: at most 1 message in 1 day', 'at most 7 calls in 7 days'])
+    expect(policy.jurisdictions).toEqual([
+      {
+        name: 'Regulation F',
+        country: 'US',
+        region: null,
+        contactHours: { start: '08:00', end: '21:00' },
+        caps: [expect.stringContaining('§1006.14(b)(2)(i)')],
+        quietPeriods: [expect.stringContaining('§1006.14(b)(2)(ii)')],
+      },
+    ])
+    await api.expectStatus(401, 'GET', '/api/policy', { as: null })
+    await api.expectStatus(403, 'GET', '/api/policy', { as: 'ingest' })
+  })
+
+  it('shows a policy file’s own hours and jurisdictions', async () => {
+    const parsed = parseContactPolicy({
+      contactHours: { start: '09:00', end: '19:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'] },
+      jurisdictions: [{ country: 'DE', region: 'BY', contactHours: { start: '10:00', end: '18:00' } }],
+    })
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '))
+    const api = await startApi({ policy: parsed.policy })
+    const policy = await api.expectStatus(200, 'GET', '/api/policy')
+    expect(policy.contactHours).toMatchObject({ start: '09:00', end: '19:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'] })
+    expect(policy.jurisdictions).toEqual([
+      { name: 'DE-BY', country: 'DE', region: 'BY', contactHours: { start: '10:00', end: '18:00' }, caps: [], quietPeriods: [] },
+    ])
   })
 })

@@ -18,6 +18,7 @@ import {
   VirtualClock,
   type AppOptions,
   type ChannelAdapter,
+  type ContactPolicy,
   type Role,
 } from '../index'
 
@@ -42,7 +43,13 @@ export type TestApi = Awaited<ReturnType<typeof startApi>>
 
 /** The API on a fresh database; everything is closed and removed when the test ends. */
 export async function startApi(
-  options: { limits?: AppOptions['limits']; at?: Date; channels?: Partial<Record<string, ChannelAdapter>>; payments?: AppOptions['payments'] } = {},
+  options: {
+    limits?: AppOptions['limits']
+    at?: Date
+    channels?: Partial<Record<string, ChannelAdapter>>
+    policy?: ContactPolicy
+    payments?: AppOptions['payments']
+  } = {},
 ) {
   const folder = mkdtempSync(join(tmpdir(), 'dunwell-http-'))
   const file = join(folder, 'test.sqlite')
@@ -54,6 +61,7 @@ export async function startApi(
     clock,
     links: createLinks({ publicUrl: PUBLIC_URL, secret: LINK_SECRET, now: () => clock.now() }),
     ...(options.channels ? { channels: options.channels } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   }).start()
   const app = createApp({
     engine,

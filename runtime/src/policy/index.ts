@@ -34,4 +34,4 @@ export {
   type OnCap,
   type QuietPeriod,
 } from './contact-rules'
-export { lookBack, quietPeriodEvents, rulesInForce, type AppliedJurisdiction, type RulesInForce } from './rules-in-force'
+export { jurisdictionName, lookBack, quietPeriodEvents, rulesInForce, type AppliedJurisdiction, type RulesInForce } from './rules-in-force'

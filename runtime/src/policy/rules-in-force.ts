@@ -24,6 +24,16 @@ export interface RulesInForce {
   quietPeriods: (QuietPeriod & { source: string })[]
 }
 
+/** Where a jurisdiction's rules apply: `US`, or `US-MA`. */
+export function placeOfJurisdiction(jurisdiction: Jurisdiction): string {
+  return jurisdiction.region ? `${jurisdiction.country}-${jurisdiction.region}` : jurisdiction.country
+}
+
+/** How the trail and the API name a jurisdiction: its own name, else where it applies. */
+export function jurisdictionName(jurisdiction: Jurisdiction): string {
+  return jurisdiction.name ?? placeOfJurisdiction(jurisdiction)
+}
+
 const cache = new WeakMap<ContactPolicy, Map<string, RulesInForce>>()
 
 /** The rules in force for a debtor of this place (the policy's default country when theirs is unknown). */
@@ -45,8 +55,8 @@ export function rulesInForce(policy: ContactPolicy, place: DebtorPlace): RulesIn
   }
   for (const jurisdiction of policy.jurisdictions) {
     if (!applies(jurisdiction, country, region)) continue
-    const where = jurisdiction.region ? `${jurisdiction.country}-${jurisdiction.region}` : jurisdiction.country
-    const name = jurisdiction.name ?? where
+    const where = placeOfJurisdiction(jurisdiction)
+    const name = jurisdictionName(jurisdiction)
     rules.jurisdictions.push({
       name,
       country: jurisdiction.country,

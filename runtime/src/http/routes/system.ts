@@ -3,11 +3,12 @@ import type { Schema } from 'hono'
 import { TRACE_LIMITS, TraceRequestError } from '../../simulate/simulate'
 import { simulateInWorker } from '../../simulate/simulate-in-worker'
 import { parseContactPolicy } from '../../policy'
-import { caseInputSchema } from '@dunwell/contract'
+import { caseInputSchema, contactPolicyViewSchema } from '@dunwell/contract'
 import { eventInputSchema, healthSchema as healthView, simulationReportSchema } from '@dunwell/contract'
 import type { VirtualClock } from '../../clock'
 import type { AppEnv, AppOptions } from '../app-types'
 import { breather } from '../../engine/breathe'
+import { describeContactPolicy } from '../../engine/explain-policy'
 import { admission, busy } from '../admission'
 import { guard } from '../guard'
 import { issuesToErrors, problem } from '../problem'
@@ -89,6 +90,21 @@ export function systemRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opti
           200,
         )
       },
+    )
+
+    .openapi(
+      createRoute({
+        method: 'get',
+        operationId: 'getContactPolicy',
+        path: '/api/policy',
+        tags: ['system'],
+        summary: 'The runtime’s contact policy: the widest contact hours, the caps across journeys, the quiet periods, the rules by jurisdiction',
+        description:
+          'What every journey must respect and none can widen (a journey’s own contact hours only narrow these). `GET /api/cases/{id}/policy` says which of it applies to one debtor, and how far it is used.',
+        middleware: guard(options, 'journeys:read'),
+        responses: { 200: json(contactPolicyViewSchema, 'The policy the runtime runs with'), ...problemResponses },
+      }),
+      (c) => c.json(describeContactPolicy(engine.policy), 200),
     )
 
     .openapi(
