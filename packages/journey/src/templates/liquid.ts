@@ -9,7 +9,7 @@ export const templateFields = {
   case: ['id', 'amountDue', 'balance', 'currency', 'dueDate', 'daysPastDue', 'attributes'],
   debtor: ['firstName', 'lastName', 'email', 'phone', 'address', 'locale', 'timezone', 'country', 'region', 'birthDate', 'age', 'attributes'],
   event: ['type', 'data'],
-  links: ['pay', 'optout'],
+  links: ['portal', 'pay', 'optout'],
   sender: ['name'],
 } as const satisfies Record<string, readonly string[]>
 
