@@ -5648,7 +5648,10 @@ export interface operations {
     };
     portalPage: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Back from the provider’s checkout: `done` or `cancelled` shows a notice; anything else is ignored */
+                checkout?: string;
+            };
             header?: never;
             path: {
                 /** @description The signed token of the link the debtor got */
@@ -5768,6 +5771,15 @@ export interface operations {
             };
             /** @description The amount is not an amount, more than is open, or less when paying in part is not offered */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The form was sent from another site (`Sec-Fetch-Site: cross-site`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -94,6 +94,8 @@ describe('pay now through Stripe Checkout', () => {
       expect(response.status, amount).toBe(400)
       expect(await detail(response), amount).toMatch(message)
     }
+    const crossSite = await api.request('POST', `/portal/${full}/checkout`, { ...form(''), headers: { 'sec-fetch-site': 'cross-site' } })
+    expect(crossSite.status).toBe(403)
     expect(stripe.seen).toEqual([])
     const response = await api.request('POST', `/portal/${partial}/checkout`, form('amount=45%2C50'))
     expect(response.status).toBe(303)

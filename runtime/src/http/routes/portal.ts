@@ -78,6 +78,8 @@ export function portalRoutes(app: Hono<AppEnv>, options: AppOptions): void {
   app.post('/portal/:token/checkout', async (c) => {
     const link = await verifyPortalLink(c, options)
     if (link instanceof Response) return link
+    // As the portal's other forms: only its own page starts a payment, never another site's form.
+    if (c.req.header('sec-fetch-site') === 'cross-site') return problem(c, 403, 'the pay-now form was sent from another site')
     const payments = options.payments
     if (!payments) return problem(c, 404, 'no payment provider is configured: pay by bank transfer')
     const found = await getCase(options.db, link.caseId)

@@ -111,6 +111,7 @@ export function describePublicRoutes(app: OpenAPIHono<AppEnv>): void {
       ...invalidLink,
       ...openProblemResponses,
       400: problemOf('The amount is not an amount, more than is open, or less when paying in part is not offered'),
+      403: problemOf('The form was sent from another site (`Sec-Fetch-Site: cross-site`)'),
       409: problemOf('Nothing is open on the case'),
       502: problemOf('The provider did not start the payment; nothing was charged'),
       ...tooLarge,
