@@ -5776,6 +5776,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description The form was sent from another site (`Sec-Fetch-Site: cross-site`) */
@@ -5803,6 +5804,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description The link is dead: its case was erased, or it expired (links work for a limited time, 120 days by default); a calm page in the debtor’s language that shows nothing of the case */
@@ -5848,6 +5850,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
         };

@@ -94,6 +94,14 @@ describe('pay now through Stripe Checkout', () => {
       expect(response.status, amount).toBe(400)
       expect(await detail(response), amount).toMatch(message)
     }
+    // Typed in the page: the debtor's browser gets a page saying what is allowed, in the debtor's language.
+    await api.expectStatus(201, 'PUT', '/api/cases/c-de', { body: caseInput('c-de', { debtor: { locale: 'de-DE' } }) })
+    const german = portalLinkToken({ caseId: 'c-de', channel: 'email', offers: ['partial'] }, LINK_SECRET, api.clock.now() + DAY)
+    const typed = await api.request('POST', `/portal/${german}/checkout`, { ...form('amount=zehn'), headers: { 'sec-fetch-mode': 'navigate' } })
+    expect(typed.status).toBe(400)
+    const html = await typed.text()
+    expect(html).toContain('<title>Bitte prüfen Sie den Betrag</title>')
+    expect(html).toContain('höchstens 100,00\u00a0€')
     const crossSite = await api.request('POST', `/portal/${full}/checkout`, { ...form(''), headers: { 'sec-fetch-site': 'cross-site' } })
     expect(crossSite.status).toBe(403)
     expect(stripe.seen).toEqual([])
@@ -111,6 +119,10 @@ describe('pay now through Stripe Checkout', () => {
     const response = await api.request('POST', `/portal/${token}/checkout`, form(''))
     expect(response.status).toBe(502)
     expect(await detail(response)).toMatch(/nothing was charged/)
+    // The debtor's browser gets it as a page, in their language.
+    const page = await api.request('POST', `/portal/${token}/checkout`, { ...form(''), headers: { 'sec-fetch-mode': 'navigate' } })
+    expect(page.status).toBe(502)
+    expect(await page.text()).toContain('<title>The payment could not be started</title>')
     expect(await snapshot(api)).toEqual(before)
   })
 })

@@ -85,7 +85,7 @@ export function portalPage(
   c: Context,
   loaded: LoadedPortal,
   page: PageBody,
-  status: 200 | 400 | 403 | 404 | 413 | 415 = 200,
+  status: 200 | 400 | 403 | 404 | 409 | 413 | 415 | 502 = 200,
   formTargets: readonly string[] = [],
 ): Response | Promise<Response> {
   return c.html(page, status, pageHeaders(loaded.view.brand, formTargets))

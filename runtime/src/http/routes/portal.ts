@@ -3,7 +3,7 @@ import QRCode from 'qrcode'
 import { portalUrl } from '../../channels'
 import { getCase } from '../../engine/cases-admin'
 import { girocodePayload } from '../../public-pages/girocode'
-import { type CheckoutReturn, overviewPage, transferPage } from '../../public-pages/portal-pages'
+import { type CheckoutReturn, messagePage, overviewPage, transferPage } from '../../public-pages/portal-pages'
 import type { PaymentProviderEvent } from '../../payments/payment-provider'
 import { fromMinorUnits, toMinorUnits } from '../../wire/money'
 import type { AppEnv, AppOptions } from '../app-types'
@@ -25,6 +25,8 @@ async function girocodeSvg(loaded: LoadedPortal): Promise<string | undefined> {
   if (!payload.ok) return undefined
   return QRCode.toString(payload.payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })
 }
+
+type PortalText = LoadedPortal['view']['text']
 
 /** An amount as a person types it: `45.50`, `45,50`, `1.234,50` is refused (one separator, for decimals only). */
 function parseAmount(text: string): number | undefined {
@@ -84,15 +86,28 @@ export function portalRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     if (!payments) return problem(c, 404, 'no payment provider is configured: pay by bank transfer')
     const found = await getCase(options.db, link.caseId)
     if (!found) return problem(c, 404, 'the case of this link does not exist')
+    // The debtor's browser (a form submitted in the page) gets a page in their language; a program the problem.
+    const refuse = async (status: 400 | 409 | 502, detail: string, say: (text: PortalText) => [string, string], extra = {}) => {
+      if (c.req.header('sec-fetch-mode') !== 'navigate') return problem(c, status, detail, extra)
+      const loaded = await loadPortal(c, options)
+      if (loaded instanceof Response) return loaded
+      const [title, body] = say(loaded.view.text)
+      return portalPage(c, loaded, messagePage(loaded.view, title, body), status)
+    }
     const balanceMinor = toMinorUnits(found.balance, found.currency)
-    if (typeof balanceMinor === 'string' || balanceMinor <= 0) return problem(c, 409, 'nothing is open on this case')
+    if (typeof balanceMinor === 'string' || balanceMinor <= 0)
+      return refuse(409, 'nothing is open on this case', ({ t }) => [t.portal.nothingOpenTitle, t.portal.nothingOpenBody])
+    const most = (text: PortalText): [string, string] => [
+      text.t.portal.checkoutAmountTitle,
+      text.t.portal.checkoutAmountBody(text.money(fromMinorUnits(balanceMinor, found.currency), found.currency)),
+    ]
     const form = await c.req.parseBody()
     const typed = typeof form.amount === 'string' && form.amount.trim() !== '' ? form.amount : undefined
     let amountMinor = balanceMinor
     if (typed !== undefined) {
       const amount = parseAmount(typed)
       const minor = amount === undefined ? 'is not an amount' : toMinorUnits(amount, found.currency)
-      if (typeof minor === 'string') return problem(c, 400, `amount: ${minor}`, { errors: [{ path: 'amount', message: minor }] })
+      if (typeof minor === 'string') return refuse(400, `amount: ${minor}`, most, { errors: [{ path: 'amount', message: minor }] })
       amountMinor = minor
     }
     const partial = link.offers.includes('partial')
@@ -104,7 +119,7 @@ export function portalRoutes(app: Hono<AppEnv>, options: AppOptions): void {
           : !partial && amountMinor !== balanceMinor
             ? `must be what is open (${fromMinorUnits(balanceMinor, found.currency)} ${found.currency}): this link does not offer paying in part`
             : undefined
-    if (wrong) return problem(c, 400, `amount: ${wrong}`, { errors: [{ path: 'amount', message: wrong }] })
+    if (wrong) return refuse(400, `amount: ${wrong}`, most, { errors: [{ path: 'amount', message: wrong }] })
     const back = portalUrl(payments.publicUrl, link.token)
     let redirect: string
     try {
@@ -120,7 +135,10 @@ export function portalRoutes(app: Hono<AppEnv>, options: AppOptions): void {
       )
     } catch (error) {
       console.error(`dunwell: ${payments.provider.name} checkout failed: ${error instanceof Error ? error.message : String(error)}`)
-      return problem(c, 502, `${payments.provider.name} did not start the payment; nothing was charged, please try again`)
+      return refuse(502, `${payments.provider.name} did not start the payment; nothing was charged, please try again`, ({ t }) => [
+        t.portal.checkoutFailedTitle,
+        t.portal.checkoutFailedBody,
+      ])
     }
     return c.redirect(redirect, 303)
   })

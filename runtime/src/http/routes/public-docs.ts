@@ -5,6 +5,8 @@ import { openProblemResponses, problemOf, tooLarge } from '../schemas'
 
 const token = z.object({ token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'The signed token of the link the debtor got' }) })
 const page = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } })
+/** A problem for a program; for the debtor's browser (`Sec-Fetch-Mode: navigate`), a page in their language saying the same. */
+const problemOrPage = (description: string) => ({ description, content: { ...problemOf(description).content, ...page(description).content } })
 const invalidLink = {
   404: page('The link is not valid (copied incompletely, or signed with another secret)'),
   410: page(
@@ -110,10 +112,10 @@ export function describePublicRoutes(app: OpenAPIHono<AppEnv>): void {
       303: { description: 'To the provider’s checkout page (`Location`)' },
       ...invalidLink,
       ...openProblemResponses,
-      400: problemOf('The amount is not an amount, more than is open, or less when paying in part is not offered'),
+      400: problemOrPage('The amount is not an amount, more than is open, or less when paying in part is not offered'),
       403: problemOf('The form was sent from another site (`Sec-Fetch-Site: cross-site`)'),
-      409: problemOf('Nothing is open on the case'),
-      502: problemOf('The provider did not start the payment; nothing was charged'),
+      409: problemOrPage('Nothing is open on the case'),
+      502: problemOrPage('The provider did not start the payment; nothing was charged'),
       ...tooLarge,
       415: problemOf('The body is not the portal’s form'),
     },
