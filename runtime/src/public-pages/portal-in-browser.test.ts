@@ -239,6 +239,15 @@ describe('the debtor portal in Chromium on a phone', () => {
     expect(await tab.textContent('.total')).toBe('€120.50')
     await check(tab, origin, 'checkout-cancelled-en', requests)
 
+    // An amount that is none: a page says what is allowed, and nothing is started.
+    await tab.fill('#pay-amount', 'ten')
+    await tab.click('button[type=submit]')
+    expect(await tab.title()).toBe('Please check the amount')
+    expect(await tab.textContent('main')).toContain('at most €120.50')
+    await check(tab, origin, 'checkout-amount-en', requests)
+    expect(stripe.seen.filter((request) => request.path === '/v1/checkout/sessions')).toHaveLength(1)
+    await tab.click('text=Back to the overview')
+
     // Then pays: Stripe confirms the payment through its signed webhook, over HTTP, as it would.
     await tab.fill('#pay-amount', '20.50')
     await tab.click('button[type=submit]')
