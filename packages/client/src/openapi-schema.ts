@@ -715,13 +715,68 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The debtor’s portal: what is open and why, and the ways to settle it, in the debtor’s language
-         * @description Its pages below the link, all HTML without script: `transfer` (account and GiroCode), and the forms `promise` (→ `promise.made`), `dispute` (multipart, an optional PDF/JPEG/PNG of at most 5 MB; → `dispute.opened`, a hold and a task in queue `disputes`), `hardship` (→ `hardship.reported`, a hold and a task in queue `care`), `preferences` (→ `preferences.changed`) and `optout` (→ `optout`). A form is accepted only with the key its page carried, and not cross-site.
-         */
+        /** A payment link sent before the portal: redirects to the portal for its case and channel */
         get: operations["payPage"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The debtor’s portal (a message’s link, bound to case, channel, journey step and offers): what is open and why, and the ways to settle it
+         * @description Its pages below the link, all HTML without script: `transfer` (account and GiroCode), and the forms `promise` (→ `promise.made`), `dispute` (multipart, an optional PDF/JPEG/PNG of at most 5 MB; → `dispute.opened`, a hold and a task in queue `disputes`), `hardship` (→ `hardship.reported`, a hold and a task in queue `care`), `preferences` (→ `preferences.changed`) and `optout` (→ `optout`). A form is accepted only with the key its page carried, and not cross-site. With a payment provider wired, a pay-now form posts to `checkout`; back from it (`?checkout=done` or `cancelled`) the page says so. Opening it records a `link.opened` event (`{ purpose: "portal", step }`, once per link and day) — not for HEAD, prefetch or prerender (`Sec-Purpose`, `Purpose`, `X-Purpose: preview`, `X-Moz: prefetch`) or known link scanners’ user agents.
+         */
+        get: operations["portalPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /** The portal page’s headers: as GET, without the page, and never recorded as opened (link scanners ask this way) */
+        head: operations["portalPageHead"];
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{token}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay now (the portal’s form): starts the payment provider’s checkout and redirects there */
+        post: operations["portalCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/{provider}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The payment provider confirms or returns a payment (Stripe: its signed webhook)
+         * @description No API key: the provider’s signature over the raw body (Stripe: `Stripe-Signature`, checked with STRIPE_WEBHOOK_SECRET). `checkout.session.completed` and `payment_intent.succeeded` become `payment.received` (once per provider payment id), `charge.refunded` and `charge.dispute.created` `payment.reversed`; other events are acknowledged and ignored.
+         */
+        post: operations["paymentWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5564,7 +5619,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description What is open */
+            /** @description To the portal (`Location`) */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed; `errors` names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is not valid (copied incompletely, or signed with another secret) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is dead: its case was erased, or it expired (links work for a limited time, 120 days by default); a calm page in the debtor’s language that shows nothing of the case */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portalPage: {
+        parameters: {
+            query?: {
+                /** @description Back from the provider’s checkout: `done` or `cancelled` shows a notice; anything else is ignored */
+                checkout?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The signed token of the link the debtor got */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portal */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5598,6 +5713,250 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portalPageHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token of the link the debtor got */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link is dead */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    portalCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token of the link the debtor got */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description In major units (`45.50` or `45,50`); what is open when left out; less only when the link offers paying in part */
+                    amount?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description To the provider’s checkout page (`Location`) */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The amount is not an amount, more than is open, or less when paying in part is not offered */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description The form was sent from another site (`Sec-Fetch-Site: cross-site`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is not valid (copied incompletely, or signed with another secret) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Nothing is open on the case */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description The link is dead: its case was erased, or it expired (links work for a limited time, 120 days by default); a calm page in the debtor’s language that shows nothing of the case */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The body is larger than this route’s limit; nothing was read */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not the portal’s form */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The provider did not start the payment; nothing was charged */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    paymentWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The configured payment provider */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Verified; the events it became (none when ignored or seen before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        received: true;
+                        events: ("payment.received" | "payment.reversed")[];
+                        ignored?: string;
+                    };
+                };
+            };
+            /** @description The signature is missing, wrong or too old; nothing was stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such provider is configured, or the payment’s case does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment’s case was erased */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route’s limit; nothing was read */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment’s currency is not the case’s */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Something went wrong on our side */

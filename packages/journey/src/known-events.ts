@@ -27,6 +27,7 @@ export const knownEvents = {
   'message.delivered': 'a message reached the debtor',
   'message.failed': 'a message could not be delivered',
   'message.replied': 'the debtor replied to a message',
+  'link.opened': 'the debtor opened the portal link of a message (not counted for link scanners and previews)',
   'call.connected': 'an agent reached the debtor',
   'call.no-answer': 'an agent’s call went unanswered',
   'call.wrong-number': 'an agent reached the wrong person',

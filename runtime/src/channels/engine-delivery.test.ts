@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { caseInput, days, emailTemplate, emailThenSms, enrol, journey, messages, MONDAY, startEngine, textTemplate } from '../engine/testing'
-import { createHttpProviderAdapter, createLinks, createSmtpAdapter, verifyLinkToken, verifySignature } from './index'
+import { createHttpProviderAdapter, createLinks, createSmtpAdapter, readPortalLinkToken, verifyLinkToken, verifySignature } from './index'
 import { smtpError, startHttpServer, startSmtpServer } from './testing/local-servers'
 import { parseRawEmail } from '../testing/raw-email'
 
@@ -60,8 +60,9 @@ describe('the engine delivering through real channels', () => {
 
     const posted = JSON.parse(provider.requests[0]!.body) as { id: string; to: string; text: string }
     expect(posted).toMatchObject({ id: rows[1]!.id, to: '+4915112345678' })
-    const payToken = /https:\/\/pay\.acme\.test\/pay\/([\w-]+)/.exec(posted.text)![1]!
-    expect(verifyLinkToken(payToken, linkSecret, 'pay')).toEqual({ caseId: 'INV-1001', channel: 'sms' })
+    // {{ links.pay }} is the portal, bound to the message that carried it.
+    const portalToken = /https:\/\/pay\.acme\.test\/portal\/([\w-]+)/.exec(posted.text)![1]!
+    expect(readPortalLinkToken(portalToken, linkSecret)).toMatchObject({ status: 'valid', caseId: 'INV-1001', channel: 'sms', step: rows[1]!.id })
   })
 
   it('fails the email at once when the server refuses the recipient for good', async () => {

@@ -14,12 +14,21 @@ export {
   createLinks,
   DEFAULT_LINK_TTL_DAYS,
   linkToken,
+  portalLinkToken,
+  portalOffers,
+  portalUrl,
   readLinkToken,
+  readPortalLinkToken,
   verifyLinkToken,
   type LinkPurpose,
+  type PortalLinkReading,
+  type PortalLinkTarget,
+  type PortalOffer,
+  type PortalStep,
   type LinkSecrets,
   type LinksOptions,
   type LinkTokenReading,
 } from './links'
 export { ensureOptOut, type OptOutMessage } from './ensure-opt-out'
 export { publicUrlWarning } from './public-url-warning'
+export { isAutomatedOpen, linkScanners } from './automated-open'

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock'
 import type { ChannelAdapter } from '../channels/channel-adapter'
+import type { PortalStep } from '../channels/links'
 import type { EngineStore } from '../db/sqlite-store'
 import type { MessageRenderer } from '../messages'
 import type { ContactPolicy } from '../policy'
@@ -7,10 +8,16 @@ import type { CompiledVersion, JourneyCache } from './journey-cache'
 import type { GuardScope } from './guard-scope'
 
 export interface Links {
+  /** The debtor's portal for this case, bound to the step whose message carries it. */
+  portal?: string
+  /** The portal too (templates written for the pay page keep working). */
   pay?: string
   optout?: string
   [name: string]: string | undefined
 }
+
+/** The links for a message on a channel; `step` is the message (its outbox id) and what its step offers. */
+export type LinksFor = (caseId: string, channel: string, step?: PortalStep) => Links
 
 /** What a batch needs from the engine around it. */
 export interface EngineDeps {
@@ -23,7 +30,7 @@ export interface EngineDeps {
   policy: ContactPolicy
   clock: Clock & { set?: (time: number) => void }
   render: MessageRenderer
-  links: (caseId: string, channel: string) => Links
+  links: LinksFor
   sender: { name: string; [key: string]: unknown }
   scope: GuardScope
   channels: Map<string, ChannelAdapter>

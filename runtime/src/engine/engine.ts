@@ -15,7 +15,7 @@ import { yieldToLoop } from './breathe'
 import { daysPastDueEntries, sweptKey } from './days-past-due'
 import { deliverOutbox, type DeliveryStats } from './deliver-outbox'
 import { explainPolicy } from './explain-policy'
-import type { EngineDeps, Links } from './engine-deps'
+import type { EngineDeps, LinksFor } from './engine-deps'
 import { GuardScope } from './guard-scope'
 import { JourneyCache, type CompiledVersion } from './journey-cache'
 import { byPriority } from './journey-priority'
@@ -32,7 +32,7 @@ export interface EngineOptions {
   channels?: Partial<Record<string, ChannelAdapter>>
   render?: MessageRenderer
   /** Where payment and opt-out links point; the default is a placeholder host. */
-  links?: (caseId: string, channel: string) => Links
+  links?: LinksFor
   sender?: { name: string; [key: string]: unknown }
   /** Work items per batch (events plus timers): bigger batches, fewer transactions. */
   batchSize?: number
@@ -94,6 +94,7 @@ export class Engine {
       links:
         options.links ??
         ((caseId) => ({
+          portal: `https://pay.example.com/c/${encodeURIComponent(caseId)}`,
           pay: `https://pay.example.com/c/${encodeURIComponent(caseId)}`,
           optout: `https://pay.example.com/optout/${encodeURIComponent(caseId)}`,
         })),

@@ -153,7 +153,7 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
         templateId: params.template,
         locale: record.debtor.locale,
         ...(record.preferences?.locale ? { preferredLocale: record.preferences.locale } : {}),
-        variables: { ...facts, event: { ...context.event }, links: run.deps.links(record.id, params.channel), sender: run.deps.sender },
+        variables: { ...facts, event: { ...context.event }, links: run.deps.links(record.id, params.channel, { id: outboxId }), sender: run.deps.sender },
       })
     } catch (error) {
       return suppress(`could not render: ${error instanceof Error ? error.message : String(error)}`)

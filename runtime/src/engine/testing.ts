@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Channel, NodeType } from '@dunwell/journey'
 import { onTestFinished } from 'vitest'
+import type { LinksFor } from './engine-deps'
 import {
   Engine,
   openSqlite,
@@ -37,7 +38,7 @@ export interface TestEngineOptions {
   policy?: ContactPolicy
   batchSize?: number
   channels?: Partial<Record<string, ChannelAdapter>>
-  links?: (caseId: string, channel: string) => { pay?: string; optout?: string }
+  links?: LinksFor
 }
 
 /** Opens an engine on its own SQLite file; closed (and the file removed) when the test ends. */

@@ -4,6 +4,7 @@ import type { AuthEnv } from '../auth/types'
 import type { VirtualClock } from '../clock'
 import type { Database } from '../db/database'
 import type { Engine } from '../engine/engine'
+import type { PaymentProvider } from '../payments/payment-provider'
 
 export interface AppOptions {
   engine: Engine
@@ -14,6 +15,12 @@ export interface AppOptions {
   testClock?: VirtualClock
   /** Signs payment and opt-out links, and checks provider callbacks. */
   secrets?: { links?: LinkSecrets; providers?: Record<string, string> }
+  /** Payments through a provider's checkout (the portal's "pay now"); without it the portal offers bank transfer only. */
+  payments?: {
+    provider: PaymentProvider
+    /** Where the portal is served (as the links' public URL): the provider sends the debtor back there. */
+    publicUrl: string
+  }
   /** Body size limits in bytes. */
   limits?: {
     json?: number

@@ -29,7 +29,7 @@ import { securityHeaders } from './security-headers'
 import { strictContentType } from './strict-content-type'
 
 /** Paths the runtime answers itself: a host app's fallback (e.g. the editor's index.html) must not answer them. */
-const runtimePrefixes = ['/api', '/docs', '/openapi.json', '/health', '/optout', '/pay', '/callbacks']
+const runtimePrefixes = ['/api', '/docs', '/openapi.json', '/health', '/optout', '/pay', '/portal', '/payments', '/callbacks']
 
 export function isRuntimePath(path: string): boolean {
   return runtimePrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
@@ -64,7 +64,7 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   }
   const isBulk = (path: string) => path.endsWith('/bulk') || path === '/api/simulations'
   // The portal's forms: small, but a dispute may carry a document; beyond the limit the debtor gets a page, not JSON.
-  app.use('/pay/*', async (c, next) => {
+  app.use('/portal/*', async (c, next) => {
     const limit = portalBodyLimit(c.req.path)
     const onError = (context: Context) => {
       context.header('Connection', 'close')
@@ -73,7 +73,7 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
     return bodyLimit({ maxSize: limit, onError })(c, next)
   })
   app.use('*', async (c, next) => {
-    if (c.req.path.startsWith('/pay/')) return next()
+    if (c.req.path.startsWith('/portal/')) return next()
     const isImport = c.req.path === '/api/cases/import'
     // A chunked import is counted as it streams (hono's limit would hold up to 1 GiB of it in memory first).
     if (isImport && !c.req.raw.headers.has('content-length')) return next()
@@ -90,7 +90,10 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   })
   // After the key check: a caller without a key learns nothing about a route's body. Only on the runtime's own
   // routes: a host app that mounts it at `/` keeps its own forms.
-  for (const prefix of ['/api/*', '/callbacks/*', '/optout/*']) app.use(prefix, strictContentType())
+  for (const prefix of ['/api/*', '/callbacks/*', '/optout/*', '/payments/*']) app.use(prefix, strictContentType())
+  // The portal's own forms check their type and answer a page in the debtor's language; its pay-now form is checked here.
+  const strictCheckout = strictContentType()
+  app.use('/portal/*', (c, next) => (c.req.path.endsWith('/checkout') ? strictCheckout(c, next) : next()))
 
   // Chained, so that the app's type carries every route for the typed client (hc<DunwellApp>).
   const routes = documentRoutes(

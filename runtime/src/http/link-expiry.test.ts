@@ -13,12 +13,13 @@ describe('signed links expire and rotate keys', () => {
     await api.expectStatus(201, 'PUT', '/api/cases/c-de', { body: caseInput('c-de', { debtor: { locale: 'de-DE' } }) })
     // Made now on the engine's clock, as the engine makes them for a message.
     const links = createLinks({ publicUrl: 'https://pay.dunwell.test', secret: LINK_SECRET, now: () => api.clock.now() })('c-de', 'email')
-    expect((await api.request('GET', `/pay/${tokenOf(links.pay)}`, { as: null })).status).toBe(200)
+    expect((await api.request('GET', `/portal/${tokenOf(links.portal)}`, { as: null })).status).toBe(200)
     await api.advanceTo(MONDAY.getTime() + 119 * DAY)
     expect((await api.request('GET', `/optout/${tokenOf(links.optout)}`, { as: null })).status).toBe(200)
     await api.advanceTo(MONDAY.getTime() + 120 * DAY + 60_000)
     for (const [method, path] of [
-      ['GET', `/pay/${tokenOf(links.pay)}`],
+      ['GET', `/portal/${tokenOf(links.portal)}`],
+      ['POST', `/portal/${tokenOf(links.portal)}/checkout`],
       ['GET', `/optout/${tokenOf(links.optout)}`],
       ['POST', `/optout/${tokenOf(links.optout)}`],
     ] as const) {
@@ -44,13 +45,17 @@ describe('signed links expire and rotate keys', () => {
     const rotated = createApp({ engine: api.engine, db: api.db, secrets: { links: [newSecret, oldSecret] } })
     const dropped = createApp({ engine: api.engine, db: api.db, secrets: { links: [newSecret] } })
     const oldLink = linkToken('c-1', 'email', oldSecret, 'pay')
-    const newLink = tokenOf(createLinks({ publicUrl: 'https://pay.dunwell.test', secret: [newSecret, oldSecret] })('c-1', 'email').pay)
-    expect(readLinkToken(newLink, newSecret, 'pay')).toMatchObject({ status: 'valid', caseId: 'c-1' })
-    expect(readLinkToken(newLink, oldSecret, 'pay')).toEqual({ status: 'invalid' })
-    expect((await rotated.request(`/pay/${oldLink}`)).status).toBe(200)
-    expect((await rotated.request(`/pay/${newLink}`)).status).toBe(200)
+    const newLink = tokenOf(createLinks({ publicUrl: 'https://pay.dunwell.test', secret: [newSecret, oldSecret] })('c-1', 'email').portal)
+    const oldPortal = tokenOf(createLinks({ publicUrl: 'https://pay.dunwell.test', secret: oldSecret })('c-1', 'email', { id: 'step-1' }).portal)
+    expect(readLinkToken(newLink, newSecret, 'portal')).toMatchObject({ status: 'valid', caseId: 'c-1' })
+    expect(readLinkToken(newLink, oldSecret, 'portal')).toEqual({ status: 'invalid' })
+    // An old pay link leads to the portal, as long as its secret is accepted.
+    expect((await rotated.request(`/pay/${oldLink}`)).status).toBe(303)
+    expect((await rotated.request(`/portal/${oldPortal}`)).status).toBe(200)
+    expect((await rotated.request(`/portal/${newLink}`)).status).toBe(200)
     expect((await dropped.request(`/pay/${oldLink}`)).status).toBe(404)
-    expect((await dropped.request(`/pay/${newLink}`)).status).toBe(200)
+    expect((await dropped.request(`/portal/${oldPortal}`)).status).toBe(404)
+    expect((await dropped.request(`/portal/${newLink}`)).status).toBe(200)
   })
 
   it('reads a token made before links expired as expired, and never trusts a forged expiry', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { linkToken, readLinkToken, signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../index'
+import { linkToken, readLinkToken, readPortalLinkToken, signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../index'
 import { caseInput, emailTemplate, journey, textTemplate } from '../engine/testing'
 import { DAY, LETTER_SECRET, LINK_SECRET, optoutToken, SMS_SECRET, snapshot, startApi, type TestApi } from './testing'
 
@@ -91,9 +91,14 @@ describe('opt-out links', () => {
     expect(await snapshot(api)).toEqual(before)
   })
 
-  it('the payment link shows what is open', async () => {
+  it('a payment link sent before the portal leads to the portal, which shows what is open', async () => {
     const { api } = await setup()
-    const page = await api.request('GET', `/pay/${linkToken('c-1', 'sms', LINK_SECRET, 'pay')}`, { as: null })
+    const redirect = await api.request('GET', `/pay/${linkToken('c-1', 'sms', LINK_SECRET, 'pay')}`, { as: null })
+    expect(redirect.status).toBe(303)
+    const location = redirect.headers.get('location')!
+    expect(location).toMatch(/^\.\.\/portal\/[A-Za-z0-9_-]+$/)
+    expect(readPortalLinkToken(location.split('/').at(-1)!, LINK_SECRET, api.clock.now())).toMatchObject({ status: 'valid', caseId: 'c-1', channel: 'sms' })
+    const page = await api.request('GET', location.replace('..', ''), { as: null })
     expect(page.status).toBe(200)
     const html = await page.text()
     expect(html).toContain('<title>Your open invoice</title>')

@@ -70,7 +70,25 @@ describe('the server’s start', () => {
       '  whatsapp: not wired, messages are recorded and not sent (set DUNWELL_WHATSAPP_URL and DUNWELL_WHATSAPP_SECRET)',
       '  letter: not wired, messages are recorded and not sent (set DUNWELL_LETTER_URL and DUNWELL_LETTER_SECRET)',
       '  call: tasks for agents at /api/tasks',
+      'Payments: not wired, the portal offers bank transfer only (set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET)',
     ])
     for (const secret of ['smtp-password-123', 'url-token-456', 'sms-secret-789', 'mailer']) expect(lines.join('\n')).not.toContain(secret)
+  })
+
+  it('names the payment provider and its webhook when Stripe is configured, never its keys', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dunwell-server-'))
+    const lines: string[] = []
+    const env = { STRIPE_SECRET_KEY: 'sk_test_key-123', STRIPE_WEBHOOK_SECRET: 'whsec_signing-456', DUNWELL_PUBLIC_URL: 'https://pay.acme.test' }
+    const server = await startServer({ file: join(folder, 'test.sqlite'), port: 0, open: true, env, log: (line) => lines.push(line) })
+    onTestFinished(async () => {
+      await server.close()
+      rmSync(folder, { recursive: true, force: true })
+    })
+    expect(lines).toContain('Payments: wired to stripe (its webhook: https://pay.acme.test/payments/stripe/webhook)')
+    for (const secret of ['sk_test_key-123', 'whsec_signing-456']) expect(lines.join('\n')).not.toContain(secret)
+    // Half a configuration is a clear error at start, not a portal that cannot confirm payments.
+    await expect(
+      startServer({ file: join(folder, 'other.sqlite'), port: 0, open: true, env: { STRIPE_SECRET_KEY: 'sk_test_key-123' }, log: () => {} }),
+    ).rejects.toThrow(/both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET/)
   })
 })

@@ -19,6 +19,7 @@ import {
 import { systemClock, VirtualClock } from '../clock'
 import { openSqlite } from '../db/open-database'
 import { Engine } from '../engine/engine'
+import { paymentProviderFromEnv, paymentWiringLine } from '../payments'
 import type { ContactPolicy } from '../policy'
 import { createApp, isRuntimePath, notFoundProblem } from './create-app'
 import { isLoopbackAddress } from '../auth'
@@ -104,6 +105,8 @@ export async function startServer(options: ServerOptions) {
   const port = options.port ?? 3000
   if (options.open && !isLoopbackAddress(host)) throw new Error(`development mode (no API keys) runs only on a loopback address, not ${host}`)
 
+  // Before anything opens: half a payment configuration stops the start.
+  const paymentProvider = paymentProviderFromEnv(env)
   const { db, store, close: closeDb } = await openSqlite(options.file)
   // A comma-separated list rotates keys: the first signs new links, every one is still accepted.
   const secrets = env.DUNWELL_SECRET?.split(',')
@@ -142,9 +145,19 @@ export async function startServer(options: ServerOptions) {
 
   const scheduler = startScheduler(engine)
   warmSimulationThread()
-  const app = createApp({ engine, db, open: options.open ?? false, ...(testClock ? { testClock } : {}), secrets: { links: secret, providers } }, () => ({
-    scheduler: scheduler.stats,
-  }))
+  const app = createApp(
+    {
+      engine,
+      db,
+      open: options.open ?? false,
+      ...(testClock ? { testClock } : {}),
+      secrets: { links: secret, providers },
+      ...(paymentProvider ? { payments: { provider: paymentProvider, publicUrl } } : {}),
+    },
+    () => ({
+      scheduler: scheduler.stats,
+    }),
+  )
   const root = new Hono()
   // New work should not wait for the next tick.
   root.use('/api/*', async (c, next) => {
@@ -182,6 +195,7 @@ export async function startServer(options: ServerOptions) {
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof address === 'object' && address ? address.port : port}`
   log(`Dunwell runtime on ${url} (API docs ${url}/docs)${options.open ? ' — development mode: no API keys, this machine only' : ''}`)
   for (const line of channelWiringLines(channels)) log(line)
+  log(paymentWiringLine(paymentProvider, publicUrl))
 
   return {
     url,

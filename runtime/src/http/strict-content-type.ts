@@ -14,6 +14,8 @@ function mediaTypesFor(method: string, path: string): readonly string[] {
   if (path.endsWith('/api/events/bulk')) return ['application/x-ndjson', 'application/json']
   // The debtor's opt-out page posts its own form.
   if (method === 'POST' && /\/optout\/[^/]+$/.test(path)) return ['application/x-www-form-urlencoded']
+  // The portal's pay-now form.
+  if (method === 'POST' && /\/portal\/[^/]+\/checkout$/.test(path)) return ['application/x-www-form-urlencoded']
   return json
 }
 

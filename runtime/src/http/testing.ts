@@ -43,7 +43,13 @@ export type TestApi = Awaited<ReturnType<typeof startApi>>
 
 /** The API on a fresh database; everything is closed and removed when the test ends. */
 export async function startApi(
-  options: { limits?: AppOptions['limits']; at?: Date; channels?: Partial<Record<string, ChannelAdapter>>; policy?: ContactPolicy } = {},
+  options: {
+    limits?: AppOptions['limits']
+    at?: Date
+    channels?: Partial<Record<string, ChannelAdapter>>
+    policy?: ContactPolicy
+    payments?: AppOptions['payments']
+  } = {},
 ) {
   const folder = mkdtempSync(join(tmpdir(), 'dunwell-http-'))
   const file = join(folder, 'test.sqlite')
@@ -63,6 +69,7 @@ export async function startApi(
     testClock: clock,
     secrets: { links: LINK_SECRET, providers: { sms: SMS_SECRET, letter: LETTER_SECRET } },
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.payments ? { payments: options.payments } : {}),
   })
   const keys = {} as Record<Role, string>
   for (const role of roles) keys[role] = (await createApiKey(opened.db, { name: `${role} key`, role })).key

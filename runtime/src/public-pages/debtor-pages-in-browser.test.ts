@@ -2,11 +2,11 @@ import { createRequire } from 'node:module'
 import { HtmlValidate } from 'html-validate'
 import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { linkToken } from '../channels'
+import { portalLinkToken } from '../channels'
 import { caseInput, journey } from '../engine/testing'
 import { LINK_SECRET, optoutToken, startApi, type TestApi } from '../http/testing'
 
-const payToken = (caseId: string) => linkToken(caseId, 'email', LINK_SECRET, 'pay')
+const payToken = (caseId: string) => portalLinkToken({ caseId, channel: 'email' }, LINK_SECRET)
 
 /** A journey written in German by default: a debtor without a locale of their own reads German. */
 const german = journey({
@@ -45,12 +45,12 @@ describe('debtor pages, judged from outside', () => {
     const api = await setup()
     const pages: Record<string, string> = {}
 
-    const payDe = await page(api, 'GET', `/pay/${payToken('de-1')}`)
+    const payDe = await page(api, 'GET', `/portal/${payToken('de-1')}`)
     expect(payDe.html).toContain('<html lang="de">')
     expect(payDe.html).toContain('<title>Ihre offene Rechnung</title>')
     expect(payDe.html).toMatch(/<dd class="total">€\s1\.234,50<\/dd>/) // as Austrians write it (de-DE: 1.234,50 €)
     expect(payDe.html).toContain('31. Oktober 2026')
-    const payEn = await page(api, 'GET', `/pay/${payToken('en-1')}`)
+    const payEn = await page(api, 'GET', `/portal/${payToken('en-1')}`)
     expect(payEn.html).toContain('<dd class="total">£1,234.50</dd>')
     expect(payEn.html).toContain('31 October 2026')
     Object.assign(pages, { payDe: payDe.html, payEn: payEn.html })

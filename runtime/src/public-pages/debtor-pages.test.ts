@@ -1,6 +1,6 @@
 import { HtmlValidate } from 'html-validate'
 import { describe, expect, it } from 'vitest'
-import { linkToken } from '../channels'
+import { portalLinkToken } from '../channels'
 import { publicUrlWarning } from '../channels/public-url-warning'
 import { caseInput } from '../engine/testing'
 import { LINK_SECRET, optoutToken, startApi } from '../http/testing'
@@ -49,7 +49,9 @@ describe('debtor pages', () => {
     expect(doneHtml).toContain('Sie sind abgemeldet')
     await expectValid(doneHtml)
 
-    const pay = await api.request('GET', `/pay/${linkToken('c-de', 'email', LINK_SECRET, 'pay')}`, { as: null })
+    const pay = await api.request('GET', `/portal/${portalLinkToken({ caseId: 'c-de', channel: 'email' }, LINK_SECRET, api.clock.now() + 86_400_000)}`, {
+      as: null,
+    })
     const payHtml = await pay.text()
     expect(payHtml).toContain('<dd class="total">1.234,50\u00a0€</dd>')
     expect(payHtml).toContain('1. November 2026')

@@ -46,13 +46,15 @@ function brandStyle(brand: Brand | undefined): string | undefined {
 
 /**
  * Nothing but the page itself: no scripts, no third parties, images only inlined (the logo), forms post only back
- * here, never framed. The creditor's colour is a second style, allowed by its own hash.
+ * here (or on to the payment provider's checkout), never framed. The creditor's colour is a second style, allowed by its own hash.
  */
-export function pageHeaders(brand?: Brand): Record<string, string> {
+export function pageHeaders(brand?: Brand, formTargets: readonly string[] = []): Record<string, string> {
   const extra = brandStyle(brand)
   const styles = [`'sha256-${styleHash}'`, ...(extra ? [`'sha256-${sha256(extra)}'`] : [])].join(' ')
+  // A form may lead on only where it must: the pay-now form's redirect to the payment provider's checkout (its origin).
+  const forms = ["'self'", ...formTargets].join(' ')
   return {
-    'content-security-policy': `default-src 'none'; style-src ${styles}; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    'content-security-policy': `default-src 'none'; style-src ${styles}; img-src data:; form-action ${forms}; base-uri 'none'; frame-ancestors 'none'`,
     // The token in the URL is the debtor's key to the page: no referrer, no caches.
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',

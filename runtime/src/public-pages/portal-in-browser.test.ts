@@ -4,20 +4,22 @@ import { createRequire } from 'node:module'
 import { serve } from '@hono/node-server'
 import { chromium, type Page } from 'playwright-core'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { linkToken } from '../channels'
+import { portalLinkToken } from '../channels'
 import { caseInput } from '../engine/testing'
+import type { AppOptions } from '../http/app-types'
 import { LINK_SECRET, startApi, type TestApi } from '../http/testing'
+import { startStripeProtocolServer } from '../payments/testing/stripe-protocol-server'
 import { TINY_PNG } from './testing'
 
-const token = (caseId: string) => linkToken(caseId, 'sms', LINK_SECRET, 'pay')
+const token = (caseId: string) => portalLinkToken({ caseId, channel: 'sms' }, LINK_SECRET)
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 /** Where the screenshots go, to be looked at (one per page and language). */
 const shots = process.env.PORTAL_SHOTS ?? '/tmp/portal-shots'
 /** The smallest PDF a viewer opens. */
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
-async function setup() {
-  const api = await startApi()
+async function setup(payments?: NonNullable<AppOptions['payments']>) {
+  const api = await startApi(payments ? { payments } : {})
   await api.expectStatus(200, 'PUT', '/api/settings/creditor', {
     body: { name: 'Stadtwerke Musterstadt', logo: TINY_PNG, primaryColor: '#0b5cad', bank: { iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX' } },
   })
@@ -31,6 +33,22 @@ async function setup() {
   await new Promise((resolve) => server.once('listening', resolve))
   onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
   return { api, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+}
+
+/** A phone's browser tab in `locale`, and what it asked for and the CSP refused (both checked by the test). */
+async function phone(locale: string) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  })
+  onTestFinished(() => browser.close())
+  const tab = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale })
+  tab.setDefaultTimeout(10_000)
+  const requests: string[] = []
+  const cspViolations: string[] = []
+  tab.on('request', (request) => requests.push(request.url()))
+  tab.on('console', (message) => message.type() === 'error' && /Content Security Policy/.test(message.text()) && cspViolations.push(message.text()))
+  return { tab, requests, cspViolations }
 }
 
 /** Every page: requests nothing but itself, no axe violations, fits a 360 px phone; a screenshot to look at. */
@@ -57,20 +75,10 @@ describe('the debtor portal in Chromium on a phone', () => {
   it('shows what is owed and every option; promise, dispute with a PDF, hardship and preferences are stored; a tampered link changes nothing', async () => {
     mkdirSync(shots, { recursive: true })
     const { api, origin } = await setup()
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    })
-    onTestFinished(() => browser.close())
     // A German phone: its own controls (date, file) speak German too.
-    const tab = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'de-DE' })
-    tab.setDefaultTimeout(10_000)
-    const requests: string[] = []
-    const cspViolations: string[] = []
-    tab.on('request', (request) => requests.push(request.url()))
-    tab.on('console', (message) => message.type() === 'error' && /Content Security Policy/.test(message.text()) && cspViolations.push(message.text()))
-    const de = `${origin}/pay/${token('RE-2026-0042')}`
-    const en = `${origin}/pay/${token('INV-7')}`
+    const { tab, requests, cspViolations } = await phone('de-DE')
+    const de = `${origin}/portal/${token('RE-2026-0042')}`
+    const en = `${origin}/portal/${token('INV-7')}`
 
     // The overview, in German: what, why, and the options.
     await tab.goto(de)
@@ -195,6 +203,77 @@ describe('the debtor portal in Chromium on a phone', () => {
     expect(await tab.title()).toBe('This form could not be sent')
     await check(tab, origin, 'form-refused-en', requests)
     expect((await rows(api, 'events')).length).toBe(before)
+    expect(cspViolations).toEqual([])
+  }, 120_000)
+
+  it('pays a part through Stripe Checkout (a local server speaking its protocol): the webhook stores payment.received and the balance falls', async () => {
+    mkdirSync(shots, { recursive: true })
+    const stripe = await startStripeProtocolServer()
+    onTestFinished(() => stripe.close())
+    // The public address is the test server's, known once it listens; the portal reads it when a checkout starts.
+    const payments = { provider: stripe.provider(), publicUrl: '' }
+    const { api, origin } = await setup(payments)
+    payments.publicUrl = origin
+    const { tab, requests, cspViolations } = await phone('en-GB')
+    const link = `${origin}/portal/${portalLinkToken({ caseId: 'INV-7', channel: 'email', step: 'reminders/INV-7/1/2', offers: ['partial'] }, LINK_SECRET)}`
+
+    await tab.goto(link)
+    expect(await tab.inputValue('#pay-amount')).toBe('120.50')
+    await check(tab, origin, 'overview-pay-now-en', requests)
+    await tab.fill('#pay-amount', '20.50')
+    await tab.click('button[type=submit]')
+    // On the checkout page: the form's redirect leads there (the portal's CSP names the provider's checkout, and only it).
+    await tab.waitForURL(`${stripe.checkoutOrigin}/c/pay/cs_test_1`)
+    requests.length = 0
+    // What the portal asked Stripe for: the part, in cents, for this case, back to this link.
+    const session = stripe.seen.find((request) => request.path === '/v1/checkout/sessions')!
+    expect(session.form.get('line_items[0][price_data][unit_amount]')).toBe('2050')
+    expect(session.form.get('success_url')).toBe(`${link}?checkout=done`)
+    // Starting a checkout is no payment.
+    expect((await rows(api, 'events')).filter((e) => e.type === 'payment.received')).toEqual([])
+
+    // The debtor cancels once: nothing changes, and the portal says so calmly.
+    await tab.click('text=Cancel')
+    await tab.waitForURL(`${link}?checkout=cancelled`)
+    expect(await tab.textContent('[role=status]')).toContain('Nothing was charged.')
+    expect(await tab.textContent('.total')).toBe('€120.50')
+    await check(tab, origin, 'checkout-cancelled-en', requests)
+
+    // An amount that is none: a page says what is allowed, and nothing is started.
+    await tab.fill('#pay-amount', 'ten')
+    await tab.click('button[type=submit]')
+    expect(await tab.title()).toBe('Please check the amount')
+    expect(await tab.textContent('main')).toContain('at most €120.50')
+    await check(tab, origin, 'checkout-amount-en', requests)
+    expect(stripe.seen.filter((request) => request.path === '/v1/checkout/sessions')).toHaveLength(1)
+    await tab.click('text=Back to the overview')
+
+    // Then pays: Stripe confirms the payment through its signed webhook, over HTTP, as it would.
+    await tab.fill('#pay-amount', '20.50')
+    await tab.click('button[type=submit]')
+    await tab.waitForURL(`${stripe.checkoutOrigin}/c/pay/cs_test_2`)
+    requests.length = 0
+    const hook = stripe.sessionCompleted('cs_test_2')
+    const webhook = await fetch(`${origin}/payments/stripe/webhook`, {
+      method: 'POST',
+      body: hook.body,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': hook.signature },
+    })
+    expect(webhook.status).toBe(200)
+    const [paid] = (await rows(api, 'events')).filter((e) => e.type === 'payment.received')
+    expect(paid).toMatchObject({ case_id: 'INV-7' })
+    expect(JSON.parse(paid!.data as string)).toMatchObject({ amount: 20.5, provider: 'stripe', providerPaymentId: 'pi_test_2' })
+    // The engine works the event off its queue on its (test) clock.
+    await api.advanceBy(1000)
+    expect((await api.expectStatus(200, 'GET', '/api/cases/INV-7')).balance).toBe(100)
+
+    // Back from Stripe: thanks, and what is open now.
+    await tab.click('text=Back after paying')
+    await tab.waitForURL(`${link}?checkout=done`)
+    expect(await tab.textContent('[role=status]')).toContain('Thank you for your payment')
+    expect(await tab.textContent('.total')).toBe('€100.00')
+    expect(await tab.inputValue('#pay-amount')).toBe('100.00')
+    await check(tab, origin, 'checkout-done-en', requests)
     expect(cspViolations).toEqual([])
   }, 120_000)
 })

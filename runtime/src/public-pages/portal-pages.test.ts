@@ -1,12 +1,12 @@
 import { HtmlValidate } from 'html-validate'
 import { describe, expect, it } from 'vitest'
-import { linkToken } from '../channels'
+import { portalLinkToken } from '../channels'
 import { caseInput } from '../engine/testing'
 import { LINK_SECRET, startApi, type TestApi } from '../http/testing'
 import { TINY_PNG } from './testing'
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
-const token = (caseId: string) => linkToken(caseId, 'email', LINK_SECRET, 'pay')
+const token = (caseId: string) => portalLinkToken({ caseId, channel: 'email' }, LINK_SECRET)
 const hostileId = 'RE-"><script>alert(1)</script>'
 
 async function setup() {
@@ -37,13 +37,22 @@ async function post(api: TestApi, page: string, action: string, fields: Record<s
   return { status: response.status, html: await response.text() }
 }
 
-const eventCount = async (api: TestApi) => (await api.db.selectFrom('events').select('id').execute()).length
+/** Events a form made: opening the portal's pages records `link.opened` (once a day), which no form is. */
+const eventCount = async (api: TestApi) => (await api.db.selectFrom('events').select('id').where('type', '!=', 'link.opened').execute()).length
 
 describe('portal pages', () => {
   it('escape hostile case data and creditor settings everywhere, and are valid HTML in German and English', async () => {
     const api = await setup()
-    const base = `/pay/${token(hostileId)}`
-    for (const path of [base, `${base}/transfer`, `${base}/promise`, `${base}/dispute`, `${base}/hardship`, `${base}/preferences`, `/pay/${token('en-1')}`]) {
+    const base = `/portal/${token(hostileId)}`
+    for (const path of [
+      base,
+      `${base}/transfer`,
+      `${base}/promise`,
+      `${base}/dispute`,
+      `${base}/hardship`,
+      `${base}/preferences`,
+      `/portal/${token('en-1')}`,
+    ]) {
       const page = await get(api, path)
       expect(page.status, path).toBe(200)
       expect(page.html, path).not.toContain('<script>')
@@ -62,20 +71,23 @@ describe('portal pages', () => {
     expect(overview.html).toContain('Ihre offene Rechnung bei Müller &amp; Söhne &lt;GmbH&gt;')
     expect(overview.html).toContain('RE-&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(overview.html).toContain('Guten Tag &lt;img src=x onerror=alert(1)&gt;,')
-    const english = await get(api, `/pay/${token('en-1')}`)
+    // No payment provider wired: no pay-now form, and forms lead nowhere but here.
+    expect(overview.html).not.toContain('/checkout')
+    expect(overview.headers.get('content-security-policy')).toContain("form-action 'self';")
+    const english = await get(api, `/portal/${token('en-1')}`)
     expect(english.html).toContain('<html lang="en">')
     // Invoice 100 plus fees 5, 40 open: 65 paid so far.
     expect(english.html).toMatch(/Fees<\/dt><dd>£5\.00/)
     expect(english.html).toMatch(/Paid so far<\/dt><dd>£65\.00/)
     // No GiroCode for pounds (EPC069-12 is for euro transfers); the account is still shown.
-    const transfer = await get(api, `/pay/${token('en-1')}/transfer`)
+    const transfer = await get(api, `/portal/${token('en-1')}/transfer`)
     expect(transfer.html).toContain('DE89 3704 0044 0532 0130 00')
     expect(transfer.html).not.toContain('<svg')
   })
 
   it('a promise outside the window or above the balance is refused on the page and stores nothing', async () => {
     const api = await setup()
-    const base = `/pay/${token('en-1')}`
+    const base = `/portal/${token('en-1')}`
     const before = await eventCount(api)
     const tooMuch = await post(api, `${base}/promise`, `${base}/promise`, { date: '2026-11-30', amount: '40.01' })
     expect(tooMuch.status).toBe(400)
@@ -95,7 +107,7 @@ describe('portal pages', () => {
 
   it('refuses, changing nothing: a form posted cross-site, without its key, of another type, or too large', async () => {
     const api = await setup()
-    const base = `/pay/${token('en-1')}`
+    const base = `/portal/${token('en-1')}`
     const before = await eventCount(api)
     const crossSite = await post(api, `${base}/hardship`, `${base}/hardship`, {}, { 'sec-fetch-site': 'cross-site' })
     expect(crossSite.status).toBe(403)
@@ -122,7 +134,7 @@ describe('portal pages', () => {
 
   it('the same form sent twice is one event and one task', async () => {
     const api = await setup()
-    const base = `/pay/${token('en-1')}`
+    const base = `/portal/${token('en-1')}`
     const html = (await get(api, `${base}/hardship`)).html
     const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]))
     for (let i = 0; i < 2; i++) {
@@ -139,7 +151,7 @@ describe('portal pages', () => {
 
   it('what the debtor gave goes with the case when it is erased; a document is only the case’s own', async () => {
     const api = await setup()
-    const base = `/pay/${token('en-1')}`
+    const base = `/portal/${token('en-1')}`
     const html = (await get(api, `${base}/dispute`)).html
     const form = new FormData()
     for (const [, name, value] of html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)) form.set(name!, value!)

@@ -1,7 +1,8 @@
 import { html, raw } from 'hono/html'
 import { fromMinorUnits } from '../wire/money'
 import { type Brand, type PageBody, pageLayout } from './page-layout'
-import { backLink, type PortalCase, type PortalView } from './portal-view'
+import { minorDigits } from '@dunwell/contract'
+import { amountForInput, backLink, type PortalCase, type PortalView } from './portal-view'
 
 const money = (view: PortalView, found: PortalCase, minor: number) => view.text.money(fromMinorUnits(minor, found.currency), found.currency)
 
@@ -13,7 +14,31 @@ function option(href: string, title: string, hint: string): PageBody {
  * The portal's first page: what is owed and why, then every way to settle it. Paying, disputing and "I can't pay
  * right now" are always offered, whatever the journey's step.
  */
-export function overviewPage(view: PortalView, found: PortalCase, payNowUrl: string | undefined): PageBody {
+/** The overview's "pay now" form: to the provider's checkout; an amount field only when the link offers paying in part. */
+export interface PayNowForm {
+  action: string
+  partial: boolean
+}
+
+/** Back from the provider's checkout: paid (the webhook confirms it, perhaps a moment later) or cancelled. */
+export type CheckoutReturn = 'done' | 'cancelled'
+
+function payNowForm(view: PortalView, found: PortalCase, form: PayNowForm): PageBody {
+  const p = view.text.t.portal
+  const amount = form.partial
+    ? html`<p><label for="pay-amount">${p.payPartLabel(found.currency)}</label><input id="pay-amount" name="amount" type="text" inputmode="decimal" autocomplete="off" required value="${amountForInput(view.text, found.balance, minorDigits(found.currency))}"></p>`
+    : ''
+  return html`<form method="post" action="${form.action}">${amount}<p><button type="submit">${p.payNow}</button> <span class="hint">${p.payNowHint}</span></p></form>`
+}
+
+function checkoutNotice(view: PortalView, back: CheckoutReturn | undefined): PageBody | '' {
+  const p = view.text.t.portal
+  if (!back) return ''
+  const [title, body] = back === 'done' ? [p.checkoutDoneTitle, p.checkoutDoneBody] : [p.checkoutCancelledTitle, p.checkoutCancelledBody]
+  return html`<div class="note" role="status"><p><strong>${title}</strong></p><p>${body}</p></div>`
+}
+
+export function overviewPage(view: PortalView, found: PortalCase, payNow: PayNowForm | undefined, back?: CheckoutReturn): PageBody {
   const { t } = view.text
   const p = t.portal
   const title = view.brand?.name ? p.overviewTitleWith(view.brand.name) : p.overviewTitle
@@ -30,7 +55,7 @@ ${paid > 0 ? html`<dt>${p.paidLabel}</dt><dd>${money(view, found, paid)}</dd>` :
 </dl>`
   const greeting = found.firstName ? html`<p>${p.greeting(found.firstName)} ${p.intro}</p>` : html`<p>${p.intro}</p>`
   const payOptions = open
-    ? html`${payNowUrl ? html`<p><a class="button" href="${payNowUrl}">${p.payNow}</a> <span class="hint">${p.payNowHint}</span></p>` : ''}
+    ? html`${payNow ? payNowForm(view, found, payNow) : ''}
 <ul class="options">
 ${option(`${view.base}/transfer`, p.transfer, p.transferHint)}
 ${option(`${view.base}/promise`, p.promise, p.promiseHint)}
@@ -46,7 +71,7 @@ ${option(`${view.base}/preferences`, p.preferences, p.preferencesHint)}
   return pageLayout(
     view.text,
     open ? title : p.nothingOpenTitle,
-    html`${open ? greeting : ''}${found.held ? html`<p class="note">${p.onHold}</p>` : ''}
+    html`${checkoutNotice(view, back)}${open ? greeting : ''}${found.held ? html`<p class="note">${p.onHold}</p>` : ''}
 ${summary}
 <h2>${p.optionsTitle}</h2>
 ${payOptions}`,

@@ -6,7 +6,7 @@ import type { Brand, PageBody } from './page-layout'
 export interface PortalView {
   text: DebtorText
   brand?: Brand
-  /** `/pay/<token>`: the forms post back below it. */
+  /** `/portal/<token>`: the forms post back below it. */
   base: string
 }
 

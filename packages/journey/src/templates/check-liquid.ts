@@ -29,7 +29,7 @@ const sampleScope = {
     attributes: {},
   },
   event: { type: 'invoice.overdue', data: {} },
-  links: { pay: 'https://pay.example.com/p', optout: 'https://pay.example.com/o' },
+  links: { portal: 'https://pay.example.com/p', pay: 'https://pay.example.com/p', optout: 'https://pay.example.com/o' },
   sender: { name: 'Sender' },
   locale: 'en',
 }

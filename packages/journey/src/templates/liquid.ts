@@ -25,7 +25,7 @@ export const templateFields = {
     'attributes',
   ],
   event: ['type', 'data'],
-  links: ['pay', 'optout'],
+  links: ['portal', 'pay', 'optout'],
   sender: ['name'],
 } as const satisfies Record<string, readonly string[]>
 

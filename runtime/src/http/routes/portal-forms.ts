@@ -75,9 +75,9 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     })
   }
 
-  page('/pay/:token/promise', (loaded) => promiseForm(loaded))
+  page('/portal/:token/promise', (loaded) => promiseForm(loaded))
 
-  post('/pay/:token/promise', false, async (c, loaded, body) => {
+  post('/portal/:token/promise', false, async (c, loaded, body) => {
     const { text: debtor, t } = { text: loaded.view.text, t: loaded.view.text.t }
     const values = { date: text(body, 'date').slice(0, 10), amount: text(body, 'amount').slice(0, 40) }
     const window = promiseWindow(now(), typeof loaded.debtor.timezone === 'string' ? loaded.debtor.timezone : undefined)
@@ -100,9 +100,9 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     )
   })
 
-  page('/pay/:token/dispute', (loaded) => disputePage(loaded.view, { key: formKeys.make(options, loaded.token), text: '' }))
+  page('/portal/:token/dispute', (loaded) => disputePage(loaded.view, { key: formKeys.make(options, loaded.token), text: '' }))
 
-  post('/pay/:token/dispute', true, async (c, loaded, body) => {
+  post('/portal/:token/dispute', true, async (c, loaded, body) => {
     const { t } = loaded.view.text
     const reason = text(body, 'reason').trim()
     const again = (error: string) =>
@@ -122,9 +122,9 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     return portalPage(c, loaded, messagePage(loaded.view, t.portal.disputeDoneTitle, t.portal.disputeDoneBody))
   })
 
-  page('/pay/:token/hardship', (loaded) => hardshipPage(loaded.view, { key: formKeys.make(options, loaded.token), text: '' }))
+  page('/portal/:token/hardship', (loaded) => hardshipPage(loaded.view, { key: formKeys.make(options, loaded.token), text: '' }))
 
-  post('/pay/:token/hardship', false, async (c, loaded, body) => {
+  post('/portal/:token/hardship', false, async (c, loaded, body) => {
     const { t } = loaded.view.text
     const note = text(body, 'note').trim()
     if (note.length > MAX_NOTE_LENGTH) {
@@ -149,9 +149,9 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     })
   }
 
-  page('/pay/:token/preferences', (loaded) => preferencesForm(loaded))
+  page('/portal/:token/preferences', (loaded) => preferencesForm(loaded))
 
-  post('/pay/:token/preferences', false, async (c, loaded, body) => {
+  post('/portal/:token/preferences', false, async (c, loaded, body) => {
     const [channel, timeOfDay, locale] = [text(body, 'channel'), text(body, 'timeOfDay'), text(body, 'locale')]
     const known = (value: string, allowed: readonly string[]) => value === '' || allowed.includes(value)
     if (!known(channel, reachableChannels(loaded.debtor)) || !known(timeOfDay, timesOfDay) || !known(locale, Object.keys(catalogues))) {
@@ -166,7 +166,7 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     return portalPage(c, loaded, messagePage(view, view.text.t.portal.preferencesDoneTitle, view.text.t.portal.preferencesDoneBody))
   })
 
-  post('/pay/:token/optout', false, async (c, loaded, body) => {
+  post('/portal/:token/optout', false, async (c, loaded, body) => {
     const channel = text(body, 'channel')
     const { t } = loaded.view.text
     if (!reachableChannels(loaded.debtor).includes(channel)) return portalPage(c, loaded, await preferencesForm(loaded, t.portal.errors.choice), 400)

@@ -11,25 +11,35 @@ import type { BankAccount } from '../../public-pages/portal-pages'
 import type { PortalCase, PortalView } from '../../public-pages/portal-view'
 import { MAX_DOCUMENT_BYTES } from '../../public-pages/uploaded-document'
 import { toMinorUnits } from '../../wire/money'
-import { openLink } from './open-link'
+import { openPortalLink, type PortalLink, verifyPortalLink } from './open-link'
 
 /** Bytes a portal form may send: a dispute its document and a little more for the fields; any other form, 64 KB. */
 export function portalBodyLimit(path: string): number {
   return path.endsWith('/dispute') ? MAX_DOCUMENT_BYTES + 64 * 1024 : 64 * 1024
 }
 
-/** A debtor's portal link: for now the `pay` link's token (a `portal` purpose bound to case and step slots in here). */
-export async function portalLink(c: Context, options: AppOptions): Promise<{ caseId: string; channel: string } | Response> {
-  return openLink(c, options, 'pay')
+/**
+ * A debtor's portal link (`/portal/<token>`): bound to case, channel, journey step and its offers. Opening a page
+ * (GET) records `link.opened` once per link and day, unless a scanner or prefetch asked; a form (POST) only checks it.
+ */
+export async function portalLink(c: Context, options: AppOptions): Promise<PortalLink | Response> {
+  return c.req.method === 'GET' || c.req.method === 'HEAD' ? openPortalLink(c, options) : verifyPortalLink(c, options)
 }
 
-/** Where "pay now" starts a provider's checkout; none yet, so the portal offers the bank transfer (the seam for it). */
-export function payNowUrl(_base: string): string | undefined {
-  return undefined
+/** The overview's "pay now": the provider's checkout form, when one is wired; paying in part only when the link offers it. */
+export interface PayNow {
+  action: string
+  partial: boolean
+}
+
+export function payNow(options: AppOptions, loaded: LoadedPortal): PayNow | undefined {
+  if (!options.payments?.provider) return undefined
+  return { action: `${loaded.view.base}/checkout`, partial: loaded.link.offers.includes('partial') }
 }
 
 export interface LoadedPortal {
   token: string
+  link: PortalLink
   caseId: string
   view: PortalView
   found: PortalCase
@@ -47,15 +57,16 @@ export async function loadPortal(c: Context, options: AppOptions): Promise<Loade
   const attributes = JSON.parse(row.attributes) as Record<string, unknown>
   const creditor = await readCreditor(options.db)
   const brand: Brand | undefined = creditor && { name: creditor.name, logo: creditor.logo, primaryColor: creditor.primaryColor }
-  const token = c.req.param('token')!
+  const token = link.token
   // Fees are not a field of a case yet: a case that names them in its attributes (major units, like its amounts) shows them.
   const feesMinor = typeof attributes.fees === 'number' && attributes.fees > 0 ? toMinorUnits(attributes.fees, row.currency) : undefined
   const fees = typeof feesMinor === 'number' ? feesMinor : undefined
   return {
     token,
+    link,
     caseId: row.id,
     debtor,
-    view: { text: await debtorTextForCase(options.db, row.id), brand, base: `/pay/${token}` },
+    view: { text: await debtorTextForCase(options.db, row.id), brand, base: `/portal/${token}` },
     found: {
       reference: row.id,
       firstName: typeof debtor.firstName === 'string' ? debtor.firstName : undefined,
@@ -70,8 +81,14 @@ export async function loadPortal(c: Context, options: AppOptions): Promise<Loade
   }
 }
 
-export function portalPage(c: Context, loaded: LoadedPortal, page: PageBody, status: 200 | 400 | 403 | 404 | 413 | 415 = 200): Response | Promise<Response> {
-  return c.html(page, status, pageHeaders(loaded.view.brand))
+export function portalPage(
+  c: Context,
+  loaded: LoadedPortal,
+  page: PageBody,
+  status: 200 | 400 | 403 | 404 | 409 | 413 | 415 | 502 = 200,
+  formTargets: readonly string[] = [],
+): Response | Promise<Response> {
+  return c.html(page, status, pageHeaders(loaded.view.brand, formTargets))
 }
 
 /** What every form shares: a fresh key for a page that shows one, and the check of a posted one. */

@@ -52,7 +52,7 @@ export function previewRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, opt
           sample: body.sample,
           ...(body.locale ? { locale: body.locale } : {}),
           now: options.engine.clock.now(),
-          links: { pay: 'https://pay.example.com/preview', optout: 'https://pay.example.com/optout/preview' },
+          links: { portal: 'https://pay.example.com/preview', pay: 'https://pay.example.com/preview', optout: 'https://pay.example.com/optout/preview' },
           sender: { name: 'Preview' },
           defaultTimezone: options.engine.policy.defaultTimezone,
         })

@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { isOptOutReply, parseDeliveryCallback, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../../channels'
-import { optOutDonePage, optOutQuestionPage } from '../../public-pages/debtor-pages'
+import { isOptOutReply, parseDeliveryCallback, portalLinkToken, readLinkToken, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../../channels'
+import { getCase } from '../../engine/cases-admin'
+import { debtorText, languageFromHeader } from '../../i18n/debtor-text'
+import { invalidLinkPage, optOutDonePage, optOutQuestionPage } from '../../public-pages/debtor-pages'
 import { optOutEvent } from '../../public-pages/opt-out-event'
 import { debtorTextForCase } from '../../public-pages/debtor-text-for-case'
 import { publicPageHeaders } from '../../public-pages/page-layout'
@@ -27,6 +29,19 @@ export function publicRoutes(app: OpenAPIHono<AppEnv>, options: AppOptions): voi
     if (link instanceof Response) return link
     await engine.ingest([optOutEvent(link.caseId, link.channel)], 'runtime')
     return c.html(optOutDonePage(await debtorTextForCase(options.db, link.caseId), link.channel), 200, publicPageHeaders)
+  })
+
+  // A pay link sent before the portal: to the portal for its case and channel, working as long as the pay link would.
+  app.get('/pay/:token', async (c) => {
+    const secrets = options.secrets?.links
+    const reading = secrets ? readLinkToken(c.req.param('token'), secrets, 'pay', engine.clock.now()) : undefined
+    const link = await openLink(c, options, 'pay')
+    if (link instanceof Response) return link
+    const found = await getCase(options.db, link.caseId)
+    if (!found || !secrets || reading?.status !== 'valid')
+      return c.html(invalidLinkPage(debtorText(languageFromHeader(c.req.header('accept-language')))), 404, publicPageHeaders)
+    const signing = typeof secrets === 'string' ? secrets : secrets[0]!
+    return c.redirect(`../portal/${portalLinkToken({ caseId: link.caseId, channel: link.channel }, signing, reading.expiresAt)}`, 303)
   })
 
   app.post('/callbacks/:provider', async (c) => {
