@@ -30,7 +30,7 @@ export function summaryOf(node: { type: string; data: unknown }): string {
 export function toneOf(type: string): 'flow' | 'logic' | 'time' | 'channel' | 'action' {
   if (type === 'entry' || type === 'exit') return 'flow'
   if (type === 'segment' || type === 'split') return 'logic'
-  if (type === 'wait') return 'time'
+  if (type === 'wait' || type === 'await-arrangement') return 'time'
   if (type === 'action') return 'action'
   return 'channel'
 }

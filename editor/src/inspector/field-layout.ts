@@ -68,6 +68,11 @@ export const fieldLayouts: Partial<Record<NodeType, FieldLayout>> = {
     modes: { for: 'For a time', until: 'Until a time of day', event: 'For an event' },
     modeDefaults: { until: { until: '09:00' }, event: { event: 'payment.received', timeout: 'P7D' } },
   },
+  'await-arrangement': {
+    ...base,
+    labels: { timeout: 'Time to make one' },
+    help: { timeout: 'If the debtor makes no promise and agrees no plan within this time, the case takes “none made”.' },
+  },
   email: message,
   sms: message,
   whatsapp: message,

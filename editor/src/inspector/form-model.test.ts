@@ -76,6 +76,13 @@ describe('formModel', () => {
     expect(modeOf(model, { until: '09:00' }).name).toBe('until')
   })
 
+  it('asks a wait for a promise or plan only how long the debtor has to make one, in a manager’s words', () => {
+    const [timeout, ...others] = fieldsOf('await-arrangement').filter((f) => f.key !== 'label' && f.key !== 'note')
+    expect(others).toEqual([])
+    expect(timeout).toMatchObject({ key: 'timeout', label: 'Time to make one', optional: false })
+    expect(timeout!.help).toContain('none made')
+  })
+
   it('makes message templates a picker and a call’s priority a whole number from 0 to 9', () => {
     for (const type of ['email', 'sms', 'whatsapp', 'letter', 'call'] as const) {
       expect(field(fieldsOf(type), 'template').type).toMatchObject({ kind: 'text', format: 'template' })

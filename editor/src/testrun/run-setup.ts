@@ -50,7 +50,7 @@ export function durationDays(iso: string): number {
 
 /** How long one node can hold a case, in days, at most. */
 function holdDays(node: Journey['nodes'][number]): number {
-  if (node.type !== 'wait') return 0
+  if (node.type !== 'wait' && node.type !== 'await-arrangement') return 0
   const data = node.data as { for?: string; businessDays?: boolean; until?: string; days?: string[]; timeout?: string }
   // Business days skip weekends (and a holiday or two).
   if (data.for) return durationDays(data.for) * (data.businessDays ? 1.5 : 1)

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { TraceStep } from '@dunwell/client'
 import type { Journey } from '@dunwell/journey'
 import { describe, expect, it } from 'vitest'
+import { promiseWaitJourney } from '@dunwell/journey/testing'
 import { suggestedDays } from './run-setup'
 import { describeSeen, highlightAt, toRunSteps } from './trace-steps'
 
@@ -141,6 +142,26 @@ describe('toRunSteps', () => {
     )
     expect(step!.lines).toEqual(['No branch matched: takes “else”'])
     expect(step!.conditions).toEqual([{ label: 'New customers', expr: 'case.attributes.new', result: false, seen: 'case.attributes.new was false' }])
+  })
+})
+
+describe('toRunSteps for a wait for a promise or plan', () => {
+  const journey = promiseWaitJourney()
+  const at = (outcome: string, label: string) => [
+    entry('23T21:00', 'entered', 'arrangement', { type: 'await-arrangement' }),
+    entry('23T21:00', 'waiting', 'arrangement', { until: '2026-12-07T21:00:00.000Z' }),
+    entry('25T10:00', 'decided', 'arrangement', { outcome, label }),
+  ]
+
+  it('says what it waits for, and each way it ends', () => {
+    const words = (outcome: string, label: string) => toRunSteps(at(outcome, label), journey, time).flatMap((step) => step.lines)
+    expect(words('kept', 'promise.kept')).toEqual(['Waits for a promise or plan until 12-07 21:00 at the latest', 'The promise or plan was kept'])
+    expect(words('broken', 'plan.broken')).toContain('The promise or plan was broken')
+    expect(words('none', 'none made')).toContain('No promise or plan made in time: takes “none made”')
+  })
+
+  it('suggests a run long enough for the time to make one', () => {
+    expect(suggestedDays(journey)).toBeGreaterThanOrEqual(14)
   })
 })
 

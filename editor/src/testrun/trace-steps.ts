@@ -28,6 +28,13 @@ export interface StepCondition {
 }
 
 /** `debtor.age was 19`, `debtor.country was “DE”`, `debtor.age was not set`: what a condition read, for a person. */
+/** What a wait for a promise or plan ended with, by its outcome. */
+const arrangementWords: Record<string, string> = {
+  kept: 'The promise or plan was kept',
+  broken: 'The promise or plan was broken',
+  none: 'No promise or plan made in time: takes “none made”',
+}
+
 export function describeSeen(values: Record<string, unknown> | undefined): string | undefined {
   const parts = Object.entries(values ?? {}).map(([field, value]) =>
     value === null ? `${field} was not set` : `${field} was ${typeof value === 'string' ? `“${value}”` : String(value)}`,
@@ -141,8 +148,13 @@ export function toRunSteps(
       }
       case 'waiting': {
         const until = formatTime(str(detail.until))
+        const arrangement = nodes.get(entry.nodeId ?? '')?.type === 'await-arrangement'
         stepAt(entry, 'wake', nameOf(entry.nodeId)).lines.push(
-          detail.event ? `Waits for ${str(detail.event)} until ${until} at the latest` : `Waits until ${until}`,
+          arrangement
+            ? `Waits for a promise or plan until ${until} at the latest`
+            : detail.event
+              ? `Waits for ${str(detail.event)} until ${until} at the latest`
+              : `Waits until ${until}`,
         )
         break
       }
@@ -153,8 +165,13 @@ export function toRunSteps(
         const label = str(detail.label) || outcome
         const type = nodes.get(nodeId)?.type
         const waitLabel = nodes.get(nodeId)?.data.label
-        const step = stepAt(entry, 'wake', type === 'wait' ? (waitLabel ? `${waitLabel}: wait over` : 'Wait over') : nameOf(nodeId))
+        const step = stepAt(
+          entry,
+          'wake',
+          type === 'wait' || type === 'await-arrangement' ? (waitLabel ? `${waitLabel}: wait over` : 'Wait over') : nameOf(nodeId),
+        )
         if (type === 'split') step.lines.push(`Assigned to variant “${label}”`)
+        else if (type === 'await-arrangement') step.lines.push(arrangementWords[outcome] ?? `${label}: the wait ends`)
         else if (type === 'wait') step.lines.push(outcome === 'timeout' ? 'Nothing arrived in time: takes the timeout' : `${label} arrived: the wait ends`)
         else step.lines.push(outcome === 'else' ? 'No branch matched: takes “else”' : `Takes the branch “${label}”`)
         const labels = new Map(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diffJourneys, isMoveOnly, type Journey, type JourneyNode } from '@dunwell/journey'
-import { sampleJourney } from '@dunwell/journey/testing'
+import { promiseWaitJourney, sampleJourney } from '@dunwell/journey/testing'
 
 /** The sample journey with one thing changed by `edit`. */
 function edited(edit: (journey: Journey) => void): Journey {
@@ -38,6 +38,21 @@ describe('diffJourneys', () => {
         nodeId: 'mail',
         fields: ['template'],
         message: 'Email ‘Friendly reminder’: template changed from ‘reminder’ to ‘nudge’',
+      },
+    ])
+  })
+
+  it('names a wait for a promise or plan by its kind, and its changed time to make one', () => {
+    const after = promiseWaitJourney()
+    ;(node(after, 'arrangement') as JourneyNode<'await-arrangement'>).data.timeout = 'P7D'
+    expect(diffJourneys(promiseWaitJourney(), after)).toEqual([
+      {
+        kind: 'changed',
+        subject: 'node',
+        id: 'arrangement',
+        nodeId: 'arrangement',
+        fields: ['timeout'],
+        message: 'Wait for promise or plan ‘arrangement’: time limit changed from ‘14 days’ to ‘7 days’',
       },
     ])
   })

@@ -115,6 +115,7 @@ function diffNodes(before: Journey, after: Journey): JourneyChange[] {
 
 const fieldNames: Record<string, string> = {
   for: 'duration',
+  timeout: 'time limit',
   until: 'time of day',
   at: 'time of day',
   when: 'condition',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { journeyJsonSchema } from '@dunwell/journey'
+import { journeyJsonSchema, nodeTypes } from '@dunwell/journey'
 
 describe('journey.schema.json', () => {
   it('is up to date with the zod schema (run `pnpm generate` when this fails)', () => {
@@ -10,7 +10,7 @@ describe('journey.schema.json', () => {
 
   it('describes every node kind', () => {
     const text = JSON.stringify(journeyJsonSchema())
-    for (const type of ['entry', 'segment', 'split', 'wait', 'email', 'sms', 'whatsapp', 'letter', 'call', 'action', 'exit']) {
+    for (const type of nodeTypes) {
       expect(text).toContain(`"const":"${type}"`)
     }
   })

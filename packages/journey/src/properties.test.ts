@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  pauses,
   compile,
   createJourneyMachine,
   DEFAULT_GOAL,
@@ -62,6 +63,7 @@ const requiredFields: Record<JourneyNode['type'], (data: Record<string, unknown>
   segment: () => ['branches'],
   split: () => ['variants'],
   wait: (data) => ('for' in data ? ['for'] : 'until' in data ? ['until'] : ['event', 'timeout']),
+  'await-arrangement': () => ['timeout'],
   email: () => ['template'],
   sms: () => ['template'],
   whatsapp: () => ['template'],
@@ -206,7 +208,7 @@ const mutations: Mutation[] = [
     code: 'cycle-without-wait',
     mutate: (journey, choose) => {
       const types = new Map(journey.nodes.map((node) => [node.id, node.type]))
-      const instant = journey.edges.filter((edge) => types.get(edge.source) !== 'wait' && types.get(edge.source) !== 'entry')
+      const instant = journey.edges.filter((edge) => !pauses(types.get(edge.source) ?? '') && types.get(edge.source) !== 'entry')
       if (instant.length === 0) return undefined
       const edge = choose(instant)
       edge.target = edge.source

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compile, describeDiagnostic, diagnosticCodes, validate, type Diagnostic, type DiagnosticCode } from '@dunwell/journey'
-import { sampleJourney } from '@dunwell/journey/testing'
+import { promiseWaitJourney, sampleJourney } from '@dunwell/journey/testing'
 
 type Mutable = Record<string, any>
 
@@ -443,6 +443,47 @@ describe('validate', () => {
       const source = (await import('node:fs')).readFileSync(new URL(import.meta.url), 'utf8')
       const untested = diagnosticCodes.filter((code) => !source.includes(`'${code}'`))
       expect(untested).toEqual([])
+    })
+  })
+
+  describe('a wait for a promise or plan', () => {
+    const withWait = (change: (journey: Mutable) => void) => {
+      const journey = promiseWaitJourney() as Mutable
+      change(journey)
+      return validate(journey)
+    }
+
+    it('is valid with its three outcomes connected', () => {
+      expect(validate(promiseWaitJourney())).toEqual([])
+    })
+
+    it('needs each of kept, broken and none made connected', () => {
+      for (const handle of ['kept', 'broken', 'none']) {
+        const diagnostics = withWait((j) => (j.edges = j.edges.filter((e: Mutable) => e.sourceHandle !== handle)))
+        expect(only(diagnostics, 'unconnected-outcome').nodeId).toBe('arrangement')
+      }
+    })
+
+    it('needs a duration to wait for one to be made', () => {
+      const wrong = only(
+        withWait((j) => (node(j, 'arrangement').data.timeout = '14 days')),
+        'schema',
+      )
+      expect(wrong).toMatchObject({ nodeId: 'arrangement', path: ['nodes', 1, 'data', 'timeout'] })
+      expect(
+        only(
+          withWait((j) => delete node(j, 'arrangement').data.timeout),
+          'schema',
+        ).nodeId,
+      ).toBe('arrangement')
+    })
+
+    it('counts as a wait in a loop: broken may lead back to it', () => {
+      const loop = withWait((j) => {
+        j.nodes = j.nodes.filter((n: Mutable) => n.id !== 'broken')
+        j.edges.find((e: Mutable) => e.sourceHandle === 'broken').target = 'arrangement'
+      })
+      expect(loop.filter((d) => d.code === 'cycle-without-wait')).toEqual([])
     })
   })
 

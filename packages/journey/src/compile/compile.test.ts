@@ -3,7 +3,7 @@ import { getShortestPaths } from '@xstate/graph'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate'
 import { celEnvironment, compile, createJourneyMachine, GOAL_STATE, journeyEvents, type Journey, type JourneyMachineConfig } from '@dunwell/journey'
-import { sampleJourney } from '@dunwell/journey/testing'
+import { promiseWaitJourney, sampleJourney } from '@dunwell/journey/testing'
 
 function compiled(journey: unknown = sampleJourney()) {
   const result = compile(journey)
@@ -167,6 +167,35 @@ describe('compile', () => {
     const silent = toPromise(harness(compiled().config, young))
     silent.send({ type: journeyEvents.wake('promise') })
     expect(silent.value).toBe('gave-up')
+  })
+
+  it('waits for a promise or plan: a made one stops the timer, then kept or broken decides; none made times out', () => {
+    const config = compiled(promiseWaitJourney()).config
+    const start = () => harness(config, young)
+    const waiting = start()
+    expect(waiting.value).toBe('arrangement')
+    expect(waiting.effects).toEqual(['enter:overdue', 'enter:arrangement', 'schedule:arrangement'])
+
+    const kept = start().send({ type: 'promise.made', data: { amount: 50, date: '2026-02-01' } })
+    expect(kept.value).toBe('arrangement')
+    // Only the timer goes: the state is not left, so nothing is entered or scheduled again.
+    expect(kept.effects).toEqual(['cancel:arrangement'])
+    kept.send({ type: 'promise.kept', data: {} })
+    expect(kept.value).toBe('kept')
+    expect(kept.effects).toEqual(['cancel:arrangement', 'decide:arrangement=kept', 'enter:kept', 'exit:kept=promised'])
+
+    const completed = start().send({ type: 'plan.agreed', data: {} }).send({ type: 'plan.completed', data: {} })
+    expect(completed.value).toBe('kept')
+
+    for (const type of ['promise.broken', 'plan.broken']) {
+      const broken = start().send({ type: 'promise.made', data: {} }).send({ type, data: {} })
+      expect(broken.value).toBe('broken')
+      expect(broken.effects).toContain('decide:arrangement=broken')
+    }
+
+    const none = start().send({ type: journeyEvents.wake('arrangement') })
+    expect(none.value).toBe('none')
+    expect(none.effects).toEqual(['cancel:arrangement', 'decide:arrangement=none', 'enter:none', 'exit:none=no-response'])
   })
 
   it('ends the enrolment with outcome paid from any node once the goal is met', () => {

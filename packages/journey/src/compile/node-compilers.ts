@@ -1,10 +1,11 @@
 import type { JourneyNode } from '../document'
 import { DEFAULT_HANDLE, type HandleId } from '../node-kind'
 import type { NodeType } from '../nodes'
+import { arrangementEvents, BROKEN_HANDLE, KEPT_HANDLE, NONE_HANDLE } from '../nodes/await-arrangement'
 import { FAILED_HANDLE } from '../nodes/channel'
 import { ELSE_HANDLE } from '../nodes/segment'
 import { EVENT_HANDLE, TIMEOUT_HANDLE } from '../nodes/wait'
-import { actionNames, guardNames, journeyEvents, type ActionRef, type StateConfig } from './machine-types'
+import { actionNames, guardNames, journeyEvents, type ActionRef, type StateConfig, type TransitionConfig } from './machine-types'
 
 export interface CompileContext {
   /** The node an outcome of this node leads to; `undefined` for an unconnected optional outcome. */
@@ -111,6 +112,25 @@ export const nodeCompilers: { [K in NodeType]: NodeCompiler<K> } = {
             actions: [{ type: actionNames.decide, params: { nodeId: node.id, outcome: TIMEOUT_HANDLE, label: 'timeout' } }],
           },
         ],
+      },
+    } as StateConfig
+  },
+
+  // Waits for a promise or plan to be made (at most `timeout`), then for it to be kept or broken. A made one stops
+  // the timer: a transition to the state itself does not leave it (XState v5), so only the cancel runs.
+  'await-arrangement': (node, context) => {
+    const outcome = (handle: string, label: string) => [
+      { target: required(context, handle), actions: [{ type: actionNames.decide, params: { nodeId: node.id, outcome: handle, label } }] },
+    ]
+    const cancel: TransitionConfig[] = [{ target: node.id, actions: [{ type: actionNames.cancel, params: { nodeId: node.id } }] }]
+    return {
+      entry: [enter(node), { type: actionNames.schedule, params: { nodeId: node.id, wait: { for: node.data.timeout } } }],
+      exit: [{ type: actionNames.cancel, params: { nodeId: node.id } }],
+      on: {
+        ...Object.fromEntries(arrangementEvents.made.map((event) => [event, cancel])),
+        ...Object.fromEntries(arrangementEvents.kept.map((event) => [event, outcome(KEPT_HANDLE, event)])),
+        ...Object.fromEntries(arrangementEvents.broken.map((event) => [event, outcome(BROKEN_HANDLE, event)])),
+        [journeyEvents.wake(node.id)]: outcome(NONE_HANDLE, 'none made'),
       },
     } as StateConfig
   },

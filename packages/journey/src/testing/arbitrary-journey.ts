@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { JOURNEY_FORMAT, type Journey, type JourneyEdge, type JourneyNode } from '../document'
 import type { HandleSpec } from '../node-kind'
-import { outcomesOf } from '../nodes'
+import { outcomesOf, pauses } from '../nodes'
 import type { Channel } from '../nodes/channel'
 import type { Settings } from '../settings'
 import type { Template } from '../template'
@@ -55,7 +55,7 @@ function build(plan: Plan): Journey {
 
   const create = (draft: NodeDraft, id: string, forceEnd: boolean): JourneyNode => {
     const { position, base } = draft
-    if (forceEnd && draft.type !== 'wait' && draft.type !== 'exit') {
+    if (forceEnd && !pauses(draft.type) && draft.type !== 'exit') {
       return { id, type: 'exit', position, data: { ...base, outcome: 'no-response' } }
     }
     switch (draft.type) {
@@ -89,7 +89,7 @@ function build(plan: Plan): Journey {
   })
 
   const visit = (node: JourneyNode, waitsOnPath: string[]) => {
-    const path = node.type === 'wait' ? [...waitsOnPath, node.id] : waitsOnPath
+    const path = pauses(node.type) ? [...waitsOnPath, node.id] : waitsOnPath
     const handles = outcomesOf(node) ?? []
     for (const handle of handles) {
       if (handle.optional && choose(2) === 0) continue

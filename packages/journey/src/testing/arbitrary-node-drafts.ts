@@ -209,7 +209,7 @@ const messageKinds = ['email', 'sms', 'whatsapp', 'letter'] as const
 
 /** A node before it has an id and, for a channel step, a template: the builder decides both. */
 export type NodeDraft = { position: { x: number; y: number }; order: number; base: { label?: string; note?: string } } & (
-  | { type: 'segment' | 'split' | 'wait' | 'action' | 'exit'; data: object }
+  | { type: 'segment' | 'split' | 'wait' | 'await-arrangement' | 'action' | 'exit'; data: object }
   | { type: (typeof messageKinds)[number]; template: TemplateDraft }
   | { type: 'call'; queue: string; priority?: number; template?: TemplateDraft }
 )
@@ -218,6 +218,7 @@ const draftKind: fc.Arbitrary<Omit<NodeDraft, 'position' | 'order' | 'base'>> = 
   segmentData.map((data) => ({ type: 'segment' as const, data })),
   splitData.map((data) => ({ type: 'split' as const, data })),
   waitData.map((data) => ({ type: 'wait' as const, data })),
+  duration.map((timeout) => ({ type: 'await-arrangement' as const, data: { timeout } })),
   ...messageKinds.map((type) => templateDraft.map((template) => ({ type, template }))),
   fc.record(
     { type: fc.constant('call' as const), queue: slug, priority: fc.integer({ min: 0, max: 9 }), template: templateDraft },

@@ -91,6 +91,8 @@ function checkNode(view: JourneyView, node: NodeView, used: Set<string>): Diagno
     }
     case 'wait':
       return 'event' in parsed.data && parsed.data.when ? expressionDiagnostic(checkCondition(parsed.data.when), at('when'), 'condition') : []
+    case 'await-arrangement':
+      return []
     case 'email':
     case 'sms':
     case 'whatsapp':

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics'
+import { pauses } from '../nodes'
 import type { EdgeView, JourneyView, NodeView } from './view'
 
 function handleName(handle: string | null): string {
@@ -163,7 +164,7 @@ export function checkGraph(view: JourneyView): Diagnostic[] {
 
 /** A loop through no wait would spin forever (and message a debtor without pause). */
 function checkLoops(view: JourneyView, byId: Map<string, NodeView>, successors: Map<string, string[]>): Diagnostic[] {
-  const instant = (id: string) => byId.get(id)?.type !== 'wait'
+  const instant = (id: string) => !pauses(byId.get(id)?.type ?? '')
   const components = stronglyConnected([...byId.keys()].filter(instant), (id) => (successors.get(id) ?? []).filter(instant))
   const diagnostics: Diagnostic[] = []
   for (const component of components) {
