@@ -46,6 +46,8 @@ export class BatchRun {
   readonly cancelled = new Set<string>()
   /** Timers this batch made, by enrolment, so that cancelling them needs no scan. */
   readonly #newTimers = new Map<string, Set<string>>()
+  /** Wake timers claimed for this batch, by enrolment: a node cancelled before they fall due must not wake. */
+  readonly #claimedWakes = new Map<string, TimerRecord[]>()
   stepsTaken = 0
 
   private constructor(
@@ -55,6 +57,12 @@ export class BatchRun {
     readonly horizon: number,
   ) {
     this.work = [...items].sort(compareWork)
+    for (const item of items) {
+      if (item.kind !== 'timer' || item.timer.kind !== 'wake') continue
+      const list = this.#claimedWakes.get(item.timer.enrolmentId)
+      if (list) list.push(item.timer)
+      else this.#claimedWakes.set(item.timer.enrolmentId, [item.timer])
+    }
   }
 
   static async create(deps: EngineDeps, items: WorkItem[], horizon: number, now: number): Promise<BatchRun> {
@@ -112,6 +120,8 @@ export class BatchRun {
 
   cancelTimers(enrolmentId: string, nodeId: string): void {
     this.batch.timersToCancel.push([enrolmentId, nodeId])
+    // A node may stay where it is and still stop its timer (a wait for a promise once one is made).
+    for (const timer of this.#claimedWakes.get(enrolmentId) ?? []) if (timer.nodeId === nodeId) this.cancelled.add(timer.id)
     for (const id of this.#newTimers.get(enrolmentId) ?? []) {
       const timer = this.batch.timersToInsert.get(id)
       if (timer && timer.nodeId === nodeId && timer.kind === 'wake') {

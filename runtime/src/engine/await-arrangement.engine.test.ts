@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { caseInput, days, enrol, entries, event, hours, journey, MONDAY, startEngine, theEnrolment } from './testing'
+
+/** entry → wait for a promise or plan (14 days to make one) → exit `promised`, `broken-promise` or `no-response`. */
+const promiseWait = () =>
+  journey({
+    id: 'promise-wait',
+    nodes: {
+      start: ['entry', { event: 'invoice.overdue' }],
+      arrangement: ['await-arrangement', { timeout: 'P14D' }],
+      promised: ['exit', { outcome: 'promised' }],
+      broken: ['exit', { outcome: 'broken-promise' }],
+      none: ['exit', { outcome: 'no-response' }],
+    },
+    edges: ['start>arrangement', 'arrangement:kept>promised', 'arrangement:broken>broken', 'arrangement:none>none'],
+  })
+
+const at = (time: string) => Date.parse(time)
+
+describe('a wait for a promise or plan', () => {
+  it('kept: a promise made and paid takes kept, when the promise is kept', async () => {
+    const t = await startEngine()
+    await enrol(t, promiseWait(), [caseInput('c-1')])
+    await t.engine.ingest([
+      event('promise.made', 'c-1', MONDAY.getTime() + days(2), { amount: 40, date: '2026-11-30', via: 'portal' }),
+      event('payment.received', 'c-1', MONDAY.getTime() + days(5), { amount: 40 }),
+    ])
+    await t.engine.advanceTo(MONDAY.getTime() + days(30))
+    expect(await theEnrolment(t, 'c-1')).toMatchObject({ status: 'done', outcome: 'promised', ended_at: MONDAY.getTime() + days(5) })
+    expect((await entries(t, 'c-1', 'decided')).map((e) => e.detail)).toEqual([expect.objectContaining({ outcome: 'kept', label: 'promise.kept' })])
+  })
+
+  it('broken: a promise made in time stops the 14 days; it breaks after its date and grace days, and takes broken then', async () => {
+    const t = await startEngine()
+    await enrol(t, promiseWait(), [caseInput('c-1')])
+    // Due 15 December, past the 14 days to make one; its 3 grace days end with 18 December in Berlin.
+    await t.engine.ingest([event('promise.made', 'c-1', MONDAY.getTime() + hours(3), { amount: 40, date: '2026-12-15' })])
+    await t.engine.advanceTo(at('2026-12-18T22:59:59Z'))
+    expect(await theEnrolment(t, 'c-1')).toMatchObject({ status: 'active', node: 'arrangement' })
+    await t.engine.advanceTo(at('2026-12-18T23:00:00Z'))
+    expect(await theEnrolment(t, 'c-1')).toMatchObject({ status: 'done', outcome: 'broken-promise', ended_at: at('2026-12-18T23:00:00Z') })
+    expect((await entries(t, 'c-1', 'decided')).map((e) => e.detail.outcome)).toEqual(['broken'])
+  })
+
+  it('none made: after 14 days without a promise or plan it takes none made, not a moment before', async () => {
+    const t = await startEngine()
+    await enrol(t, promiseWait(), [caseInput('c-1')])
+    await t.engine.advanceTo(MONDAY.getTime() + days(14) - 1)
+    expect(await theEnrolment(t, 'c-1')).toMatchObject({ status: 'active', node: 'arrangement' })
+    await t.engine.advanceTo(MONDAY.getTime() + days(14))
+    expect(await theEnrolment(t, 'c-1')).toMatchObject({ status: 'done', outcome: 'no-response', ended_at: MONDAY.getTime() + days(14) })
+    expect((await entries(t, 'c-1', 'decided')).map((e) => e.detail)).toEqual([expect.objectContaining({ outcome: 'none', label: 'none made' })])
+  })
+
+  it('a plan agreed and every instalment paid takes kept; a plan broken takes broken', async () => {
+    const t = await startEngine()
+    // Plans for part of the balance: paying the whole would meet the journey's goal (paid) first.
+    await enrol(t, promiseWait(), [caseInput('c-1', { amountDue: 300 }), caseInput('c-2', { amountDue: 300 })])
+    const instalments = [
+      { dueDate: '2026-12-01', amount: 100 },
+      { dueDate: '2026-12-15', amount: 100 },
+    ]
+    await t.engine.ingest([
+      event('plan.agreed', 'c-1', MONDAY.getTime() + hours(1), { instalments, interval: 'P2W' }),
+      event('plan.agreed', 'c-2', MONDAY.getTime() + hours(1), { instalments, interval: 'P2W' }),
+      event('payment.received', 'c-1', at('2026-12-01T10:00:00Z'), { amount: 100 }),
+      event('payment.received', 'c-1', at('2026-12-14T10:00:00Z'), { amount: 100 }),
+    ])
+    await t.engine.advanceTo(at('2027-01-31T00:00:00Z'))
+    expect(await theEnrolment(t, 'c-1')).toMatchObject({ outcome: 'promised', ended_at: at('2026-12-14T10:00:00Z') })
+    // Nothing paid: one missed instalment breaks a plan, when its grace days end with 4 December in Berlin.
+    expect(await theEnrolment(t, 'c-2')).toMatchObject({ outcome: 'broken-promise', ended_at: at('2026-12-04T23:00:00Z') })
+  })
+})
