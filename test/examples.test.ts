@@ -10,8 +10,38 @@ const examples = readdirSync(new URL('examples/', root), { withFileTypes: true }
   .map((entry) => entry.name)
 
 describe('examples', () => {
-  it('has the three journeys a new user starts from', () => {
-    expect(examples).toEqual(expect.arrayContaining(['friendly-reminder', 'life-situations', 'tone-experiment']))
+  it('has the journeys a new user starts from', () => {
+    expect(examples).toEqual(expect.arrayContaining(['friendly-reminder', 'life-situations', 'tone-experiment', 'promise-to-pay']))
+  })
+
+  it('promise-to-pay takes each way out of its wait for a promise or plan: kept, broken (then a call), none made', async () => {
+    const folder = 'examples/promise-to-pay'
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        'packages/cli/bin/dunwell.js',
+        'simulate',
+        `${folder}/journey.json`,
+        '--cases',
+        `${folder}/cases.jsonl`,
+        '--events',
+        `${folder}/events.jsonl`,
+        '--start',
+        '2026-11-23T09:00:00Z',
+        '--days',
+        '40',
+      ],
+      { cwd: root.pathname, env: { ...process.env, INIT_CWD: root.pathname } },
+    )
+    const paths = Object.fromEntries(
+      stdout
+        .split('\n')
+        .filter((line) => line.startsWith('  pp-'))
+        .map((line) => line.trim().split(/\s+/, 2) as [string, string]),
+    )
+    // A promise kept, a promise broken, nothing made in 14 days, a plan paid to the end.
+    expect(paths).toEqual({ 'pp-001': 'promised', 'pp-002': 'broken-promise', 'pp-003': 'no-response', 'pp-004': 'promised' })
+    expect(stdout).toContain('pp-002  broken-promise  overdue → portal-sms → arrangement → broken-sms → care-call → broken')
   })
 
   it.each(examples)('%s is valid without a warning, compiles, is in the stable form and has sample cases', (name) => {
