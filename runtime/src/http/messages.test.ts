@@ -50,7 +50,7 @@ describe('messages that tell the truth', () => {
     })
     expect(mail.html).toContain('Hello Anna, €100.00 is open.')
     expect(mail.text).toContain('Hello Anna, €100.00 is open.')
-    expect((await detail(api, sms!.id)).text).toMatch(/^Pay here: https:\/\/pay\.dunwell\.test\/pay\//)
+    expect((await detail(api, sms!.id)).text).toMatch(/^Pay here: https:\/\/pay\.dunwell\.test\/portal\//)
     expect(await api.expectStatus(200, 'GET', '/api/messages?status=recorded')).toHaveLength(2)
   })
 
