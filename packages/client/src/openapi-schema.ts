@@ -2261,6 +2261,19 @@ export interface operations {
                             } | {
                                 id: string;
                                 /** @enum {string} */
+                                type: "await-arrangement";
+                                position: {
+                                    x: number;
+                                    y: number;
+                                };
+                                data: {
+                                    label?: string;
+                                    note?: string;
+                                    timeout: string;
+                                };
+                            } | {
+                                id: string;
+                                /** @enum {string} */
                                 type: "email";
                                 position: {
                                     x: number;
@@ -2575,6 +2588,19 @@ export interface operations {
                                 note?: string;
                                 event: string;
                                 when?: string;
+                                timeout: string;
+                            };
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            type: "await-arrangement";
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            data: {
+                                label?: string;
+                                note?: string;
                                 timeout: string;
                             };
                         } | {
