@@ -1,6 +1,7 @@
 // Every control on every screen of the editor has a name a screen reader can say: read from Chromium's own
 // accessibility tree (what assistive technology gets), not from our markup.
 import type { CDPSession, Page } from 'playwright-core'
+import { nodeTypes } from '@dunwell/journey'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openEditorInBrowser, type EditorInBrowser } from './support/editor-in-browser'
 
@@ -84,7 +85,7 @@ describe('a screen reader can name every control', () => {
     // A fresh step of each kind from the palette opens in the inspector; undo takes it away again.
     const palette = page.getByRole('button', { name: /^Add [^:]+:/ })
     const count = await palette.count()
-    expect(count).toBe(11)
+    expect(count).toBe(nodeTypes.length)
     for (let index = 0; index < count; index++) {
       const item = palette.nth(index)
       const kind = ((await item.getAttribute('aria-label')) ?? '').replace(/:.*/, '')

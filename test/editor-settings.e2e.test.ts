@@ -172,7 +172,8 @@ describe('the journey settings screen in a real browser', () => {
           '“Settings test” and “Friendly reminder for forgetful payers” do not exclude each other (“Friendly reminder for forgetful payers” has no priority): the case is in both.',
       })
       .waitFor()
-    expect(await warning.getByRole('listitem').count()).toBe(3)
+    // One item per example journey published on the same event.
+    expect(await warning.getByRole('listitem').count()).toBe(4)
     await warning
       .getByText(
         'Where a case is in several journeys, the policy’s cap across all journeys (by default at most one message a day per debtor, calls aside) holds back the later messages.',
