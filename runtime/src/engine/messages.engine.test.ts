@@ -168,3 +168,20 @@ describe('journey versions and renderer caches', () => {
     expect((await messages(t, 'late')).map((m) => `${m.version}: ${m.text}`)).toEqual(['2: Version two Reply STOP to opt out.'])
   })
 })
+
+describe('a virtual clock moved past a message', () => {
+  it('records each message at the moment it was queued, even when one advance takes the event and the next day’s step', async () => {
+    const t = await startEngine()
+    // A first case renders the templates once: the next batch is quick enough not to be cut by its time budget.
+    await enrol(t, bilingual(), [caseInput('warm')])
+    await t.engine.upsertCases([caseInput('anna')])
+    // The event is not run before the clock moves: one advance handles it and the text a day later.
+    await t.engine.ingest([{ id: 'overdue-anna', type: 'invoice.overdue', caseId: 'anna', at: MONDAY.toISOString() }])
+    await t.engine.advanceTo(MONDAY.getTime() + days(2))
+const sent = (await messages(t, "anna")).map((m) => [m.channel, m.status, new Date(m.sent_at!).toISOString()])
+    expect(sent).toEqual([
+      ['email', 'recorded', MONDAY.toISOString()],
+      ['sms', 'recorded', new Date(MONDAY.getTime() + days(1)).toISOString()],
+    ])
+  })
+})
