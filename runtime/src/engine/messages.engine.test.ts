@@ -178,7 +178,7 @@ describe('a virtual clock moved past a message', () => {
     // The event is not run before the clock moves: one advance handles it and the text a day later.
     await t.engine.ingest([{ id: 'overdue-anna', type: 'invoice.overdue', caseId: 'anna', at: MONDAY.toISOString() }])
     await t.engine.advanceTo(MONDAY.getTime() + days(2))
-const sent = (await messages(t, "anna")).map((m) => [m.channel, m.status, new Date(m.sent_at!).toISOString()])
+    const sent = (await messages(t, 'anna')).map((m) => [m.channel, m.status, new Date(m.sent_at!).toISOString()])
     expect(sent).toEqual([
       ['email', 'recorded', MONDAY.toISOString()],
       ['sms', 'recorded', new Date(MONDAY.getTime() + days(1)).toISOString()],
