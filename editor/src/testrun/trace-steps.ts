@@ -150,11 +150,13 @@ export function toRunSteps(
         const until = formatTime(str(detail.until))
         const arrangement = nodes.get(entry.nodeId ?? '')?.type === 'await-arrangement'
         stepAt(entry, 'wake', nameOf(entry.nodeId)).lines.push(
-          arrangement
-            ? `Waits for a promise or plan until ${until} at the latest`
-            : detail.event
-              ? `Waits for ${str(detail.event)} until ${until} at the latest`
-              : `Waits until ${until}`,
+          arrangement && detail.arrangement
+            ? `Follows the ${detail.kind === 'plan' ? 'plan' : 'promise'} made before this step until it is kept or broken`
+            : arrangement
+              ? `Waits for a promise or plan until ${until} at the latest`
+              : detail.event
+                ? `Waits for ${str(detail.event)} until ${until} at the latest`
+                : `Waits until ${until}`,
         )
         break
       }

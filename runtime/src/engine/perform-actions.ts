@@ -15,6 +15,7 @@ import { placeOf } from './case-facts'
 import { evaluateExpression, toJsonValue } from './expressions'
 import type { CompiledVersion } from './journey-cache'
 import type { CaseRecord, EnrolmentRecord } from './records'
+import { arrangementAtWait } from './promises-and-plans'
 import { sendMessage } from './send-message'
 
 const dueOfWait = memoize((wait: WaitRule, now: number, place: DebtorPlace, defaults: PlaceDefaults) =>
@@ -60,6 +61,19 @@ export async function performActions(run: BatchRun, context: StepContext, action
       }
       case actionNames.schedule: {
         const params = action.params as ScheduleParams
+        if (params.arrangement) {
+          // A promise or plan made before the step counts: no new one is awaited, and no timeout runs for it.
+          const found = arrangementAtWait(run, record.id, enrolment.enteredAt)
+          if (found?.outcome === 'active') {
+            const { arrangement } = found
+            audit('waiting', params.nodeId, { arrangement: arrangement.id, kind: arrangement.kind, due: arrangement.instalments.at(-1)?.dueDate ?? null })
+            break
+          }
+          if (found) {
+            context.queue.push({ type: journeyEvents[found.outcome](params.nodeId), data: { arrangementId: found.arrangement.id } })
+            break
+          }
+        }
         const { defaultTimezone, defaultCountry } = run.deps.policy
         const due = dueOfWait(params.wait as WaitRule, now, placeOf(record, defaultTimezone), {
           defaultTimezone,

@@ -112,6 +112,26 @@ export function makeArrangement(run: BatchRun, record: CaseRecord, event: EventR
   }
 }
 
+/** What a wait for a promise or plan finds when a case reaches it: the active one, or one that ended meanwhile. */
+export interface ArrangementAtWait {
+  outcome: 'active' | 'kept' | 'broken'
+  arrangement: ArrangementRecord
+}
+
+/**
+ * The case's promise or plan that counts for a wait reached now: the active one, wherever it was made; else the last
+ * one if it was kept or broken since `since` (the enrolment began). One that ended before is history: the wait waits
+ * for a new one.
+ */
+export function arrangementAtWait(run: BatchRun, caseId: string, since: number): ArrangementAtWait | undefined {
+  const list = run.state.arrangementsOf(caseId).filter((a) => a.status !== 'replaced')
+  const active = list.find((a) => a.status === 'active')
+  if (active) return { outcome: 'active', arrangement: active }
+  const last = list.reduce<ArrangementRecord | undefined>((latest, a) => (!latest || a.madeAt >= latest.madeAt ? a : latest), undefined)
+  if (!last || last.updatedAt < since) return undefined
+  return { outcome: last.status === 'broken' ? 'broken' : 'kept', arrangement: last }
+}
+
 /** Allocates a payment (minor units) to the case's active promise or plan and sends what it completes. */
 export function allocateToArrangement(run: BatchRun, record: CaseRecord, event: EventRecord, amount: number, now: number): void {
   const arrangement = run.state.arrangementsOf(record.id).find((a) => a.status === 'active')

@@ -32,6 +32,9 @@ export const journeyEvents = {
   failed: (nodeId: string) => `dunwell.failed.${nodeId}`,
   /** An action node's effects were performed: conditions after it see what it set. */
   done: (nodeId: string) => `dunwell.done.${nodeId}`,
+  /** A wait for a promise or plan was reached after the case's one had been kept (or broken) already. */
+  kept: (nodeId: string) => `dunwell.kept.${nodeId}`,
+  broken: (nodeId: string) => `dunwell.broken.${nodeId}`,
 }
 
 export interface EnterParams {
@@ -53,6 +56,11 @@ export interface SendParams {
 export interface ScheduleParams {
   nodeId: string
   wait: Omit<WaitData, 'label' | 'note'>
+  /**
+   * A wait for a promise or plan: the runtime looks at the case's own first. One active, it waits for that one (no
+   * timeout); one already kept or broken in this enrolment, it says so with `journeyEvents.kept` / `broken`.
+   */
+  arrangement?: true
 }
 export interface CancelParams {
   nodeId: string

@@ -117,19 +117,22 @@ export const nodeCompilers: { [K in NodeType]: NodeCompiler<K> } = {
   },
 
   // Waits for a promise or plan to be made (at most `timeout`), then for it to be kept or broken. A made one stops
-  // the timer: a transition to the state itself does not leave it (XState v5), so only the cancel runs.
+  // the timer: a transition to the state itself does not leave it (XState v5), so only the cancel runs. One made
+  // before the step counts: the runtime's schedule sets no timer for an active one, and reports one already ended.
   'await-arrangement': (node, context) => {
     const outcome = (handle: string, label: string) => [
       { target: required(context, handle), actions: [{ type: actionNames.decide, params: { nodeId: node.id, outcome: handle, label } }] },
     ]
     const cancel: TransitionConfig[] = [{ target: node.id, actions: [{ type: actionNames.cancel, params: { nodeId: node.id } }] }]
     return {
-      entry: [enter(node), { type: actionNames.schedule, params: { nodeId: node.id, wait: { for: node.data.timeout } } }],
+      entry: [enter(node), { type: actionNames.schedule, params: { nodeId: node.id, wait: { for: node.data.timeout }, arrangement: true } }],
       exit: [{ type: actionNames.cancel, params: { nodeId: node.id } }],
       on: {
         ...Object.fromEntries(arrangementEvents.made.map((event) => [event, cancel])),
         ...Object.fromEntries(arrangementEvents.kept.map((event) => [event, outcome(KEPT_HANDLE, event)])),
         ...Object.fromEntries(arrangementEvents.broken.map((event) => [event, outcome(BROKEN_HANDLE, event)])),
+        [journeyEvents.kept(node.id)]: outcome(KEPT_HANDLE, 'kept before this step'),
+        [journeyEvents.broken(node.id)]: outcome(BROKEN_HANDLE, 'broken before this step'),
         [journeyEvents.wake(node.id)]: outcome(NONE_HANDLE, 'none made'),
       },
     } as StateConfig
