@@ -138,6 +138,14 @@ describe('the journey settings screen in a real browser', () => {
     await page.getByRole('button', { name: 'Redo' }).click()
     await screen.getByRole('listitem', { name: 'Stop rule 1' }).waitFor()
 
+    // Promises and plans: messages pause while one is active unless the journey says otherwise, and only that is written.
+    const pause = screen.getByRole('checkbox', { name: 'Pause this journey’s messages while a promise to pay or an instalment plan is active' })
+    expect(await pause.isChecked()).toBe(true)
+    await pause.uncheck()
+    await pause.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+    await screen.getByText('Turn it off for a journey that sends reminders about the plan itself.', { exact: false }).waitFor()
+    await shot('promises')
+
     await page.getByRole('button', { name: 'Save draft' }).click()
     await page.getByRole('button', { name: 'Saved' }).waitFor()
     const stored = (await editor.api<{ document: { settings: unknown } }>('GET', '/api/journeys/settings-test')).document
@@ -148,6 +156,7 @@ describe('the journey settings screen in a real browser', () => {
       priority: { rank: 1, whenOutranked: 'end' },
       contactHours: { start: '09:00', end: '17:30', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
       stopOn: [{ event: 'dispute.opened', outcome: 'disputed' }],
+      promises: { pauseContact: false },
     })
 
     // The JSON view shows the same document.

@@ -6,6 +6,7 @@ import { Icon } from '../ui/Icon'
 import { ContactHoursSection } from './ContactHoursSection'
 import { LanguagesSection } from './LanguagesSection'
 import { PrioritySection } from './PrioritySection'
+import { PromisesSection } from './PromisesSection'
 import { settingField, settingFieldId, settingProblems } from './setting-fields'
 import { SettingSection } from './SettingSection'
 import { SettingText } from './SettingText'
@@ -14,7 +15,8 @@ import { StopRulesSection } from './StopRulesSection'
 import { s } from './strings'
 
 /**
- * The journey's settings as a form: name and description, languages, goal, contact hours, stop rules and priority.
+ * The journey's settings as a form: name and description, languages, goal, contact hours, stop rules, priority, and
+ * promises and plans.
  * Every edit is one change of the store (typing in a field is one undo step); the validator's findings stand at the
  * field they are about, and a setting selected elsewhere (a problem) is scrolled to and focused.
  */
@@ -75,6 +77,7 @@ export default function SettingsScreen({ onOpenTemplate }: { onOpenTemplate: (id
           <ContactHoursSection />
           <StopRulesSection />
           <PrioritySection />
+          <PromisesSection />
         </div>
       </main>
     </SettingsContext.Provider>

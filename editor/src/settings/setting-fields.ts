@@ -20,6 +20,8 @@ const fields = [
   'settings.priority.rank',
   'settings.priority.whenOutranked',
   'settings.priority.parallel',
+  'settings.promises',
+  'settings.promises.pauseContact',
   'settings.stopOn',
   'settings.stopOn.#',
   'settings.stopOn.#.event',

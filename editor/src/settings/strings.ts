@@ -66,6 +66,10 @@ const en = {
   pause: 'pause, and resume when it ends',
   end: 'end the enrolment',
   parallel: 'Runs beside the other journeys of its group instead of excluding them',
+  promises: 'Promises and plans',
+  pauseContact: 'Pause this journey’s messages while a promise to pay or an instalment plan is active',
+  pauseContactHelp:
+    'Messages wait while the debtor keeps their word. If the promise or plan is broken they go out, within contact hours; if it is kept, the journey ends by its goal or goes on when something is still owed. Turn it off for a journey that sends reminders about the plan itself.',
   optional: ' (optional)',
   weekdays: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
 }
@@ -137,6 +141,10 @@ const de: SettingsStrings = {
   pause: 'pausieren und fortsetzen, wenn sie endet',
   end: 'die Teilnahme beenden',
   parallel: 'Läuft neben den anderen Journeys ihrer Gruppe, statt sie auszuschließen',
+  promises: 'Zahlungszusagen und Ratenpläne',
+  pauseContact: 'Nachrichten dieser Journey pausieren, solange eine Zahlungszusage oder ein Ratenplan läuft',
+  pauseContactHelp:
+    'Nachrichten warten, solange der Schuldner sein Wort hält. Wird die Zusage oder der Plan gebrochen, gehen sie hinaus, innerhalb der Kontaktzeiten; wird sie eingehalten, endet die Journey über ihr Ziel oder geht weiter, wenn noch etwas offen ist. Schalten Sie es für eine Journey ab, die an den Plan selbst erinnert.',
   optional: ' (optional)',
   weekdays: { mon: 'Mo', tue: 'Di', wed: 'Mi', thu: 'Do', fri: 'Fr', sat: 'Sa', sun: 'So' },
 }

@@ -1577,6 +1577,7 @@ export interface components {
                     promises?: {
                         graceDays?: number;
                         missesToBreak?: number;
+                        pauseContact?: boolean;
                     };
                 };
                 templates: {
@@ -2170,6 +2171,7 @@ export interface operations {
                                 promises?: {
                                     graceDays?: number;
                                     missesToBreak?: number;
+                                    pauseContact?: boolean;
                                 };
                             };
                             nodes: ({
@@ -2502,6 +2504,7 @@ export interface operations {
                             promises?: {
                                 graceDays?: number;
                                 missesToBreak?: number;
+                                pauseContact?: boolean;
                             };
                         };
                         nodes: ({

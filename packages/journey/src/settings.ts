@@ -54,6 +54,13 @@ export const DEFAULT_GRACE_DAYS = 3
 /** Missed instalments after which a plan is broken, unless a journey says. */
 export const DEFAULT_MISSES_TO_BREAK = 1
 
+/**
+ * Whether a journey's messages wait while the case's promise or plan is active, unless the journey says: yes, since
+ * a reminder to pay days after the debtor promised to is what a collections manager wants least (a journey that
+ * sends reminders about the plan itself turns it off).
+ */
+export const DEFAULT_PAUSE_CONTACT = true
+
 /** How the engine keeps the promises and plans made while a case is in this journey. */
 export const promiseSettingsSchema = z
   .object({
@@ -61,6 +68,12 @@ export const promiseSettingsSchema = z
     graceDays: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(60, 'must be at most 60').optional(),
     /** Missed instalments that break a plan; default 1 (`DEFAULT_MISSES_TO_BREAK`). */
     missesToBreak: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(12, 'must be at most 12').optional(),
+    /**
+     * While a promise or plan is active, the journey's messages wait (deferred, the trail names the rule); a broken
+     * one lets them go out, within contact hours and caps; a kept one ends the journey by its goal or exit, or lets
+     * them go out if something is still owed. Default true (`DEFAULT_PAUSE_CONTACT`).
+     */
+    pauseContact: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict()
 

@@ -19,6 +19,7 @@ import { noteQuietStart } from './contact-gate'
 import { handBack, heldByOtherJourney, takeOver } from './journey-priority'
 import { applyStopRules } from './stop-rules'
 import { eventRowId } from '../db/event-row-id'
+import { resumePausedContact, retryPausedSends } from './arrangement-pause'
 import { allocateToArrangement, checkDue, makeArrangement, reversePayment } from './promises-and-plans'
 
 /** Events after which the journey's goal is checked even where no node waits for them. */
@@ -221,10 +222,15 @@ export class BatchRun {
       this.batch.holdsReleased.push({ caseId: record.id, kind: release })
       if (this.state.holdsOf(record.id).size === 0) {
         // One paused for a journey of higher priority waits for that one.
-        for (const enrolment of enrolments.filter((e) => e.status === 'paused' && !e.outrankedBy)) {
+        const released = enrolments.filter((e) => e.status === 'paused' && !e.outrankedBy)
+        // A message a promise held back, whose promise ended during the hold, goes out now (paused since: updatedAt).
+        const ended = this.state.arrangementsOf(record.id).filter((a) => a.status !== 'active' && a.status !== 'replaced')
+        const heldBack = released.filter((e) => ended.some((a) => a.updatedAt >= e.updatedAt))
+        for (const enrolment of released) {
           this.setPaused(enrolment, false, release, now)
           await this.step(enrolment, { type: 'dunwell.check', data: {} }, now)
         }
+        await retryPausedSends(this, record, heldBack, release, now)
       }
     }
     if (event.type === 'optout') {
@@ -235,6 +241,7 @@ export class BatchRun {
     if (this.state.holdsOf(record.id).size === 0) {
       for (const enrolment of active) if (enrolment.status === 'active') await this.step(enrolment, stepEvent, now)
     }
+    await resumePausedContact(this, record, event.type, now)
     for (const version of this.deps.triggers().get(event.type) ?? []) await this.enrol(record, version, stepEvent, now)
   }
 

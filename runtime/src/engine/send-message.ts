@@ -12,6 +12,7 @@ import type { BatchRun } from './batch-run'
 import { memoize } from './memo'
 import { ensureOptOut } from '../channels/ensure-opt-out'
 import { placeOf, templateFacts } from './case-facts'
+import { pauseReason, pausingArrangement } from './arrangement-pause'
 import { countContact, gateContact } from './contact-gate'
 import type { StepContext } from './perform-actions'
 import type { CaseRecord, OutboxRecord } from './records'
@@ -92,6 +93,13 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
   if (optedOut.has(params.channel) || optedOut.has('all')) return suppress(`opted out of ${optedOut.has('all') ? 'all contact' : params.channel}`)
   const recipient = recipientOf(record, params.channel)
   if (!recipient) return suppress(contactPoints[params.channel].missing)
+  // The journey waits while the debtor keeps a promise or plan; its end sends this again (arrangement-pause).
+  const pausing = pausingArrangement(run, record.id, version)
+  if (pausing) {
+    const { reason, detail } = pauseReason(pausing)
+    audit({ status: 'deferred', reason, ...detail })
+    return 'deferred'
+  }
   // The policy's rules across journeys (caps, quiet periods) for where the debtor lives: suppressed, or deferred.
   const { rules, held } = gateContact(run, record, version.journeyId, params.channel, now)
   if (held?.onCap === 'suppress') return suppress(held.reason, held.detail)
