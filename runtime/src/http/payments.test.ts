@@ -60,7 +60,11 @@ describe('pay now through Stripe Checkout', () => {
     expect(csp).toContain(`form-action 'self' ${stripe.checkoutOrigin};`)
     expect(csp).not.toContain('script-src')
     const html = await page.text()
-    expect(html).toContain(`<form method="post" action="/portal/${full}/checkout"><p><button type="submit">Pay now</button>`)
+    expect(html).toMatch(
+      new RegExp(
+        `<form method="post" action="/portal/${full}/checkout"><input type="hidden" name="submission" value="[\\w-]{16}"><input type="hidden" name="csrf" value="[\\w-]+"><p><button type="submit">Pay now</button>`,
+      ),
+    )
     expect(html).not.toContain('name="amount"')
     const part = await (await api.request('GET', `/portal/${token(['partial'])}`, { as: null })).text()
     expect(part).toMatch(/<label for="pay-amount">Amount to pay now \(EUR\)<\/label><input id="pay-amount" name="amount" [^>]*value="100.00"/)
@@ -109,6 +113,59 @@ describe('pay now through Stripe Checkout', () => {
     expect(response.status).toBe(303)
     expect(stripe.seen[0]!.form.get('line_items[0][price_data][unit_amount]')).toBe('4550')
     expect((await api.request('POST', `/portal/${full}/checkout`, form('amount=100.00'))).status).toBe(303)
+  })
+
+  it('a double click or a retry of one form is one checkout at Stripe (same Idempotency-Key, same session); a new page is a new one', async () => {
+    const { api, stripe, token } = await setup()
+    const link = token(['partial'])
+    const keyOf = async () => {
+      const html = await (await api.request('GET', `/portal/${link}`, { as: null })).text()
+      const [, submission] = /name="submission" value="([^"]+)"/.exec(html)!
+      const [, csrf] = /name="csrf" value="([^"]+)"/.exec(html)!
+      return `submission=${submission}&csrf=${encodeURIComponent(csrf!)}`
+    }
+    const first = await keyOf()
+    const pay = async (body: string) => {
+      const response = await api.request('POST', `/portal/${link}/checkout`, form(body))
+      expect(response.status, body).toBe(303)
+      return response.headers.get('location')
+    }
+    const twice = [await pay(`${first}&amount=40`), await pay(`${first}&amount=40`)]
+    expect(twice).toEqual([`${stripe.checkoutOrigin}/c/pay/cs_test_1`, `${stripe.checkoutOrigin}/c/pay/cs_test_1`])
+    expect(stripe.sessions.size).toBe(1)
+    const [made, again] = stripe.seen
+    expect(made!.idempotencyKey).toMatch(/^dunwell-checkout-[\w-]{32}$/)
+    // Derived from the case, the amount and the submission: it names no case.
+    expect(made!.idempotencyKey).not.toContain('c-1')
+    expect(again).toMatchObject({ idempotencyKey: made!.idempotencyKey, replayed: true })
+    // The same form with another amount (back, changed, sent again) is another request; so is a new page.
+    expect(await pay(`${first}&amount=50`)).toBe(`${stripe.checkoutOrigin}/c/pay/cs_test_2`)
+    expect(await pay(`${await keyOf()}&amount=40`)).toBe(`${stripe.checkoutOrigin}/c/pay/cs_test_3`)
+    expect(new Set(stripe.seen.map((request) => request.idempotencyKey)).size).toBe(3)
+    // A program posting without a form: one checkout per link and amount.
+    const other = token()
+    const bare = [await api.request('POST', `/portal/${other}/checkout`, form('')), await api.request('POST', `/portal/${other}/checkout`, form(''))]
+    expect(bare.map((response) => response.headers.get('location'))).toEqual([
+      `${stripe.checkoutOrigin}/c/pay/cs_test_4`,
+      `${stripe.checkoutOrigin}/c/pay/cs_test_4`,
+    ])
+    // Another link's form key is refused, and Stripe is not asked.
+    const seen = stripe.seen.length
+    const foreign = await api.request('POST', `/portal/${other}/checkout`, form(first))
+    expect(foreign.status).toBe(403)
+    expect(await detail(foreign)).toMatch(/does not belong to this link/)
+    expect(stripe.seen.length).toBe(seen)
+  })
+
+  it('the local Stripe server refuses a key used again with other parameters, as Stripe does', async () => {
+    const stripe = await startStripeProtocolServer()
+    onTestFinished(() => stripe.close())
+    const provider = stripe.provider()
+    const request = { caseId: 'c-1', amountMinor: 1000, currency: 'EUR', description: 'Payment for c-1', idempotencyKey: 'dunwell-checkout-same' }
+    const urls = { success: 'https://example.com/ok', cancel: 'https://example.com/no' }
+    expect(await provider.createCheckout(request, urls)).toBe(await provider.createCheckout(request, urls))
+    await expect(provider.createCheckout({ ...request, amountMinor: 2000 }, urls)).rejects.toThrow(/same parameters they were first used with/)
+    expect(stripe.sessions.size).toBe(1)
   })
 
   it('a provider that fails is a clear 502, and nothing is charged or stored', async () => {

@@ -9,6 +9,8 @@ export interface CheckoutRequest {
   language?: string
   /** What the provider's page says the payment is for; no personal data. */
   description: string
+  /** The same for the same request (case, amount, form submission): the provider makes one checkout of it. */
+  idempotencyKey: string
 }
 
 /** Where the provider sends the debtor back. */

@@ -109,21 +109,25 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
     checkoutOrigin: options.checkoutOrigin ?? 'https://checkout.stripe.com',
     async createCheckout(request: CheckoutRequest, returnUrls: ReturnUrls): Promise<string> {
       const language = request.language?.slice(0, 2).toLowerCase()
-      const session = await stripe.checkout.sessions.create({
-        mode: 'payment',
-        line_items: [
-          {
-            quantity: 1,
-            price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amountMinor, product_data: { name: request.description } },
-          },
-        ],
-        success_url: returnUrls.success,
-        cancel_url: returnUrls.cancel,
-        client_reference_id: request.caseId,
-        metadata: { caseId: request.caseId },
-        payment_intent_data: { metadata: { caseId: request.caseId } },
-        ...(language && checkoutLanguages.has(language) ? { locale: language as Stripe.Checkout.SessionCreateParams.Locale } : {}),
-      })
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          line_items: [
+            {
+              quantity: 1,
+              price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amountMinor, product_data: { name: request.description } },
+            },
+          ],
+          success_url: returnUrls.success,
+          cancel_url: returnUrls.cancel,
+          client_reference_id: request.caseId,
+          metadata: { caseId: request.caseId },
+          payment_intent_data: { metadata: { caseId: request.caseId } },
+          ...(language && checkoutLanguages.has(language) ? { locale: language as Stripe.Checkout.SessionCreateParams.Locale } : {}),
+        },
+        // Stripe answers a request with a key it saw (24 hours) with the session it made then.
+        { idempotencyKey: request.idempotencyKey },
+      )
       if (!session.url) throw new Error('Stripe made a checkout session without a URL')
       return session.url
     },

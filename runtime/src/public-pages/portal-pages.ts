@@ -2,7 +2,7 @@ import { html, raw } from 'hono/html'
 import { fromMinorUnits } from '../wire/money'
 import { type Brand, type PageBody, pageLayout } from './page-layout'
 import { minorDigits } from '@dunwell/contract'
-import { amountForInput, backLink, type PortalCase, type PortalView } from './portal-view'
+import { amountForInput, backLink, type FormKey, hiddenFields, type PortalCase, type PortalView } from './portal-view'
 
 const money = (view: PortalView, found: PortalCase, minor: number) => view.text.money(fromMinorUnits(minor, found.currency), found.currency)
 
@@ -18,6 +18,8 @@ function option(href: string, title: string, hint: string): PageBody {
 export interface PayNowForm {
   action: string
   partial: boolean
+  /** One submission: sent twice (a double click), it is one checkout at the provider. */
+  key: FormKey
 }
 
 /** Back from the provider's checkout: paid (the webhook confirms it, perhaps a moment later) or cancelled. */
@@ -28,7 +30,7 @@ function payNowForm(view: PortalView, found: PortalCase, form: PayNowForm): Page
   const amount = form.partial
     ? html`<p><label for="pay-amount">${p.payPartLabel(found.currency)}</label><input id="pay-amount" name="amount" type="text" inputmode="decimal" autocomplete="off" required value="${amountForInput(view.text, found.balance, minorDigits(found.currency))}"></p>`
     : ''
-  return html`<form method="post" action="${form.action}">${amount}<p><button type="submit">${p.payNow}</button> <span class="hint">${p.payNowHint}</span></p></form>`
+  return html`<form method="post" action="${form.action}">${hiddenFields(form.key)}${amount}<p><button type="submit">${p.payNow}</button> <span class="hint">${p.payNowHint}</span></p></form>`
 }
 
 function checkoutNotice(view: PortalView, back: CheckoutReturn | undefined): PageBody | '' {

@@ -7,7 +7,7 @@ import { readCreditor } from '../../public-pages/creditor-store'
 import { isFormKey, newFormKey } from '../../public-pages/form-key'
 import { type Brand, pageHeaders, publicPageHeaders, type PageBody } from '../../public-pages/page-layout'
 import { isHeld } from '../../public-pages/portal-case'
-import type { BankAccount } from '../../public-pages/portal-pages'
+import type { BankAccount, PayNowForm } from '../../public-pages/portal-pages'
 import type { PortalCase, PortalView } from '../../public-pages/portal-view'
 import { MAX_DOCUMENT_BYTES } from '../../public-pages/uploaded-document'
 import { toMinorUnits } from '../../wire/money'
@@ -27,14 +27,9 @@ export async function portalLink(c: Context, options: AppOptions): Promise<Porta
 }
 
 /** The overview's "pay now": the provider's checkout form, when one is wired; paying in part only when the link offers it. */
-export interface PayNow {
-  action: string
-  partial: boolean
-}
-
-export function payNow(options: AppOptions, loaded: LoadedPortal): PayNow | undefined {
+export function payNow(options: AppOptions, loaded: LoadedPortal): PayNowForm | undefined {
   if (!options.payments?.provider) return undefined
-  return { action: `${loaded.view.base}/checkout`, partial: loaded.link.offers.includes('partial') }
+  return { action: `${loaded.view.base}/checkout`, partial: loaded.link.offers.includes('partial'), key: formKeys.make(options, loaded.token) }
 }
 
 export interface LoadedPortal {

@@ -4,13 +4,14 @@ import { portalUrl } from '../../channels'
 import { getCase } from '../../engine/cases-admin'
 import { girocodePayload } from '../../public-pages/girocode'
 import { type CheckoutReturn, messagePage, overviewPage, transferPage } from '../../public-pages/portal-pages'
+import { checkoutIdempotencyKey } from '../../payments/checkout-key'
 import type { PaymentProviderEvent } from '../../payments/payment-provider'
 import { fromMinorUnits, toMinorUnits } from '../../wire/money'
 import type { AppEnv, AppOptions } from '../app-types'
 import { problem } from '../problem'
 import { verifyPortalLink } from './open-link'
 import { portalFormRoutes } from './portal-forms'
-import { type LoadedPortal, loadPortal, payNow, portalPage } from './portal-load'
+import { formKeys, type LoadedPortal, loadPortal, payNow, portalPage } from './portal-load'
 
 export { portalBodyLimit } from './portal-load'
 
@@ -102,6 +103,9 @@ export function portalRoutes(app: Hono<AppEnv>, options: AppOptions): void {
       text.t.portal.checkoutAmountBody(text.money(fromMinorUnits(balanceMinor, found.currency), found.currency)),
     ]
     const form = await c.req.parseBody()
+    // The page's form carries its key: a wrong one is another page's, refused; a program without one is one per link.
+    const keyed = form.submission !== undefined || form.csrf !== undefined
+    if (keyed && !formKeys.check(options, link.token, form)) return problem(c, 403, 'the pay-now form does not belong to this link: open the page again')
     const typed = typeof form.amount === 'string' && form.amount.trim() !== '' ? form.amount : undefined
     let amountMinor = balanceMinor
     if (typed !== undefined) {
@@ -130,6 +134,12 @@ export function portalRoutes(app: Hono<AppEnv>, options: AppOptions): void {
           currency: found.currency,
           ...(found.debtor.locale ? { language: found.debtor.locale } : {}),
           description: found.debtor.locale?.startsWith('de') ? `Zahlung zu ${link.caseId}` : `Payment for ${link.caseId}`,
+          idempotencyKey: checkoutIdempotencyKey({
+            caseId: link.caseId,
+            amountMinor,
+            currency: found.currency,
+            submission: keyed ? String(form.submission) : `link:${link.token}`,
+          }),
         },
         { success: `${back}?checkout=done`, cancel: `${back}?checkout=cancelled` },
       )

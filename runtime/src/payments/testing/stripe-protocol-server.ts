@@ -15,6 +15,19 @@ export interface SeenRequest {
   path: string
   form: URLSearchParams
   authorization: string | undefined
+  /** The `Idempotency-Key` header the client sent, if any. */
+  idempotencyKey: string | undefined
+  /** Whether this server answered it from an earlier request with the same key (`Idempotent-Replayed: true`). */
+  replayed: boolean
+}
+
+/** What a key's first request was and got, kept as Stripe keeps it (for 24 hours there; for the server's life here). */
+interface Remembered {
+  method: string
+  path: string
+  body: string
+  status: number
+  answer: unknown
 }
 
 interface Session {
@@ -38,6 +51,7 @@ export async function startStripeProtocolServer() {
   const sessions = new Map<string, Session>()
   const intents = new Map<string, { id: string; object: 'payment_intent'; metadata: Record<string, string> }>()
   let count = 0
+  const keys = new Map<string, Remembered>()
   /** This server's own address: it hosts the checkout page too, as Stripe hosts it at checkout.stripe.com. */
   let origin = ''
   const error = (status: number, message: string) => ({ status, body: { error: { type: 'invalid_request_error', message } } })
@@ -108,15 +122,50 @@ export async function startStripeProtocolServer() {
       )
       return
     }
+    const key = request.headers['idempotency-key']
+    const idempotencyKey = typeof key === 'string' ? key : undefined
     const seenRequest: SeenRequest = {
       method: request.method ?? 'GET',
       path: url.pathname,
       form: new URLSearchParams(request.method === 'GET' ? url.search : text),
       authorization: request.headers.authorization,
+      idempotencyKey,
+      replayed: false,
     }
     seen.push(seenRequest)
+    const headers = { 'content-type': 'application/json', 'request-id': `req_${seen.length}` }
+    // Stripe's idempotent requests: a key seen before with the same request gets the same answer, replayed; with
+    // other parameters it is an error. Requests refused before they ran (bad key, invalid parameters) are not kept.
+    const remembered = idempotencyKey && seenRequest.method === 'POST' ? keys.get(`${request.headers.authorization}\u0000${idempotencyKey}`) : undefined
+    if (remembered) {
+      if (remembered.method !== seenRequest.method || remembered.path !== seenRequest.path || remembered.body !== text) {
+        response.writeHead(400, headers)
+        response.end(
+          JSON.stringify({
+            error: {
+              type: 'idempotency_error',
+              message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+            },
+          }),
+        )
+        return
+      }
+      seenRequest.replayed = true
+      response.writeHead(remembered.status, { ...headers, 'idempotent-replayed': 'true' })
+      response.end(JSON.stringify(remembered.answer))
+      return
+    }
     const { status, body } = answer(seenRequest)
-    response.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${seen.length}` })
+    if (idempotencyKey && seenRequest.method === 'POST' && status !== 400 && status !== 401) {
+      keys.set(`${request.headers.authorization}\u0000${idempotencyKey}`, {
+        method: seenRequest.method,
+        path: seenRequest.path,
+        body: text,
+        status,
+        answer: body,
+      })
+    }
+    response.writeHead(status, headers)
     response.end(JSON.stringify(body))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
