@@ -6,8 +6,17 @@ import type { Brand, PageBody } from './page-layout'
 export interface PortalView {
   text: DebtorText
   brand?: Brand
-  /** `/portal/<token>`: the forms post back below it. */
+  /** The overview's address relative to the page shown (`portalBase`): the forms post back below it. */
   base: string
+}
+
+/**
+ * Where the portal's overview is, relative to the page at `path` (`./<token>` from the overview, `../<token>` from a
+ * page below it). The browser resolves it against the address it shows, so links, forms and back links stay under
+ * whatever prefix the portal is reached by: a `publicUrl` with a path behind a proxy, or the app mounted under one.
+ */
+export function portalBase(path: string, token: string): string {
+  return path.endsWith(`/${token}`) ? `./${token}` : `../${token}`
 }
 
 /** The case as the portal shows it; amounts in minor units, exact. */

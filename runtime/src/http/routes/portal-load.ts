@@ -8,7 +8,7 @@ import { isFormKey, newFormKey } from '../../public-pages/form-key'
 import { type Brand, pageHeaders, publicPageHeaders, type PageBody } from '../../public-pages/page-layout'
 import { isHeld } from '../../public-pages/portal-case'
 import type { BankAccount, PayNowForm } from '../../public-pages/portal-pages'
-import type { PortalCase, PortalView } from '../../public-pages/portal-view'
+import { type PortalCase, type PortalView, portalBase } from '../../public-pages/portal-view'
 import { MAX_DOCUMENT_BYTES } from '../../public-pages/uploaded-document'
 import { toMinorUnits } from '../../wire/money'
 import { openPortalLink, type PortalLink, verifyPortalLink } from './open-link'
@@ -61,7 +61,7 @@ export async function loadPortal(c: Context, options: AppOptions): Promise<Loade
     link,
     caseId: row.id,
     debtor,
-    view: { text: await debtorTextForCase(options.db, row.id), brand, base: `/portal/${token}` },
+    view: { text: await debtorTextForCase(options.db, row.id), brand, base: portalBase(c.req.path, token) },
     found: {
       reference: row.id,
       firstName: typeof debtor.firstName === 'string' ? debtor.firstName : undefined,
