@@ -30,7 +30,7 @@ function targets(html: string): string[] {
  * Follows every link of the portal from its overview, as a browser at `start` would resolve them: each must stay under
  * `prefix` and answer a page. `fetchAt` asks the app for an absolute URL.
  */
-async function crawl(start: string, prefix: string, fetchAt: (url: string) => Promise<Response>) {
+async function crawl(start: string, prefix: string, fetchAt: (url: string) => Response | Promise<Response>) {
   const seen = new Set<string>()
   const actions = new Set<string>()
   const queue = [start]
