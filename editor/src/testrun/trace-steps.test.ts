@@ -160,6 +160,31 @@ describe('toRunSteps for a wait for a promise or plan', () => {
     expect(words('none', 'none made')).toContain('No promise or plan made in time: takes “none made”')
   })
 
+  it('follows a promise made before the step, and says why a message waits for it', () => {
+    const steps = toRunSteps(
+      [
+        entry('23T21:00', 'entered', 'arrangement', { type: 'await-arrangement' }),
+        entry('23T21:00', 'waiting', 'arrangement', { arrangement: 'promise:c-1:1', kind: 'promise', due: '2026-12-15' }),
+        entry('24T09:00', 'message', 'reminder-email', {
+          channel: 'email',
+          template: 'friendly-reminder',
+          status: 'deferred',
+          reason: 'contact paused while a promise to pay is active',
+          rule: 'settings.promises.pauseContact',
+        }),
+        entry('25T10:00', 'decided', 'arrangement', { outcome: 'kept', label: 'kept before this step' }),
+      ],
+      journey,
+      time,
+    )
+    expect(steps.flatMap((step) => step.lines)).toEqual([
+      'Follows the promise made before this step until it is kept or broken',
+      'Email held back: contact paused while a promise to pay is active',
+      'The promise or plan was kept',
+    ])
+    expect(steps.flatMap((step) => step.messages)).toEqual([expect.not.objectContaining({ until: expect.anything() })])
+  })
+
   it('suggests a run long enough for the time to make one', () => {
     expect(suggestedDays(journey)).toBeGreaterThanOrEqual(14)
   })

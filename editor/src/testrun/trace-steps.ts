@@ -202,8 +202,10 @@ export function toRunSteps(
         const message = entry.message
         const base = { channel, template: (detail.template as string | null) ?? null }
         if (status === 'deferred') {
-          step.messages.push({ ...base, status: 'deferred', reason: str(detail.reason), until: str(detail.until) })
-          step.lines.push(`${channelName(channel)} held until ${formatTime(str(detail.until))}: ${str(detail.reason)}`)
+          // Held for a promise or plan, it waits for its end: no time is known.
+          const until = str(detail.until)
+          step.messages.push({ ...base, status: 'deferred', reason: str(detail.reason), ...(until ? { until } : {}) })
+          step.lines.push(`${channelName(channel)} held ${until ? `until ${formatTime(until)}` : 'back'}: ${str(detail.reason)}`)
         } else if (status === 'suppressed') {
           lastOutcome.set(entry.nodeId!, 'failed')
           step.messages.push({ ...base, status: 'suppressed', reason: str(detail.reason) })
