@@ -6,7 +6,7 @@ export type { SplitData } from './nodes/split'
 export { EVENT_HANDLE, TIMEOUT_HANDLE, isEventWait, type WaitData, type WaitEventData, type WaitForData, type WaitUntilData } from './nodes/wait'
 export { FAILED_HANDLE, channels, type Channel } from './nodes/channel'
 export { knownOutcomes, type ExitData } from './nodes/exit'
-export { arrangementEvents } from './nodes/await-arrangement'
+export { arrangementEvents, NONE_HANDLE } from './nodes/await-arrangement'
 export type { ActionData } from './nodes/action'
 export type { CallData } from './nodes/call'
 export {

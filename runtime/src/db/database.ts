@@ -286,6 +286,8 @@ export interface ArrangementsTable {
   payments: string
   made_at: number
   updated_at: number
+  /** JSON: the ids of the enrolments whose wait for a promise or plan took this one's end (kept or broken). */
+  answered: string
 }
 
 /** A document a debtor uploaded (a dispute's evidence): PDF, JPEG or PNG by its bytes, at most 5 MB. */

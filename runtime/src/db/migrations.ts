@@ -326,6 +326,16 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0015-arrangements-answered': {
+    // The enrolments whose wait for a promise or plan took an arrangement's end: met again (a second chance), a wait
+    // waits for a new one instead of taking the same end again.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('arrangements')
+        .addColumn('answered', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

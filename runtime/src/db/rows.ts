@@ -47,5 +47,6 @@ export function arrangementFromRow(row: Selectable<ArrangementsTable>): Arrangem
     payments: JSON.parse(row.payments),
     madeAt: Number(row.made_at),
     updatedAt: Number(row.updated_at),
+    answered: JSON.parse(row.answered),
   }
 }

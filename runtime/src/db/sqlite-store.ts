@@ -120,9 +120,9 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
     addHold: sqlite.prepare(`insert into case_holds (case_id, kind, since) values (?, ?, ?) on conflict do nothing`),
     releaseHold: sqlite.prepare(`delete from case_holds where case_id = ? and kind = ?`),
     upsertArrangement: sqlite.prepare(
-      `insert into arrangements (id, case_id, kind, status, via, interval, grace_days, misses_to_break, instalments, payments, made_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (id) do update set status = excluded.status, instalments = excluded.instalments, payments = excluded.payments, updated_at = excluded.updated_at`,
+      `insert into arrangements (id, case_id, kind, status, via, interval, grace_days, misses_to_break, instalments, payments, made_at, updated_at, answered)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (id) do update set status = excluded.status, instalments = excluded.instalments, payments = excluded.payments, updated_at = excluded.updated_at, answered = excluded.answered`,
     ),
     addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
     savePreferences: sqlite.prepare(
@@ -249,6 +249,7 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         JSON.stringify(a.payments),
         a.madeAt,
         a.updatedAt,
+        JSON.stringify(a.answered),
       )
     }
     for (const id of batch.eventsProcessed) statements.markProcessed.run(processedAt, id)

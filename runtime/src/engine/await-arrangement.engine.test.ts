@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { simulate } from '../simulate/simulate'
-import { caseInput, days, enrol, entries, event, hours, iso, journey, MONDAY, startEngine, theEnrolment } from './testing'
+import { caseInput, days, enrol, entries, event, hours, iso, journey, messages, MONDAY, startEngine, tempFile, textTemplate, theEnrolment } from './testing'
 
 /** entry → wait for a promise or plan (14 days to make one) → exit `promised`, `broken-promise` or `no-response`. */
 const promiseWait = () =>
@@ -169,5 +169,53 @@ describe('a test run (simulation) of a wait reached after a promise', () => {
     })
     expect(report.cases['c-1']).toMatchObject({ outcome: 'broken-promise' })
     expect(report.cases['c-2']).toMatchObject({ outcome: 'promised' })
+  })
+})
+
+describe('a wait for a promise or plan met again after a broken one (a second chance)', () => {
+  /** entry → wait for a promise or plan → broken: SMS → the same wait again; kept → `promised`; none → `no-response`. */
+  const secondChance = () =>
+    journey({
+      id: 'second-chance',
+      nodes: {
+        start: ['entry', { event: 'invoice.overdue' }],
+        arrangement: ['await-arrangement', { timeout: 'P14D' }],
+        nudge: ['sms', { template: 'nudge' }],
+        promised: ['exit', { outcome: 'promised' }],
+        none: ['exit', { outcome: 'no-response' }],
+      },
+      edges: ['start>arrangement', 'arrangement:broken>nudge', 'nudge>arrangement', 'arrangement:kept>promised', 'arrangement:none>none'],
+      templates: { nudge: textTemplate('sms', 'A new date? {{ links.portal }}') },
+    })
+
+  it('the broken one was answered there: the wait waits for a new one, and does not take broken again (after a restart too)', async () => {
+    const file = tempFile()
+    const before = await startEngine({ file })
+    await enrol(before, secondChance(), [caseInput('c-1')])
+    // Broken when 24 November's grace days end: 27 November 23:00 UTC, midnight in Berlin; the SMS goes out at 08:00.
+    await before.engine.ingest([event('promise.made', 'c-1', MONDAY.getTime() + hours(1), { amount: 40, date: '2026-11-24' })])
+    await before.engine.advanceTo(at('2026-11-28T05:00:00Z'))
+    expect(await theEnrolment(before, 'c-1')).toMatchObject({ status: 'active', node: 'nudge' })
+    await before.close()
+
+    const t = await startEngine({ file, at: '2026-11-28T05:00:00Z' })
+    await t.engine.advanceTo(at('2026-12-31T00:00:00Z'))
+    const sms = await messages(t, 'c-1')
+    expect(sms.map((m) => m.node_id)).toEqual(['nudge'])
+    const sentAt = Number(sms[0]!.created_at)
+    expect((await entries(t, 'c-1', 'decided')).map((e) => e.detail.outcome)).toEqual(['broken', 'none'])
+    expect(await theEnrolment(t, 'c-1')).toMatchObject({ status: 'done', outcome: 'no-response', ended_at: sentAt + days(14) })
+  })
+
+  it('a new promise after the reminder is followed: kept takes kept', async () => {
+    const t = await startEngine()
+    await enrol(t, secondChance(), [caseInput('c-1')])
+    await t.engine.ingest([
+      event('promise.made', 'c-1', MONDAY.getTime() + hours(1), { amount: 40, date: '2026-11-24' }),
+      event('promise.made', 'c-1', at('2026-11-30T10:00:00Z'), { amount: 40, date: '2026-12-10' }),
+      event('payment.received', 'c-1', at('2026-12-09T10:00:00Z'), { amount: 40 }),
+    ])
+    await t.engine.advanceTo(at('2026-12-31T00:00:00Z'))
+    expect(await theEnrolment(t, 'c-1')).toMatchObject({ status: 'done', outcome: 'promised', ended_at: at('2026-12-09T10:00:00Z') })
   })
 })

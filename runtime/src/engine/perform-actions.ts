@@ -1,6 +1,7 @@
 import {
   actionNames,
   journeyEvents,
+  NONE_HANDLE,
   type ActParams,
   type DecideParams,
   type EnterParams,
@@ -15,7 +16,7 @@ import { placeOf } from './case-facts'
 import { evaluateExpression, toJsonValue } from './expressions'
 import type { CompiledVersion } from './journey-cache'
 import type { CaseRecord, EnrolmentRecord } from './records'
-import { arrangementAtWait } from './promises-and-plans'
+import { arrangementAtWait, markAnswered } from './promises-and-plans'
 import { sendMessage } from './send-message'
 
 const dueOfWait = memoize((wait: WaitRule, now: number, place: DebtorPlace, defaults: PlaceDefaults) =>
@@ -53,8 +54,12 @@ export async function performActions(run: BatchRun, context: StepContext, action
       }
       case actionNames.decide: {
         const params = action.params as DecideParams
-        if (context.version.config.states[params.nodeId]?.meta?.nodeType === 'split') {
-          run.recordSplit(record.id, context.version.journeyId, params.nodeId, params.outcome, now)
+        const nodeType = context.version.config.states[params.nodeId]?.meta?.nodeType
+        if (nodeType === 'split') run.recordSplit(record.id, context.version.journeyId, params.nodeId, params.outcome, now)
+        // The end of a promise or plan a wait took: met again, the wait waits for a new one.
+        if (nodeType === 'await-arrangement' && params.outcome !== NONE_HANDLE) {
+          const { data } = context.event
+          markAnswered(run, record.id, data.arrangementId ?? data.promiseId ?? data.planId, enrolment.id, now)
         }
         audit('decided', params.nodeId, { outcome: params.outcome, label: params.label, conditions: run.deps.scope.takeDecisions(params.nodeId) })
         break
@@ -63,7 +68,7 @@ export async function performActions(run: BatchRun, context: StepContext, action
         const params = action.params as ScheduleParams
         if (params.arrangement) {
           // A promise or plan made before the step counts: no new one is awaited, and no timeout runs for it.
-          const found = arrangementAtWait(run, record.id, enrolment.enteredAt)
+          const found = arrangementAtWait(run, record.id, enrolment)
           if (found?.outcome === 'active') {
             const { arrangement } = found
             audit('waiting', params.nodeId, { arrangement: arrangement.id, kind: arrangement.kind, due: arrangement.instalments.at(-1)?.dueDate ?? null })

@@ -96,6 +96,7 @@ export function makeArrangement(run: BatchRun, record: CaseRecord, event: EventR
     payments: [],
     madeAt: now,
     updatedAt: now,
+    answered: [],
   }
   list.push(arrangement)
   save(run, arrangement, now)
@@ -119,17 +120,26 @@ export interface ArrangementAtWait {
 }
 
 /**
- * The case's promise or plan that counts for a wait reached now: the active one, wherever it was made; else the last
- * one if it was kept or broken since `since` (the enrolment began). One that ended before is history: the wait waits
- * for a new one.
+ * The case's promise or plan that counts for a wait the enrolment reaches now: the active one, wherever it was made;
+ * else the last one if it was kept or broken since the enrolment began and no wait of the enrolment took that end yet
+ * (met again after a broken promise, a wait waits for a new one). One that ended before is history.
  */
-export function arrangementAtWait(run: BatchRun, caseId: string, since: number): ArrangementAtWait | undefined {
+export function arrangementAtWait(run: BatchRun, caseId: string, enrolment: { id: string; enteredAt: number }): ArrangementAtWait | undefined {
   const list = run.state.arrangementsOf(caseId).filter((a) => a.status !== 'replaced')
   const active = list.find((a) => a.status === 'active')
   if (active) return { outcome: 'active', arrangement: active }
   const last = list.reduce<ArrangementRecord | undefined>((latest, a) => (!latest || a.madeAt >= latest.madeAt ? a : latest), undefined)
-  if (!last || last.updatedAt < since) return undefined
+  if (!last || last.updatedAt < enrolment.enteredAt || last.answered.includes(enrolment.id)) return undefined
   return { outcome: last.status === 'broken' ? 'broken' : 'kept', arrangement: last }
+}
+
+/** A wait for a promise or plan took this arrangement's end (its event, or found at the step): once per enrolment. */
+export function markAnswered(run: BatchRun, caseId: string, arrangementId: unknown, enrolmentId: string, now: number): void {
+  const arrangement = run.state.arrangementsOf(caseId).find((a) => a.id === arrangementId)
+  if (!arrangement || arrangement.answered.includes(enrolmentId)) return
+  arrangement.answered = [...arrangement.answered, enrolmentId]
+  // Not `save`: the arrangement's own time stays the moment it ended.
+  run.batch.arrangements.set(arrangement.id, arrangement)
 }
 
 /** Allocates a payment (minor units) to the case's active promise or plan and sends what it completes. */

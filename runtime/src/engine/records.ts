@@ -118,6 +118,8 @@ export interface ArrangementRecord {
   payments: { id: string; allocations: Allocation[] }[]
   madeAt: number
   updatedAt: number
+  /** Enrolments whose wait for a promise or plan took this one's end: it counts once for each. */
+  answered: string[]
 }
 
 /** Everything one batch changes; committed in one transaction. */

@@ -38,6 +38,8 @@ const quoting = journey({
     broken: textTemplate('sms', 'Hi {% include debtor.lastName %}'),
     script: textTemplate('call', 'Call {{ debtor.firstName | default: "there" }} {{ debtor.lastName | default: "" }} on {{ debtor.phone | default: "" }}.'),
   },
+  // Its messages go out while the plan below runs: what they quote is what erasure must remove.
+  settings: { locales: ['en'], defaultLocale: 'en', promises: { pauseContact: false } },
 })
 
 function leaks(bytes: Buffer | string): string[] {

@@ -28,7 +28,7 @@ export const awaitArrangement = defineNodeKind({
   type: 'await-arrangement',
   title: 'Wait for promise or plan',
   icon: 'calendar-check',
-  help: 'Wait until the debtor promises to pay or agrees a plan, then until it is kept or broken. One made before this step counts: an active one is followed to its end, and one kept or broken since the case entered this journey takes that outcome at once (an older one is history).',
+  help: 'Wait until the debtor promises to pay or agrees a plan, then until it is kept or broken. One made before this step counts: an active one is followed to its end, and one kept or broken since the case entered this journey takes that outcome at once, unless a wait of the journey took it already (an older one is history: met again after a broken promise, the step waits for a new one).',
   summary: (data) => `kept or broken; none made within ${describeDuration(data.timeout)}`,
   data: awaitArrangementData,
   defaults: { timeout: 'P14D' },
