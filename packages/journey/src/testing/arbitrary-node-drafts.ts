@@ -1,6 +1,7 @@
 // The parts a random journey is built from: node data of every kind, templates, settings, names that collide.
 import fc from 'fast-check'
 import { knownEventTypes } from '../known-events'
+import { planIntervals } from '../money/instalment-schedule'
 import type { ActionData } from '../nodes/action'
 import { knownOutcomes } from '../nodes/exit'
 import type { SegmentData } from '../nodes/segment'
@@ -203,13 +204,38 @@ const actionData: fc.Arbitrary<Omit<ActionData, 'label' | 'note'>> = fc
   )
   .filter((data) => data.set !== undefined || data.webhook !== undefined || data.offer !== undefined)
 
+const majorAmount = fc.integer({ min: 1, max: 100_000 }).map((cents) => cents / 100)
+
+const offerData = fc
+  .record(
+    {
+      payInPart: fc.record({ minAmount: majorAmount }, { requiredKeys: [], noNullPrototype: true }),
+      plan: fc.record(
+        {
+          minInstalment: majorAmount,
+          maxCount: fc.integer({ min: 1, max: 120 }),
+          intervals: fc.uniqueArray(fc.constantFrom(...planIntervals), { minLength: 1 }),
+          bands: fc.uniqueArray(
+            fc.record({ upTo: majorAmount, maxCount: fc.integer({ min: 1, max: 120 }), minInstalment: majorAmount }, { noNullPrototype: true }),
+            { maxLength: 3, selector: (band) => band.upTo },
+          ),
+        },
+        { requiredKeys: ['minInstalment', 'maxCount', 'intervals'], noNullPrototype: true },
+      ),
+      promise: fc.record({ maxDays: fc.integer({ min: 1, max: 365 }) }, { noNullPrototype: true }),
+      validFor: duration,
+    },
+    { requiredKeys: [], noNullPrototype: true },
+  )
+  .filter((data) => data.payInPart !== undefined || data.plan !== undefined || data.promise !== undefined)
+
 const exitData = fc.record({ outcome: fc.oneof(fc.constantFrom(...knownOutcomes), slug) }, { noNullPrototype: true })
 
 const messageKinds = ['email', 'sms', 'whatsapp', 'letter'] as const
 
 /** A node before it has an id and, for a channel step, a template: the builder decides both. */
 export type NodeDraft = { position: { x: number; y: number }; order: number; base: { label?: string; note?: string } } & (
-  | { type: 'segment' | 'split' | 'wait' | 'await-arrangement' | 'action' | 'exit'; data: object }
+  | { type: 'segment' | 'split' | 'wait' | 'await-arrangement' | 'offer' | 'action' | 'exit'; data: object }
   | { type: (typeof messageKinds)[number]; template: TemplateDraft }
   | { type: 'call'; queue: string; priority?: number; template?: TemplateDraft }
 )
@@ -219,6 +245,7 @@ const draftKind: fc.Arbitrary<Omit<NodeDraft, 'position' | 'order' | 'base'>> = 
   splitData.map((data) => ({ type: 'split' as const, data })),
   waitData.map((data) => ({ type: 'wait' as const, data })),
   duration.map((timeout) => ({ type: 'await-arrangement' as const, data: { timeout } })),
+  offerData.map((data) => ({ type: 'offer' as const, data })),
   ...messageKinds.map((type) => templateDraft.map((template) => ({ type, template }))),
   fc.record(
     { type: fc.constant('call' as const), queue: slug, priority: fc.integer({ min: 0, max: 9 }), template: templateDraft },

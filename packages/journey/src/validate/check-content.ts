@@ -100,6 +100,13 @@ function checkNode(view: JourneyView, node: NodeView, used: Set<string>): Diagno
       return templateRef(parsed.data.template, parsed.type)
     case 'call':
       return parsed.data.template ? templateRef(parsed.data.template, 'call') : []
+    case 'offer': {
+      // Bands are read smallest balance first; two with the same top would make one of them dead.
+      const tops = (parsed.data.plan?.bands ?? []).map((band) => band.upTo)
+      return new Set(tops).size === tops.length
+        ? []
+        : [{ severity: 'error', code: 'duplicate-band', message: 'two balance bands end at the same amount', ...at('plan', 'bands') }]
+    }
     case 'action':
       return Object.entries(parsed.data.set ?? {}).flatMap(([name, source]) =>
         expressionDiagnostic(checkValueExpression(source), at('set', name), `value of ${name}`),
