@@ -915,7 +915,7 @@ export interface components {
             /** @enum {string} */
             severity: "error" | "warning";
             /** @enum {string} */
-            code: "not-a-journey" | "unknown-format" | "schema" | "duplicate-node-id" | "duplicate-edge-id" | "duplicate-outcome-id" | "edge-missing-node" | "unknown-handle" | "outcome-connected-twice" | "unconnected-outcome" | "unreachable-node" | "no-entry" | "several-entries" | "edge-into-entry" | "cycle-without-wait" | "split-weights" | "unknown-template" | "template-channel" | "missing-locale-text" | "missing-translation" | "unknown-locale" | "bad-expression" | "bad-template" | "bad-mjml" | "unused-template" | "unknown-event" | "duplicate-band" | "action-offer";
+            code: "not-a-journey" | "unknown-format" | "schema" | "duplicate-node-id" | "duplicate-edge-id" | "duplicate-outcome-id" | "edge-missing-node" | "unknown-handle" | "outcome-connected-twice" | "unconnected-outcome" | "unreachable-node" | "no-entry" | "several-entries" | "edge-into-entry" | "cycle-without-wait" | "split-weights" | "unknown-template" | "template-channel" | "missing-locale-text" | "missing-translation" | "unknown-locale" | "bad-expression" | "bad-template" | "bad-mjml" | "unused-template" | "unknown-event" | "duplicate-band";
             message: string;
             nodeId?: string;
             edgeId?: string;

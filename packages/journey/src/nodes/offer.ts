@@ -42,14 +42,14 @@ export const offer = defineNodeKind({
   title: 'Offer',
   icon: 'hand-coins',
   help: 'Offer paying in part, an instalment plan or a promise to pay on the debtor’s portal',
-  summary: (data) =>
-    [
+  summary: (data) => {
+    const parts = [
       data.payInPart ? 'pay in part' : undefined,
       data.plan ? `up to ${data.plan.maxCount} instalments` : undefined,
       data.promise ? `promise within ${data.promise.maxDays} days` : undefined,
-    ]
-      .filter(Boolean)
-      .join(', ') + ` · for ${describeDuration(data.validFor ?? DEFAULT_OFFER_VALIDITY)}`,
+    ].filter(Boolean)
+    return `${parts.join(', ')} · for ${describeDuration(data.validFor ?? DEFAULT_OFFER_VALIDITY)}`
+  },
   data: offerData,
   defaults: { plan: { minInstalment: 25, maxCount: 6, intervals: ['P1M'] }, promise: { maxDays: 14 } },
   handles: () => [{ id: DEFAULT_HANDLE, label: 'next' }],
