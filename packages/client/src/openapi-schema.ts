@@ -532,7 +532,7 @@ export interface paths {
         put?: never;
         /**
          * Record the call’s outcome; it flows back into the journey as an event
-         * @description Outcomes and the events they send: right-party-contact → call.connected, promise-to-pay → promise.made, no-answer → call.no-answer, wrong-number → call.wrong-number, dispute → dispute.opened, hardship → hardship.reported, paid → call.paid-reported.
+         * @description Outcomes and the events they send: right-party-contact → call.connected, promise-to-pay → promise.made, payment-plan → plan.agreed, no-answer → call.no-answer, wrong-number → call.wrong-number, dispute → dispute.opened, hardship → hardship.reported, paid → call.paid-reported.
          */
         post: operations["completeTask"];
         delete?: never;
@@ -4813,9 +4813,15 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    outcome: "right-party-contact" | "promise-to-pay" | "no-answer" | "wrong-number" | "dispute" | "hardship" | "paid";
+                    outcome: "right-party-contact" | "promise-to-pay" | "payment-plan" | "no-answer" | "wrong-number" | "dispute" | "hardship" | "paid";
                     amount?: number;
                     promisedFor?: string;
+                    plan?: {
+                        count: number;
+                        /** @enum {string} */
+                        interval: "P1W" | "P2W" | "P1M";
+                        firstDate: string;
+                    };
                     note?: string;
                 };
             };
