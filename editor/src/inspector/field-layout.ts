@@ -1,4 +1,5 @@
 import { knownOutcomes, type NodeType } from '@dunwell/journey'
+import { language } from '../import/strings'
 import type { TextFormat } from './form-model'
 
 /**
@@ -25,7 +26,7 @@ const base: FieldLayout = { order: ['label', 'note'], widgets: { note: 'multilin
 
 const message: FieldLayout = { ...base, widgets: { ...base.widgets, template: 'template' } }
 
-export const fieldLayouts: Partial<Record<NodeType, FieldLayout>> = {
+const englishLayouts = {
   entry: {
     ...base,
     widgets: { ...base.widgets, filter: 'condition' },
@@ -84,10 +85,107 @@ export const fieldLayouts: Partial<Record<NodeType, FieldLayout>> = {
     help: { set: 'Each value is a CEL expression over case, debtor and event.' },
   },
   exit: { ...base, suggestions: { outcome: knownOutcomes } },
+} satisfies { [K in NodeType]: FieldLayout }
+
+/** A layout's words in another language: labels, help and mode names by the same paths (English where one is missing). */
+export type FieldWords = Pick<FieldLayout, 'labels' | 'help' | 'modes'>
+
+const baseDe: FieldWords = { labels: { label: 'Bezeichnung', note: 'Notiz' } }
+const messageDe: FieldWords = { labels: { ...baseDe.labels, template: 'Vorlage' } }
+
+/** The German words of every kind's form: a kind missing here fails the type check. */
+const germanWords = {
+  entry: {
+    labels: {
+      ...baseDe.labels,
+      event: 'Startet bei Ereignis',
+      daysPastDue: 'Tage überfällig',
+      at: 'Um (Ortszeit)',
+      filter: 'Nur wenn',
+      reentry: 'Wiedereintritt',
+      cooldown: 'Sperrfrist',
+    },
+    help: {
+      daysPastDue: 'Ein Fall tritt von selbst an dem Tag ein, an dem er so viele Tage überfällig ist (Fälligkeit plus so viele Tage).',
+      at: 'Die Ortszeit des Schuldners an diesem Tag; 09:00, wenn leer.',
+      filter: 'Fälle, für die diese Bedingung nicht zutrifft, werden nicht aufgenommen.',
+      cooldown: 'Bei Wiedereintritt nach dem Ausgang: wie lange nach dem Verlassen ein Fall erneut eintreten darf.',
+    },
+    modes: { event: 'Bei einem Ereignis', daysPastDue: 'Nach Tagen überfällig' },
+  },
+  segment: {
+    labels: { ...baseDe.labels, branches: 'Zweige', 'branches[].id': 'Ausgangs-ID', 'branches[].label': 'Bezeichnung', 'branches[].when': 'Bedingung' },
+    help: { branches: 'Der erste Zweig, dessen Bedingung zutrifft, gewinnt; die übrigen Fälle gehen zu „else“.' },
+  },
+  split: {
+    labels: {
+      ...baseDe.labels,
+      variants: 'Varianten',
+      'variants[].id': 'Ausgangs-ID',
+      'variants[].label': 'Bezeichnung',
+      'variants[].weight': 'Gewicht (%)',
+      'variants[].control': 'Kontrollgruppe',
+    },
+  },
+  wait: {
+    labels: {
+      ...baseDe.labels,
+      for: 'Dauer',
+      businessDays: 'Nur Werktage zählen',
+      until: 'Ortszeit',
+      days: 'An Tagen',
+      event: 'Ereignis',
+      when: 'Nur wenn',
+      timeout: 'Aufgeben nach',
+    },
+    help: { days: 'Jeder Tag, wenn keiner gewählt ist.' },
+    modes: { for: 'Eine Zeit lang', until: 'Bis zu einer Uhrzeit', event: 'Auf ein Ereignis' },
+  },
+  'await-arrangement': {
+    labels: { ...baseDe.labels, timeout: 'Frist für eine Zusage' },
+    help: { timeout: 'Gibt der Schuldner in dieser Zeit kein Zahlungsversprechen ab und vereinbart keinen Ratenplan, nimmt der Fall „none made“.' },
+  },
+  email: messageDe,
+  sms: messageDe,
+  whatsapp: messageDe,
+  letter: messageDe,
+  call: { labels: { ...baseDe.labels, queue: 'Warteschlange', template: 'Skript', priority: 'Priorität' }, help: { priority: '0 bis 9, höhere zuerst.' } },
+  action: {
+    labels: {
+      ...baseDe.labels,
+      set: 'Attribute setzen',
+      'set{}': 'Wert (CEL)',
+      webhook: 'Webhook',
+      'webhook.url': 'URL',
+      'webhook.name': 'Name',
+      offer: 'Angebot',
+    },
+    help: { set: 'Jeder Wert ist ein CEL-Ausdruck über case, debtor und event.' },
+  },
+  exit: { labels: { ...baseDe.labels, outcome: 'Ergebnis' } },
+} satisfies { [K in NodeType]: FieldWords }
+
+/** A layout in the given language: the English one with the other language's words over it. */
+export function layoutIn(layout: FieldLayout, words: FieldWords | undefined): FieldLayout {
+  if (!words) return layout
+  return {
+    ...layout,
+    labels: { ...layout.labels, ...words.labels },
+    help: { ...layout.help, ...words.help },
+    modes: { ...layout.modes, ...words.modes },
+  }
 }
+
+/**
+ * The editor's one table of what a node kind's form needs beyond its schema, in the editor's language. Keyed by
+ * every node type, so that a new kind without its layout (and its German words) fails the type check.
+ */
+export const fieldLayouts: { [K in NodeType]: FieldLayout } = Object.fromEntries(
+  (Object.keys(englishLayouts) as NodeType[]).map((type) => [type, layoutIn(englishLayouts[type], language === 'de' ? germanWords[type] : undefined)]),
+) as { [K in NodeType]: FieldLayout }
 
 /** What one item of a list is called on its card and in problems: `Branch` for a segment's `branches`. */
 export function itemNoun(type: NodeType, listKey: string): string {
-  const stem = fieldLayouts[type]?.itemIds?.[listKey] ?? 'item'
+  const stem = fieldLayouts[type].itemIds?.[listKey] ?? 'item'
   return stem.charAt(0).toUpperCase() + stem.slice(1)
 }

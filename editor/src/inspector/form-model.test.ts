@@ -1,4 +1,4 @@
-import { knownEventTypes, knownOutcomes, nodeKinds, nodeTypes, reentryModes, weekdays } from '@dunwell/journey'
+import { channels, knownEventTypes, knownOutcomes, nodeKinds, nodeTypes, reentryModes, weekdays } from '@dunwell/journey'
 import { describe, expect, it } from 'vitest'
 import { formModel, modeOf, type Field, type FieldType } from './form-model'
 
@@ -84,7 +84,7 @@ describe('formModel', () => {
   })
 
   it('makes message templates a picker and a call’s priority a whole number from 0 to 9', () => {
-    for (const type of ['email', 'sms', 'whatsapp', 'letter', 'call'] as const) {
+    for (const type of channels) {
       expect(field(fieldsOf(type), 'template').type).toMatchObject({ kind: 'text', format: 'template' })
     }
     expect(field(fieldsOf('call'), 'priority').type).toEqual({ kind: 'number', integer: true, min: 0, max: 9 })

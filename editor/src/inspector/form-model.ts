@@ -185,7 +185,7 @@ const cache = new Map<NodeType, FormModel>()
 export function formModel(type: NodeType): FormModel {
   const cached = cache.get(type)
   if (cached) return cached
-  const layout = fieldLayouts[type] ?? {}
+  const layout = fieldLayouts[type]
   const schema = asNode(nodeKinds[type].data)
   const modes: FormMode[] =
     schema.def.type === 'union'

@@ -1,5 +1,10 @@
-/** Outline icons on a 24-pixel grid, after Lucide (ISC); the node kinds name theirs in their metadata. */
-const paths: Record<string, string[]> = {
+import type { NodeIcon } from '@dunwell/journey'
+
+/**
+ * Outline icons on a 24-pixel grid, after Lucide (ISC). The node kinds name theirs in their definitions (`NodeIcon`):
+ * the table is typed over that list, so a kind's icon without a drawing here fails the type check.
+ */
+const paths = {
   'log-in': ['M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4', 'm10 17 5-5-5-5', 'M15 12H3'],
   'git-branch': ['M6 3v12', 'M18 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6z', 'M6 21a3 3 0 1 0 0-6 3 3 0 0 0 0 6z', 'M18 9a9 9 0 0 1-9 9'],
   split: ['M16 3h5v5', 'M8 3H3v5', 'M12 22v-8.3a4 4 0 0 0-1.172-2.872L3 3', 'm15 9 6-6'],
@@ -45,10 +50,13 @@ const paths: Record<string, string[]> = {
   download: ['M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4', 'm7 10 5 5 5-5', 'M12 15V3'],
   archive: ['M2 3h20v5H2z', 'M4 8v11a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8', 'M10 12h4'],
   'arrow-right': ['M5 12h14', 'm12 5 7 7-7 7'],
+  tag: ['M3 4v7.6a1 1 0 0 0 .3.7l8.9 8.9a1 1 0 0 0 1.4 0l7.2-7.2a1 1 0 0 0 0-1.4L11.9 3.7a1 1 0 0 0-.7-.3H3.6a.6.6 0 0 0-.6.6z', 'M7.5 7.5h.01'],
   swap: ['m16 3 4 4-4 4', 'M20 7H4', 'm8 21-4-4 4-4', 'M4 17h16'],
-}
+} satisfies Record<NodeIcon, string[]> & Record<string, string[]>
 
-export function Icon({ name, size = 16 }: { name: string; size?: number }) {
+export type IconName = keyof typeof paths
+
+export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
   return (
     <svg
       className="icon"
@@ -63,7 +71,7 @@ export function Icon({ name, size = 16 }: { name: string; size?: number }) {
       aria-hidden="true"
       focusable="false"
     >
-      {(paths[name] ?? paths.circle ?? []).map((d) => (
+      {paths[name].map((d) => (
         <path key={d} d={d} />
       ))}
     </svg>

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  channels,
   pauses,
   compile,
   createJourneyMachine,
@@ -21,7 +22,7 @@ function expectNoCrash(diagnostics: Diagnostic[]) {
   expect(diagnostics.filter((diagnostic) => diagnostic.message.startsWith('could not be checked'))).toEqual([])
 }
 
-const channelTypes = new Set(['email', 'sms', 'whatsapp', 'letter', 'call'])
+const channelTypes = new Set<string>(channels)
 
 /** Reads the picks in turn: `choose(n)` is a whole number below n. */
 function chooser(picks: number[]) {
@@ -277,7 +278,7 @@ const mutations: Mutation[] = [
       if (steps.length === 0) return undefined
       const step = choose(steps)
       const template = journey.templates[(step.data as { template: string }).template]!
-      template.channel = choose(['email', 'sms', 'whatsapp', 'letter', 'call'].filter((channel) => channel !== template.channel)) as typeof template.channel
+      template.channel = choose(channels.filter((channel) => channel !== template.channel)) as typeof template.channel
       return { nodeId: step.id }
     },
   },

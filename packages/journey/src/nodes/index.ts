@@ -1,4 +1,5 @@
-import type { HandleSpec } from '../node-kind'
+import type { z } from 'zod'
+import type { HandleSpec, NodeKind } from '../node-kind'
 import { action } from './action'
 import { awaitArrangement } from './await-arrangement'
 import { call } from './call'
@@ -19,12 +20,18 @@ export type NodeKinds = typeof nodeKinds
 export type NodeType = keyof NodeKinds
 export const nodeTypes = Object.keys(nodeKinds) as NodeType[]
 
-/** Kinds that hold a case for a while (a loop through one of them does not spin). */
-const pausingTypes: ReadonlySet<NodeType> = new Set<NodeType>(['wait', 'await-arrangement'])
-
 /** Whether a node of this kind holds a case for a while, so a loop through it does not spin. */
 export function pauses(type: string): boolean {
-  return pausingTypes.has(type as NodeType)
+  return isNodeType(type) && nodeKinds[type].holds !== null
+}
+
+/** A kind seen from code that holds a node of any kind: its functions take the data of whichever kind it is. */
+// biome-ignore lint/suspicious/noExplicitAny: the data's type depends on the kind, known only at run time
+export type SomeNodeKind = NodeKind<NodeType, z.ZodType<any>>
+
+/** The kind of a node type, or undefined for a type this package does not know. */
+export function nodeKindOf(type: string): SomeNodeKind | undefined {
+  return isNodeType(type) ? (nodeKinds[type] as unknown as SomeNodeKind) : undefined
 }
 
 export function isNodeType(type: unknown): type is NodeType {
