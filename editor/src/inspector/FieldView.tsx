@@ -133,7 +133,7 @@ function EnumField({ field, path, ctx }: FieldProps<'enum'>) {
         {field.optional && <option value="">Default</option>}
         {field.type.options.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {field.type.labels?.[option] ?? option}
           </option>
         ))}
       </select>
@@ -146,6 +146,7 @@ function EnumField({ field, path, ctx }: FieldProps<'enum'>) {
 function ToggleListField({ field, path, ctx }: FieldProps<'list'>) {
   const id = useId()
   const options = field.type.item.kind === 'enum' ? field.type.item.options : []
+  const labels = field.type.item.kind === 'enum' ? field.type.item.labels : undefined
   const chosen = new Set((getAt(ctx.node.data, path) as string[] | undefined) ?? [])
   const { diagnostics } = useMessages(ctx, path)
   const toggle = (option: string) => {
@@ -164,7 +165,7 @@ function ToggleListField({ field, path, ctx }: FieldProps<'list'>) {
       <div className="toggles">
         {options.map((option) => (
           <button key={option} type="button" className="toggle" aria-pressed={chosen.has(option)} onClick={() => toggle(option)}>
-            {option}
+            {labels?.[option] ?? option}
           </button>
         ))}
       </div>

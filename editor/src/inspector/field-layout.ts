@@ -12,6 +12,8 @@ export interface FieldLayout {
   help?: Record<string, string>
   widgets?: Record<string, TextFormat>
   suggestions?: Record<string, readonly string[]>
+  /** Words for an enum's values, by the field's path (an offer's `plan.intervals[]`: `P1M` reads "Monthly"). */
+  options?: Record<string, Record<string, string>>
   /** A duration whose unit may be business days, by the path of the flag that says so: `{ for: 'businessDays' }`. */
   businessDays?: Record<string, string>
   /** Labels of a union's modes, by the field that tells them apart. */
@@ -26,7 +28,7 @@ const base: FieldLayout = { order: ['label', 'note'], widgets: { note: 'multilin
 
 const message: FieldLayout = { ...base, widgets: { ...base.widgets, template: 'template' } }
 
-const englishLayouts = {
+export const englishLayouts = {
   entry: {
     ...base,
     widgets: { ...base.widgets, filter: 'condition' },
@@ -79,6 +81,34 @@ const englishLayouts = {
   whatsapp: message,
   letter: message,
   call: { ...message, order: ['label', 'note', 'queue', 'template', 'priority'], labels: { template: 'Script' }, help: { priority: '0 to 9, higher first.' } },
+  offer: {
+    ...base,
+    order: ['label', 'note', 'payInPart', 'plan', 'promise', 'validFor'],
+    labels: {
+      payInPart: 'Pay in part',
+      'payInPart.minAmount': 'Smallest part',
+      plan: 'Instalment plan',
+      'plan.minInstalment': 'Smallest instalment',
+      'plan.maxCount': 'Most instalments',
+      'plan.intervals': 'Allowed intervals',
+      'plan.bands': 'Balance bands',
+      'plan.bands[].upTo': 'For balances up to',
+      'plan.bands[].maxCount': 'Most instalments',
+      'plan.bands[].minInstalment': 'Smallest instalment',
+      promise: 'Promise to pay',
+      'promise.maxDays': 'Within days',
+      validFor: 'Valid for',
+    },
+    help: {
+      payInPart: 'The debtor may pay less than the whole balance now.',
+      'payInPart.minAmount': 'In the case’s currency; any amount when empty.',
+      'plan.minInstalment': 'In the case’s currency; a single payment of the whole balance is always allowed.',
+      'plan.bands': 'Other limits for smaller balances: the first band whose top the balance does not exceed applies.',
+      'promise.maxDays': 'The latest date the debtor may promise, in days from the day they promise.',
+      validFor: 'How long the portal offers this; 30 days when empty.',
+    },
+    options: { 'plan.intervals[]': { P1W: 'Weekly', P2W: 'Every two weeks', P1M: 'Monthly' } },
+  },
   action: {
     ...base,
     labels: { set: 'Set attributes', 'set{}': 'Value (CEL)', 'webhook.url': 'URL', 'webhook.name': 'Name', offer: 'Offer' },
@@ -88,13 +118,13 @@ const englishLayouts = {
 } satisfies { [K in NodeType]: FieldLayout }
 
 /** A layout's words in another language: labels, help and mode names by the same paths (English where one is missing). */
-export type FieldWords = Pick<FieldLayout, 'labels' | 'help' | 'modes'>
+export type FieldWords = Pick<FieldLayout, 'labels' | 'help' | 'modes' | 'options'>
 
 const baseDe: FieldWords = { labels: { label: 'Bezeichnung', note: 'Notiz' } }
 const messageDe: FieldWords = { labels: { ...baseDe.labels, template: 'Vorlage' } }
 
 /** The German words of every kind's form: a kind missing here fails the type check. */
-const germanWords = {
+export const germanWords = {
   entry: {
     labels: {
       ...baseDe.labels,
@@ -150,6 +180,33 @@ const germanWords = {
   whatsapp: messageDe,
   letter: messageDe,
   call: { labels: { ...baseDe.labels, queue: 'Warteschlange', template: 'Skript', priority: 'Priorität' }, help: { priority: '0 bis 9, höhere zuerst.' } },
+  offer: {
+    labels: {
+      ...baseDe.labels,
+      payInPart: 'Teilzahlung',
+      'payInPart.minAmount': 'Kleinster Teilbetrag',
+      plan: 'Ratenplan',
+      'plan.minInstalment': 'Kleinste Rate',
+      'plan.maxCount': 'Höchstens Raten',
+      'plan.intervals': 'Erlaubte Abstände',
+      'plan.bands': 'Saldostufen',
+      'plan.bands[].upTo': 'Für Salden bis',
+      'plan.bands[].maxCount': 'Höchstens Raten',
+      'plan.bands[].minInstalment': 'Kleinste Rate',
+      promise: 'Zahlungsversprechen',
+      'promise.maxDays': 'Innerhalb von Tagen',
+      validFor: 'Gültig für',
+    },
+    help: {
+      payInPart: 'Der Schuldner darf jetzt weniger als den ganzen Saldo zahlen.',
+      'payInPart.minAmount': 'In der Währung des Falls; jeder Betrag, wenn leer.',
+      'plan.minInstalment': 'In der Währung des Falls; eine einzige Zahlung des ganzen Saldos ist immer erlaubt.',
+      'plan.bands': 'Andere Grenzen für kleinere Salden: Es gilt die erste Stufe, deren Obergrenze der Saldo nicht übersteigt.',
+      'promise.maxDays': 'Das späteste Datum, das der Schuldner versprechen darf, in Tagen ab dem Tag des Versprechens.',
+      validFor: 'Wie lange das Portal dies anbietet; 30 Tage, wenn leer.',
+    },
+    options: { 'plan.intervals[]': { P1W: 'Wöchentlich', P2W: 'Alle zwei Wochen', P1M: 'Monatlich' } },
+  },
   action: {
     labels: {
       ...baseDe.labels,
@@ -173,6 +230,7 @@ export function layoutIn(layout: FieldLayout, words: FieldWords | undefined): Fi
     labels: { ...layout.labels, ...words.labels },
     help: { ...layout.help, ...words.help },
     modes: { ...layout.modes, ...words.modes },
+    options: { ...layout.options, ...words.options },
   }
 }
 

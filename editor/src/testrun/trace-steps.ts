@@ -248,8 +248,12 @@ export function toRunSteps(
         step.lines.push(detail.reason ? `Ends with “${outcome}”: ${str(detail.reason)}` : `Ends with “${outcome}”`)
         break
       }
-      default:
-        stepAt(entry, 'enter', nameOf(entry.nodeId)).lines.push(entry.kind)
+      default: {
+        // A record of the step's own (an offer made): its kind words it.
+        const node = nodes.get(entry.nodeId ?? '')
+        const words = node ? wordsOf(() => nodeKindOf(node.type)?.trace.passed?.(node.data)) : undefined
+        stepAt(entry, 'enter', nameOf(entry.nodeId)).lines.push(words ?? entry.kind)
+      }
     }
   }
   return steps

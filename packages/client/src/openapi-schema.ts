@@ -915,7 +915,7 @@ export interface components {
             /** @enum {string} */
             severity: "error" | "warning";
             /** @enum {string} */
-            code: "not-a-journey" | "unknown-format" | "schema" | "duplicate-node-id" | "duplicate-edge-id" | "duplicate-outcome-id" | "edge-missing-node" | "unknown-handle" | "outcome-connected-twice" | "unconnected-outcome" | "unreachable-node" | "no-entry" | "several-entries" | "edge-into-entry" | "cycle-without-wait" | "split-weights" | "unknown-template" | "template-channel" | "missing-locale-text" | "missing-translation" | "unknown-locale" | "bad-expression" | "bad-template" | "bad-mjml" | "unused-template" | "unknown-event";
+            code: "not-a-journey" | "unknown-format" | "schema" | "duplicate-node-id" | "duplicate-edge-id" | "duplicate-outcome-id" | "edge-missing-node" | "unknown-handle" | "outcome-connected-twice" | "unconnected-outcome" | "unreachable-node" | "no-entry" | "several-entries" | "edge-into-entry" | "cycle-without-wait" | "split-weights" | "unknown-template" | "template-channel" | "missing-locale-text" | "missing-translation" | "unknown-locale" | "bad-expression" | "bad-template" | "bad-mjml" | "unused-template" | "unknown-event" | "duplicate-band";
             message: string;
             nodeId?: string;
             edgeId?: string;
@@ -2261,6 +2261,35 @@ export interface operations {
                             } | {
                                 id: string;
                                 /** @enum {string} */
+                                type: "offer";
+                                position: {
+                                    x: number;
+                                    y: number;
+                                };
+                                data: {
+                                    label?: string;
+                                    note?: string;
+                                    payInPart?: {
+                                        minAmount?: number;
+                                    };
+                                    plan?: {
+                                        minInstalment: number;
+                                        maxCount: number;
+                                        intervals: ("P1W" | "P2W" | "P1M")[];
+                                        bands?: {
+                                            upTo: number;
+                                            maxCount: number;
+                                            minInstalment: number;
+                                        }[];
+                                    };
+                                    promise?: {
+                                        maxDays: number;
+                                    };
+                                    validFor?: string;
+                                };
+                            } | {
+                                id: string;
+                                /** @enum {string} */
                                 type: "await-arrangement";
                                 position: {
                                     x: number;
@@ -2589,6 +2618,35 @@ export interface operations {
                                 event: string;
                                 when?: string;
                                 timeout: string;
+                            };
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            type: "offer";
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            data: {
+                                label?: string;
+                                note?: string;
+                                payInPart?: {
+                                    minAmount?: number;
+                                };
+                                plan?: {
+                                    minInstalment: number;
+                                    maxCount: number;
+                                    intervals: ("P1W" | "P2W" | "P1M")[];
+                                    bands?: {
+                                        upTo: number;
+                                        maxCount: number;
+                                        minInstalment: number;
+                                    }[];
+                                };
+                                promise?: {
+                                    maxDays: number;
+                                };
+                                validFor?: string;
                             };
                         } | {
                             id: string;

@@ -121,9 +121,18 @@ type Item = Record<string, unknown> & { id: string }
 const isItemList = (value: unknown): value is Item[] => Array.isArray(value) && value.every((item) => isPlainObject(item) && typeof item.id === 'string')
 const itemLabel = (item: Item) => `‘${typeof item.label === 'string' && item.label ? item.label : item.id}’`
 
-/** `template changed`, or for branches and variants: `branch ‘Young’: condition changed`, `added variant ‘C’`. */
+/**
+ * `template changed`; for a group of fields (an offer's plan): `instalment plan: most instalments changed from ‘6’
+ * to ‘12’`, `instalment plan added`; for branches and variants: `branch ‘Young’: condition changed`, `added variant ‘C’`.
+ */
 function describeField(words: Words, field: string, before: unknown, after: unknown): string[] {
   const fieldName = (key: string) => words.fields[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  if (before === undefined && isPlainObject(after)) return [`${fieldName(field)} added`]
+  if (isPlainObject(before) && after === undefined) return [`${fieldName(field)} removed`]
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const inner = changedKeys(before, after).map((key) => `${words.fields[`${field}.${key}`] ?? fieldName(key)} changed${fromTo(before[key], after[key])}`)
+    return [`${fieldName(field)}: ${inner.join(', ')}`]
+  }
   const item = words.items?.[field]
   if (!item || !isItemList(before) || !isItemList(after)) return [`${fieldName(field)} changed${fromTo(before, after)}`]
   const old = new Map(before.map((entry) => [entry.id, entry]))
@@ -146,12 +155,18 @@ function describeField(words: Words, field: string, before: unknown, after: unkn
 /** ` from ‘3 days’ to ‘5 days’` when both values are short enough to read in a line; nothing otherwise. */
 function fromTo(before: unknown, after: unknown): string {
   // An ISO duration reads as words: ‘3 days’, not ‘P3D’.
-  const shown = (value: unknown) =>
+  const one = (value: unknown) =>
     typeof value === 'string' && durationParts(value)
       ? describeDuration(value)
       : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
         ? String(value)
         : undefined
+  // A list of plain values (a wait's days, an offer's intervals) reads as the values.
+  const shown = (value: unknown) => {
+    if (!Array.isArray(value)) return one(value)
+    const values = value.map(one)
+    return values.every((text) => text !== undefined) ? values.join(', ') : undefined
+  }
   const a = shown(before)
   const b = shown(after)
   return a !== undefined && b !== undefined && a.length <= 60 && b.length <= 60 ? ` from ‘${a}’ to ‘${b}’` : ''

@@ -32,7 +32,7 @@ export const nodeIcons = [
   'phone',
   'zap',
   'flag',
-  'tag',
+  'hand-coins',
 ] as const
 export type NodeIcon = (typeof nodeIcons)[number]
 
@@ -46,13 +46,23 @@ type DataKey<T> = T extends unknown ? keyof T & string : never
 type ItemKey<T> = T extends unknown
   ? { [K in keyof T]-?: NonNullable<T[K]> extends readonly (infer I)[] ? (I extends object ? DataKey<I> : never) : never }[keyof T]
   : never
+/** The keys of a kind's nested groups of fields (an offer's `plan.maxCount`). */
+type GroupKey<T> = T extends unknown
+  ? {
+      [K in keyof T & string]-?: NonNullable<T[K]> extends readonly unknown[]
+        ? never
+        : NonNullable<T[K]> extends object
+          ? `${K}.${keyof NonNullable<T[K]> & string}`
+          : never
+    }[keyof T & string]
+  : never
 /** The keys of a kind's data that hold lists of items with ids. */
 type ListKey<T> = T extends unknown ? { [K in keyof T]-?: NonNullable<T[K]> extends readonly { id: string }[] ? K & string : never }[keyof T] : never
 
 /** How a version diff names what changed in a step of this kind: `duration changed from ‘3 days’ to ‘5 days’`. */
 export interface KindDiffWords<TData> {
-  /** Field names in words, by data key (also the keys of list items); other keys are split at capitals. */
-  fields: Partial<Record<DataKey<TData> | ItemKey<TData>, string>>
+  /** Field names in words, by data key (also the keys of list items and `group.key`); other keys are split at capitals. */
+  fields: Partial<Record<DataKey<TData> | ItemKey<TData> | GroupKey<TData>, string>>
   /** Lists of items with ids, named one by one: `{ branches: 'branch' }` gives `added branch ‘Young’`. */
   items?: Partial<Record<ListKey<TData>, string>>
 }
@@ -63,6 +73,8 @@ export interface KindTraceWords<TData> {
   waiting: ((data: TData, until: string) => string) | null
   /** When the step picks an outcome; null for a kind that picks none (its outcomes are `sent` and `failed`, or `next`). */
   decided: ((data: TData, outcome: { id: string; label: string }) => string) | null
+  /** What the step did as the case passed, when its trace says so in a record of its own (an offer made); else null. */
+  passed: ((data: TData) => string) | null
 }
 
 /** The validator's checks a kind's own data needs beyond its schema; each returns diagnostics placed on the node. */

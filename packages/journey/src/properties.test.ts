@@ -72,6 +72,7 @@ const requiredFields: Record<JourneyNode['type'], (data: Record<string, unknown>
   call: () => ['queue'],
   // An action must do something: without any of these it does nothing.
   action: () => ['set', 'webhook', 'offer'],
+  offer: () => ['payInPart', 'plan', 'promise'],
   exit: () => ['outcome'],
 }
 
@@ -83,7 +84,7 @@ const mutations: Mutation[] = [
       const node = choose(journey.nodes)
       const data = node.data as Record<string, unknown>
       const fields = requiredFields[node.type](data)
-      if (node.type === 'action') for (const field of fields) delete data[field]
+      if (node.type === 'action' || node.type === 'offer') for (const field of fields) delete data[field]
       else delete data[choose(fields)]
       return { nodeId: node.id }
     },

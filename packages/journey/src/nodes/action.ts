@@ -84,6 +84,6 @@ export const action = defineNodeKind({
   handles: () => [{ id: DEFAULT_HANDLE, label: 'next' }],
   holds: null,
   diff: { fields: { set: 'attributes set' } },
-  trace: { waiting: null, decided: null },
+  trace: { waiting: null, decided: null, passed: null },
   check: (data, checks) => Object.entries(data.set ?? {}).flatMap(([name, source]) => checks.valueExpression(source, ['set', name], `value of ${name}`)),
 })

@@ -50,6 +50,7 @@ export const awaitArrangement = defineNodeKind({
           : outcome.id === NONE_HANDLE
             ? 'No promise or plan made in time: takes “none made”'
             : `${outcome.label}: the wait ends`,
+    passed: null,
   },
   check: () => [],
 })

@@ -29,6 +29,6 @@ export const call = defineNodeKind({
   handles: channelHandles,
   holds: null,
   diff: { fields: {} },
-  trace: { waiting: null, decided: null },
+  trace: { waiting: null, decided: null, passed: null },
   check: (data, checks) => (data.template ? checks.template(data.template, 'call', ['template']) : []),
 })

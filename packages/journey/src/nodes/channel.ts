@@ -31,7 +31,7 @@ export function defineMessageKind<TType extends Exclude<Channel, 'call'>>(option
     tone: 'channel',
     holds: null,
     diff: { fields: {} },
-    trace: { waiting: null, decided: null },
+    trace: { waiting: null, decided: null, passed: null },
     check: (data, checks) => checks.template(data.template, options.type, ['template']),
   })
 }

@@ -71,6 +71,6 @@ export const entry = defineNodeKind({
   handles: () => [{ id: DEFAULT_HANDLE, label: 'next' }],
   holds: null,
   diff: { fields: { at: 'time of day', filter: 'filter' } },
-  trace: { waiting: null, decided: null },
+  trace: { waiting: null, decided: null, passed: null },
   check: (data, checks) => (data.filter ? checks.condition(data.filter, ['filter'], 'filter') : []),
 })

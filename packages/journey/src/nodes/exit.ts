@@ -26,6 +26,6 @@ export const exit = defineNodeKind({
   handles: () => [],
   holds: null,
   diff: { fields: {} },
-  trace: { waiting: null, decided: null },
+  trace: { waiting: null, decided: null, passed: null },
   check: () => [],
 })

@@ -7,6 +7,7 @@ import { email } from './email'
 import { entry } from './entry'
 import { exit } from './exit'
 import { letter } from './letter'
+import { offer } from './offer'
 import { segment } from './segment'
 import { sms } from './sms'
 import { split } from './split'
@@ -14,7 +15,21 @@ import { wait } from './wait'
 import { whatsapp } from './whatsapp'
 
 /** Every node kind, in palette order. */
-export const nodeKinds = { entry, segment, split, wait, 'await-arrangement': awaitArrangement, email, sms, whatsapp, letter, call, action, exit } as const
+export const nodeKinds = {
+  entry,
+  segment,
+  split,
+  wait,
+  offer,
+  'await-arrangement': awaitArrangement,
+  email,
+  sms,
+  whatsapp,
+  letter,
+  call,
+  action,
+  exit,
+} as const
 
 export type NodeKinds = typeof nodeKinds
 export type NodeType = keyof NodeKinds

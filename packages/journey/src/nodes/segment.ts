@@ -38,6 +38,7 @@ export const segment = defineNodeKind({
   trace: {
     waiting: null,
     decided: (_data, outcome) => (outcome.id === ELSE_HANDLE ? 'No branch matched: takes “else”' : `Takes the branch “${outcome.label}”`),
+    passed: null,
   },
   check: (data, checks) => [
     ...checks.uniqueIds(

@@ -39,7 +39,7 @@ export const split = defineNodeKind({
   handles: (data) => data.variants.map((variant) => ({ id: variant.id, label: `${variant.label} (${variant.weight}%)` })),
   holds: null,
   diff: { fields: {}, items: { variants: 'variant' } },
-  trace: { waiting: null, decided: (_data, outcome) => `Assigned to variant “${outcome.label}”` },
+  trace: { waiting: null, decided: (_data, outcome) => `Assigned to variant “${outcome.label}”`, passed: null },
   check: (data, checks) => {
     const total = data.variants.reduce((sum, variant) => sum + variant.weight, 0)
     return [

@@ -78,6 +78,7 @@ export const wait = defineNodeKind({
   trace: {
     waiting: (data, until) => (isEventWait(data) ? `Waits for ${data.event} until ${until} at the latest` : `Waits until ${until}`),
     decided: (_data, outcome) => (outcome.id === TIMEOUT_HANDLE ? 'Nothing arrived in time: takes the timeout' : `${outcome.label} arrived: the wait ends`),
+    passed: null,
   },
   check: (data, checks) => (isEventWait(data) && data.when ? checks.condition(data.when, ['when'], 'condition') : []),
 })

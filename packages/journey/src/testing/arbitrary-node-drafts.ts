@@ -1,6 +1,7 @@
 // The parts a random journey is built from: node data of every kind, templates, settings, names that collide.
 import fc from 'fast-check'
 import { knownEventTypes } from '../known-events'
+import { planIntervals } from '../money/instalment-schedule'
 import type { ActionData } from '../nodes/action'
 import { knownOutcomes } from '../nodes/exit'
 import type { SegmentData } from '../nodes/segment'
@@ -205,6 +206,31 @@ const actionData: fc.Arbitrary<Omit<ActionData, 'label' | 'note'>> = fc
   )
   .filter((data) => data.set !== undefined || data.webhook !== undefined || data.offer !== undefined)
 
+const majorAmount = fc.integer({ min: 1, max: 100_000 }).map((cents) => cents / 100)
+
+const offerData = fc
+  .record(
+    {
+      payInPart: fc.record({ minAmount: majorAmount }, { requiredKeys: [], noNullPrototype: true }),
+      plan: fc.record(
+        {
+          minInstalment: majorAmount,
+          maxCount: fc.integer({ min: 1, max: 120 }),
+          intervals: fc.uniqueArray(fc.constantFrom(...planIntervals), { minLength: 1 }),
+          bands: fc.uniqueArray(
+            fc.record({ upTo: majorAmount, maxCount: fc.integer({ min: 1, max: 120 }), minInstalment: majorAmount }, { noNullPrototype: true }),
+            { maxLength: 3, selector: (band) => band.upTo },
+          ),
+        },
+        { requiredKeys: ['minInstalment', 'maxCount', 'intervals'], noNullPrototype: true },
+      ),
+      promise: fc.record({ maxDays: fc.integer({ min: 1, max: 365 }) }, { noNullPrototype: true }),
+      validFor: duration,
+    },
+    { requiredKeys: [], noNullPrototype: true },
+  )
+  .filter((data) => data.payInPart !== undefined || data.plan !== undefined || data.promise !== undefined)
+
 const exitData = fc.record({ outcome: fc.oneof(fc.constantFrom(...knownOutcomes), slug) }, { noNullPrototype: true })
 
 type MessageKind = Exclude<Channel, 'call'>
@@ -225,12 +251,13 @@ type DraftKind<K extends NodeType> = K extends DataKind
     : Extract<DraftBody, { type: K }>
 const message = <K extends MessageKind>(type: K) => templateDraft.map((template) => ({ type, template }))
 
-/** Random data of every kind but the entry, in palette order: a kind missing here fails the type check. */
+/** Random data of every kind but the entry, in the order the arbitraries were first written: a kind missing here fails the type check. */
 const drafts: { [K in Exclude<NodeType, 'entry'>]: fc.Arbitrary<DraftKind<K>> } = {
   segment: segmentData.map((data) => ({ type: 'segment' as const, data })),
   split: splitData.map((data) => ({ type: 'split' as const, data })),
   wait: waitData.map((data) => ({ type: 'wait' as const, data })),
   'await-arrangement': duration.map((timeout) => ({ type: 'await-arrangement' as const, data: { timeout } })),
+  offer: offerData.map((data) => ({ type: 'offer' as const, data })),
   email: message('email'),
   sms: message('sms'),
   whatsapp: message('whatsapp'),
