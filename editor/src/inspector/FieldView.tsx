@@ -7,6 +7,7 @@ import type { Field, FieldType } from './form-model'
 import { FieldMessages } from './FieldMessages'
 import { ListField } from './ListField'
 import { RecordField } from './RecordField'
+import { t } from './strings'
 import { TextField } from './TextField'
 import { useEditSession } from './useEditSession'
 
@@ -130,7 +131,7 @@ function EnumField({ field, path, ctx }: FieldProps<'enum'>) {
         aria-describedby={`${id}-messages`}
         onChange={(event) => ctx.edit(setAt(ctx.node.data, path, event.target.value === '' ? undefined : event.target.value))}
       >
-        {field.optional && <option value="">Default</option>}
+        {field.optional && <option value="">{t.defaultChoice}</option>}
         {field.type.options.map((option) => (
           <option key={option} value={option}>
             {field.type.labels?.[option] ?? option}
@@ -190,7 +191,7 @@ function ObjectField({ field, path, ctx }: FieldProps<'object'>) {
             checked={value !== undefined}
             onChange={(event) => ctx.edit(setAt(ctx.node.data, path, event.target.checked ? emptyValue(field.type) : undefined))}
           />
-          Use {field.label.toLowerCase()}
+          {t.useGroup(field.label)}
         </label>
       )}
       {value !== undefined && field.type.fields.map((inner) => <FieldView key={inner.key} field={inner} path={[...path, inner.key]} ctx={ctx} />)}
