@@ -191,7 +191,7 @@ function ObjectField({ field, path, ctx }: FieldProps<'object'>) {
             checked={value !== undefined}
             onChange={(event) => ctx.edit(setAt(ctx.node.data, path, event.target.checked ? emptyValue(field.type) : undefined))}
           />
-          {t.useGroup(field.label)}
+          {t.groupToggle(field.label)}
         </label>
       )}
       {value !== undefined && field.type.fields.map((inner) => <FieldView key={inner.key} field={inner} path={[...path, inner.key]} ctx={ctx} />)}

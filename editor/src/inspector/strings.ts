@@ -36,7 +36,7 @@ const en = {
   reconnectHint: 'Reconnecting keeps the arrow’s id; an outcome already connected elsewhere is moved here.',
   removeArrow: 'Remove this arrow',
   /** The checkbox that adds an optional group of fields (an offer's instalment plan). */
-  useGroup: (label: string) => `Use ${label.toLowerCase()}`,
+  groupToggle: (label: string) => `Use ${label.toLowerCase()}`,
   /** An optional choice left to the runtime. */
   defaultChoice: 'Default',
 }
@@ -76,7 +76,7 @@ const de: InspectorStrings = {
   },
   reconnectHint: 'Beim Neuverbinden behält der Pfeil seine ID; ein anderswo verbundener Ausgang wird hierher verlegt.',
   removeArrow: 'Diesen Pfeil entfernen',
-  useGroup: (label) => `${label} verwenden`,
+  groupToggle: (label) => `${label} verwenden`,
   defaultChoice: 'Standard',
 }
 
