@@ -60,8 +60,8 @@ export interface RunStep {
   outcome?: string
 }
 
-const channelNames: Record<string, string> = { email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp', letter: 'Letter', call: 'Call' }
-const channelName = (channel: string) => channelNames[channel] ?? channel
+/** A channel by the title of its step's kind: `SMS`, `WhatsApp`. */
+const channelName = (channel: string) => nodeKindOf(channel)?.title ?? channel
 
 const str = (value: unknown) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value))
 
