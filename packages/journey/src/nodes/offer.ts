@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isoDuration, nodeBase } from '../common'
 import { describeDuration } from '../duration'
+import type { PlanInterval } from '../money/instalment-schedule'
 import { planRulesSchema, promiseRulesSchema } from '../money/plan-rules'
 import { DEFAULT_HANDLE, defineNodeKind } from '../node-kind'
 
@@ -53,4 +54,42 @@ export const offer = defineNodeKind({
   data: offerData,
   defaults: { plan: { minInstalment: 25, maxCount: 6, intervals: ['P1M'] }, promise: { maxDays: 14 } },
   handles: () => [{ id: DEFAULT_HANDLE, label: 'next' }],
+  tone: 'action',
+  holds: null,
+  diff: {
+    fields: {
+      payInPart: 'paying in part',
+      'payInPart.minAmount': 'smallest part',
+      plan: 'instalment plan',
+      'plan.minInstalment': 'smallest instalment',
+      'plan.maxCount': 'most instalments',
+      'plan.intervals': 'intervals',
+      'plan.bands': 'balance bands',
+      promise: 'promise to pay',
+      'promise.maxDays': 'most days ahead',
+      validFor: 'valid for',
+    },
+  },
+  trace: { waiting: null, decided: null, passed: (data) => `Offers on the portal: ${describeOffer(data)}` },
+  check: (data, checks) => {
+    // Bands are read smallest balance first; two with the same top would make one of them dead.
+    const tops = (data.plan?.bands ?? []).map((band) => band.upTo)
+    return new Set(tops).size === tops.length ? [] : [checks.error('duplicate-band', 'two balance bands end at the same amount', ['plan', 'bands'])]
+  },
 })
+
+const intervalWords: Record<PlanInterval, string> = { P1W: 'weekly', P2W: 'every two weeks', P1M: 'monthly' }
+
+/** What an offer holds, in a sentence: `pay in part (at least 10), 2 to 6 instalments of at least 25, monthly, …`. */
+export function describeOffer(data: OfferData): string {
+  const parts = [
+    data.payInPart ? `pay in part${data.payInPart.minAmount !== undefined ? ` (at least ${data.payInPart.minAmount})` : ''}` : undefined,
+    data.plan
+      ? `up to ${data.plan.maxCount} instalments of at least ${data.plan.minInstalment}, ${data.plan.intervals.map((interval) => intervalWords[interval]).join(' or ')}${
+          data.plan.bands?.length ? ` (${data.plan.bands.length} balance ${data.plan.bands.length === 1 ? 'band' : 'bands'})` : ''
+        }`
+      : undefined,
+    data.promise ? `a promise to pay within ${data.promise.maxDays} ${data.promise.maxDays === 1 ? 'day' : 'days'}` : undefined,
+  ].filter(Boolean)
+  return `${parts.join('; ')}; valid for ${describeDuration(data.validFor ?? DEFAULT_OFFER_VALIDITY)}`
+}

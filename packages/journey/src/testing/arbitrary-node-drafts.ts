@@ -7,6 +7,8 @@ import { knownOutcomes } from '../nodes/exit'
 import type { SegmentData } from '../nodes/segment'
 import type { SplitData } from '../nodes/split'
 import type { WaitData } from '../nodes/wait'
+import type { NodeType } from '../nodes'
+import type { Channel } from '../nodes/channel'
 import type { Settings } from '../settings'
 
 /** Conditions that parse and type-check to a boolean. */
@@ -231,29 +233,44 @@ const offerData = fc
 
 const exitData = fc.record({ outcome: fc.oneof(fc.constantFrom(...knownOutcomes), slug) }, { noNullPrototype: true })
 
-const messageKinds = ['email', 'sms', 'whatsapp', 'letter'] as const
+type MessageKind = Exclude<Channel, 'call'>
+/** The kinds the builder drafts (the entry is its own) whose data comes whole, without templates to create. */
+type DataKind = Exclude<NodeType, 'entry' | Channel>
 
 /** A node before it has an id and, for a channel step, a template: the builder decides both. */
-export type NodeDraft = { position: { x: number; y: number }; order: number; base: { label?: string; note?: string } } & (
-  | { type: 'segment' | 'split' | 'wait' | 'await-arrangement' | 'offer' | 'action' | 'exit'; data: object }
-  | { type: (typeof messageKinds)[number]; template: TemplateDraft }
-  | { type: 'call'; queue: string; priority?: number; template?: TemplateDraft }
-)
+export type NodeDraft = { position: { x: number; y: number }; order: number; base: { label?: string; note?: string } } & DraftBody
 
-const draftKind: fc.Arbitrary<Omit<NodeDraft, 'position' | 'order' | 'base'>> = fc.oneof(
-  segmentData.map((data) => ({ type: 'segment' as const, data })),
-  splitData.map((data) => ({ type: 'split' as const, data })),
-  waitData.map((data) => ({ type: 'wait' as const, data })),
-  duration.map((timeout) => ({ type: 'await-arrangement' as const, data: { timeout } })),
-  offerData.map((data) => ({ type: 'offer' as const, data })),
-  ...messageKinds.map((type) => templateDraft.map((template) => ({ type, template }))),
-  fc.record(
+type DraftBody =
+  | { type: DataKind; data: object }
+  | { type: MessageKind; template: TemplateDraft }
+  | { type: 'call'; queue: string; priority?: number; template?: TemplateDraft }
+type DraftKind<K extends NodeType> = K extends DataKind
+  ? { type: K; data: object }
+  : K extends MessageKind
+    ? { type: K; template: TemplateDraft }
+    : Extract<DraftBody, { type: K }>
+const message = <K extends MessageKind>(type: K) => templateDraft.map((template) => ({ type, template }))
+
+/** Random data of every kind but the entry, in the order the arbitraries were first written: a kind missing here fails the type check. */
+const drafts: { [K in Exclude<NodeType, 'entry'>]: fc.Arbitrary<DraftKind<K>> } = {
+  segment: segmentData.map((data) => ({ type: 'segment' as const, data })),
+  split: splitData.map((data) => ({ type: 'split' as const, data })),
+  wait: waitData.map((data) => ({ type: 'wait' as const, data })),
+  'await-arrangement': duration.map((timeout) => ({ type: 'await-arrangement' as const, data: { timeout } })),
+  offer: offerData.map((data) => ({ type: 'offer' as const, data })),
+  email: message('email'),
+  sms: message('sms'),
+  whatsapp: message('whatsapp'),
+  letter: message('letter'),
+  call: fc.record(
     { type: fc.constant('call' as const), queue: slug, priority: fc.integer({ min: 0, max: 9 }), template: templateDraft },
     { requiredKeys: ['type', 'queue'], noNullPrototype: true },
   ),
-  actionData.map((data) => ({ type: 'action' as const, data })),
-  exitData.map((data) => ({ type: 'exit' as const, data })),
-)
+  action: actionData.map((data) => ({ type: 'action' as const, data })),
+  exit: exitData.map((data) => ({ type: 'exit' as const, data })),
+}
+
+const draftKind: fc.Arbitrary<DraftBody> = fc.oneof(...Object.values(drafts))
 
 export const nodeDraft: fc.Arbitrary<NodeDraft> = fc
   .tuple(draftKind, position, fc.nat(), nodeBase)
