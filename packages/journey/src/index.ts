@@ -9,6 +9,7 @@ export { knownOutcomes, type ExitData } from './nodes/exit'
 export { arrangementEvents, NONE_HANDLE } from './nodes/await-arrangement'
 export type { ActionData } from './nodes/action'
 export type { CallData } from './nodes/call'
+export { DEFAULT_OFFER_VALIDITY, offerParts, type OfferData, type OfferPart } from './nodes/offer'
 export {
   DEFAULT_ENTRY_TIME,
   describeEntryTrigger,

@@ -6,6 +6,7 @@ import {
   type DecideParams,
   type EnterParams,
   type ExitParams,
+  type OfferParams,
   type ScheduleParams,
   type SendParams,
 } from '@dunwell/journey'
@@ -109,6 +110,12 @@ export async function performActions(run: BatchRun, context: StepContext, action
         act(run, context, action.params as ActParams, audit)
         context.queue.push({ type: journeyEvents.done((action.params as ActParams).nodeId), data: {} })
         break
+      case actionNames.offer: {
+        const params = action.params as OfferParams
+        audit('offered', params.nodeId, { offer: params.offer })
+        context.queue.push({ type: journeyEvents.done(params.nodeId), data: {} })
+        break
+      }
       case actionNames.exit: {
         const params = action.params as ExitParams
         enrolment.outcome = params.outcome

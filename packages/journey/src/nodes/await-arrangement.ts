@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isoDuration, nodeBase } from '../common'
-import { describeDuration } from '../duration'
+import { describeDuration, durationDays } from '../duration'
 import { defineNodeKind } from '../node-kind'
 
 export const KEPT_HANDLE = 'kept'
@@ -28,6 +28,7 @@ export const awaitArrangement = defineNodeKind({
   type: 'await-arrangement',
   title: 'Wait for promise or plan',
   icon: 'calendar-check',
+  tone: 'time',
   help: 'Wait until the debtor promises to pay or agrees a plan, then until it is kept or broken. One made before this step counts: an active one is followed to its end, and one kept or broken since the case entered this journey takes that outcome at once, unless a wait of the journey took it already (an older one is history: met again after a broken promise, the step waits for a new one).',
   summary: (data) => `kept or broken; none made within ${describeDuration(data.timeout)}`,
   data: awaitArrangementData,
@@ -37,4 +38,20 @@ export const awaitArrangement = defineNodeKind({
     { id: BROKEN_HANDLE, label: 'broken' },
     { id: NONE_HANDLE, label: 'none made' },
   ],
+  holds: (data) => durationDays(data.timeout),
+  diff: { fields: { timeout: 'time limit' } },
+  trace: {
+    waiting: (_data, until, following) =>
+      following ? `Follows the ${following.kind} made before this step until it is kept or broken` : `Waits for a promise or plan until ${until} at the latest`,
+    decided: (_data, outcome) =>
+      outcome.id === KEPT_HANDLE
+        ? 'The promise or plan was kept'
+        : outcome.id === BROKEN_HANDLE
+          ? 'The promise or plan was broken'
+          : outcome.id === NONE_HANDLE
+            ? 'No promise or plan made in time: takes “none made”'
+            : `${outcome.label}: the wait ends`,
+    passed: null,
+  },
+  check: () => [],
 })
