@@ -31,9 +31,17 @@ export function pauseReason(arrangement: ArrangementRecord): { reason: string; d
  * pause held back go out now, through the contact policy as any other (hours, caps, opt-outs). A kept one that paid
  * everything has ended the journey by its goal already; one that leaves something owed lets the journey go on.
  */
-export async function resumePausedContact(run: BatchRun, record: CaseRecord, type: string, now: number): Promise<void> {
-  if (!ends.has(type)) return
-  await retryPausedSends(run, record, run.state.enrolmentsOf(record.id), type, now)
+export async function resumePausedContact(
+  run: BatchRun,
+  record: CaseRecord,
+  event: { type: string; data: Record<string, unknown> },
+  now: number,
+): Promise<void> {
+  if (!ends.has(event.type)) return
+  // The engine's own event names the arrangement that ended; one sent from outside about none changes nothing.
+  const id = event.data.promiseId ?? event.data.planId
+  if (!run.state.arrangementsOf(record.id).some((a) => a.id === id && a.status !== 'active' && a.status !== 'replaced')) return
+  await retryPausedSends(run, record, run.state.enrolmentsOf(record.id), event.type, now)
 }
 
 /**

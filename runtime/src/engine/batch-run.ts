@@ -241,7 +241,7 @@ export class BatchRun {
     if (this.state.holdsOf(record.id).size === 0) {
       for (const enrolment of active) if (enrolment.status === 'active') await this.step(enrolment, stepEvent, now)
     }
-    await resumePausedContact(this, record, event.type, now)
+    await resumePausedContact(this, record, event, now)
     for (const version of this.deps.triggers().get(event.type) ?? []) await this.enrol(record, version, stepEvent, now)
   }
 
