@@ -157,7 +157,12 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
         templateId: params.template,
         locale: record.debtor.locale,
         ...(record.preferences?.locale ? { preferredLocale: record.preferences.locale } : {}),
-        variables: { ...facts, event: { ...context.event }, links: run.deps.links(record.id, params.channel, { id: outboxId, offers: offered }), sender: run.deps.sender },
+        variables: {
+          ...facts,
+          event: { ...context.event },
+          links: run.deps.links(record.id, params.channel, { id: outboxId, offers: offered }),
+          sender: run.deps.sender,
+        },
       })
     } catch (error) {
       return suppress(`could not render: ${error instanceof Error ? error.message : String(error)}`)
