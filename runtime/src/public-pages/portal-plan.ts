@@ -75,7 +75,7 @@ export function planPreviewPage(view: PortalView, found: PortalCase, choice: Pla
   return pageLayout(
     view.text,
     p.planPreviewTitle,
-    html`<p>${p.planPreviewIntro(choice.count, intervalWord(view, choice.interval))}</p>
+    html`<p>${p.planPreviewIntro(choice.count, p.intervalsInline[choice.interval] ?? choice.interval)}</p>
 ${scheduleTable(view, found, schedule)}
 <form method="post" action="${view.base}/plan">${hiddenFields(key)}<input type="hidden" name="count" value="${choice.count}"><input type="hidden" name="interval" value="${choice.interval}"><input type="hidden" name="first" value="${choice.first}">
 <p><button type="submit">${p.planConfirmButton}</button></p>

@@ -55,12 +55,12 @@ export function portalPlanRoutes(app: Hono<AppEnv>, options: AppOptions): void {
   /** What the debtor's choice would be, in their words, for the refusal page. */
   const problemText = (loaded: LoadedPortal, plan: PlanOptions, problem: MoneyRuleProblem | { code: 'first-date' }): string => {
     const { text } = loaded.view
-    const { errors, intervals } = text.t.portal
+    const { errors, intervalsInline } = text.t.portal
     const either = (items: string[]) => new Intl.ListFormat(text.locale, { type: 'disjunction' }).format(items)
     const money = (minor: number) => text.money(fromMinorUnits(minor, loaded.found.currency), loaded.found.currency)
     switch (problem.code) {
       case 'interval-not-allowed':
-        return errors.planInterval(either(problem.allowed.map((interval) => (intervals[interval] ?? interval).toLowerCase())))
+        return errors.planInterval(either(problem.allowed.map((interval) => intervalsInline[interval] ?? interval)))
       case 'too-many-instalments':
         return errors.planTooMany(problem.limit)
       case 'instalment-below-minimum':
