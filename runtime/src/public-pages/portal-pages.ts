@@ -2,6 +2,7 @@ import { html, raw } from 'hono/html'
 import { fromMinorUnits } from '../wire/money'
 import { type Brand, type PageBody, pageLayout } from './page-layout'
 import { minorDigits } from '@dunwell/contract'
+import { planCounts } from '@dunwell/journey'
 import type { LinkOffer } from './portal-offer'
 import { amountForInput, backLink, type PortalCase, type PortalView } from './portal-view'
 
@@ -49,6 +50,8 @@ export function overviewPage(view: PortalView, found: PortalCase, offer: LinkOff
   const title = view.brand?.name ? p.overviewTitleWith(view.brand.name) : p.overviewTitle
   const paid = found.amountDue + (found.fees ?? 0) - found.balance
   const open = found.balance > 0
+  // A plan is listed when the balance can be spread at all: the most instalments its rules allow for it.
+  const mostInstalments = offer.plan && open ? Math.max(...planCounts(offer.plan, found.balance, minorDigits(found.currency))) : 0
   const summary = html`<h2>${p.whatTitle}</h2>
 <dl>
 <dt>${p.referenceLabel}</dt><dd>${found.reference}</dd>
@@ -62,7 +65,7 @@ ${paid > 0 ? html`<dt>${p.paidLabel}</dt><dd>${money(view, found, paid)}</dd>` :
   const payOptions = open
     ? html`${payNow ? payNowForm(view, found, payNow) : ''}
 <ul class="options">
-${offer.plan ? option(`${view.base}/plan`, p.plan, p.planHint(offer.plan.maxCount)) : ''}
+${mostInstalments > 1 ? option(`${view.base}/plan`, p.plan, p.planHint(mostInstalments)) : ''}
 ${option(`${view.base}/transfer`, p.transfer, p.transferHint)}
 ${option(`${view.base}/promise`, p.promise, offer.promise ? p.promiseHintWithin(offer.promise.maxDays) : p.promiseHint)}
 ${option(`${view.base}/hardship`, p.hardship, p.hardshipHint)}

@@ -77,7 +77,7 @@ describe('the plan page', () => {
   it('lists the counts the rules allow, previews the exact schedule, and agreeing stores plan.agreed once: the case shows the plan', async () => {
     const { api, de } = await setup()
     const overview = await get(api, de)
-    expect(text(overview.html)).toContain('In Raten zahlen Verteilen Sie den offenen Betrag auf bis zu 6 Raten')
+    expect(text(overview.html)).toContain('In Raten zahlen Verteilen Sie den offenen Betrag auf bis zu 3 Raten')
     // The offer's promise window: 10 days.
     expect(text(overview.html)).toContain('innerhalb der nächsten 10 Tage')
     expect((await get(api, `${de}/promise`)).html).toContain('max="2026-12-03"')
@@ -127,7 +127,7 @@ describe('the plan page', () => {
         },
       },
     ])
-    expect((await snapshot(api)).events.length).toBe(before.events.length + 1)
+    expect((await snapshot(api)).events!.length).toBe(before.events!.length + 1)
     await api.advanceBy(60_000)
     const found = await api.expectStatus(200, 'GET', '/api/cases/c-de')
     expect(found.plans).toMatchObject([
