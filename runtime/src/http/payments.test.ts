@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { portalLinkToken } from '../index'
 import { caseInput, journey, textTemplate } from '../engine/testing'
 import { startStripeProtocolServer } from '../payments/testing/stripe-protocol-server'
-import { DAY, LINK_SECRET, PUBLIC_URL, snapshot, startApi, type TestApi } from './testing'
+import { DAY, LINK_SECRET, PUBLIC_URL, portalPathOf, snapshot, startApi, type TestApi } from './testing'
 
 async function setup() {
   const stripe = await startStripeProtocolServer()
@@ -128,8 +128,7 @@ describe('pay now through Stripe Checkout', () => {
     await api.expectStatus(201, 'POST', '/api/journeys/part-offer/publish')
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1' } })
     await api.advanceBy(60_000)
-    const [message] = await api.db.selectFrom('outbox').select('text').where('case_id', '=', 'c-1').execute()
-    const link = /\/portal\/([A-Za-z0-9_-]+)/.exec(message!.text ?? '')![1]!
+    const link = (await portalPathOf(api, 'c-1')).slice('/portal/'.length)
     const overview = await (await api.request('GET', `/portal/${link}`, { as: null })).text()
     expect(overview).toContain('You can pay in part: at least €20.00, or everything that is open.')
     const small = await api.request('POST', `/portal/${link}/checkout`, form('amount=19.99'))

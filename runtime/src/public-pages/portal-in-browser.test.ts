@@ -7,7 +7,7 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { portalLinkToken } from '../channels'
 import { caseInput, journey, textTemplate } from '../engine/testing'
 import type { AppOptions } from '../http/app-types'
-import { LINK_SECRET, startApi, type TestApi } from '../http/testing'
+import { LINK_SECRET, portalPathOf, startApi, type TestApi } from '../http/testing'
 import { startStripeProtocolServer } from '../payments/testing/stripe-protocol-server'
 import { TINY_PNG } from './testing'
 
@@ -85,14 +85,6 @@ const offering = journey({
   edges: ['start>offer', 'offer>text', 'text>done'],
   templates: { text: textTemplate('sms', { en: 'Pay or plan: {{ links.portal }}', de: 'Zahlen oder in Raten: {{ links.portal }}' }) },
 })
-
-/** The portal link of the message the journey sent the case. */
-async function linkOf(api: TestApi, origin: string, caseId: string): Promise<string> {
-  const [message] = await api.db.selectFrom('outbox').select('text').where('case_id', '=', caseId).execute()
-  const token = /\/portal\/([A-Za-z0-9_-]+)/.exec(message?.text ?? '')?.[1]
-  if (!token) throw new Error(`no portal link in ${message?.text}`)
-  return `${origin}/portal/${token}`
-}
 
 describe('the debtor portal in Chromium on a phone', () => {
   it('shows what is owed and every option; promise, dispute with a PDF, hardship and preferences are stored; a tampered link changes nothing', async () => {
@@ -308,8 +300,8 @@ describe('the debtor portal in Chromium on a phone', () => {
     for (const id of ['RE-2026-0042', 'INV-7'])
       await api.expectStatus(202, 'POST', '/api/events', { body: { id: `overdue-${id}`, type: 'invoice.overdue', caseId: id } })
     await api.advanceBy(60_000)
-    const de = await linkOf(api, origin, 'RE-2026-0042')
-    const en = await linkOf(api, origin, 'INV-7')
+    const de = `${origin}${await portalPathOf(api, 'RE-2026-0042')}`
+    const en = `${origin}${await portalPathOf(api, 'INV-7')}`
 
     // German: the overview lists the plan; the debtor picks 3 fortnightly instalments from 30 November.
     const german = await phone('de-DE')

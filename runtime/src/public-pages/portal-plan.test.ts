@@ -2,7 +2,7 @@ import { HtmlValidate } from 'html-validate'
 import { describe, expect, it } from 'vitest'
 import { portalLinkToken } from '../channels'
 import { caseInput, journey, textTemplate } from '../engine/testing'
-import { DAY, LINK_SECRET, snapshot, startApi, type TestApi } from '../http/testing'
+import { DAY, LINK_SECRET, portalPathOf, snapshot, startApi, type TestApi } from '../http/testing'
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
 
@@ -35,13 +35,7 @@ async function setup() {
   await api.expectStatus(201, 'PUT', '/api/cases/c-en', { body: caseInput('c-en', { debtor: { locale: 'en-GB' }, amountDue: 150 }) })
   for (const id of ['c-de', 'c-en']) await api.expectStatus(202, 'POST', '/api/events', { body: { id: `overdue-${id}`, type: 'invoice.overdue', caseId: id } })
   await api.advanceBy(60_000)
-  const base = async (caseId: string) => {
-    const [message] = await api.db.selectFrom('outbox').select('text').where('case_id', '=', caseId).execute()
-    const token = /\/portal\/([A-Za-z0-9_-]+)/.exec(message?.text ?? '')?.[1]
-    if (!token) throw new Error(`no portal link in ${message?.text}`)
-    return `/portal/${token}`
-  }
-  return { api, de: await base('c-de'), en: await base('c-en') }
+  return { api, de: await portalPathOf(api, 'c-de'), en: await portalPathOf(api, 'c-en') }
 }
 
 const get = async (api: TestApi, path: string) => {
