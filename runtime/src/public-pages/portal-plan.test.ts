@@ -167,6 +167,9 @@ describe('the plan page', () => {
     const again = await get(api, `${de}/plan/preview?count=3&interval=P1M&first=2026-12-08`)
     expect(again.html).toContain('<option value="3" selected>')
     expect(again.html).toContain('value="2026-12-08"')
+    // The field at fault is the one marked, for a screen reader.
+    expect(again.html).toMatch(/id="first"[^>]*aria-invalid="true"/)
+    expect(again.html).not.toMatch(/id="count"[^>]*aria-invalid/)
 
     // A confirmation forged past the preview is checked the same way.
     const preview = await get(api, `${de}/plan/preview?count=3&interval=P1M&first=2026-11-30`)

@@ -11,6 +11,14 @@ export interface PlanChoice {
   first: string
 }
 
+export type PlanField = 'count' | 'interval' | 'first'
+
+/** A choice the rules do not allow: the field at fault, and a sentence naming what is allowed. */
+export interface PlanFieldError {
+  field: PlanField
+  message: string
+}
+
 export interface PlanForm {
   /** The counts the rules allow for the balance (more than one), each with its usual instalment (minor units). */
   counts: { count: number; amount: number }[]
@@ -21,7 +29,7 @@ export interface PlanForm {
   /** What the fields show: the debtor's choice again (after an error, or to change it), else the suggestion. */
   chosen: { count: string; interval: string; first: string }
   /** What is not allowed, each naming what is. */
-  errors?: string[]
+  errors?: PlanFieldError[]
 }
 
 const money = (view: PortalView, found: PortalCase, minor: number) => view.text.money(fromMinorUnits(minor, found.currency), found.currency)
@@ -30,21 +38,22 @@ const intervalWord = (view: PortalView, interval: string) => view.text.t.portal.
 /** The plan's choices, as a form the browser sends with GET to the preview: choosing changes nothing. */
 export function planChoicePage(view: PortalView, found: PortalCase, form: PlanForm): PageBody {
   const p = view.text.t.portal
-  const invalid = form.errors?.length ? html` aria-invalid="true" aria-describedby="form-error"` : ''
+  const wrong = (field: PlanField) => form.errors?.some((error) => error.field === field) ?? false
+  const invalid = (field: PlanField) => (wrong(field) ? html` aria-invalid="true" aria-describedby="form-error"` : '')
   return pageLayout(
     view.text,
     p.planTitle,
-    html`${errorBox(view, form.errors?.join(' '), 'form-error')}
+    html`${errorBox(view, form.errors?.map((error) => error.message).join(' '), 'form-error')}
 <p>${p.planIntro(money(view, found, found.balance))}</p>
 <form method="get" action="${view.base}/plan/preview">
-<p><label for="count">${p.planCountLabel}</label><select id="count" name="count"${invalid}>${form.counts.map(
+<p><label for="count">${p.planCountLabel}</label><select id="count" name="count"${invalid('count')}>${form.counts.map(
       ({ count, amount }) =>
         html`<option value="${count}"${String(count) === form.chosen.count ? ' selected' : ''}>${p.planCountOption(count, money(view, found, amount))}</option>`,
     )}</select></p>
-<p><label for="interval">${p.planIntervalLabel}</label><select id="interval" name="interval"${invalid}>${form.intervals.map(
+<p><label for="interval">${p.planIntervalLabel}</label><select id="interval" name="interval"${invalid('interval')}>${form.intervals.map(
       (interval) => html`<option value="${interval}"${interval === form.chosen.interval ? ' selected' : ''}>${intervalWord(view, interval)}</option>`,
     )}</select></p>
-<p><label for="first">${p.planFirstLabel}</label><span class="hint" id="first-hint">${p.planFirstHint(view.text.date(form.last))}</span><input id="first" name="first" type="date" required min="${form.first}" max="${form.last}" value="${form.chosen.first}" aria-describedby="first-hint${form.errors?.length ? ' form-error' : ''}"></p>
+<p><label for="first">${p.planFirstLabel}</label><span class="hint" id="first-hint">${p.planFirstHint(view.text.date(form.last))}</span><input id="first" name="first" type="date" required min="${form.first}" max="${form.last}" value="${form.chosen.first}" aria-describedby="first-hint${wrong('first') ? ' form-error' : ''}"${wrong('first') ? html` aria-invalid="true"` : ''}></p>
 <p><button type="submit">${p.planPreviewButton}</button></p>
 </form>
 ${backLink(view)}`,

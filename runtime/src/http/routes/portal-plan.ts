@@ -3,7 +3,7 @@ import { type MoneyRuleProblem, type PlanInterval, type PlanRules, planCounts, p
 import type { Context, Hono } from 'hono'
 import { promiseWindow } from '../../public-pages/portal-case'
 import { messagePage } from '../../public-pages/portal-pages'
-import { type PlanChoice, planChoicePage, planDonePage, planPreviewPage } from '../../public-pages/portal-plan'
+import { type PlanChoice, type PlanFieldError, planChoicePage, planDonePage, planPreviewPage } from '../../public-pages/portal-plan'
 import { fromMinorUnits } from '../../wire/money'
 import type { AppEnv, AppOptions } from '../app-types'
 import { type Body, ingestForm, readForm } from './portal-forms'
@@ -52,23 +52,23 @@ export function portalPlanRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     return { rules: offer.plan, counts, window, digits }
   }
 
-  /** What the debtor's choice would be, in their words, for the refusal page. */
-  const problemText = (loaded: LoadedPortal, plan: PlanOptions, problem: MoneyRuleProblem | { code: 'first-date' }): string => {
+  /** What is wrong with the debtor's choice and what is allowed, in their words, for the refusal page. */
+  const problemText = (loaded: LoadedPortal, plan: PlanOptions, problem: MoneyRuleProblem | { code: 'first-date' }): PlanFieldError => {
     const { text } = loaded.view
     const { errors, intervalsInline } = text.t.portal
     const either = (items: string[]) => new Intl.ListFormat(text.locale, { type: 'disjunction' }).format(items)
     const money = (minor: number) => text.money(fromMinorUnits(minor, loaded.found.currency), loaded.found.currency)
     switch (problem.code) {
       case 'interval-not-allowed':
-        return errors.planInterval(either(problem.allowed.map((interval) => intervalsInline[interval] ?? interval)))
+        return { field: 'interval', message: errors.planInterval(either(problem.allowed.map((interval) => intervalsInline[interval] ?? interval))) }
       case 'too-many-instalments':
-        return errors.planTooMany(problem.limit)
+        return { field: 'count', message: errors.planTooMany(problem.limit) }
       case 'instalment-below-minimum':
-        return errors.planBelowMinimum(money(problem.limit))
+        return { field: 'count', message: errors.planBelowMinimum(money(problem.limit)) }
       case 'first-date':
-        return errors.date(text.date(plan.window.first), text.date(plan.window.last))
+        return { field: 'first', message: errors.date(text.date(plan.window.first), text.date(plan.window.last)) }
       default:
-        return errors.planCount(either(plan.counts.map(String)))
+        return { field: 'count', message: errors.planCount(either(plan.counts.map(String))) }
     }
   }
 
@@ -90,7 +90,7 @@ export function portalPlanRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     return { sent, choice, schedule: proposed.schedule }
   }
 
-  const choicePage = (loaded: LoadedPortal, plan: PlanOptions, chosen?: { count: string; interval: string; first: string }, errors?: string[]) =>
+  const choicePage = (loaded: LoadedPortal, plan: PlanOptions, chosen?: { count: string; interval: string; first: string }, errors?: PlanFieldError[]) =>
     planChoicePage(loaded.view, loaded.found, {
       counts: plan.counts.map((count) => ({ count, amount: Math.floor(loaded.found.balance / count) })),
       intervals: plan.rules.intervals,
