@@ -5,6 +5,7 @@ import { promiseWindow } from '../../public-pages/portal-case'
 import { messagePage } from '../../public-pages/portal-pages'
 import { type PlanChoice, type PlanFieldError, planChoicePage, planDonePage, planPreviewPage } from '../../public-pages/portal-plan'
 import { fromMinorUnits } from '../../wire/money'
+import { planAgreedData } from '../../wire/plan-agreed'
 import type { AppEnv, AppOptions } from '../app-types'
 import { type Body, ingestForm, readForm } from './portal-forms'
 import { formKeys, type LoadedPortal, loadPortal, portalPage } from './portal-load'
@@ -132,12 +133,8 @@ export function portalPlanRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     if (body instanceof Response) return body
     const result = check(loaded, plan, body)
     if (!('choice' in result) || !result.choice) return portalPage(c, loaded, choicePage(loaded, plan, result.sent, result.errors), 400)
-    const { currency } = loaded.found
-    await ingestForm(options, loaded, 'plan', body.submission as string, 'plan.agreed', {
-      instalments: result.schedule.map((instalment) => ({ dueDate: instalment.dueDate, amount: fromMinorUnits(instalment.amount, currency) })),
-      interval: result.choice.interval,
-      via: 'portal',
-    })
+    const data = planAgreedData(result.schedule, result.choice.interval, loaded.found.currency, 'portal')
+    await ingestForm(options, loaded, 'plan', body.submission as string, 'plan.agreed', data)
     return portalPage(c, loaded, planDonePage(loaded.view, loaded.found, result.schedule))
   })
 }
