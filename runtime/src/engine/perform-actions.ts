@@ -12,6 +12,7 @@ import {
 } from '@dunwell/journey'
 import { resolveWaitDue, type DebtorPlace, type PlaceDefaults, type WaitRule } from '../policy'
 import { memoize } from './memo'
+import { makeOffer, offerTermsOfAction } from './offers'
 import type { BatchRun } from './batch-run'
 import { placeOf } from './case-facts'
 import { evaluateExpression, toJsonValue } from './expressions'
@@ -112,7 +113,9 @@ export async function performActions(run: BatchRun, context: StepContext, action
         break
       case actionNames.offer: {
         const params = action.params as OfferParams
-        audit('offered', params.nodeId, { offer: params.offer })
+        const { validFor, ...terms } = params.offer
+        const made = makeOffer(run, context, params.nodeId, terms, validFor)
+        audit('offered', params.nodeId, { offer: params.offer, until: new Date(made.expiresAt).toISOString() })
         context.queue.push({ type: journeyEvents.done(params.nodeId), data: {} })
         break
       }
@@ -150,7 +153,12 @@ function act(
       errors[name] = error instanceof Error ? error.message : String(error)
     }
   }
-  if (params.offer) changes.offer = { ...params.offer, at: new Date(now).toISOString() }
+  let offered: string | undefined
+  if (params.offer) {
+    changes.offer = { ...params.offer, at: new Date(now).toISOString() }
+    const terms = offerTermsOfAction(params.offer)
+    if (terms) offered = new Date(makeOffer(run, context, params.nodeId, terms).expiresAt).toISOString()
+  }
   if (Object.keys(changes).length > 0) {
     record.attributes = { ...record.attributes, ...changes }
     run.touchCase(record, now)
@@ -181,5 +189,6 @@ function act(
     set: changes,
     ...(Object.keys(errors).length > 0 ? { errors } : {}),
     ...(params.webhook ? { webhook: params.webhook.name ?? params.webhook.url } : {}),
+    ...(offered ? { offered: { until: offered } } : {}),
   })
 }

@@ -64,7 +64,11 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
   }
   const isBulk = (path: string) => path.endsWith('/bulk') || path === '/api/simulations'
   // The portal's forms: small, but a dispute may carry a document; beyond the limit the debtor gets a page, not JSON.
+  // Marked by request (its context: the limit may replace the raw request), not by path: mounted under a prefix in a
+  // host app, the path starts with the prefix.
+  const portalRequests = new WeakSet<Context>()
   app.use('/portal/*', async (c, next) => {
+    portalRequests.add(c)
     const limit = portalBodyLimit(c.req.path)
     const onError = (context: Context) => {
       context.header('Connection', 'close')
@@ -73,7 +77,7 @@ export function createApp(options: AppOptions, health: () => Record<string, unkn
     return bodyLimit({ maxSize: limit, onError })(c, next)
   })
   app.use('*', async (c, next) => {
-    if (c.req.path.startsWith('/portal/')) return next()
+    if (portalRequests.has(c)) return next()
     const isImport = c.req.path === '/api/cases/import'
     // A chunked import is counted as it streams (hono's limit would hold up to 1 GiB of it in memory first).
     if (isImport && !c.req.raw.headers.has('content-length')) return next()

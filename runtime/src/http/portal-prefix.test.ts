@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { linkToken, portalLinkToken } from '../index'
-import { caseInput } from '../engine/testing'
+import { caseInput, journey, textTemplate } from '../engine/testing'
 import { startStripeProtocolServer } from '../payments/testing/stripe-protocol-server'
-import { DAY, LINK_SECRET, startApi } from './testing'
+import { DAY, LINK_SECRET, portalPathOf, startApi } from './testing'
 
 /** Where debtors reach the runtime: behind a host's path, as many installations are. */
 const PREFIXED = 'https://example.com/dunwell/'
@@ -104,13 +104,47 @@ describe('the portal under a host prefix (publicUrl with a path)', () => {
   })
 
   it('the app mounted under the prefix in another service: the same links answer there', async () => {
-    const { api, token } = await setup()
+    const { api } = await setup()
+    // A step that offers a plan, a part and a promise: the plan's pages lie two levels below the overview.
+    const offering = journey({
+      id: 'offering',
+      nodes: {
+        start: ['entry', { event: 'invoice.overdue' }],
+        offer: ['offer', { payInPart: { minAmount: 20 }, plan: { minInstalment: 25, maxCount: 3, intervals: ['P1M'] }, promise: { maxDays: 14 } }],
+        text: ['sms', { template: 'text' }],
+        done: ['exit', { outcome: 'done' }],
+      },
+      edges: ['start>offer', 'offer>text', 'text>done'],
+      templates: { text: textTemplate('sms', 'Pay, plan or promise: {{ links.portal }}') },
+    })
+    await api.expectStatus(200, 'PUT', '/api/journeys/offering/draft', { body: offering })
+    await api.expectStatus(201, 'POST', '/api/journeys/offering/publish')
+    await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1' } })
+    await api.advanceBy(60_000)
+    const token = (await portalPathOf(api, 'c-1')).slice('/portal/'.length)
     const host = new Hono()
     host.route('/dunwell', api.app)
     const { pages } = await crawl(`http://localhost/dunwell/portal/${token}`, `http://localhost/dunwell/portal/${token}`, (url) => host.request(url))
     expect(pages.map((url) => url.slice(`http://localhost/dunwell/portal/${token}`.length))).toEqual(
-      expect.arrayContaining(['', '/dispute', '/hardship', '/preferences', '/promise', '/transfer']),
+      expect.arrayContaining(['', '/dispute', '/hardship', '/plan', '/preferences', '/promise', '/transfer']),
     )
+    // Two levels below the overview (a plan's preview, asked by the plan page's form): still under the prefix.
+    const planPage = `http://localhost/dunwell/portal/${token}/plan`
+    const planHtml = await (await host.request(planPage)).text()
+    const [, previewAction] = /<form method="get" action="([^"]+)"/.exec(planHtml)!
+    const [, count] = /name="count" value="(\d+)"/.exec(planHtml) ?? [undefined, '3']
+    const preview = new URL(previewAction!, planPage)
+    preview.search = new URLSearchParams({ count: count!, interval: 'P1M', first: '2026-11-30' }).toString()
+    expect(preview.pathname).toBe(`/dunwell/portal/${token}/plan/preview`)
+    const previewed = await host.request(preview.href)
+    expect(previewed.status).toBe(200)
+    const previewHtml = await previewed.text()
+    // Its links answer (the back link is the overview), and its form agrees the plan at the plan page.
+    const links = [...previewHtml.matchAll(/<a [^>]*href="([^"]+)"/g)].map((match) => new URL(match[1]!, preview.href).href)
+    expect(links).toContain(`http://localhost/dunwell/portal/${token}`)
+    for (const link of links) expect((await host.request(link)).status, link).toBe(200)
+    const posts = [...previewHtml.matchAll(/<form method="post" action="([^"]+)"/g)].map((match) => new URL(match[1]!, preview.href).pathname)
+    expect(posts).toEqual([`/dunwell/portal/${token}/plan`])
     // A form sent where its action leads is taken: the promise is stored.
     const page = `http://localhost/dunwell/portal/${token}/promise`
     const html = await (await host.request(page)).text()
@@ -126,5 +160,18 @@ describe('the portal under a host prefix (publicUrl with a path)', () => {
     expect(sent.status).toBe(200)
     const stored = await api.db.selectFrom('events').select(['type', 'case_id']).where('type', '=', 'promise.made').execute()
     expect(stored).toEqual([{ type: 'promise.made', case_id: 'c-1' }])
+
+    // A dispute with a 3 MB document (over the API's 2 MB for JSON, within the portal's 5 MB): the portal's limit holds.
+    const disputePage = `http://localhost/dunwell/portal/${token}/dispute`
+    const disputeHtml = await (await host.request(disputePage)).text()
+    const form = new FormData()
+    for (const [, name, value] of disputeHtml.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)) form.set(name!, value!)
+    form.set('reason', 'Paid already')
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3 * 1024 * 1024, 0x20), Buffer.from('\n%%EOF\n')])
+    form.set('document', new Blob([pdf], { type: 'application/pdf' }), 'receipt.pdf')
+    const [, disputeAction] = /<form method="post" action="([^"]+)"/.exec(disputeHtml)!
+    const disputed = await host.request(new URL(disputeAction!, disputePage).href, { method: 'POST', body: form })
+    expect(disputed.status, await disputed.clone().text()).toBe(200)
+    expect(await api.db.selectFrom('documents').select(['case_id', 'media_type']).execute()).toEqual([{ case_id: 'c-1', media_type: 'application/pdf' }])
   })
 })

@@ -12,11 +12,14 @@ export interface PortalView {
 
 /**
  * Where the portal's overview is, relative to the page at `path` (`./<token>` from the overview, `../<token>` from a
- * page below it). The browser resolves it against the address it shows, so links, forms and back links stay under
- * whatever prefix the portal is reached by: a `publicUrl` with a path behind a proxy, or the app mounted under one.
+ * page below it, `../../<token>` from one below that). The browser resolves it against the address it shows, so
+ * links, forms and back links stay under whatever prefix the portal is reached by: a `publicUrl` with a path behind a
+ * proxy, or the app mounted under one.
  */
 export function portalBase(path: string, token: string): string {
-  return path.endsWith(`/${token}`) ? `./${token}` : `../${token}`
+  const at = path.lastIndexOf(`/${token}`)
+  const below = at < 0 ? 1 : (path.slice(at + token.length + 1).match(/\//g) ?? []).length
+  return below === 0 ? `./${token}` : `${'../'.repeat(below)}${token}`
 }
 
 /** The case as the portal shows it; amounts in minor units, exact. */

@@ -3,8 +3,8 @@ import type { Schema } from 'hono'
 import { can } from '../../auth/permissions'
 import { claimTask, completeTask, listTasks, taskOutcomes, type TaskOutcome } from '../../engine/tasks'
 import type { AppEnv, AppOptions } from '../app-types'
-import { instalmentSchedule, planIntervals, type PlanInterval } from '@dunwell/journey'
-import { fromMinorUnits } from '../../wire/money'
+import { instalmentSchedule, planIntervals } from '@dunwell/journey'
+import { planAgreedData } from '../../wire/plan-agreed'
 import {
   dateOrTime,
   isoDate,
@@ -179,7 +179,7 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         const body = c.req.valid('json')
         const principal = c.get('principal')
         // A plan is checked before the task is completed: a refused one leaves the task as it was.
-        let planData: { instalments: { dueDate: string; amount: number }[]; interval: PlanInterval } | undefined
+        let planData: ReturnType<typeof planAgreedData> | undefined
         if (body.outcome === 'payment-plan') {
           if (!body.plan)
             return problem(c, 400, 'the outcome payment-plan needs plan: {count, interval, firstDate}', { errors: [{ path: 'plan', message: 'is required' }] })
@@ -198,10 +198,7 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
           }
           if (owed) {
             const schedule = instalmentSchedule({ balance: owed.balance, ...body.plan })
-            planData = {
-              instalments: schedule.map((i) => ({ dueDate: i.dueDate, amount: fromMinorUnits(i.amount, owed.currency) })),
-              interval: body.plan.interval,
-            }
+            planData = planAgreedData(schedule, body.plan.interval, owed.currency, 'agent')
           }
         }
         const result = await completeTask(db, id, body.outcome, engine.clock.now(), {
