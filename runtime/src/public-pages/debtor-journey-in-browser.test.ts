@@ -1,11 +1,9 @@
 // The debtor's way through a journey, as a debtor lives it: a journey published through the API sends a real email
 // (received by an SMTP server on loopback), the link in it is opened in Chromium on a phone, the debtor acts in the
 // portal, the virtual clock moves, and what the journey did is read back through the API.
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { serve } from '@hono/node-server'
 import { decodeHTML } from 'entities'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createHttpProviderAdapter, createSmtpAdapter } from '../channels'
 import { closedPort, type ReceivedMail, startHttpServer, startSmtpServer } from '../channels/testing/local-servers'
@@ -13,9 +11,8 @@ import { caseInput, emailTemplate, journey, textTemplate } from '../engine/testi
 import { DAY, MONDAY, SMS_SECRET, snapshot, startApi, type TestApi } from '../http/testing'
 import { startStripeProtocolServer } from '../payments/testing/stripe-protocol-server'
 import { decodeHeader, parseRawEmail, partOf } from '../testing'
-import { TINY_PNG } from './testing'
+import { checkPhonePage, launchChromium, phoneTab, TINY_PNG } from './testing'
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 /** Where the screenshots go, to be looked at (one per page the debtor sees). */
 const shots = process.env.DEBTOR_SHOTS ?? '/tmp/debtor-shots'
 /** A small PDF a viewer opens: a receipt, as a debtor would attach it. */
@@ -120,11 +117,7 @@ const channelJourney = journey({
 
 let browser: Browser
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  })
+  browser = await launchChromium()
 })
 afterAll(() => browser?.close())
 
@@ -212,33 +205,13 @@ const messagesOf = async (api: TestApi, id: string) =>
 
 /** A phone's browser tab in `locale`, with what it requested and what the page's CSP refused (both checked). */
 async function phone(locale: string) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale })
-  onTestFinished(() => context.close())
-  const tab = await context.newPage()
-  tab.setDefaultTimeout(10_000)
-  const requests: string[] = []
-  const cspViolations: string[] = []
-  tab.on('request', (request) => requests.push(request.url()))
-  tab.on('console', (message) => message.type() === 'error' && /Content Security Policy/.test(message.text()) && cspViolations.push(message.text()))
-  return { tab, requests, cspViolations }
+  const opened = await phoneTab(browser, locale)
+  onTestFinished(opened.close)
+  return opened
 }
 
 /** Every page of ours: requests nothing but itself, has no axe violations, fits a 360 px phone; a screenshot to look at. */
-async function check(tab: Page, origin: string, name: string, requests: string[]) {
-  expect(
-    requests.filter((url) => !url.startsWith(origin) && !/^(data|about):/.test(url)),
-    name,
-  ).toEqual([])
-  requests.length = 0
-  // Through the debugger, not a script tag: the page's CSP (rightly) runs no script it did not name.
-  await tab.evaluate(axeSource)
-  const violations = await tab.evaluate<string[]>(
-    "axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }).then((r) => r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`))",
-  )
-  expect(violations, name).toEqual([])
-  expect(await tab.evaluate<number>('document.documentElement.scrollWidth'), `${name} fits a phone`).toBeLessThanOrEqual(360)
-  await tab.screenshot({ path: `${shots}/${name}.png`, fullPage: true })
-}
+const check = (tab: Page, origin: string, name: string, requests: string[]) => checkPhonePage(tab, { origin, name, requests, folder: shots })
 
 // ---------------------------------------------------------------------------------------------------------------
 
