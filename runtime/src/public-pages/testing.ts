@@ -17,9 +17,21 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
+/**
+ * What Chrome on an Android phone says it is. Headless Chromium names itself `HeadlessChrome`, which the runtime
+ * counts among link scanners (its opening is no `link.opened`); a test of what a person's opening does sends this.
+ */
+export const PHONE_USER_AGENT = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36'
+
 /** A phone's browser tab (360×740, touch) in `locale`, with what it requested and what the page's CSP refused. */
-export async function phoneTab(browser: Browser, locale: string) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale })
+export async function phoneTab(browser: Browser, locale: string, { userAgent }: { userAgent?: string } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale,
+    ...(userAgent ? { userAgent } : {}),
+  })
   const tab = await context.newPage()
   tab.setDefaultTimeout(10_000)
   const requests: string[] = []
