@@ -438,4 +438,56 @@ describe('a debtor’s way through a journey, from a real email, in Chromium on 
     expect((await caseView(api, 'INV-2026-0301')).promises).toEqual([])
     expect(cspViolations).toEqual([])
   })
+
+  it('f. agrees a 3-instalment plan, pays two, misses the third on the virtual clock: plan.instalment.missed, plan.broken, the broken branch (English)', async () => {
+    const w = await world({ journeys: [promiseJourney] })
+    const { api, origin } = w
+    const id = 'INV-2026-0500'
+    const mail = read(await overdueCase(w, id, 'promise-or-plan', { debtor: { locale: 'en-GB', firstName: 'Sam' }, amountDue: 300 }), origin)
+    const { tab, requests, cspViolations } = await phone('en-GB')
+    await tab.goto(mail.portal)
+    expect(await tab.textContent('.total')).toBe('€300.00')
+    // TODO(offers): the debtor picks the plan on the portal's plan page; until it is on main, the plan comes through the API.
+    const instalments = [
+      { dueDate: '2026-12-01', amount: 100 },
+      { dueDate: '2027-01-01', amount: 100 },
+      { dueDate: '2027-02-01', amount: 100 },
+    ]
+    await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'plan-1', type: 'plan.agreed', caseId: id, data: { instalments, interval: 'P1M' } } })
+    await api.advanceBy(60_000)
+    expect((await caseView(api, id)).plans).toMatchObject([{ status: 'active', total: 300, paid: 0 }])
+
+    // Two instalments paid, the second two days late (within its grace days).
+    const pay = async (at: string, n: number) => {
+      await api.advanceTo(at)
+      await api.expectStatus(202, 'POST', '/api/events', { body: { id: `pay-${n}`, type: 'payment.received', caseId: id, data: { amount: 100 } } })
+      await api.advanceBy(60_000)
+    }
+    await pay('2026-12-01T10:00:00Z', 1)
+    await pay('2027-01-03T10:00:00Z', 2)
+    // The third instalment's grace days (3) end with 4 February in Berlin: until then nothing is missed.
+    await api.advanceTo('2027-02-04T22:00:00Z')
+    const before = await caseView(api, id)
+    expect(before.plans).toMatchObject([{ status: 'active', paid: 200, instalments: [{ status: 'paid' }, { status: 'paid' }, { status: 'open' }] }])
+    expect(before.enrolments).toMatchObject([{ status: 'active', node: 'arrangement' }])
+    expect(w.smtp.mails).toHaveLength(1)
+
+    await api.advanceTo('2027-02-05T09:00:00Z')
+    const after = await caseView(api, id)
+    expect(after.plans).toMatchObject([{ status: 'broken', instalments: [{ status: 'paid' }, { status: 'paid' }, { status: 'missed' }] }])
+    expect((await eventTypes(api, id)).filter((type) => type?.startsWith('plan.'))).toEqual([
+      'plan.agreed',
+      'plan.instalment.paid',
+      'plan.instalment.paid',
+      'plan.instalment.missed',
+      'plan.broken',
+    ])
+    expect(after.enrolments).toMatchObject([{ journeyId: 'promise-or-plan', status: 'done', outcome: 'broken-promise' }])
+    const second = read(await vi.waitFor(() => w.smtp.mails[1] ?? Promise.reject(new Error('no second email')), { timeout: 10_000 }), origin)
+    expect(second.subject).toBe('About the payment we agreed')
+    await tab.goto(second.portal)
+    expect(await tab.textContent('.total')).toBe('€100.00')
+    await check(tab, origin, 'f9-after-plan-broken-en', requests)
+    expect(cspViolations).toEqual([])
+  })
 })
