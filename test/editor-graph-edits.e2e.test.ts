@@ -217,7 +217,7 @@ describe('edits that keep the graph whole', () => {
     try {
       await german.goto(`${editor.server.url}/journeys/${ID}`)
       await german.locator('.react-flow__node[data-id="segment-1"]').click()
-      const field = german.getByRole('complementary', { name: /^Inspector: / }).getByLabel('Outcome id')
+      const field = german.getByRole('complementary', { name: /^Inspector: / }).getByLabel('Ausgangs-ID')
       await field.fill('else')
       await german.getByText('Ein anderer Ausgang dieses Schritts hat diese ID schon. Enter benennt um, Escape behält die alte ID.').waitFor()
       await german.screenshot({ path: join(artifacts, 'graph-edits-german.png') })

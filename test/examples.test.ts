@@ -41,7 +41,7 @@ describe('examples', () => {
     )
     // A promise kept, a promise broken, nothing made in 14 days, a plan paid to the end.
     expect(paths).toEqual({ 'pp-001': 'promised', 'pp-002': 'broken-promise', 'pp-003': 'no-response', 'pp-004': 'promised' })
-    expect(stdout).toContain('pp-002  broken-promise  overdue → portal-sms → arrangement → broken-sms → care-call → broken')
+    expect(stdout).toContain('pp-002  broken-promise  overdue → portal-offer → portal-sms → arrangement → broken-sms → care-call → broken')
   })
 
   it.each(examples)('%s is valid without a warning, compiles, is in the stable form and has sample cases', (name) => {

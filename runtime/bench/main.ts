@@ -12,6 +12,7 @@ import { editorCanvas } from './editor-canvas'
 import { httpIngest } from './http-ingest'
 import { caseImport } from './case-import'
 import { healthUnderLoad } from './health-under-load'
+import { portalPage } from './portal-page'
 
 const { values } = parseArgs({
   options: {
@@ -20,15 +21,16 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     nodes: { type: 'string', default: '500' },
     'import-rows': { type: 'string', default: '200000' },
-    /** Some of engine, http, import, editor, health (comma-separated); all by default. */
-    only: { type: 'string', default: 'engine,http,import,editor,health' },
+    /** Some of engine, http, import, editor, health, portal (comma-separated); all by default. */
+    only: { type: 'string', default: 'engine,http,import,editor,health,portal' },
     'health-events': { type: 'string', default: '200000' },
     'health-simulation-cases': { type: 'string', default: '20000' },
   },
 })
 const parts = new Set(values.only.split(',').map((part) => part.trim()))
 for (const part of parts)
-  if (!['engine', 'http', 'import', 'editor', 'health'].includes(part)) throw new Error(`--only: unknown part "${part}" (engine, http, import, editor, health)`)
+  if (!['engine', 'http', 'import', 'editor', 'health', 'portal'].includes(part))
+    throw new Error(`--only: unknown part "${part}" (engine, http, import, editor, health, portal)`)
 const caseCount = Number(values.cases)
 const rowCount = Number(values.rows)
 
@@ -193,6 +195,28 @@ if (parts.has('editor')) {
     editorPanFps: Number(canvas.large.pan.fps.toFixed(1)),
     editorPanP95Ms: Number(canvas.large.pan.p95Ms.toFixed(1)),
     editorPanSmallFps: Number(canvas.small.pan.fps.toFixed(1)),
+  })
+}
+
+if (parts.has('portal')) {
+  console.log(`(h) the debtor's portal page (GET /portal/<token>, 20 connections, ${values.seconds} s each) against a bare Hono answering the same page …`)
+  const portal = await portalPage({ seconds: Number(values.seconds), cases: 1000 })
+  const row = (name: string, r: Awaited<ReturnType<typeof portalPage>>['bare']) =>
+    console.log(
+      `    ${name.padEnd(28)} ${round(r.requestsPerSecond).toLocaleString('en').padStart(7)} pages/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx + r.errors > 0 ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`,
+    )
+  row('bare Hono, the same bytes', portal.bare)
+  row('Dunwell portal', portal.portal)
+  console.log(
+    `    ratio Dunwell/bare: ${(portal.portal.requestsPerSecond / portal.bare.requestsPerSecond).toFixed(3)}; the page: ${portal.htmlBytes.toLocaleString('en')} bytes (${portal.gzipBytes.toLocaleString('en')} gzipped), ${portal.subresources} subresources, ${portal.external} from other hosts, scripts ${portal.scriptAllowed ? 'allowed' : 'refused by its CSP'}`,
+  )
+  Object.assign(figures, {
+    portalPagesPerSecond: round(portal.portal.requestsPerSecond),
+    portalBarePagesPerSecond: round(portal.bare.requestsPerSecond),
+    portalP99Ms: portal.portal.p99,
+    portalHtmlBytes: portal.htmlBytes,
+    portalGzipBytes: portal.gzipBytes,
+    portalExternalRequests: portal.external,
   })
 }
 

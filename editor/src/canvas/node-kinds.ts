@@ -1,8 +1,8 @@
-import { isNodeType, nodeKinds, type NodeKind } from '@dunwell/journey'
+import { nodeKindOf, type NodeKind, type NodeTone } from '@dunwell/journey'
 
 /** The metadata of a node kind (title, icon, help, summary, handles), or undefined for an unknown type. */
 export function kindOf(type: string): NodeKind | undefined {
-  return isNodeType(type) ? (nodeKinds[type] as unknown as NodeKind) : undefined
+  return nodeKindOf(type) as NodeKind | undefined
 }
 
 /** What a step is called: its label, else its kind's title (else its type, for a kind this editor does not know). */
@@ -26,11 +26,7 @@ export function summaryOf(node: { type: string; data: unknown }): string {
   }
 }
 
-/** A colour family per kind, so that a journey reads at a glance: flow, logic, channels, actions. */
-export function toneOf(type: string): 'flow' | 'logic' | 'time' | 'channel' | 'action' {
-  if (type === 'entry' || type === 'exit') return 'flow'
-  if (type === 'segment' || type === 'split') return 'logic'
-  if (type === 'wait' || type === 'await-arrangement') return 'time'
-  if (type === 'action') return 'action'
-  return 'channel'
+/** A colour family per kind (its definition's tone), so that a journey reads at a glance; `channel` for a kind this editor does not know. */
+export function toneOf(type: string): NodeTone {
+  return kindOf(type)?.tone ?? 'channel'
 }

@@ -4,7 +4,7 @@ import { useEditorStore, useDiagnostics, useHistory } from '../store'
 import { SessionMenu } from '../session/SessionMenu'
 import { useCan } from '../session/use-session'
 import { Brand } from '../ui/Brand'
-import { Icon } from '../ui/Icon'
+import { Icon, type IconName } from '../ui/Icon'
 import { JourneyName } from './JourneyName'
 import { countProblems } from './ProblemsPanel'
 import { SaveState } from './SaveState'
@@ -28,7 +28,7 @@ interface ToolbarProps {
 /** What the main area shows: the journey's steps, the messages its steps send, its settings, its JSON or versions. */
 export type EditorView = 'canvas' | 'templates' | 'settings' | 'json' | 'versions'
 
-const views: { view: EditorView; icon: string; label: string; title: string }[] = [
+const views: { view: EditorView; icon: IconName; label: string; title: string }[] = [
   { view: 'canvas', icon: 'git-branch', label: 'Canvas', title: "The journey's steps" },
   { view: 'templates', icon: 'file-text', label: 'Templates', title: 'The messages the steps send' },
   { view: 'settings', icon: 'sliders', label: 'Settings', title: 'Languages, goal, contact hours, stop rules and priority' },

@@ -7,6 +7,7 @@ import type { Field, FieldType } from './form-model'
 import { FieldMessages } from './FieldMessages'
 import { ListField } from './ListField'
 import { RecordField } from './RecordField'
+import { t } from './strings'
 import { TextField } from './TextField'
 import { useEditSession } from './useEditSession'
 
@@ -130,10 +131,10 @@ function EnumField({ field, path, ctx }: FieldProps<'enum'>) {
         aria-describedby={`${id}-messages`}
         onChange={(event) => ctx.edit(setAt(ctx.node.data, path, event.target.value === '' ? undefined : event.target.value))}
       >
-        {field.optional && <option value="">Default</option>}
+        {field.optional && <option value="">{t.defaultChoice}</option>}
         {field.type.options.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {field.type.labels?.[option] ?? option}
           </option>
         ))}
       </select>
@@ -146,6 +147,7 @@ function EnumField({ field, path, ctx }: FieldProps<'enum'>) {
 function ToggleListField({ field, path, ctx }: FieldProps<'list'>) {
   const id = useId()
   const options = field.type.item.kind === 'enum' ? field.type.item.options : []
+  const labels = field.type.item.kind === 'enum' ? field.type.item.labels : undefined
   const chosen = new Set((getAt(ctx.node.data, path) as string[] | undefined) ?? [])
   const { diagnostics } = useMessages(ctx, path)
   const toggle = (option: string) => {
@@ -164,7 +166,7 @@ function ToggleListField({ field, path, ctx }: FieldProps<'list'>) {
       <div className="toggles">
         {options.map((option) => (
           <button key={option} type="button" className="toggle" aria-pressed={chosen.has(option)} onClick={() => toggle(option)}>
-            {option}
+            {labels?.[option] ?? option}
           </button>
         ))}
       </div>
@@ -189,7 +191,7 @@ function ObjectField({ field, path, ctx }: FieldProps<'object'>) {
             checked={value !== undefined}
             onChange={(event) => ctx.edit(setAt(ctx.node.data, path, event.target.checked ? emptyValue(field.type) : undefined))}
           />
-          Use {field.label.toLowerCase()}
+          {t.groupToggle(field.label)}
         </label>
       )}
       {value !== undefined && field.type.fields.map((inner) => <FieldView key={inner.key} field={inner} path={[...path, inner.key]} ctx={ctx} />)}

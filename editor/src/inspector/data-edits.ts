@@ -124,7 +124,7 @@ export function switchMode(node: Pick<JourneyNode, 'type' | 'data'>, modeName: s
   // What both modes have (label and note; an entry's filter and re-entry rules) stays.
   const kept = Object.fromEntries(Object.entries(node.data).filter(([key]) => target.fields.some((field) => field.key === key)))
   const kindDefaults = nodeKinds[node.type].defaults as object
-  const defaults = modeName in kindDefaults ? kindDefaults : (fieldLayouts[node.type]?.modeDefaults?.[modeName] ?? {})
+  const defaults = modeName in kindDefaults ? kindDefaults : (fieldLayouts[node.type].modeDefaults?.[modeName] ?? {})
   const required = emptyValue({ kind: 'object', fields: target.fields }) as object
   return { ...required, ...defaults, ...kept } as Data
 }

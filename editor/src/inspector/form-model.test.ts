@@ -1,5 +1,6 @@
-import { knownEventTypes, knownOutcomes, nodeKinds, nodeTypes, reentryModes, weekdays } from '@dunwell/journey'
+import { channels, knownEventTypes, knownOutcomes, nodeKinds, nodeTypes, reentryModes, weekdays } from '@dunwell/journey'
 import { describe, expect, it } from 'vitest'
+import { englishLayouts, type FieldLayout, type FieldWords, germanWords } from './field-layout'
 import { formModel, modeOf, type Field, type FieldType } from './form-model'
 
 const field = (fields: Field[], key: string) => fields.find((candidate) => candidate.key === key)!
@@ -83,8 +84,47 @@ describe('formModel', () => {
     expect(timeout!.help).toContain('none made')
   })
 
+  it('asks an offer for each part in a manager’s words, its plan’s intervals as words', () => {
+    const fields = fieldsOf('offer').filter((f) => f.key !== 'label' && f.key !== 'note')
+    expect(fields.map((f) => [f.key, f.label, f.optional])).toEqual([
+      ['payInPart', 'Pay in part', true],
+      ['plan', 'Instalment plan', true],
+      ['promise', 'Promise to pay', true],
+      ['validFor', 'Valid for', true],
+    ])
+    const plan = field(fields, 'plan').type
+    const planFields = plan.kind === 'object' ? plan.fields : []
+    expect(planFields.map((f) => f.label)).toEqual(['Smallest instalment', 'Most instalments', 'Allowed intervals', 'Balance bands'])
+    expect(field(planFields, 'intervals').type).toEqual({
+      kind: 'list',
+      item: { kind: 'enum', options: ['P1W', 'P2W', 'P1M'], labels: { P1W: 'Weekly', P2W: 'Every two weeks', P1M: 'Monthly' } },
+      min: 1,
+    })
+    expect(itemFields(field(planFields, 'bands').type).map((f) => f.label)).toEqual(['For balances up to', 'Most instalments', 'Smallest instalment'])
+    expect(field(fields, 'validFor').type).toEqual({ kind: 'text', format: 'duration' })
+    const promise = field(fields, 'promise').type
+    expect(promise.kind === 'object' && promise.fields[0]).toMatchObject({
+      key: 'maxDays',
+      label: 'Within days',
+      type: { kind: 'number', integer: true, min: 1, max: 365 },
+    })
+  })
+
+  it('has German words for every label, help, mode and value word of every kind’s form', () => {
+    for (const type of nodeTypes) {
+      const english = englishLayouts[type] as FieldLayout
+      const german = germanWords[type] as FieldWords
+      for (const part of ['labels', 'help', 'modes'] as const) {
+        expect(Object.keys(german[part] ?? {}), `${type} ${part}`).toEqual(expect.arrayContaining(Object.keys(english[part] ?? {})))
+      }
+      for (const [path, words] of Object.entries(english.options ?? {})) {
+        expect(Object.keys(german.options?.[path] ?? {}), `${type} options of ${path}`).toEqual(Object.keys(words))
+      }
+    }
+  })
+
   it('makes message templates a picker and a call’s priority a whole number from 0 to 9', () => {
-    for (const type of ['email', 'sms', 'whatsapp', 'letter', 'call'] as const) {
+    for (const type of channels) {
       expect(field(fieldsOf(type), 'template').type).toMatchObject({ kind: 'text', format: 'template' })
     }
     expect(field(fieldsOf('call'), 'priority').type).toEqual({ kind: 'number', integer: true, min: 0, max: 9 })

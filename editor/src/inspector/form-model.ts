@@ -32,7 +32,8 @@ export type FieldType =
   | { kind: 'text'; format?: TextFormat; suggestions?: readonly string[]; businessDays?: string }
   | { kind: 'number'; min?: number; max?: number; integer: boolean }
   | { kind: 'boolean' }
-  | { kind: 'enum'; options: string[] }
+  /** `labels`: words for the values, where the layout has them (`P1M` reads "Monthly"). */
+  | { kind: 'enum'; options: string[]; labels?: Record<string, string> }
   | { kind: 'list'; item: FieldType; min?: number; max?: number }
   | { kind: 'record'; value: FieldType }
   | { kind: 'object'; fields: Field[] }
@@ -114,8 +115,10 @@ export function describeSchema(schema: SchemaNode, layout: FieldLayout = {}, pat
       }
     case 'boolean':
       return { kind: 'boolean' }
-    case 'enum':
-      return { kind: 'enum', options: (schema.options ?? []).map(String) }
+    case 'enum': {
+      const labels = layout.options?.[path]
+      return { kind: 'enum', options: (schema.options ?? []).map(String), ...(labels ? { labels } : {}) }
+    }
     case 'literal':
       return { kind: 'enum', options: (schema.def.values ?? []).map(String) }
     case 'array':
@@ -185,7 +188,7 @@ const cache = new Map<NodeType, FormModel>()
 export function formModel(type: NodeType): FormModel {
   const cached = cache.get(type)
   if (cached) return cached
-  const layout = fieldLayouts[type] ?? {}
+  const layout = fieldLayouts[type]
   const schema = asNode(nodeKinds[type].data)
   const modes: FormMode[] =
     schema.def.type === 'union'

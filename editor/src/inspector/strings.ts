@@ -35,6 +35,10 @@ const en = {
   },
   reconnectHint: 'Reconnecting keeps the arrow’s id; an outcome already connected elsewhere is moved here.',
   removeArrow: 'Remove this arrow',
+  /** The checkbox that adds an optional group of fields (an offer's instalment plan). */
+  groupToggle: (label: string) => `Use ${label.toLowerCase()}`,
+  /** An optional choice left to the runtime. */
+  defaultChoice: 'Default',
 }
 
 export type InspectorStrings = typeof en
@@ -72,6 +76,8 @@ const de: InspectorStrings = {
   },
   reconnectHint: 'Beim Neuverbinden behält der Pfeil seine ID; ein anderswo verbundener Ausgang wird hierher verlegt.',
   removeArrow: 'Diesen Pfeil entfernen',
+  groupToggle: (label) => `${label} verwenden`,
+  defaultChoice: 'Standard',
 }
 
 const catalogue: Record<Language, InspectorStrings> = { en, de }

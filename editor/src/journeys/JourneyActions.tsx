@@ -1,6 +1,6 @@
 import type { JourneySummary } from '../api/journeys-api'
 import { useCan } from '../session/use-session'
-import { Icon } from '../ui/Icon'
+import { Icon, type IconName } from '../ui/Icon'
 
 export type JourneyAction = 'rename' | 'duplicate' | 'pause' | 'resume' | 'export' | 'archive'
 
@@ -13,7 +13,7 @@ export function JourneyActions({ journey, onAction, busy }: { journey: JourneySu
   const published = journey.latestVersion !== null
   const canWrite = useCan('journeys:write')
   const canPublish = useCan('journeys:publish')
-  const button = (action: JourneyAction, icon: string, label: string, title: string, enabled = true) => (
+  const button = (action: JourneyAction, icon: IconName, label: string, title: string, enabled = true) => (
     <button
       type="button"
       className="icon-button"

@@ -5,7 +5,7 @@ import { useEditSession } from '../inspector/useEditSession'
 import { monaco } from '../monaco/setup'
 import { useDiagnostics, useDocument, useEditorStoreApi } from '../store'
 import { CodeEditor, type EditorHistory } from '../templates/CodeEditor'
-import { Icon } from '../ui/Icon'
+import { Icon, type IconName } from '../ui/Icon'
 import { configureJourneySchema, JOURNEY_MODEL_URI } from './journey-schema'
 import type { TextRange } from './json-locations'
 import { setUnappliedText } from './leave-guard'
@@ -274,7 +274,7 @@ export default function DocumentView() {
 }
 
 function StatusPill({ state, problems }: { state: TextState; problems: number }) {
-  const [label, icon] =
+  const [label, icon]: [string, IconName] =
     state === 'synced'
       ? ['In sync with the canvas', 'check']
       : state === 'pending'

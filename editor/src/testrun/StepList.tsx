@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
-import { Icon } from '../ui/Icon'
+import { Icon, type IconName } from '../ui/Icon'
 import { dayOf } from './run-setup'
 import type { TestRun } from './trace-store'
 import type { RunStep, StepMessage } from './trace-steps'
 
-const stepIcons: Record<RunStep['kind'], string> = {
+const stepIcons: Record<RunStep['kind'], IconName> = {
   enter: 'log-in',
   event: 'zap',
   wake: 'hourglass',

@@ -1,4 +1,4 @@
-import type { Journey } from '@dunwell/journey'
+import { type Journey, nodeKindOf } from '@dunwell/journey'
 import type { SampleCase } from '../templates/sample-cases'
 
 const DAY_MS = 86_400_000
@@ -37,26 +37,14 @@ export const eventChoices: { type: string; label: string; takes?: 'amount' | 'ch
   { type: 'message.clicked', label: 'Link clicked' },
 ]
 
-/** Days of an ISO 8601 duration (months as 30 days, years as 365): enough to size a run. */
-export function durationDays(iso: string): number {
-  const match =
-    /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-      iso,
-    )
-  if (!match) return 0
-  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as number[]
-  return years! * 365 + months! * 30 + weeks! * 7 + days! + hours! / 24 + minutes! / 1440 + seconds! / 86_400
-}
-
-/** How long one node can hold a case, in days, at most. */
+/** How long one node can hold a case, in days, at most: its kind says (0 for a step a case passes at once). */
 function holdDays(node: Journey['nodes'][number]): number {
-  if (node.type !== 'wait' && node.type !== 'await-arrangement') return 0
-  const data = node.data as { for?: string; businessDays?: boolean; until?: string; days?: string[]; timeout?: string }
-  // Business days skip weekends (and a holiday or two).
-  if (data.for) return durationDays(data.for) * (data.businessDays ? 1.5 : 1)
-  if (data.timeout) return durationDays(data.timeout)
-  if (data.until) return data.days ? 7 : 1
-  return 0
+  try {
+    return nodeKindOf(node.type)?.holds?.(node.data) ?? 0
+  } catch {
+    // Data too broken to read holds nobody for long.
+    return 0
+  }
 }
 
 /**

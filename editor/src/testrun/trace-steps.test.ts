@@ -165,6 +165,22 @@ describe('toRunSteps for a wait for a promise or plan', () => {
   })
 })
 
+describe('toRunSteps for an offer', () => {
+  it('says what the portal offers from the step on', () => {
+    const journey = promiseWaitJourney()
+    journey.nodes.push({
+      id: 'deal',
+      type: 'offer',
+      position: { x: 0, y: 50 },
+      data: { payInPart: { minAmount: 10 }, plan: { minInstalment: 25, maxCount: 6, intervals: ['P1M', 'P2W'] }, promise: { maxDays: 14 } },
+    })
+    const steps = toRunSteps([entry('23T21:00', 'entered', 'deal', { type: 'offer' }), entry('23T21:00', 'offered', 'deal', { offer: {} })], journey, time)
+    expect(steps.flatMap((step) => step.lines)).toEqual([
+      'Offers on the portal: pay in part (at least 10); up to 6 instalments of at least 25, monthly or every two weeks; a promise to pay within 14 days; valid for 30 days',
+    ])
+  })
+})
+
 describe('suggestedDays', () => {
   it('sums the waits of the longest path, with a margin', () => {
     // 3 business days, then 5 days for a promise, then 10 days after the letter.

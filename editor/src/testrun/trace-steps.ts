@@ -1,5 +1,5 @@
 import type { TraceStep } from '@dunwell/client'
-import type { Journey } from '@dunwell/journey'
+import { type Journey, nodeKindOf } from '@dunwell/journey'
 import { titleOf } from '../canvas/node-kinds'
 
 /** A message of a step, as the engine wrote it: sent (with its text), held for contact hours, or not sent. */
@@ -27,14 +27,16 @@ export interface StepCondition {
   seen?: string
 }
 
-/** `debtor.age was 19`, `debtor.country was “DE”`, `debtor.age was not set`: what a condition read, for a person. */
-/** What a wait for a promise or plan ended with, by its outcome. */
-const arrangementWords: Record<string, string> = {
-  kept: 'The promise or plan was kept',
-  broken: 'The promise or plan was broken',
-  none: 'No promise or plan made in time: takes “none made”',
+/** A kind's words for a moment of the run; undefined when it has none or the step's data is too broken to word. */
+function wordsOf(words: () => string | undefined): string | undefined {
+  try {
+    return words()
+  } catch {
+    return undefined
+  }
 }
 
+/** `debtor.age was 19`, `debtor.country was “DE”`, `debtor.age was not set`: what a condition read, for a person. */
 export function describeSeen(values: Record<string, unknown> | undefined): string | undefined {
   const parts = Object.entries(values ?? {}).map(([field, value]) =>
     value === null ? `${field} was not set` : `${field} was ${typeof value === 'string' ? `“${value}”` : String(value)}`,
@@ -58,8 +60,8 @@ export interface RunStep {
   outcome?: string
 }
 
-const channelNames: Record<string, string> = { email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp', letter: 'Letter', call: 'Call' }
-const channelName = (channel: string) => channelNames[channel] ?? channel
+/** A channel by the title of its step's kind: `SMS`, `WhatsApp`. */
+const channelName = (channel: string) => nodeKindOf(channel)?.title ?? channel
 
 const str = (value: unknown) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value))
 
@@ -148,13 +150,10 @@ export function toRunSteps(
       }
       case 'waiting': {
         const until = formatTime(str(detail.until))
-        const arrangement = nodes.get(entry.nodeId ?? '')?.type === 'await-arrangement'
+        const node = nodes.get(entry.nodeId ?? '')
+        const words = node ? wordsOf(() => nodeKindOf(node.type)?.trace.waiting?.(node.data, until)) : undefined
         stepAt(entry, 'wake', nameOf(entry.nodeId)).lines.push(
-          arrangement
-            ? `Waits for a promise or plan until ${until} at the latest`
-            : detail.event
-              ? `Waits for ${str(detail.event)} until ${until} at the latest`
-              : `Waits until ${until}`,
+          words ?? (detail.event ? `Waits for ${str(detail.event)} until ${until} at the latest` : `Waits until ${until}`),
         )
         break
       }
@@ -163,17 +162,12 @@ export function toRunSteps(
         const outcome = str(detail.outcome)
         lastOutcome.set(nodeId, outcome)
         const label = str(detail.label) || outcome
-        const type = nodes.get(nodeId)?.type
-        const waitLabel = nodes.get(nodeId)?.data.label
-        const step = stepAt(
-          entry,
-          'wake',
-          type === 'wait' || type === 'await-arrangement' ? (waitLabel ? `${waitLabel}: wait over` : 'Wait over') : nameOf(nodeId),
-        )
-        if (type === 'split') step.lines.push(`Assigned to variant “${label}”`)
-        else if (type === 'await-arrangement') step.lines.push(arrangementWords[outcome] ?? `${label}: the wait ends`)
-        else if (type === 'wait') step.lines.push(outcome === 'timeout' ? 'Nothing arrived in time: takes the timeout' : `${label} arrived: the wait ends`)
-        else step.lines.push(outcome === 'else' ? 'No branch matched: takes “else”' : `Takes the branch “${label}”`)
+        const node = nodes.get(nodeId)
+        const kind = node ? nodeKindOf(node.type) : undefined
+        const waitLabel = node?.data.label
+        // A step that held the case ends its wait; any other decides at once.
+        const step = stepAt(entry, 'wake', kind?.holds ? (waitLabel ? `${waitLabel}: wait over` : 'Wait over') : nameOf(nodeId))
+        step.lines.push(wordsOf(() => node && kind?.trace.decided?.(node.data, { id: outcome, label })) ?? `Takes “${label}”`)
         const labels = new Map(
           ((nodes.get(nodeId)?.data as { branches?: { id: string; label?: string }[] } | undefined)?.branches ?? []).map((branch) => [
             branch.id,
@@ -254,8 +248,12 @@ export function toRunSteps(
         step.lines.push(detail.reason ? `Ends with “${outcome}”: ${str(detail.reason)}` : `Ends with “${outcome}”`)
         break
       }
-      default:
-        stepAt(entry, 'enter', nameOf(entry.nodeId)).lines.push(entry.kind)
+      default: {
+        // A record of the step's own (an offer made): its kind words it.
+        const node = nodes.get(entry.nodeId ?? '')
+        const words = node ? wordsOf(() => nodeKindOf(node.type)?.trace.passed?.(node.data)) : undefined
+        stepAt(entry, 'enter', nameOf(entry.nodeId)).lines.push(words ?? entry.kind)
+      }
     }
   }
   return steps

@@ -1,5 +1,10 @@
-/** Outline icons on a 24-pixel grid, after Lucide (ISC); the node kinds name theirs in their metadata. */
-const paths: Record<string, string[]> = {
+import type { NodeIcon } from '@dunwell/journey'
+
+/**
+ * Outline icons on a 24-pixel grid, after Lucide (ISC). The node kinds name theirs in their definitions (`NodeIcon`):
+ * the table is typed over that list, so a kind's icon without a drawing here fails the type check.
+ */
+const paths = {
   'log-in': ['M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4', 'm10 17 5-5-5-5', 'M15 12H3'],
   'git-branch': ['M6 3v12', 'M18 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6z', 'M6 21a3 3 0 1 0 0-6 3 3 0 0 0 0 6z', 'M18 9a9 9 0 0 1-9 9'],
   split: ['M16 3h5v5', 'M8 3H3v5', 'M12 22v-8.3a4 4 0 0 0-1.172-2.872L3 3', 'm15 9 6-6'],
@@ -8,6 +13,12 @@ const paths: Record<string, string[]> = {
     'M5 2h14',
     'M17 22v-4.172a2 2 0 0 0-.586-1.414L12 12l-4.414 4.414A2 2 0 0 0 7 17.828V22',
     'M7 2v4.172a2 2 0 0 0 .586 1.414L12 12l4.414-4.414A2 2 0 0 0 17 6.172V2',
+  ],
+  'hand-coins': [
+    'M18 6a3 3 0 1 1-6 0 3 3 0 0 1 6 0z',
+    'M2 14h3v7H2z',
+    'M5 15h3.5l3.5 1.5h2.5a1.5 1.5 0 0 1 0 3H11',
+    'M5 20h9l6-4a1.5 1.5 0 0 0-2-2.2l-3.5 2.2',
   ],
   'calendar-check': ['M5 5h14a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z', 'M4 10h16', 'M8 3v4', 'M16 3v4', 'm9 15.5 2 2 4-4'],
   mail: ['M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z', 'm22 7-8.97 5.7a1.94 1.94 0 0 1-2.06 0L2 7'],
@@ -46,9 +57,11 @@ const paths: Record<string, string[]> = {
   archive: ['M2 3h20v5H2z', 'M4 8v11a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8', 'M10 12h4'],
   'arrow-right': ['M5 12h14', 'm12 5 7 7-7 7'],
   swap: ['m16 3 4 4-4 4', 'M20 7H4', 'm8 21-4-4 4-4', 'M4 17h16'],
-}
+} satisfies Record<NodeIcon, string[]> & Record<string, string[]>
 
-export function Icon({ name, size = 16 }: { name: string; size?: number }) {
+export type IconName = keyof typeof paths
+
+export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
   return (
     <svg
       className="icon"
@@ -63,7 +76,7 @@ export function Icon({ name, size = 16 }: { name: string; size?: number }) {
       aria-hidden="true"
       focusable="false"
     >
-      {(paths[name] ?? paths.circle ?? []).map((d) => (
+      {paths[name].map((d) => (
         <path key={d} d={d} />
       ))}
     </svg>

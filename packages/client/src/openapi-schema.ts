@@ -532,7 +532,7 @@ export interface paths {
         put?: never;
         /**
          * Record the call’s outcome; it flows back into the journey as an event
-         * @description Outcomes and the events they send: right-party-contact → call.connected, promise-to-pay → promise.made, no-answer → call.no-answer, wrong-number → call.wrong-number, dispute → dispute.opened, hardship → hardship.reported, paid → call.paid-reported.
+         * @description Outcomes and the events they send: right-party-contact → call.connected, promise-to-pay → promise.made, payment-plan → plan.agreed, no-answer → call.no-answer, wrong-number → call.wrong-number, dispute → dispute.opened, hardship → hardship.reported, paid → call.paid-reported.
          */
         post: operations["completeTask"];
         delete?: never;
@@ -915,7 +915,7 @@ export interface components {
             /** @enum {string} */
             severity: "error" | "warning";
             /** @enum {string} */
-            code: "not-a-journey" | "unknown-format" | "schema" | "duplicate-node-id" | "duplicate-edge-id" | "duplicate-outcome-id" | "edge-missing-node" | "unknown-handle" | "outcome-connected-twice" | "unconnected-outcome" | "unreachable-node" | "no-entry" | "several-entries" | "edge-into-entry" | "cycle-without-wait" | "split-weights" | "unknown-template" | "template-channel" | "missing-locale-text" | "missing-translation" | "unknown-locale" | "bad-expression" | "bad-template" | "bad-mjml" | "unused-template" | "unknown-event";
+            code: "not-a-journey" | "unknown-format" | "schema" | "duplicate-node-id" | "duplicate-edge-id" | "duplicate-outcome-id" | "edge-missing-node" | "unknown-handle" | "outcome-connected-twice" | "unconnected-outcome" | "unreachable-node" | "no-entry" | "several-entries" | "edge-into-entry" | "cycle-without-wait" | "split-weights" | "unknown-template" | "template-channel" | "missing-locale-text" | "missing-translation" | "unknown-locale" | "bad-expression" | "bad-template" | "bad-mjml" | "unused-template" | "unknown-event" | "duplicate-band";
             message: string;
             nodeId?: string;
             edgeId?: string;
@@ -2261,6 +2261,35 @@ export interface operations {
                             } | {
                                 id: string;
                                 /** @enum {string} */
+                                type: "offer";
+                                position: {
+                                    x: number;
+                                    y: number;
+                                };
+                                data: {
+                                    label?: string;
+                                    note?: string;
+                                    payInPart?: {
+                                        minAmount?: number;
+                                    };
+                                    plan?: {
+                                        minInstalment: number;
+                                        maxCount: number;
+                                        intervals: ("P1W" | "P2W" | "P1M")[];
+                                        bands?: {
+                                            upTo: number;
+                                            maxCount: number;
+                                            minInstalment: number;
+                                        }[];
+                                    };
+                                    promise?: {
+                                        maxDays: number;
+                                    };
+                                    validFor?: string;
+                                };
+                            } | {
+                                id: string;
+                                /** @enum {string} */
                                 type: "await-arrangement";
                                 position: {
                                     x: number;
@@ -2589,6 +2618,35 @@ export interface operations {
                                 event: string;
                                 when?: string;
                                 timeout: string;
+                            };
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            type: "offer";
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            data: {
+                                label?: string;
+                                note?: string;
+                                payInPart?: {
+                                    minAmount?: number;
+                                };
+                                plan?: {
+                                    minInstalment: number;
+                                    maxCount: number;
+                                    intervals: ("P1W" | "P2W" | "P1M")[];
+                                    bands?: {
+                                        upTo: number;
+                                        maxCount: number;
+                                        minInstalment: number;
+                                    }[];
+                                };
+                                promise?: {
+                                    maxDays: number;
+                                };
+                                validFor?: string;
                             };
                         } | {
                             id: string;
@@ -4755,9 +4813,15 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    outcome: "right-party-contact" | "promise-to-pay" | "no-answer" | "wrong-number" | "dispute" | "hardship" | "paid";
+                    outcome: "right-party-contact" | "promise-to-pay" | "payment-plan" | "no-answer" | "wrong-number" | "dispute" | "hardship" | "paid";
                     amount?: number;
                     promisedFor?: string;
+                    plan?: {
+                        count: number;
+                        /** @enum {string} */
+                        interval: "P1W" | "P2W" | "P1M";
+                        firstDate: string;
+                    };
                     note?: string;
                 };
             };

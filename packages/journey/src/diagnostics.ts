@@ -27,6 +27,7 @@ export const diagnosticCodes = [
   'bad-mjml',
   'unused-template',
   'unknown-event',
+  'duplicate-band',
 ] as const
 
 export type DiagnosticCode = (typeof diagnosticCodes)[number]

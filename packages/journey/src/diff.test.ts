@@ -57,6 +57,19 @@ describe('diffJourneys', () => {
     ])
   })
 
+  it('names what changed inside an offer: a rule of its plan, an interval allowed, a part added', () => {
+    const offerJourney = (data: JourneyNode<'offer'>['data']): Journey => {
+      const journey = sampleJourney()
+      journey.nodes.push({ id: 'deal', type: 'offer', position: { x: 0, y: 600 }, data })
+      return journey
+    }
+    const before = offerJourney({ plan: { minInstalment: 25, maxCount: 6, intervals: ['P1M'] } })
+    const after = offerJourney({ plan: { minInstalment: 25, maxCount: 12, intervals: ['P1M', 'P2W'] }, promise: { maxDays: 14 } })
+    expect(diffJourneys(before, after).map((change) => change.message)).toEqual([
+      'Offer ‘deal’: instalment plan: most instalments changed from ‘6’ to ‘12’, intervals changed from ‘1 month’ to ‘1 month, 2 weeks’, promise to pay added',
+    ])
+  })
+
   it('says when an entry moves from an event to a day past due, and what day and time', () => {
     const entryOf = (journey: Journey) => journey.nodes.find((candidate): candidate is JourneyNode<'entry'> => candidate.type === 'entry')!
     const thirty = edited((journey) => {

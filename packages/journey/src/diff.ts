@@ -1,7 +1,7 @@
 import type { Journey, JourneyEdge, JourneyNode } from './document'
 import { describeDuration, durationParts } from './duration'
 import { isPlainObject } from './is-plain-object'
-import { nodeKinds } from './nodes'
+import { nodeKindOf } from './nodes'
 import type { Settings } from './settings'
 import type { Template } from './template'
 
@@ -76,7 +76,7 @@ export function isMoveOnly(change: JourneyChange): boolean {
 
 /** `Email ‘Friendly reminder’`, or the node's id when it has no label. */
 export function describeNode(node: JourneyNode): string {
-  const title = (nodeKinds as Record<string, { title: string } | undefined>)[node.type]?.title ?? node.type
+  const title = nodeKindOf(node.type)?.title ?? node.type
   // Also used on unfinished documents (an import's report), whose data may be missing.
   const data: unknown = node.data
   const label = isPlainObject(data) && typeof data.label === 'string' && data.label ? data.label : node.id
@@ -99,12 +99,13 @@ function diffNodes(before: Journey, after: Journey): JourneyChange[] {
     const all = moved ? [...fields, 'position'] : fields
     const dataBefore = was.data as Record<string, unknown>
     const dataAfter = node.data as Record<string, unknown>
+    const diffWords = (nodeKindOf(node.type)?.diff ?? { fields: {} }) as Words
     const words =
       was.type !== node.type
         ? `was ${describeNode(was)}`
         : fields.length === 0
           ? 'moved on the canvas'
-          : `${fields.flatMap((field) => describeField(field, dataBefore[field], dataAfter[field])).join(', ')}${moved ? ', moved' : ''}`
+          : `${fields.flatMap((field) => describeField(diffWords, field, dataBefore[field], dataAfter[field])).join(', ')}${moved ? ', moved' : ''}`
     changes.push({ kind: 'changed', subject: 'node', id: node.id, nodeId: node.id, fields: all, message: `${describeNode(node)}: ${words}` })
   }
   for (const node of before.nodes) {
@@ -113,25 +114,26 @@ function diffNodes(before: Journey, after: Journey): JourneyChange[] {
   return changes
 }
 
-const fieldNames: Record<string, string> = {
-  for: 'duration',
-  timeout: 'time limit',
-  until: 'time of day',
-  at: 'time of day',
-  when: 'condition',
-  filter: 'filter',
-  set: 'attributes set',
-}
-/** Lists of items with ids (a segment's branches, a split's variants): named one by one. */
-const itemNames: Record<string, string> = { branches: 'branch', variants: 'variant' }
+/** A kind's diff words, read by any key (each kind's definition types its own). */
+type Words = { fields: Partial<Record<string, string>>; items?: Partial<Record<string, string>> }
 
 type Item = Record<string, unknown> & { id: string }
 const isItemList = (value: unknown): value is Item[] => Array.isArray(value) && value.every((item) => isPlainObject(item) && typeof item.id === 'string')
 const itemLabel = (item: Item) => `‘${typeof item.label === 'string' && item.label ? item.label : item.id}’`
 
-/** `template changed`, or for branches and variants: `branch ‘Young’: condition changed`, `added variant ‘C’`. */
-function describeField(field: string, before: unknown, after: unknown): string[] {
-  const item = itemNames[field]
+/**
+ * `template changed`; for a group of fields (an offer's plan): `instalment plan: most instalments changed from ‘6’
+ * to ‘12’`, `instalment plan added`; for branches and variants: `branch ‘Young’: condition changed`, `added variant ‘C’`.
+ */
+function describeField(words: Words, field: string, before: unknown, after: unknown): string[] {
+  const fieldName = (key: string) => words.fields[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  if (before === undefined && isPlainObject(after)) return [`${fieldName(field)} added`]
+  if (isPlainObject(before) && after === undefined) return [`${fieldName(field)} removed`]
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const inner = changedKeys(before, after).map((key) => `${words.fields[`${field}.${key}`] ?? fieldName(key)} changed${fromTo(before[key], after[key])}`)
+    return [`${fieldName(field)}: ${inner.join(', ')}`]
+  }
+  const item = words.items?.[field]
   if (!item || !isItemList(before) || !isItemList(after)) return [`${fieldName(field)} changed${fromTo(before, after)}`]
   const old = new Map(before.map((entry) => [entry.id, entry]))
   const now = new Map(after.map((entry) => [entry.id, entry]))
@@ -153,19 +155,21 @@ function describeField(field: string, before: unknown, after: unknown): string[]
 /** ` from ‘3 days’ to ‘5 days’` when both values are short enough to read in a line; nothing otherwise. */
 function fromTo(before: unknown, after: unknown): string {
   // An ISO duration reads as words: ‘3 days’, not ‘P3D’.
-  const shown = (value: unknown) =>
+  const one = (value: unknown) =>
     typeof value === 'string' && durationParts(value)
       ? describeDuration(value)
       : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
         ? String(value)
         : undefined
+  // A list of plain values (a wait's days, an offer's intervals) reads as the values.
+  const shown = (value: unknown) => {
+    if (!Array.isArray(value)) return one(value)
+    const values = value.map(one)
+    return values.every((text) => text !== undefined) ? values.join(', ') : undefined
+  }
   const a = shown(before)
   const b = shown(after)
   return a !== undefined && b !== undefined && a.length <= 60 && b.length <= 60 ? ` from ‘${a}’ to ‘${b}’` : ''
-}
-
-function fieldName(key: string): string {
-  return fieldNames[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
 }
 
 const connectionKey = (edge: JourneyEdge) => `${edge.source}\u0000${edge.sourceHandle ?? ''}\u0000${edge.target}`

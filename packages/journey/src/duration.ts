@@ -50,3 +50,14 @@ export function durationWords(iso: string, options: { businessDays?: boolean | u
   const text = describeDuration(iso)
   return options.businessDays ? text.replace(/days?/, (days) => `business ${days}`) : text
 }
+
+/** Days of an ISO 8601 duration (months as 30 days, years as 365): enough to size a run; 0 when it is none. */
+export function durationDays(iso: string): number {
+  const match =
+    /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+      iso,
+    )
+  if (!match) return 0
+  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as number[]
+  return years! * 365 + months! * 30 + weeks! * 7 + days! + hours! / 24 + minutes! / 1440 + seconds! / 86_400
+}

@@ -8,6 +8,7 @@ export { FAILED_HANDLE, channels, type Channel } from './nodes/channel'
 export { knownOutcomes, type ExitData } from './nodes/exit'
 export type { ActionData } from './nodes/action'
 export type { CallData } from './nodes/call'
+export { DEFAULT_OFFER_VALIDITY, offerParts, type OfferData, type OfferPart } from './nodes/offer'
 export {
   DEFAULT_ENTRY_TIME,
   describeEntryTrigger,

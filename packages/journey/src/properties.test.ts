@@ -1,12 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import {
+  channels,
   pauses,
   compile,
   createJourneyMachine,
   DEFAULT_GOAL,
   format,
   hasErrors,
+  nodeBase,
+  nodeKinds,
   validate,
   type Diagnostic,
   type DiagnosticCode,
@@ -21,7 +25,7 @@ function expectNoCrash(diagnostics: Diagnostic[]) {
   expect(diagnostics.filter((diagnostic) => diagnostic.message.startsWith('could not be checked'))).toEqual([])
 }
 
-const channelTypes = new Set(['email', 'sms', 'whatsapp', 'letter', 'call'])
+const channelTypes = new Set<string>(channels)
 
 /** Reads the picks in turn: `choose(n)` is a whole number below n. */
 function chooser(picks: number[]) {
@@ -58,20 +62,19 @@ const wrongType = (value: unknown): unknown =>
           ? 'a list'
           : 'an object'
 
-const requiredFields: Record<JourneyNode['type'], (data: Record<string, unknown>) => string[]> = {
-  entry: (data) => ('event' in data ? ['event'] : ['daysPastDue']),
-  segment: () => ['branches'],
-  split: () => ['variants'],
-  wait: (data) => ('for' in data ? ['for'] : 'until' in data ? ['until'] : ['event', 'timeout']),
-  'await-arrangement': () => ['timeout'],
-  email: () => ['template'],
-  sms: () => ['template'],
-  whatsapp: () => ['template'],
-  letter: () => ['template'],
-  call: () => ['queue'],
-  // An action must do something: without any of these it does nothing.
-  action: () => ['set', 'webhook', 'offer'],
-  exit: () => ['outcome'],
+/**
+ * Takes away a field a node cannot do without, read from its kind's schema (in the mode its data is in: an entry on
+ * an event or by days past due, a wait's three); a kind whose fields are all optional but must have one (an action,
+ * an offer) loses all of them.
+ */
+function dropRequiredField(node: JourneyNode, choose: Choose): void {
+  const data = node.data as Record<string, unknown>
+  const schema = nodeKinds[node.type].data as z.ZodType
+  const modes = (schema instanceof z.ZodUnion ? schema.options : [schema]) as z.ZodObject[]
+  const shape = (modes.find((mode) => mode.safeParse(data).success) ?? modes[0]!).shape
+  const required = Object.keys(shape).filter((key) => !shape[key]!.safeParse(undefined).success)
+  if (required.length > 0) delete data[choose(required)]
+  else for (const key of Object.keys(shape)) if (!(key in nodeBase)) delete data[key]
 }
 
 const mutations: Mutation[] = [
@@ -80,10 +83,7 @@ const mutations: Mutation[] = [
     code: 'schema',
     mutate: (journey, choose) => {
       const node = choose(journey.nodes)
-      const data = node.data as Record<string, unknown>
-      const fields = requiredFields[node.type](data)
-      if (node.type === 'action') for (const field of fields) delete data[field]
-      else delete data[choose(fields)]
+      dropRequiredField(node, choose)
       return { nodeId: node.id }
     },
   },
@@ -277,7 +277,7 @@ const mutations: Mutation[] = [
       if (steps.length === 0) return undefined
       const step = choose(steps)
       const template = journey.templates[(step.data as { template: string }).template]!
-      template.channel = choose(['email', 'sms', 'whatsapp', 'letter', 'call'].filter((channel) => channel !== template.channel)) as typeof template.channel
+      template.channel = choose(channels.filter((channel) => channel !== template.channel)) as typeof template.channel
       return { nodeId: step.id }
     },
   },

@@ -446,6 +446,39 @@ describe('validate', () => {
     })
   })
 
+  describe('an offer', () => {
+    const withOffer = (data: Mutable) => {
+      const journey = sampleJourney() as Mutable
+      journey.nodes.push({ id: 'deal', type: 'offer', position: { x: 200, y: 500 }, data })
+      journey.edges.find((e: Mutable) => e.id === 'e11').target = 'deal'
+      journey.edges.push({ id: 'e-deal', source: 'deal', target: 'post' })
+      return validate(journey)
+    }
+
+    it('must offer something: paying in part, a plan or a promise', () => {
+      expect(only(withOffer({ validFor: 'P30D' }), 'schema')).toMatchObject({
+        nodeId: 'deal',
+        message: expect.stringContaining('offers nothing'),
+      })
+      expect(withOffer({ payInPart: {} })).toEqual([])
+      expect(withOffer({ plan: { minInstalment: 20, maxCount: 6, intervals: ['P1M', 'P2W'] }, promise: { maxDays: 14 }, validFor: 'P14D' })).toEqual([])
+    })
+
+    it('names the plan rule that is wrong, and two bands ending at one amount', () => {
+      expect(only(withOffer({ plan: { minInstalment: 20, maxCount: 6, intervals: ['P3M'] } }), 'schema').path).toEqual(
+        expect.arrayContaining(['plan', 'intervals']),
+      )
+      const bands = [
+        { upTo: 200, maxCount: 3, minInstalment: 25 },
+        { upTo: 200, maxCount: 6, minInstalment: 20 },
+      ]
+      expect(only(withOffer({ plan: { minInstalment: 20, maxCount: 6, intervals: ['P1M'], bands } }), 'duplicate-band')).toMatchObject({
+        nodeId: 'deal',
+        path: expect.arrayContaining(['plan', 'bands']),
+      })
+    })
+  })
+
   describe('a wait for a promise or plan', () => {
     const withWait = (change: (journey: Mutable) => void) => {
       const journey = promiseWaitJourney() as Mutable

@@ -27,6 +27,7 @@ export interface Database {
   arrangements: ArrangementsTable
   documents: DocumentsTable
   debtor_preferences: DebtorPreferencesTable
+  offers: OffersTable
 }
 
 export interface JourneysTable {
@@ -307,4 +308,17 @@ export interface DebtorPreferencesTable {
   time_of_day: string | null
   locale: string | null
   updated_at: number
+}
+
+export interface OffersTable {
+  id: string
+  enrolment_id: string
+  case_id: string
+  journey_id: string
+  version: number
+  node_id: string
+  /** JSON: `{payInPart?: {minAmount?}, plan?: {minInstalment, maxCount, intervals, bands?}, promise?: {maxDays}}`, amounts in major units. */
+  terms: string
+  made_at: number
+  expires_at: number
 }

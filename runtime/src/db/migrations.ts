@@ -326,6 +326,26 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0014-offers': {
+    // What a journey step offered the debtor (paying in part, a plan, a promise, with their rules as JSON), until
+    // when: the portal reads it through the step of the message whose link the debtor opened.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('offers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('enrolment_id', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('journey_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('node_id', 'text', (c) => c.notNull())
+        .addColumn('terms', 'text', (c) => c.notNull())
+        .addColumn('made_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('offers_case').on('offers').columns(['case_id', 'made_at']).execute()
+      await db.schema.createIndex('offers_enrolment').on('offers').columns(['enrolment_id', 'made_at']).execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
-import type { ArrangementRecord, CaseRecord, EnrolmentRecord } from '../engine/records'
-import type { ArrangementsTable, CasesTable, EnrolmentsTable } from './database'
+import type { ArrangementRecord, CaseRecord, EnrolmentRecord, OfferRecord } from '../engine/records'
+import type { ArrangementsTable, CasesTable, EnrolmentsTable, OffersTable } from './database'
 
 export function caseFromRow(row: Selectable<CasesTable>): CaseRecord {
   return {
@@ -47,5 +47,19 @@ export function arrangementFromRow(row: Selectable<ArrangementsTable>): Arrangem
     payments: JSON.parse(row.payments),
     madeAt: Number(row.made_at),
     updatedAt: Number(row.updated_at),
+  }
+}
+
+export function offerFromRow(row: Selectable<OffersTable>): OfferRecord {
+  return {
+    id: row.id,
+    enrolmentId: row.enrolment_id,
+    caseId: row.case_id,
+    journeyId: row.journey_id,
+    version: row.version,
+    nodeId: row.node_id,
+    terms: JSON.parse(row.terms),
+    madeAt: Number(row.made_at),
+    expiresAt: Number(row.expires_at),
   }
 }

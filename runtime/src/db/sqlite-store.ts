@@ -1,10 +1,10 @@
 import type SqliteDatabase from 'better-sqlite3'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { OutgoingMessage } from '../channels/channel-adapter'
-import type { ArrangementRecord, CaseRecord, EnrolmentRecord, EventRecord, TimerRecord, WriteBatch } from '../engine/records'
+import type { ArrangementRecord, CaseRecord, EnrolmentRecord, EventRecord, OfferRecord, TimerRecord, WriteBatch } from '../engine/records'
 import type { Database } from './database'
 import { type EventSource, eventRowId } from './event-row-id'
-import { arrangementFromRow, caseFromRow, enrolmentFromRow } from './rows'
+import { arrangementFromRow, caseFromRow, enrolmentFromRow, offerFromRow } from './rows'
 
 /** What the engine needs from storage. Claims use leases so that several workers could share a database. */
 export interface EngineStore {
@@ -19,6 +19,8 @@ export interface EngineStore {
   loadSplitAssignments(caseIds: string[]): Promise<{ caseId: string; journeyId: string; nodeId: string; variant: string }[]>
   /** The promises and plans of these cases, oldest first. */
   loadArrangements(caseIds: string[]): Promise<ArrangementRecord[]>
+  /** What the journey steps of these cases offered, oldest first. */
+  loadOffers(caseIds: string[]): Promise<OfferRecord[]>
   /** Contacts on these channels since then, by any journey (what a frequency cap counts). */
   loadRecentSends(caseIds: string[], channels: string[], since: number): Promise<{ caseId: string; channel: string; at: number; journeyId: string }[]>
   /** Events of these types applied since then (what starts a quiet period). */
@@ -124,6 +126,9 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (id) do update set status = excluded.status, instalments = excluded.instalments, payments = excluded.payments, updated_at = excluded.updated_at`,
     ),
+    insertOffer: sqlite.prepare(
+      `insert into offers (id, enrolment_id, case_id, journey_id, version, node_id, terms, made_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
+    ),
     addOptout: sqlite.prepare(`insert into optouts (case_id, channel, at) values (?, ?, ?) on conflict do nothing`),
     savePreferences: sqlite.prepare(
       `insert into debtor_preferences (case_id, channel, time_of_day, locale, updated_at) values (?, ?, ?, ?, ?)
@@ -162,6 +167,7 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         ...[...batch.enrolments.values()].map((e) => e.caseId),
         ...batch.audit.map((a) => a.caseId),
         ...batch.outbox.map((o) => o.caseId),
+        ...batch.offers.map((o) => o.caseId),
       ]),
     ]
     const erased = new Set((statements.erasedAmong.all(JSON.stringify(touched)) as { id: string }[]).map((row) => row.id))
@@ -250,6 +256,10 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         a.madeAt,
         a.updatedAt,
       )
+    }
+    for (const o of batch.offers) {
+      if (!erased.has(o.caseId))
+        statements.insertOffer.run(o.id, o.enrolmentId, o.caseId, o.journeyId, o.version, o.nodeId, JSON.stringify(o.terms), o.madeAt, o.expiresAt)
     }
     for (const id of batch.eventsProcessed) statements.markProcessed.run(processedAt, id)
     for (const s of batch.splitAssignments) statements.insertSplit.run(s.caseId, s.journeyId, s.nodeId, s.variant, s.at)
@@ -446,6 +456,13 @@ export function createSqliteStore(db: Kysely<Database>, sqlite: SqliteDatabase.D
         db.selectFrom('arrangements').selectAll().where('case_id', 'in', part).orderBy('made_at').orderBy('id').execute(),
       )
       return rows.map(arrangementFromRow)
+    },
+
+    async loadOffers(caseIds) {
+      const rows = await inChunks(caseIds, (part) =>
+        db.selectFrom('offers').selectAll().where('case_id', 'in', part).orderBy('made_at').orderBy(sql`rowid`).execute(),
+      )
+      return rows.map(offerFromRow)
     },
 
     async loadRecentSends(caseIds, channels, since) {

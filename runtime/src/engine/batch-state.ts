@@ -2,7 +2,7 @@ import { channels } from '@dunwell/journey'
 import { lookBack, prepareHolidays, quietPeriodEvents, type ContactMade, type QuietStart } from '../policy'
 import { yieldToLoop } from './breathe'
 import type { EngineDeps } from './engine-deps'
-import type { ArrangementRecord, CaseRecord, EnrolmentRecord } from './records'
+import type { ArrangementRecord, CaseRecord, EnrolmentRecord, OfferRecord } from './records'
 
 const key = (...parts: string[]) => parts.join('\u0000')
 
@@ -16,6 +16,8 @@ export class BatchState {
   splits = new Map<string, string>()
   /** Each case's promises and plans, oldest first. */
   arrangements = new Map<string, ArrangementRecord[]>()
+  /** What each enrolment's steps offered, oldest first. */
+  offers = new Map<string, OfferRecord[]>()
   /** Each case's recent contacts (every journey's) and the events that started quiet periods, for the policy's rules. */
   contacts = new Map<string, ContactMade[]>()
   quietStarts = new Map<string, QuietStart[]>()
@@ -28,6 +30,7 @@ export class BatchState {
     for (const { caseId, channel } of await store.loadOptouts(caseIds)) state.optedOut(caseId).add(channel)
     for (const { caseId, kind } of await store.loadHolds(caseIds)) state.holdsOf(caseId).add(kind)
     for (const arrangement of await store.loadArrangements(caseIds)) state.arrangementsOf(arrangement.caseId).push(arrangement)
+    for (const offer of await store.loadOffers(caseIds)) state.offersOf(offer.enrolmentId).push(offer)
     for (const s of await store.loadSplitAssignments(caseIds)) {
       state.splits.set(key(s.caseId, s.journeyId, s.nodeId), s.variant)
       state.#loaded.add(key(s.caseId, s.journeyId, s.nodeId))
@@ -80,6 +83,12 @@ export class BatchState {
   arrangementsOf(caseId: string): ArrangementRecord[] {
     let list = this.arrangements.get(caseId)
     if (!list) this.arrangements.set(caseId, (list = []))
+    return list
+  }
+
+  offersOf(enrolmentId: string): OfferRecord[] {
+    let list = this.offers.get(enrolmentId)
+    if (!list) this.offers.set(enrolmentId, (list = []))
     return list
   }
 

@@ -135,6 +135,8 @@ export async function eraseCase(db: Kysely<Database>, id: string, now: number): 
     // What the debtor gave through the portal is theirs: documents and preferences go entirely.
     await trx.deleteFrom('documents').where('case_id', '=', id).execute()
     await trx.deleteFrom('debtor_preferences').where('case_id', '=', id).execute()
+    // What its journeys offered the debtor goes too: an erased case has no portal to show it on.
+    await trx.deleteFrom('offers').where('case_id', '=', id).execute()
     await trx
       .updateTable('tasks')
       .set({ status: 'cancelled', completed_at: now })

@@ -5,11 +5,13 @@ import {
   type DecideParams,
   type EnterParams,
   type ExitParams,
+  type OfferParams,
   type ScheduleParams,
   type SendParams,
 } from '@dunwell/journey'
 import { resolveWaitDue, type DebtorPlace, type PlaceDefaults, type WaitRule } from '../policy'
 import { memoize } from './memo'
+import { makeOffer, offerTermsOfAction } from './offers'
 import type { BatchRun } from './batch-run'
 import { placeOf } from './case-facts'
 import { evaluateExpression, toJsonValue } from './expressions'
@@ -90,6 +92,14 @@ export async function performActions(run: BatchRun, context: StepContext, action
         act(run, context, action.params as ActParams, audit)
         context.queue.push({ type: journeyEvents.done((action.params as ActParams).nodeId), data: {} })
         break
+      case actionNames.offer: {
+        const params = action.params as OfferParams
+        const { validFor, ...terms } = params.offer
+        const made = makeOffer(run, context, params.nodeId, terms, validFor)
+        audit('offered', params.nodeId, { offer: params.offer, until: new Date(made.expiresAt).toISOString() })
+        context.queue.push({ type: journeyEvents.done(params.nodeId), data: {} })
+        break
+      }
       case actionNames.exit: {
         const params = action.params as ExitParams
         enrolment.outcome = params.outcome
@@ -124,7 +134,12 @@ function act(
       errors[name] = error instanceof Error ? error.message : String(error)
     }
   }
-  if (params.offer) changes.offer = { ...params.offer, at: new Date(now).toISOString() }
+  let offered: string | undefined
+  if (params.offer) {
+    changes.offer = { ...params.offer, at: new Date(now).toISOString() }
+    const terms = offerTermsOfAction(params.offer)
+    if (terms) offered = new Date(makeOffer(run, context, params.nodeId, terms).expiresAt).toISOString()
+  }
   if (Object.keys(changes).length > 0) {
     record.attributes = { ...record.attributes, ...changes }
     run.touchCase(record, now)
@@ -155,5 +170,6 @@ function act(
     set: changes,
     ...(Object.keys(errors).length > 0 ? { errors } : {}),
     ...(params.webhook ? { webhook: params.webhook.name ?? params.webhook.url } : {}),
+    ...(offered ? { offered: { until: offered } } : {}),
   })
 }

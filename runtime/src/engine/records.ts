@@ -1,4 +1,4 @@
-import type { AllocatedInstalment, Allocation } from '@dunwell/journey'
+import type { AllocatedInstalment, Allocation, OfferData } from '@dunwell/journey'
 import type { Debtor, MessageStatus } from '@dunwell/contract'
 
 /** A case as the engine holds it in memory during a batch. Money in minor units. */
@@ -120,6 +120,25 @@ export interface ArrangementRecord {
   updatedAt: number
 }
 
+/** What an offer holds: paying in part, a plan and a promise, each within its rules (amounts in major units, as the journey says). */
+export type OfferTerms = Pick<OfferData, 'payInPart' | 'plan' | 'promise'>
+
+/**
+ * What a journey step offered the debtor on the portal (an offer step, or an action's payment-plan offer), standing
+ * from `madeAt` until `expiresAt`: the messages of its enrolment after it link to it.
+ */
+export interface OfferRecord {
+  id: string
+  enrolmentId: string
+  caseId: string
+  journeyId: string
+  version: number
+  nodeId: string
+  terms: OfferTerms
+  madeAt: number
+  expiresAt: number
+}
+
 /** Everything one batch changes; committed in one transaction. */
 export interface WriteBatch {
   cases: Map<string, CaseRecord>
@@ -143,6 +162,7 @@ export interface WriteBatch {
   /** Preferences replaced by a `preferences.changed` event, by case. */
   preferences: Map<string, DebtorPreferences & { at: number }>
   arrangements: Map<string, ArrangementRecord>
+  offers: OfferRecord[]
   /** Events the engine sends itself (promise.kept, plan.broken…), stored with source `runtime`. */
   emitted: EventRecord[]
 }
@@ -166,6 +186,7 @@ export function emptyBatch(): WriteBatch {
     optouts: [],
     preferences: new Map(),
     arrangements: new Map(),
+    offers: [],
     emitted: [],
   }
 }

@@ -13,6 +13,7 @@ import { memoize } from './memo'
 import { ensureOptOut } from '../channels/ensure-opt-out'
 import { placeOf, templateFacts } from './case-facts'
 import { countContact, gateContact } from './contact-gate'
+import { portalOffersOf, standingOffer } from './offers'
 import type { StepContext } from './perform-actions'
 import type { CaseRecord, OutboxRecord } from './records'
 
@@ -145,6 +146,9 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
 
   let rendered: { locale: string; subject?: string; html?: string; text?: string } | undefined
   if (params.template) {
+    // What the enrolment's latest offer holds, while it stands: the link unlocks those parts of the portal.
+    const standing = standingOffer(run, enrolment.id, now)
+    const offered = standing ? portalOffersOf(standing.terms) : []
     try {
       const facts = templateFacts(record, now, policy.defaultTimezone)
       rendered = await run.deps.render({
@@ -153,7 +157,12 @@ export async function sendMessage(run: BatchRun, context: StepContext, params: S
         templateId: params.template,
         locale: record.debtor.locale,
         ...(record.preferences?.locale ? { preferredLocale: record.preferences.locale } : {}),
-        variables: { ...facts, event: { ...context.event }, links: run.deps.links(record.id, params.channel, { id: outboxId }), sender: run.deps.sender },
+        variables: {
+          ...facts,
+          event: { ...context.event },
+          links: run.deps.links(record.id, params.channel, { id: outboxId, offers: offered }),
+          sender: run.deps.sender,
+        },
       })
     } catch (error) {
       return suppress(`could not render: ${error instanceof Error ? error.message : String(error)}`)

@@ -5,6 +5,7 @@ import type { Database } from '../db/database'
 export const taskOutcomes = {
   'right-party-contact': 'call.connected',
   'promise-to-pay': 'promise.made',
+  'payment-plan': 'plan.agreed',
   'no-answer': 'call.no-answer',
   'wrong-number': 'call.wrong-number',
   dispute: 'dispute.opened',

@@ -1,8 +1,8 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { portalLinkToken } from '../index'
-import { caseInput } from '../engine/testing'
+import { caseInput, journey, textTemplate } from '../engine/testing'
 import { startStripeProtocolServer } from '../payments/testing/stripe-protocol-server'
-import { DAY, LINK_SECRET, PUBLIC_URL, snapshot, startApi, type TestApi } from './testing'
+import { DAY, LINK_SECRET, PUBLIC_URL, portalPathOf, snapshot, startApi, type TestApi } from './testing'
 
 async function setup() {
   const stripe = await startStripeProtocolServer()
@@ -109,6 +109,36 @@ describe('pay now through Stripe Checkout', () => {
     expect(response.status).toBe(303)
     expect(stripe.seen[0]!.form.get('line_items[0][price_data][unit_amount]')).toBe('4550')
     expect((await api.request('POST', `/portal/${full}/checkout`, form('amount=100.00'))).status).toBe(303)
+  })
+
+  it('an offer step’s smallest part holds at the checkout and is named on the overview; paying everything is always allowed', async () => {
+    const { api, stripe } = await setup()
+    const offering = journey({
+      id: 'part-offer',
+      nodes: {
+        start: ['entry', { event: 'invoice.overdue' }],
+        offer: ['offer', { payInPart: { minAmount: 20 } }],
+        text: ['sms', { template: 'text' }],
+        done: ['exit', { outcome: 'done' }],
+      },
+      edges: ['start>offer', 'offer>text', 'text>done'],
+      templates: { text: textTemplate('sms', 'Pay a part: {{ links.portal }}') },
+    })
+    await api.expectStatus(200, 'PUT', '/api/journeys/part-offer/draft', { body: offering })
+    await api.expectStatus(201, 'POST', '/api/journeys/part-offer/publish')
+    await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1' } })
+    await api.advanceBy(60_000)
+    const link = (await portalPathOf(api, 'c-1')).slice('/portal/'.length)
+    const overview = await (await api.request('GET', `/portal/${link}`, { as: null })).text()
+    expect(overview).toContain('You can pay in part: at least €20.00, or everything that is open.')
+    const small = await api.request('POST', `/portal/${link}/checkout`, form('amount=19.99'))
+    expect(small.status).toBe(400)
+    expect(await detail(small)).toMatch(/at least 20 EUR \(the smallest part this link offers\) or what is open \(100 EUR\)/)
+    const page = await api.request('POST', `/portal/${link}/checkout`, { ...form('amount=5'), headers: { 'sec-fetch-mode': 'navigate' } })
+    expect(await page.text()).toContain('Enter an amount of at least €20.00 and at most €100.00.')
+    expect(stripe.seen).toEqual([])
+    expect((await api.request('POST', `/portal/${link}/checkout`, form('amount=20'))).status).toBe(303)
+    expect((await api.request('POST', `/portal/${link}/checkout`, form(''))).status).toBe(303)
   })
 
   it('a provider that fails is a clear 502, and nothing is charged or stored', async () => {

@@ -189,7 +189,7 @@ describe('/openapi.json', () => {
     const kinds = (resolve(journey.properties.nodes.items).oneOf as { properties: { type: { const?: string; enum?: string[] } } }[])
       .map((node) => single(node.properties.type))
       .sort()
-    expect(kinds).toEqual(['action', 'await-arrangement', 'call', 'email', 'entry', 'exit', 'letter', 'segment', 'sms', 'split', 'wait', 'whatsapp'])
+    expect(kinds).toEqual(['action', 'await-arrangement', 'call', 'email', 'entry', 'exit', 'letter', 'offer', 'segment', 'sms', 'split', 'wait', 'whatsapp'])
     expect(Object.keys(journey.properties).sort()).toEqual(Object.keys((journeyJsonSchema() as { properties: object }).properties).sort())
   })
 })

@@ -147,6 +147,14 @@ export async function startApi(
   }
 }
 
+/** The portal page (`/portal/<token>`) of the first message the engine queued for a case: the link the debtor got. */
+export async function portalPathOf(api: Pick<TestApi, 'db'>, caseId: string): Promise<string> {
+  const [message] = await api.db.selectFrom('outbox').select('text').where('case_id', '=', caseId).orderBy('created_at').execute()
+  const token = /\/portal\/([A-Za-z0-9_-]+)/.exec(message?.text ?? '')?.[1]
+  if (!token) throw new Error(`no portal link in ${message?.text}`)
+  return `/portal/${token}`
+}
+
 /** The opt-out page's token for a case and channel, as the engine puts it into messages. */
 export const optoutToken = (caseId: string, channel: string) => linkToken(caseId, channel, LINK_SECRET, 'optout')
 

@@ -163,6 +163,33 @@ describe('tasks', () => {
     await api.expectStatus(404, 'POST', '/api/tasks/nope/complete', { body: { outcome: 'no-answer' } })
   })
 
+  it('completing with payment-plan agrees the plan on the phone: the schedule from the balance, kept by the engine', async () => {
+    const { api, task } = await setup()
+    const path = `/api/tasks/${encodeURIComponent(task.id)}`
+    // Refused plans leave the task open: no plan, a first date in the past, a count beyond 120.
+    const before = await snapshot(api)
+    expect((await api.expectStatus(400, 'POST', `${path}/complete`, { body: { outcome: 'payment-plan' } })).detail).toContain('needs plan')
+    const past = await api.expectStatus(400, 'POST', `${path}/complete`, {
+      body: { outcome: 'payment-plan', plan: { count: 3, interval: 'P1M', firstDate: '2026-11-01' } },
+    })
+    expect(past.detail).toBe('plan.firstDate: must be today (2026-11-23) or later')
+    await api.expectStatus(400, 'POST', `${path}/complete`, {
+      body: { outcome: 'payment-plan', plan: { count: 121, interval: 'P1M', firstDate: '2026-12-01' } },
+    })
+    expect(await snapshot(api)).toEqual(before)
+
+    // €100.00 in 3 monthly instalments: 33.33, 33.33 and 33.34, the last absorbing the rounding.
+    await api.expectStatus(200, 'POST', `${path}/complete`, { body: { outcome: 'payment-plan', plan: { count: 3, interval: 'P1M', firstDate: '2026-12-01' } } })
+    await api.advanceBy(60_000)
+    const [plan] = (await api.expectStatus(200, 'GET', '/api/cases/c-1')).plans
+    expect(plan).toMatchObject({ status: 'active', interval: 'P1M', total: 100, paid: 0, via: 'agent' })
+    expect(plan.instalments.map((i: { dueDate: string; amount: number }) => [i.dueDate, i.amount])).toEqual([
+      ['2026-12-01', 33.33],
+      ['2027-01-01', 33.33],
+      ['2027-02-01', 33.34],
+    ])
+  })
+
   it('only the key that claimed a task completes it (another agent gets 403, nothing changes); an admin may', async () => {
     const { api, task } = await setup()
     const path = `/api/tasks/${encodeURIComponent(task.id)}`

@@ -1,3 +1,4 @@
+import { memoize } from '../engine/memo'
 import { chooseLocale } from '../messages/choose-locale'
 import { de } from './de'
 import { type Catalogue, en } from './en'
@@ -22,6 +23,10 @@ export interface DebtorText {
   date: (isoDate: string) => string
 }
 
+// Building an Intl formatter costs far more than using one: one per locale (and currency), kept.
+const moneyFormat = memoize((locale: string, currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }), 200)
+const dateFormat = memoize((locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }), 200)
+
 function safeLocale(tag: string, lang: string): string {
   try {
     const [canonical] = Intl.getCanonicalLocales(tag.replace(/_/g, '-'))
@@ -45,10 +50,10 @@ export function debtorText(debtorLocale?: string | null, journeyDefault?: string
     lang,
     locale,
     t: catalogues[lang],
-    money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount),
+    money: (amount, currency) => moneyFormat(locale, currency).format(amount),
     date: (isoDate) => {
       const at = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)
-      return Number.isNaN(at.getTime()) ? isoDate : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(at)
+      return Number.isNaN(at.getTime()) ? isoDate : dateFormat(locale).format(at)
     },
   }
 }

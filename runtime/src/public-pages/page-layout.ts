@@ -35,6 +35,9 @@ const style =
   'input,select,textarea{font:inherit;width:100%;box-sizing:border-box;min-height:44px;padding:.5rem;border:1px solid #52606d;border-radius:.3rem;background:#fff;color:#1f2933}' +
   'input[type=file]{padding:.4rem 0;border:0}textarea{min-height:7rem}' +
   'figure{margin:1rem 0}figure svg{width:100%;max-width:15rem;height:auto;display:block}figcaption{font-size:.9rem;color:#52606d}' +
+  'table{width:100%;border-collapse:collapse;margin:.5rem 0 1.5rem}caption{text-align:left;font-weight:600;margin-bottom:.35rem}' +
+  'th,td{text-align:left;padding:.5rem .35rem;border-bottom:1px solid #cbd2d9}.amount{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}' +
+  'tfoot th,tfoot td{font-weight:700;border-bottom:0}' +
   '.back{display:inline-block;margin-top:2rem}.inline{display:inline}'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64')

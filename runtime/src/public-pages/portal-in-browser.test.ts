@@ -5,9 +5,9 @@ import { serve } from '@hono/node-server'
 import { chromium, type Page } from 'playwright-core'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { portalLinkToken } from '../channels'
-import { caseInput } from '../engine/testing'
+import { caseInput, journey, textTemplate } from '../engine/testing'
 import type { AppOptions } from '../http/app-types'
-import { LINK_SECRET, startApi, type TestApi } from '../http/testing'
+import { LINK_SECRET, portalPathOf, startApi, type TestApi } from '../http/testing'
 import { startStripeProtocolServer } from '../payments/testing/stripe-protocol-server'
 import { TINY_PNG } from './testing'
 
@@ -15,6 +15,8 @@ const token = (caseId: string) => portalLinkToken({ caseId, channel: 'sms' }, LI
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 /** Where the screenshots go, to be looked at (one per page and language). */
 const shots = process.env.PORTAL_SHOTS ?? '/tmp/portal-shots'
+/** Where the plan pages' screenshots go. */
+const offerShots = process.env.OFFER_SHOTS ?? '/tmp/offer-shots'
 /** The smallest PDF a viewer opens. */
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
@@ -52,7 +54,7 @@ async function phone(locale: string) {
 }
 
 /** Every page: requests nothing but itself, no axe violations, fits a 360 px phone; a screenshot to look at. */
-async function check(tab: Page, origin: string, name: string, requests: string[]) {
+async function check(tab: Page, origin: string, name: string, requests: string[], folder = shots) {
   expect(
     requests.filter((url) => !url.startsWith(origin) && !/^(data|about):/.test(url)),
     name,
@@ -65,11 +67,24 @@ async function check(tab: Page, origin: string, name: string, requests: string[]
   )
   expect(violations, name).toEqual([])
   expect(await tab.evaluate<number>('document.documentElement.scrollWidth'), `${name} fits a phone`).toBeLessThanOrEqual(360)
-  await tab.screenshot({ path: `${shots}/${name}.png`, fullPage: true })
+  await tab.screenshot({ path: `${folder}/${name}.png`, fullPage: true })
 }
 
 const rows = (api: TestApi, table: 'events' | 'case_holds' | 'tasks' | 'documents' | 'debtor_preferences') =>
   api.db.selectFrom(table).selectAll().execute() as Promise<Record<string, unknown>[]>
+
+/** entry → offer (a plan within rules, a promise within 14 days) → SMS with the portal link → exit. */
+const offering = journey({
+  id: 'plan-offer',
+  nodes: {
+    start: ['entry', { event: 'invoice.overdue' }],
+    offer: ['offer', { plan: { minInstalment: 20, maxCount: 6, intervals: ['P1M', 'P2W'] }, promise: { maxDays: 14 } }],
+    text: ['sms', { template: 'text' }],
+    done: ['exit', { outcome: 'done' }],
+  },
+  edges: ['start>offer', 'offer>text', 'text>done'],
+  templates: { text: textTemplate('sms', { en: 'Pay or plan: {{ links.portal }}', de: 'Zahlen oder in Raten: {{ links.portal }}' }) },
+})
 
 describe('the debtor portal in Chromium on a phone', () => {
   it('shows what is owed and every option; promise, dispute with a PDF, hardship and preferences are stored; a tampered link changes nothing', async () => {
@@ -275,5 +290,79 @@ describe('the debtor portal in Chromium on a phone', () => {
     expect(await tab.inputValue('#pay-amount')).toBe('100.00')
     await check(tab, origin, 'checkout-done-en', requests)
     expect(cspViolations).toEqual([])
+  }, 120_000)
+
+  it('an offered plan, in German and English: choose, see the schedule, agree; refused choices and a link without the offer get a clear page', async () => {
+    mkdirSync(offerShots, { recursive: true })
+    const { api, origin } = await setup()
+    await api.expectStatus(200, 'PUT', '/api/journeys/plan-offer/draft', { body: offering })
+    await api.expectStatus(201, 'POST', '/api/journeys/plan-offer/publish')
+    for (const id of ['RE-2026-0042', 'INV-7'])
+      await api.expectStatus(202, 'POST', '/api/events', { body: { id: `overdue-${id}`, type: 'invoice.overdue', caseId: id } })
+    await api.advanceBy(60_000)
+    const de = `${origin}${await portalPathOf(api, 'RE-2026-0042')}`
+    const en = `${origin}${await portalPathOf(api, 'INV-7')}`
+
+    // German: the overview lists the plan; the debtor picks 3 fortnightly instalments from 30 November.
+    const german = await phone('de-DE')
+    await german.tab.goto(de)
+    expect(await german.tab.textContent('main')).toContain('Verteilen Sie den offenen Betrag auf bis zu 4 Raten')
+    await check(german.tab, origin, 'overview-offer-de', german.requests, offerShots)
+    await german.tab.click('text=In Raten zahlen')
+    expect(german.tab.url()).toBe(`${de}/plan`)
+    await check(german.tab, origin, 'plan-de', german.requests, offerShots)
+    await german.tab.selectOption('#count', '3')
+    await german.tab.selectOption('#interval', 'P2W')
+    await german.tab.fill('#first', '2026-11-30')
+    await german.tab.click('text=Plan ansehen')
+    expect(await german.tab.title()).toBe('Ihr Ratenplan')
+    expect((await german.tab.textContent('tbody'))!.replace(/\s+/g, ' ')).toBe(
+      '130. November 202629,96 €214. Dezember 202629,96 €328. Dezember 202629,98 €'.replace(/ €/g, '\u00a0€').replace(/\s+/g, ' '),
+    )
+    expect(await german.tab.textContent('tfoot')).toContain('89,90\u00a0€')
+    await check(german.tab, origin, 'plan-preview-de', german.requests, offerShots)
+    await german.tab.click('text=Diesem Plan zustimmen')
+    expect(await german.tab.title()).toBe('Danke: Ihr Ratenplan ist vereinbart')
+    await check(german.tab, origin, 'plan-done-de', german.requests, offerShots)
+    const [agreed] = (await rows(api, 'events')).filter((e) => e.type === 'plan.agreed')
+    expect(JSON.parse(agreed!.data as string)).toEqual({
+      instalments: [
+        { dueDate: '2026-11-30', amount: 29.96 },
+        { dueDate: '2026-12-14', amount: 29.96 },
+        { dueDate: '2026-12-28', amount: 29.98 },
+      ],
+      interval: 'P2W',
+      via: 'portal',
+    })
+    expect(german.cspViolations).toEqual([])
+
+    // English: 120.50 open; too many instalments is refused on the page, naming the most, then 6 monthly are agreed.
+    const english = await phone('en-GB')
+    await english.tab.goto(en)
+    await english.tab.click('text=Pay in instalments')
+    await check(english.tab, origin, 'plan-en', english.requests, offerShots)
+    await english.tab.goto(`${en}/plan/preview?count=7&interval=P1W&first=2026-11-30`)
+    expect(await english.tab.textContent('.error')).toContain('For this amount, at most 6 instalments are possible.')
+    expect(await english.tab.textContent('.error')).toContain('Please choose how often: every month or every two weeks.')
+    await check(english.tab, origin, 'plan-refused-en', english.requests, offerShots)
+    await english.tab.selectOption('#count', '6')
+    await english.tab.selectOption('#interval', 'P1M')
+    await english.tab.fill('#first', '2026-12-01')
+    await english.tab.click('text=Show the plan')
+    expect(await english.tab.textContent('tfoot')).toContain('€120.50')
+    expect(await english.tab.textContent('tbody')).toContain('1 May 2027')
+    await check(english.tab, origin, 'plan-preview-en', english.requests, offerShots)
+    await english.tab.click('text=Agree to this plan')
+    expect(await english.tab.title()).toBe('Thank you: your instalment plan is agreed')
+    await check(english.tab, origin, 'plan-done-en', english.requests, offerShots)
+    await api.advanceBy(60_000)
+    expect((await api.expectStatus(200, 'GET', '/api/cases/INV-7')).plans).toMatchObject([{ status: 'active', interval: 'P1M', total: 120.5 }])
+
+    // A link without the offer: no plan page, in the debtor's language.
+    const response = await english.tab.goto(`${origin}/portal/${token('INV-7')}/plan`)
+    expect(response?.status()).toBe(404)
+    expect(await english.tab.title()).toBe('No instalment plan here')
+    await check(english.tab, origin, 'plan-not-offered-en', english.requests, offerShots)
+    expect(english.cspViolations).toEqual([])
   }, 120_000)
 })

@@ -2,6 +2,8 @@ import { html, raw } from 'hono/html'
 import { fromMinorUnits } from '../wire/money'
 import { type Brand, type PageBody, pageLayout } from './page-layout'
 import { minorDigits } from '@dunwell/contract'
+import { planCounts } from '@dunwell/journey'
+import type { LinkOffer } from './portal-offer'
 import { amountForInput, backLink, type PortalCase, type PortalView } from './portal-view'
 
 const money = (view: PortalView, found: PortalCase, minor: number) => view.text.money(fromMinorUnits(minor, found.currency), found.currency)
@@ -10,14 +12,12 @@ function option(href: string, title: string, hint: string): PageBody {
   return html`<li><a href="${href}"><strong>${title}</strong><span>${hint}</span></a></li>`
 }
 
-/**
- * The portal's first page: what is owed and why, then every way to settle it. Paying, disputing and "I can't pay
- * right now" are always offered, whatever the journey's step.
- */
 /** The overview's "pay now" form: to the provider's checkout; an amount field only when the link offers paying in part. */
 export interface PayNowForm {
   action: string
   partial: boolean
+  /** The smallest part (minor units), when the offer sets one. */
+  minPart?: number
 }
 
 /** Back from the provider's checkout: paid (the webhook confirms it, perhaps a moment later) or cancelled. */
@@ -25,8 +25,10 @@ export type CheckoutReturn = 'done' | 'cancelled'
 
 function payNowForm(view: PortalView, found: PortalCase, form: PayNowForm): PageBody {
   const p = view.text.t.portal
+  const least = form.partial && form.minPart !== undefined && form.minPart < found.balance ? form.minPart : undefined
+  const hint = least !== undefined ? html`<span class="hint" id="pay-amount-hint">${p.payPartMinimum(money(view, found, least))}</span>` : ''
   const amount = form.partial
-    ? html`<p><label for="pay-amount">${p.payPartLabel(found.currency)}</label><input id="pay-amount" name="amount" type="text" inputmode="decimal" autocomplete="off" required value="${amountForInput(view.text, found.balance, minorDigits(found.currency))}"></p>`
+    ? html`<p><label for="pay-amount">${p.payPartLabel(found.currency)}</label>${hint}<input id="pay-amount" name="amount" type="text" inputmode="decimal" autocomplete="off" required value="${amountForInput(view.text, found.balance, minorDigits(found.currency))}"${least !== undefined ? html` aria-describedby="pay-amount-hint"` : ''}></p>`
     : ''
   return html`<form method="post" action="${form.action}">${amount}<p><button type="submit">${p.payNow}</button> <span class="hint">${p.payNowHint}</span></p></form>`
 }
@@ -38,12 +40,18 @@ function checkoutNotice(view: PortalView, back: CheckoutReturn | undefined): Pag
   return html`<div class="note" role="status"><p><strong>${title}</strong></p><p>${body}</p></div>`
 }
 
-export function overviewPage(view: PortalView, found: PortalCase, payNow: PayNowForm | undefined, back?: CheckoutReturn): PageBody {
+/**
+ * The portal's first page: what is owed and why, then every way to settle it. Paying, disputing and "I can't pay
+ * right now" are always offered, whatever the journey's step; an instalment plan when the link's step offers one.
+ */
+export function overviewPage(view: PortalView, found: PortalCase, offer: LinkOffer, payNow: PayNowForm | undefined, back?: CheckoutReturn): PageBody {
   const { t } = view.text
   const p = t.portal
   const title = view.brand?.name ? p.overviewTitleWith(view.brand.name) : p.overviewTitle
   const paid = found.amountDue + (found.fees ?? 0) - found.balance
   const open = found.balance > 0
+  // A plan is listed when the balance can be spread at all: the most instalments its rules allow for it.
+  const mostInstalments = offer.plan && open ? Math.max(...planCounts(offer.plan, found.balance, minorDigits(found.currency))) : 0
   const summary = html`<h2>${p.whatTitle}</h2>
 <dl>
 <dt>${p.referenceLabel}</dt><dd>${found.reference}</dd>
@@ -57,8 +65,9 @@ ${paid > 0 ? html`<dt>${p.paidLabel}</dt><dd>${money(view, found, paid)}</dd>` :
   const payOptions = open
     ? html`${payNow ? payNowForm(view, found, payNow) : ''}
 <ul class="options">
+${mostInstalments > 1 ? option(`${view.base}/plan`, p.plan, p.planHint(mostInstalments)) : ''}
 ${option(`${view.base}/transfer`, p.transfer, p.transferHint)}
-${option(`${view.base}/promise`, p.promise, p.promiseHint)}
+${option(`${view.base}/promise`, p.promise, offer.promise ? p.promiseHintWithin(offer.promise.maxDays) : p.promiseHint)}
 ${option(`${view.base}/hardship`, p.hardship, p.hardshipHint)}
 ${option(`${view.base}/dispute`, p.dispute, p.disputeHint)}
 ${option(`${view.base}/preferences`, p.preferences, p.preferencesHint)}

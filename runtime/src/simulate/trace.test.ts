@@ -35,7 +35,7 @@ describe('simulate with a trace', () => {
       '2026-11-23T09:00:00.000Z entered wait-3-days',
       '2026-11-23T09:00:00.000Z waiting wait-3-days',
       '2026-11-26T09:00:00.000Z entered offer-link',
-      '2026-11-26T09:00:00.000Z action offer-link',
+      '2026-11-26T09:00:00.000Z offered offer-link',
       '2026-11-26T09:00:00.000Z entered link-sms',
       '2026-11-26T09:00:00.000Z message link-sms',
       '2026-11-26T09:00:00.000Z entered await-promise',

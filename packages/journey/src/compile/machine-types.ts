@@ -1,5 +1,6 @@
 import type { ActionData } from '../nodes/action'
 import type { Channel } from '../nodes/channel'
+import type { OfferData } from '../nodes/offer'
 import type { WaitData } from '../nodes/wait'
 
 /**
@@ -13,6 +14,7 @@ export const actionNames = {
   schedule: 'dunwell.schedule',
   cancel: 'dunwell.cancel',
   act: 'dunwell.act',
+  offer: 'dunwell.offer',
   exit: 'dunwell.exit',
 } as const
 
@@ -30,7 +32,7 @@ export const journeyEvents = {
   wake: (nodeId: string) => `dunwell.wake.${nodeId}`,
   sent: (nodeId: string) => `dunwell.sent.${nodeId}`,
   failed: (nodeId: string) => `dunwell.failed.${nodeId}`,
-  /** An action node's effects were performed: conditions after it see what it set. */
+  /** An action or offer node's effects were performed: conditions after it see what it set. */
   done: (nodeId: string) => `dunwell.done.${nodeId}`,
 }
 
@@ -63,6 +65,11 @@ export interface ActParams {
   webhook?: ActionData['webhook']
   offer?: ActionData['offer']
 }
+/** An offer step's offer: what the portal shows the debtor from now on, within its rules. */
+export interface OfferParams {
+  nodeId: string
+  offer: Omit<OfferData, 'label' | 'note'>
+}
 export interface ExitParams {
   nodeId: string | null
   outcome: string
@@ -86,6 +93,7 @@ export type ActionRef =
   | { type: typeof actionNames.schedule; params: ScheduleParams }
   | { type: typeof actionNames.cancel; params: CancelParams }
   | { type: typeof actionNames.act; params: ActParams }
+  | { type: typeof actionNames.offer; params: OfferParams }
   | { type: typeof actionNames.exit; params: ExitParams }
 
 export type GuardRef = { type: typeof guardNames.when; params: WhenParams } | { type: typeof guardNames.variant; params: VariantParams }

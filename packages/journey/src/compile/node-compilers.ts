@@ -147,6 +147,12 @@ export const nodeCompilers: { [K in NodeType]: NodeCompiler<K> } = {
     on: { [journeyEvents.done(node.id)]: [{ target: required(context, DEFAULT_HANDLE) }] },
   }),
 
+  // The runtime stores the offer (the portal reads it; messages after it link to it), then says so.
+  offer: (node, context) => ({
+    entry: [enter(node), { type: actionNames.offer, params: { nodeId: node.id, offer: withoutText(node.data) } }],
+    on: { [journeyEvents.done(node.id)]: [{ target: required(context, DEFAULT_HANDLE) }] },
+  }),
+
   exit: (node) => ({
     type: 'final',
     entry: [enter(node), { type: actionNames.exit, params: { nodeId: node.id, outcome: node.data.outcome } }],

@@ -69,6 +69,7 @@ export const action = defineNodeKind({
   type: 'action',
   title: 'Action',
   icon: 'zap',
+  tone: 'action',
   help: 'Update case attributes, call a webhook, or offer a payment link or plan',
   summary: (data) =>
     [
@@ -81,4 +82,8 @@ export const action = defineNodeKind({
   data: actionData,
   defaults: { set: { reminded: 'true' } },
   handles: () => [{ id: DEFAULT_HANDLE, label: 'next' }],
+  holds: null,
+  diff: { fields: { set: 'attributes set' } },
+  trace: { waiting: null, decided: null, passed: null },
+  check: (data, checks) => Object.entries(data.set ?? {}).flatMap(([name, source]) => checks.valueExpression(source, ['set', name], `value of ${name}`)),
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isoDuration, nodeBase } from '../common'
-import { describeDuration } from '../duration'
+import { describeDuration, durationDays } from '../duration'
 import { defineNodeKind } from '../node-kind'
 
 export const KEPT_HANDLE = 'kept'
@@ -28,6 +28,7 @@ export const awaitArrangement = defineNodeKind({
   type: 'await-arrangement',
   title: 'Wait for promise or plan',
   icon: 'calendar-check',
+  tone: 'time',
   help: 'Wait until the debtor promises to pay or agrees a plan, then until it is kept or broken',
   summary: (data) => `kept or broken; none made within ${describeDuration(data.timeout)}`,
   data: awaitArrangementData,
@@ -37,4 +38,19 @@ export const awaitArrangement = defineNodeKind({
     { id: BROKEN_HANDLE, label: 'broken' },
     { id: NONE_HANDLE, label: 'none made' },
   ],
+  holds: (data) => durationDays(data.timeout),
+  diff: { fields: { timeout: 'time limit' } },
+  trace: {
+    waiting: (_data, until) => `Waits for a promise or plan until ${until} at the latest`,
+    decided: (_data, outcome) =>
+      outcome.id === KEPT_HANDLE
+        ? 'The promise or plan was kept'
+        : outcome.id === BROKEN_HANDLE
+          ? 'The promise or plan was broken'
+          : outcome.id === NONE_HANDLE
+            ? 'No promise or plan made in time: takes “none made”'
+            : `${outcome.label}: the wait ends`,
+    passed: null,
+  },
+  check: () => [],
 })

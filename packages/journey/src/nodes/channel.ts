@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { nodeBase, slug } from '../common'
-import { DEFAULT_HANDLE, defineNodeKind } from '../node-kind'
+import { DEFAULT_HANDLE, defineNodeKind, type NodeIcon } from '../node-kind'
 
 export const FAILED_HANDLE = 'failed'
 
@@ -15,7 +15,7 @@ export function channelHandles() {
 }
 
 /** A step that renders a template and sends it through one channel. */
-export function defineMessageKind<TType extends Exclude<Channel, 'call'>>(options: { type: TType; title: string; icon: string; help: string }) {
+export function defineMessageKind<TType extends Exclude<Channel, 'call'>>(options: { type: TType; title: string; icon: NodeIcon; help: string }) {
   return defineNodeKind({
     ...options,
     summary: (data) => `${options.title}: ${data.template || 'no template yet'}`,
@@ -28,5 +28,10 @@ export function defineMessageKind<TType extends Exclude<Channel, 'call'>>(option
       .strict(),
     defaults: { template: '' },
     handles: channelHandles,
+    tone: 'channel',
+    holds: null,
+    diff: { fields: {} },
+    trace: { waiting: null, decided: null, passed: null },
+    check: (data, checks) => checks.template(data.template, options.type, ['template']),
   })
 }

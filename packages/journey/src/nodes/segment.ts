@@ -27,9 +27,25 @@ export const segment = defineNodeKind({
   type: 'segment',
   title: 'Segment',
   icon: 'git-branch',
+  tone: 'logic',
   help: 'Send each case down the first branch whose condition it meets, else the fallback',
   summary: (data) => `${data.branches.map((branch) => branch.label).join(' · ')} · else`,
   data: segmentData,
   defaults: { branches: [{ id: 'branch-1', label: 'Branch 1', when: 'case.amountDue < 100' }] },
   handles: (data) => [...data.branches.map((branch) => ({ id: branch.id, label: branch.label })), { id: ELSE_HANDLE, label: 'else' }],
+  holds: null,
+  diff: { fields: { when: 'condition' }, items: { branches: 'branch' } },
+  trace: {
+    waiting: null,
+    decided: (_data, outcome) => (outcome.id === ELSE_HANDLE ? 'No branch matched: takes “else”' : `Takes the branch “${outcome.label}”`),
+    passed: null,
+  },
+  check: (data, checks) => [
+    ...checks.uniqueIds(
+      'branches',
+      data.branches.map((branch) => branch.id),
+      'branches',
+    ),
+    ...data.branches.flatMap((branch, position) => checks.condition(branch.when, ['branches', position, 'when'], `branch "${branch.label}"`)),
+  ],
 })

@@ -26,6 +26,7 @@ export const split = defineNodeKind({
   type: 'split',
   title: 'A/B split',
   icon: 'split',
+  tone: 'logic',
   help: 'Assign each case to a variant by weight, the same variant every time',
   summary: (data) => data.variants.map((variant) => `${variant.label} ${variant.weight}%`).join(' · '),
   data: splitData,
@@ -36,4 +37,20 @@ export const split = defineNodeKind({
     ],
   },
   handles: (data) => data.variants.map((variant) => ({ id: variant.id, label: `${variant.label} (${variant.weight}%)` })),
+  holds: null,
+  diff: { fields: {}, items: { variants: 'variant' } },
+  trace: { waiting: null, decided: (_data, outcome) => `Assigned to variant “${outcome.label}”`, passed: null },
+  check: (data, checks) => {
+    const total = data.variants.reduce((sum, variant) => sum + variant.weight, 0)
+    return [
+      ...checks.uniqueIds(
+        'variants',
+        data.variants.map((variant) => variant.id),
+        'variants',
+      ),
+      ...(Math.abs(total - 100) > 1e-9
+        ? [checks.error('split-weights', `the variant weights add up to ${Number(total.toFixed(6))}, not 100`, ['variants'])]
+        : []),
+    ]
+  },
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { eventType, expression, isoDuration, nodeBase, timeOfDay, weekday } from '../common'
-import { describeDuration, durationWords } from '../duration'
+import { describeDuration, durationDays, durationWords } from '../duration'
 import { DEFAULT_HANDLE, defineNodeKind } from '../node-kind'
 
 export const EVENT_HANDLE = 'event'
@@ -55,6 +55,7 @@ export const wait = defineNodeKind({
   type: 'wait',
   title: 'Wait',
   icon: 'hourglass',
+  tone: 'time',
   help: 'Pause for a time, until a local time of day, or until an event arrives',
   summary: (data) => {
     if ('for' in data) return durationWords(data.for, { businessDays: data.businessDays })
@@ -70,4 +71,14 @@ export const wait = defineNodeKind({
           { id: TIMEOUT_HANDLE, label: 'timeout' },
         ]
       : [{ id: DEFAULT_HANDLE, label: 'next' }],
+  // Business days skip weekends (and a holiday or two); a time of day comes within a day, or a week on some days.
+  holds: (data) =>
+    'for' in data ? durationDays(data.for) * (data.businessDays ? 1.5 : 1) : 'until' in data ? (data.days ? 7 : 1) : durationDays(data.timeout),
+  diff: { fields: { for: 'duration', until: 'time of day', when: 'condition', timeout: 'time limit' } },
+  trace: {
+    waiting: (data, until) => (isEventWait(data) ? `Waits for ${data.event} until ${until} at the latest` : `Waits until ${until}`),
+    decided: (_data, outcome) => (outcome.id === TIMEOUT_HANDLE ? 'Nothing arrived in time: takes the timeout' : `${outcome.label} arrived: the wait ends`),
+    passed: null,
+  },
+  check: (data, checks) => (isEventWait(data) && data.when ? checks.condition(data.when, ['when'], 'condition') : []),
 })

@@ -58,6 +58,7 @@ function build(plan: Plan): Journey {
     if (forceEnd && !pauses(draft.type) && draft.type !== 'exit') {
       return { id, type: 'exit', position, data: { ...base, outcome: 'no-response' } }
     }
+    if ('data' in draft) return { id, type: draft.type, position, data: { ...base, ...draft.data } } as JourneyNode
     switch (draft.type) {
       case 'email':
       case 'sms':
@@ -76,8 +77,6 @@ function build(plan: Plan): Journey {
             ...(draft.priority !== undefined ? { priority: draft.priority } : {}),
           },
         }
-      default:
-        return { id, type: draft.type, position, data: { ...base, ...draft.data } } as JourneyNode
     }
   }
 

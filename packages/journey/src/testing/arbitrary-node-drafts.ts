@@ -1,11 +1,14 @@
 // The parts a random journey is built from: node data of every kind, templates, settings, names that collide.
 import fc from 'fast-check'
 import { knownEventTypes } from '../known-events'
+import { planIntervals } from '../money/instalment-schedule'
 import type { ActionData } from '../nodes/action'
 import { knownOutcomes } from '../nodes/exit'
 import type { SegmentData } from '../nodes/segment'
 import type { SplitData } from '../nodes/split'
 import type { WaitData } from '../nodes/wait'
+import type { NodeType } from '../nodes'
+import type { Channel } from '../nodes/channel'
 import type { Settings } from '../settings'
 
 /** Conditions that parse and type-check to a boolean. */
@@ -203,30 +206,71 @@ const actionData: fc.Arbitrary<Omit<ActionData, 'label' | 'note'>> = fc
   )
   .filter((data) => data.set !== undefined || data.webhook !== undefined || data.offer !== undefined)
 
+const majorAmount = fc.integer({ min: 1, max: 100_000 }).map((cents) => cents / 100)
+
+const offerData = fc
+  .record(
+    {
+      payInPart: fc.record({ minAmount: majorAmount }, { requiredKeys: [], noNullPrototype: true }),
+      plan: fc.record(
+        {
+          minInstalment: majorAmount,
+          maxCount: fc.integer({ min: 1, max: 120 }),
+          intervals: fc.uniqueArray(fc.constantFrom(...planIntervals), { minLength: 1 }),
+          bands: fc.uniqueArray(
+            fc.record({ upTo: majorAmount, maxCount: fc.integer({ min: 1, max: 120 }), minInstalment: majorAmount }, { noNullPrototype: true }),
+            { maxLength: 3, selector: (band) => band.upTo },
+          ),
+        },
+        { requiredKeys: ['minInstalment', 'maxCount', 'intervals'], noNullPrototype: true },
+      ),
+      promise: fc.record({ maxDays: fc.integer({ min: 1, max: 365 }) }, { noNullPrototype: true }),
+      validFor: duration,
+    },
+    { requiredKeys: [], noNullPrototype: true },
+  )
+  .filter((data) => data.payInPart !== undefined || data.plan !== undefined || data.promise !== undefined)
+
 const exitData = fc.record({ outcome: fc.oneof(fc.constantFrom(...knownOutcomes), slug) }, { noNullPrototype: true })
 
-const messageKinds = ['email', 'sms', 'whatsapp', 'letter'] as const
+type MessageKind = Exclude<Channel, 'call'>
+/** The kinds the builder drafts (the entry is its own) whose data comes whole, without templates to create. */
+type DataKind = Exclude<NodeType, 'entry' | Channel>
 
 /** A node before it has an id and, for a channel step, a template: the builder decides both. */
-export type NodeDraft = { position: { x: number; y: number }; order: number; base: { label?: string; note?: string } } & (
-  | { type: 'segment' | 'split' | 'wait' | 'await-arrangement' | 'action' | 'exit'; data: object }
-  | { type: (typeof messageKinds)[number]; template: TemplateDraft }
-  | { type: 'call'; queue: string; priority?: number; template?: TemplateDraft }
-)
+export type NodeDraft = { position: { x: number; y: number }; order: number; base: { label?: string; note?: string } } & DraftBody
 
-const draftKind: fc.Arbitrary<Omit<NodeDraft, 'position' | 'order' | 'base'>> = fc.oneof(
-  segmentData.map((data) => ({ type: 'segment' as const, data })),
-  splitData.map((data) => ({ type: 'split' as const, data })),
-  waitData.map((data) => ({ type: 'wait' as const, data })),
-  duration.map((timeout) => ({ type: 'await-arrangement' as const, data: { timeout } })),
-  ...messageKinds.map((type) => templateDraft.map((template) => ({ type, template }))),
-  fc.record(
+type DraftBody =
+  | { type: DataKind; data: object }
+  | { type: MessageKind; template: TemplateDraft }
+  | { type: 'call'; queue: string; priority?: number; template?: TemplateDraft }
+type DraftKind<K extends NodeType> = K extends DataKind
+  ? { type: K; data: object }
+  : K extends MessageKind
+    ? { type: K; template: TemplateDraft }
+    : Extract<DraftBody, { type: K }>
+const message = <K extends MessageKind>(type: K) => templateDraft.map((template) => ({ type, template }))
+
+/** Random data of every kind but the entry, in the order the arbitraries were first written: a kind missing here fails the type check. */
+const drafts: { [K in Exclude<NodeType, 'entry'>]: fc.Arbitrary<DraftKind<K>> } = {
+  segment: segmentData.map((data) => ({ type: 'segment' as const, data })),
+  split: splitData.map((data) => ({ type: 'split' as const, data })),
+  wait: waitData.map((data) => ({ type: 'wait' as const, data })),
+  'await-arrangement': duration.map((timeout) => ({ type: 'await-arrangement' as const, data: { timeout } })),
+  offer: offerData.map((data) => ({ type: 'offer' as const, data })),
+  email: message('email'),
+  sms: message('sms'),
+  whatsapp: message('whatsapp'),
+  letter: message('letter'),
+  call: fc.record(
     { type: fc.constant('call' as const), queue: slug, priority: fc.integer({ min: 0, max: 9 }), template: templateDraft },
     { requiredKeys: ['type', 'queue'], noNullPrototype: true },
   ),
-  actionData.map((data) => ({ type: 'action' as const, data })),
-  exitData.map((data) => ({ type: 'exit' as const, data })),
-)
+  action: actionData.map((data) => ({ type: 'action' as const, data })),
+  exit: exitData.map((data) => ({ type: 'exit' as const, data })),
+}
+
+const draftKind: fc.Arbitrary<DraftBody> = fc.oneof(...Object.values(drafts))
 
 export const nodeDraft: fc.Arbitrary<NodeDraft> = fc
   .tuple(draftKind, position, fc.nat(), nodeBase)

@@ -4,7 +4,8 @@ import { checkLiquid } from '../templates/check-liquid'
 import { checkMjml } from '../templates/check-mjml'
 import { DEFAULT_GOAL } from '../settings'
 import type { JourneyView, NodeView } from './view'
-import { nodeKinds } from '../nodes'
+import type { KindChecks } from '../node-kind'
+import { nodeKinds, type SomeNodeKind } from '../nodes'
 
 function article(word: string): string {
   return /^[AEIOU]/.test(word) ? `an ${word}` : `a ${word}`
@@ -34,79 +35,36 @@ function duplicateIds(node: NodeView, ids: string[], listName: string, what: str
   return diagnostics
 }
 
-/** What a node's own data refers to or computes: conditions, weights, templates. */
+/** What a node's own data refers to or computes: conditions, weights, templates (each kind says what it checks). */
 function checkNode(view: JourneyView, node: NodeView, used: Set<string>): Diagnostic[] {
   const parsed = node.node
   if (!parsed) return []
-  const at = (...path: DiagnosticPath) => ({ nodeId: node.id, path: ['nodes', node.index, 'data', ...path] })
-  const templateRef = (templateId: string, channel: string): Diagnostic[] => {
-    used.add(templateId)
-    const template = view.templates.get(templateId)
-    if (!view.templateIds.has(templateId)) {
-      return [{ severity: 'error', code: 'unknown-template', message: `uses the template "${templateId}", which the journey does not have`, ...at('template') }]
-    }
-    if (template && template.channel !== channel) {
-      return [
-        {
-          severity: 'error',
-          code: 'template-channel',
-          message: `uses the ${nodeKinds[template.channel].title} template "${templateId}" on ${article(nodeKinds[parsed.type].title)} step`,
-          ...at('template'),
-        },
-      ]
-    }
-    return []
-  }
-
-  switch (parsed.type) {
-    case 'entry':
-      return parsed.data.filter ? expressionDiagnostic(checkCondition(parsed.data.filter), at('filter'), 'filter') : []
-    case 'segment':
-      return [
-        ...duplicateIds(
-          node,
-          parsed.data.branches.map((branch) => branch.id),
-          'branches',
-          'branches',
-        ),
-        ...parsed.data.branches.flatMap((branch, position) =>
-          expressionDiagnostic(checkCondition(branch.when), at('branches', position, 'when'), `branch "${branch.label}"`),
-        ),
-      ]
-    case 'split': {
-      const total = parsed.data.variants.reduce((sum, variant) => sum + variant.weight, 0)
-      const weights: Diagnostic[] =
-        Math.abs(total - 100) > 1e-9
-          ? [{ severity: 'error', code: 'split-weights', message: `the variant weights add up to ${Number(total.toFixed(6))}, not 100`, ...at('variants') }]
-          : []
-      return [
-        ...duplicateIds(
-          node,
-          parsed.data.variants.map((variant) => variant.id),
-          'variants',
-          'variants',
-        ),
-        ...weights,
-      ]
-    }
-    case 'wait':
-      return 'event' in parsed.data && parsed.data.when ? expressionDiagnostic(checkCondition(parsed.data.when), at('when'), 'condition') : []
-    case 'await-arrangement':
+  const at = (path: DiagnosticPath) => ({ nodeId: node.id, path: ['nodes', node.index, 'data', ...path] })
+  const checks: KindChecks = {
+    condition: (source, path, what) => expressionDiagnostic(checkCondition(source), at(path), what),
+    valueExpression: (source, path, what) => expressionDiagnostic(checkValueExpression(source), at(path), what),
+    template: (templateId, channel, path) => {
+      used.add(templateId)
+      const template = view.templates.get(templateId)
+      if (!view.templateIds.has(templateId)) {
+        return [{ severity: 'error', code: 'unknown-template', message: `uses the template "${templateId}", which the journey does not have`, ...at(path) }]
+      }
+      if (template && template.channel !== channel) {
+        return [
+          {
+            severity: 'error',
+            code: 'template-channel',
+            message: `uses the ${nodeKinds[template.channel].title} template "${templateId}" on ${article(nodeKinds[parsed.type].title)} step`,
+            ...at(path),
+          },
+        ]
+      }
       return []
-    case 'email':
-    case 'sms':
-    case 'whatsapp':
-    case 'letter':
-      return templateRef(parsed.data.template, parsed.type)
-    case 'call':
-      return parsed.data.template ? templateRef(parsed.data.template, 'call') : []
-    case 'action':
-      return Object.entries(parsed.data.set ?? {}).flatMap(([name, source]) =>
-        expressionDiagnostic(checkValueExpression(source), at('set', name), `value of ${name}`),
-      )
-    case 'exit':
-      return []
+    },
+    uniqueIds: (list, ids, what) => duplicateIds(node, ids, list, what),
+    error: (code, message, path) => ({ severity: 'error', code, message, ...at(path) }),
   }
+  return (nodeKinds[parsed.type] as unknown as SomeNodeKind).check(parsed.data, checks)
 }
 
 function checkTemplates(view: JourneyView, used: Set<string>): Diagnostic[] {

@@ -1,5 +1,6 @@
 import { closestName } from '../closest-name'
 import type { Diagnostic } from '../diagnostics'
+import { isPlainObject } from '../is-plain-object'
 import { isKnownEvent, knownEventTypes } from '../known-events'
 import type { JourneyView } from './view'
 
@@ -12,14 +13,9 @@ export function checkEvents(view: JourneyView): Diagnostic[] {
   for (const node of view.nodes) {
     const parsed = node.node
     if (!parsed) continue
-    const event =
-      parsed.type === 'entry'
-        ? 'event' in parsed.data
-          ? parsed.data.event
-          : undefined
-        : parsed.type === 'wait' && 'event' in parsed.data
-          ? parsed.data.event
-          : undefined
+    // Any kind's `event` field names an event (an entry's trigger, a wait's event).
+    const data: unknown = parsed.data
+    const event = isPlainObject(data) && typeof data.event === 'string' ? data.event : undefined
     const found = event === undefined ? undefined : unknownEvent(event, ['nodes', node.index, 'data', 'event'])
     if (found) diagnostics.push({ ...found, nodeId: node.id })
   }

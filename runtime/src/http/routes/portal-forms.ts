@@ -15,7 +15,7 @@ import { parseMediaType } from '../strict-content-type'
 import { fromMinorUnits } from '../../wire/money'
 import { formKeys, type LoadedPortal, loadPortal, portalPage } from './portal-load'
 
-type Body = Record<string, string | File>
+export type Body = Record<string, string | File>
 
 const text = (body: Body, name: string): string => (typeof body[name] === 'string' ? (body[name] as string) : '')
 
@@ -24,7 +24,7 @@ const text = (body: Body, name: string): string => (typeof body[name] === 'strin
  * `Sec-Fetch-Site: cross-site`), a body of another type, and one without this link's form key (forged, or made for
  * another case's link). Nothing is changed by a refused form.
  */
-async function readForm(c: Context, options: AppOptions, loaded: LoadedPortal, multipart: boolean): Promise<Body | Response> {
+export async function readForm(c: Context, options: AppOptions, loaded: LoadedPortal, multipart: boolean): Promise<Body | Response> {
   const { t } = loaded.view.text
   const refuse = (status: 403 | 415 | 400) => portalPage(c, loaded, messagePage(loaded.view, t.portal.formExpiredTitle, t.portal.formExpiredBody), status)
   if (c.req.header('sec-fetch-site') === 'cross-site') return refuse(403)
@@ -40,7 +40,8 @@ async function readForm(c: Context, options: AppOptions, loaded: LoadedPortal, m
   return body
 }
 
-async function ingest(options: AppOptions, loaded: LoadedPortal, kind: string, submission: string, type: string, data: Record<string, unknown>) {
+/** A form's event, one per submission: the same form sent twice is one event. */
+export async function ingestForm(options: AppOptions, loaded: LoadedPortal, kind: string, submission: string, type: string, data: Record<string, unknown>) {
   await options.engine.ingest([{ id: `portal/${kind}/${submission}`, type, caseId: loaded.caseId, data }], 'runtime')
 }
 
@@ -62,8 +63,11 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
       return handle(c, loaded, body)
     })
 
+  // The window of the link's offer of a promise, else the default one.
+  const windowOf = (loaded: LoadedPortal) =>
+    promiseWindow(now(), typeof loaded.debtor.timezone === 'string' ? loaded.debtor.timezone : undefined, loaded.offer.promise?.maxDays)
   const promiseForm = (loaded: LoadedPortal, values?: { date: string; amount: string }, error?: { field: 'date' | 'amount'; message: string }) => {
-    const window = promiseWindow(now(), typeof loaded.debtor.timezone === 'string' ? loaded.debtor.timezone : undefined)
+    const window = windowOf(loaded)
     const digits = minorDigits(loaded.found.currency)
     return promisePage(loaded.view, {
       key: formKeys.make(options, loaded.token),
@@ -80,7 +84,7 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
   post('/portal/:token/promise', false, async (c, loaded, body) => {
     const { text: debtor, t } = { text: loaded.view.text, t: loaded.view.text.t }
     const values = { date: text(body, 'date').slice(0, 10), amount: text(body, 'amount').slice(0, 40) }
-    const window = promiseWindow(now(), typeof loaded.debtor.timezone === 'string' ? loaded.debtor.timezone : undefined)
+    const window = windowOf(loaded)
     const { currency, balance } = loaded.found
     if (!isoDate.safeParse(values.date).success || values.date < window.first || values.date > window.last) {
       const message = t.portal.errors.date(debtor.date(window.first), debtor.date(window.last))
@@ -92,7 +96,7 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
       return portalPage(c, loaded, promiseForm(loaded, values, { field: 'amount', message }), 400)
     }
     const amount = fromMinorUnits(minor, currency)
-    await ingest(options, loaded, 'promise', body.submission as string, 'promise.made', { amount, date: values.date, via: 'portal' })
+    await ingestForm(options, loaded, 'promise', body.submission as string, 'promise.made', { amount, date: values.date, via: 'portal' })
     return portalPage(
       c,
       loaded,
@@ -117,7 +121,7 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
       if (!mediaType) return again(t.portal.errors.document)
       documentId = await saveDocument(options.db, { caseId: loaded.caseId, submission: body.submission as string, mediaType, bytes, now: now() })
     }
-    await ingest(options, loaded, 'dispute', body.submission as string, 'dispute.opened', { reason, ...(documentId ? { documentId } : {}), via: 'portal' })
+    await ingestForm(options, loaded, 'dispute', body.submission as string, 'dispute.opened', { reason, ...(documentId ? { documentId } : {}), via: 'portal' })
     await openPortalTask(options.db, { caseId: loaded.caseId, kind: 'dispute', key: body.submission as string, script: reason, now: now() })
     return portalPage(c, loaded, messagePage(loaded.view, t.portal.disputeDoneTitle, t.portal.disputeDoneBody))
   })
@@ -131,7 +135,7 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
       const form = { key: formKeys.make(options, loaded.token), text: note.slice(0, MAX_NOTE_LENGTH), error: t.portal.errors.note }
       return portalPage(c, loaded, hardshipPage(loaded.view, form), 400)
     }
-    await ingest(options, loaded, 'hardship', body.submission as string, 'hardship.reported', { ...(note ? { note } : {}), via: 'portal' })
+    await ingestForm(options, loaded, 'hardship', body.submission as string, 'hardship.reported', { ...(note ? { note } : {}), via: 'portal' })
     const script = note || t.portal.hardshipTitle
     await openPortalTask(options.db, { caseId: loaded.caseId, kind: 'hardship', key: body.submission as string, script, now: now() })
     return portalPage(c, loaded, messagePage(loaded.view, t.portal.hardshipDoneTitle, t.portal.hardshipDoneBody))
@@ -160,7 +164,7 @@ export function portalFormRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     const preferences = { channel: channel || null, timeOfDay: timeOfDay || null, locale: locale || null }
     await savePreferences(options.db, loaded.caseId, preferences, now())
     const data = Object.fromEntries(Object.entries(preferences).filter(([, value]) => value !== null))
-    await ingest(options, loaded, 'preferences', body.submission as string, 'preferences.changed', { ...data, via: 'portal' })
+    await ingestForm(options, loaded, 'preferences', body.submission as string, 'preferences.changed', { ...data, via: 'portal' })
     // In the language just chosen.
     const view = { ...loaded.view, text: await debtorTextForCase(options.db, loaded.caseId) }
     return portalPage(c, loaded, messagePage(view, view.text.t.portal.preferencesDoneTitle, view.text.t.portal.preferencesDoneBody))

@@ -7,7 +7,8 @@ import { readCreditor } from '../../public-pages/creditor-store'
 import { isFormKey, newFormKey } from '../../public-pages/form-key'
 import { type Brand, pageHeaders, publicPageHeaders, type PageBody } from '../../public-pages/page-layout'
 import { isHeld } from '../../public-pages/portal-case'
-import type { BankAccount } from '../../public-pages/portal-pages'
+import { type LinkOffer, readLinkOffer } from '../../public-pages/portal-offer'
+import type { BankAccount, PayNowForm } from '../../public-pages/portal-pages'
 import type { PortalCase, PortalView } from '../../public-pages/portal-view'
 import { MAX_DOCUMENT_BYTES } from '../../public-pages/uploaded-document'
 import { toMinorUnits } from '../../wire/money'
@@ -27,14 +28,14 @@ export async function portalLink(c: Context, options: AppOptions): Promise<Porta
 }
 
 /** The overview's "pay now": the provider's checkout form, when one is wired; paying in part only when the link offers it. */
-export interface PayNow {
-  action: string
-  partial: boolean
-}
-
-export function payNow(options: AppOptions, loaded: LoadedPortal): PayNow | undefined {
+export function payNow(options: AppOptions, loaded: LoadedPortal): PayNowForm | undefined {
   if (!options.payments?.provider) return undefined
-  return { action: `${loaded.view.base}/checkout`, partial: loaded.link.offers.includes('partial') }
+  const partial = loaded.offer.parts.includes('partial')
+  return {
+    action: `${loaded.view.base}/checkout`,
+    partial,
+    ...(partial && loaded.offer.minPart !== undefined ? { minPart: loaded.offer.minPart } : {}),
+  }
 }
 
 export interface LoadedPortal {
@@ -43,6 +44,8 @@ export interface LoadedPortal {
   caseId: string
   view: PortalView
   found: PortalCase
+  /** What the link's step offers now (its signed flags, with the stored offer's rules). */
+  offer: LinkOffer
   debtor: Record<string, unknown>
   bank?: BankAccount
 }
@@ -77,6 +80,7 @@ export async function loadPortal(c: Context, options: AppOptions): Promise<Loade
       dueDate: row.due_date,
       held: await isHeld(options.db, row.id),
     },
+    offer: await readLinkOffer(options.db, link, row.currency, options.engine.clock.now()),
     bank: creditor?.bank && { holder: creditor.bank.accountHolder ?? creditor.name, iban: creditor.bank.iban, bic: creditor.bank.bic },
   }
 }
@@ -85,7 +89,7 @@ export function portalPage(
   c: Context,
   loaded: LoadedPortal,
   page: PageBody,
-  status: 200 | 400 | 403 | 404 | 409 | 413 | 415 | 502 = 200,
+  status: 200 | 400 | 403 | 404 | 409 | 410 | 413 | 415 | 502 = 200,
   formTargets: readonly string[] = [],
 ): Response | Promise<Response> {
   return c.html(page, status, pageHeaders(loaded.view.brand, formTargets))

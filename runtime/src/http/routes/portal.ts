@@ -3,6 +3,7 @@ import QRCode from 'qrcode'
 import { portalUrl } from '../../channels'
 import { getCase } from '../../engine/cases-admin'
 import { girocodePayload } from '../../public-pages/girocode'
+import { readLinkOffer } from '../../public-pages/portal-offer'
 import { type CheckoutReturn, messagePage, overviewPage, transferPage } from '../../public-pages/portal-pages'
 import type { PaymentProviderEvent } from '../../payments/payment-provider'
 import { fromMinorUnits, toMinorUnits } from '../../wire/money'
@@ -10,6 +11,7 @@ import type { AppEnv, AppOptions } from '../app-types'
 import { problem } from '../problem'
 import { verifyPortalLink } from './open-link'
 import { portalFormRoutes } from './portal-forms'
+import { portalPlanRoutes } from './portal-plan'
 import { type LoadedPortal, loadPortal, payNow, portalPage } from './portal-load'
 
 export { portalBodyLimit } from './portal-load'
@@ -65,7 +67,7 @@ export function portalRoutes(app: Hono<AppEnv>, options: AppOptions): void {
     const checkout = c.req.query('checkout')
     const back: CheckoutReturn | undefined = checkout === 'done' || checkout === 'cancelled' ? checkout : undefined
     const targets = pay ? [options.payments!.provider.checkoutOrigin] : []
-    return portalPage(c, loaded, overviewPage(loaded.view, loaded.found, pay, back), 200, targets)
+    return portalPage(c, loaded, overviewPage(loaded.view, loaded.found, loaded.offer, pay, back), 200, targets)
   })
 
   app.get('/portal/:token/transfer', async (c) => {
@@ -75,6 +77,7 @@ export function portalRoutes(app: Hono<AppEnv>, options: AppOptions): void {
   })
 
   portalFormRoutes(app, options)
+  portalPlanRoutes(app, options)
 
   // The portal's "pay now" form: the amount (full, or part when the step offers it) → 303 to the provider's page.
   app.post('/portal/:token/checkout', async (c) => {
@@ -110,16 +113,31 @@ export function portalRoutes(app: Hono<AppEnv>, options: AppOptions): void {
       if (typeof minor === 'string') return refuse(400, `amount: ${minor}`, most, { errors: [{ path: 'amount', message: minor }] })
       amountMinor = minor
     }
-    const partial = link.offers.includes('partial')
+    const offer = await readLinkOffer(options.db, link, found.currency, options.engine.clock.now())
+    const partial = offer.parts.includes('partial')
+    const least = partial && offer.minPart !== undefined && offer.minPart < balanceMinor ? offer.minPart : undefined
+    const open = `${fromMinorUnits(balanceMinor, found.currency)} ${found.currency}`
     const wrong =
       amountMinor > balanceMinor
-        ? `must be at most what is open (${fromMinorUnits(balanceMinor, found.currency)} ${found.currency})`
+        ? `must be at most what is open (${open})`
         : amountMinor <= 0
           ? 'must be more than 0'
           : !partial && amountMinor !== balanceMinor
-            ? `must be what is open (${fromMinorUnits(balanceMinor, found.currency)} ${found.currency}): this link does not offer paying in part`
-            : undefined
-    if (wrong) return refuse(400, `amount: ${wrong}`, most, { errors: [{ path: 'amount', message: wrong }] })
+            ? `must be what is open (${open}): this link does not offer paying in part`
+            : least !== undefined && amountMinor < least && amountMinor !== balanceMinor
+              ? `must be at least ${fromMinorUnits(least, found.currency)} ${found.currency} (the smallest part this link offers) or what is open (${open})`
+              : undefined
+    const range = (text: PortalText): [string, string] =>
+      least === undefined
+        ? most(text)
+        : [
+            text.t.portal.checkoutAmountTitle,
+            text.t.portal.checkoutAmountRangeBody(
+              text.money(fromMinorUnits(least, found.currency), found.currency),
+              text.money(fromMinorUnits(balanceMinor, found.currency), found.currency),
+            ),
+          ]
+    if (wrong) return refuse(400, `amount: ${wrong}`, range, { errors: [{ path: 'amount', message: wrong }] })
     const back = portalUrl(payments.publicUrl, link.token)
     let redirect: string
     try {

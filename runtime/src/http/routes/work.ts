@@ -3,8 +3,11 @@ import type { Schema } from 'hono'
 import { can } from '../../auth/permissions'
 import { claimTask, completeTask, listTasks, taskOutcomes, type TaskOutcome } from '../../engine/tasks'
 import type { AppEnv, AppOptions } from '../app-types'
+import { instalmentSchedule, planIntervals } from '@dunwell/journey'
+import { planAgreedData } from '../../wire/plan-agreed'
 import {
   dateOrTime,
+  isoDate,
   messageDetailSchema as messageDetail,
   messageStatuses,
   messageViewSchema as messageView,
@@ -14,6 +17,15 @@ import { getMessage, messageViewColumns, messageViewOf } from '../../engine/mess
 import { guard } from '../guard'
 import { problem } from '../problem'
 import { notFound, problemResponses, jsonResponse as json, problemOf, bodyProblems } from '../schemas'
+
+/** A plan agreed by an agent: how many instalments, how often, and when the first is due. */
+const agentPlan = z
+  .object({
+    count: z.number().int().min(1).max(120),
+    interval: z.enum(planIntervals),
+    firstDate: isoDate,
+  })
+  .strict()
 
 const taskId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) })
 const messageId = z.object({
@@ -145,6 +157,8 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
                   outcome: z.enum(Object.keys(taskOutcomes) as [TaskOutcome, ...TaskOutcome[]]),
                   amount: z.number().positive().optional(),
                   promisedFor: dateOrTime.optional(),
+                  /** payment-plan: the plan agreed on the phone; the schedule is worked out from the case's balance. */
+                  plan: agentPlan.optional(),
                   note: z.string().max(2000).optional(),
                 }),
               },
@@ -164,6 +178,29 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
         const { id } = c.req.valid('param')
         const body = c.req.valid('json')
         const principal = c.get('principal')
+        // A plan is checked before the task is completed: a refused one leaves the task as it was.
+        let planData: ReturnType<typeof planAgreedData> | undefined
+        if (body.outcome === 'payment-plan') {
+          if (!body.plan)
+            return problem(c, 400, 'the outcome payment-plan needs plan: {count, interval, firstDate}', { errors: [{ path: 'plan', message: 'is required' }] })
+          const owed = await db
+            .selectFrom('tasks')
+            .innerJoin('cases', 'cases.id', 'tasks.case_id')
+            .select(['cases.balance', 'cases.currency'])
+            .where('tasks.id', '=', id)
+            .executeTakeFirst()
+          if (owed && owed.balance <= 0) return problem(c, 409, 'nothing is owed on the case: there is no plan to agree')
+          const today = new Date(engine.clock.now()).toISOString().slice(0, 10)
+          if (body.plan.firstDate < today) {
+            return problem(c, 400, `plan.firstDate: must be today (${today}) or later`, {
+              errors: [{ path: 'plan.firstDate', message: `must be today (${today}) or later` }],
+            })
+          }
+          if (owed) {
+            const schedule = instalmentSchedule({ balance: owed.balance, ...body.plan })
+            planData = planAgreedData(schedule, body.plan.interval, owed.currency, 'agent')
+          }
+        }
         const result = await completeTask(db, id, body.outcome, engine.clock.now(), {
           principal: principal.id,
           supervise: can(principal.role, 'tasks:supervise'),
@@ -180,8 +217,9 @@ export function workRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>, option
           outcome: body.outcome,
           ...(body.amount ? { amount: body.amount } : {}),
           ...(body.promisedFor ? { promisedFor: body.promisedFor } : {}),
-          // The engine keeps an agent's promise like the portal's.
-          ...(body.outcome === 'promise-to-pay' ? { via: 'agent' } : {}),
+          // The engine keeps an agent's promise or plan like the portal's.
+          ...(body.outcome === 'promise-to-pay' || body.outcome === 'payment-plan' ? { via: 'agent' } : {}),
+          ...planData,
         }
         await engine.ingest([{ id: `task/${id}`, type: taskOutcomes[body.outcome], caseId: result.caseId, data }], 'runtime')
         return c.json(result, 200)
