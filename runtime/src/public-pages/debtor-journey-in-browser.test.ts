@@ -83,6 +83,23 @@ const promiseJourney = journey({
   },
 })
 
+/** The promise journey with an offer first: its email's link offers paying in part and a plan of up to 6 monthly instalments. */
+const planJourney = {
+  ...promiseJourney,
+  id: 'plan-offered',
+  nodes: [
+    ...promiseJourney.nodes.slice(0, 1),
+    {
+      id: 'offer',
+      type: 'offer',
+      position: { x: 300, y: 0 },
+      data: { payInPart: {}, plan: { minInstalment: 20, maxCount: 6, intervals: ['P1M'] }, validFor: 'P120D' },
+    },
+    ...promiseJourney.nodes.slice(1),
+  ],
+  edges: [{ id: 'offer-in', source: 'start', target: 'offer' }, { id: 'offer-out', source: 'offer', target: 'invite' }, ...promiseJourney.edges.slice(1)],
+}
+
 /** The email, three days, then the next message by the channel the debtor prefers (README: journeys route by it). */
 const channelJourney = journey({
   id: 'by-preferred-channel',
@@ -439,32 +456,54 @@ describe('a debtor’s way through a journey, from a real email, in Chromium on 
     expect(cspViolations).toEqual([])
   })
 
-  it('f. agrees a 3-instalment plan, pays two, misses the third on the virtual clock: plan.instalment.missed, plan.broken, the broken branch (English)', async () => {
-    const w = await world({ journeys: [promiseJourney] })
-    const { api, origin } = w
+  it('f. picks a 3-instalment plan on the portal, pays two through the provider, misses the third: plan.instalment.missed, plan.broken, the broken branch (English)', async () => {
+    const w = await world({ journeys: [planJourney], payments: true })
+    const { api, origin, stripe } = w
     const id = 'INV-2026-0500'
-    const mail = read(await overdueCase(w, id, 'promise-or-plan', { debtor: { locale: 'en-GB', firstName: 'Sam' }, amountDue: 300 }), origin)
+    const mail = read(await overdueCase(w, id, 'plan-offered', { debtor: { locale: 'en-GB', firstName: 'Sam' }, amountDue: 300 }), origin)
     const { tab, requests, cspViolations } = await phone('en-GB')
-    await tab.goto(mail.portal)
-    expect(await tab.textContent('.total')).toBe('€300.00')
-    // TODO(offers): the debtor picks the plan on the portal's plan page; until it is on main, the plan comes through the API.
-    const instalments = [
-      { dueDate: '2026-12-01', amount: 100 },
-      { dueDate: '2027-01-01', amount: 100 },
-      { dueDate: '2027-02-01', amount: 100 },
-    ]
-    await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'plan-1', type: 'plan.agreed', caseId: id, data: { instalments, interval: 'P1M' } } })
-    await api.advanceBy(60_000)
-    expect((await caseView(api, id)).plans).toMatchObject([{ status: 'active', total: 300, paid: 0 }])
 
-    // Two instalments paid, the second two days late (within its grace days).
-    const pay = async (at: string, n: number) => {
+    // The email's link offers the plan: 3 monthly instalments from 1 December, seen as a schedule, then agreed.
+    await tab.goto(mail.portal)
+    await check(tab, origin, 'f1-overview-offer-en', requests)
+    await tab.getByRole('link', { name: /^Pay in instalments/ }).click()
+    await check(tab, origin, 'f2-plan-en', requests)
+    await tab.selectOption('#count', '3')
+    await tab.selectOption('#interval', 'P1M')
+    await tab.fill('#first', '2026-12-01')
+    await tab.getByRole('button', { name: 'Show the plan' }).click()
+    expect((await tab.textContent('tbody'))!.replace(/\s+/g, ' ')).toBe('11 December 2026€100.0021 January 2027€100.0031 February 2027€100.00')
+    expect(await tab.textContent('tfoot')).toContain('€300.00')
+    await check(tab, origin, 'f3-plan-preview-en', requests)
+    await tab.getByRole('button', { name: 'Agree to this plan' }).click()
+    expect(await tab.title()).toBe('Thank you: your instalment plan is agreed')
+    await check(tab, origin, 'f4-plan-done-en', requests)
+    await api.advanceBy(60_000)
+    expect((await caseView(api, id)).plans).toMatchObject([{ status: 'active', total: 300, paid: 0, via: 'portal' }])
+
+    // Each instalment paid in part through the provider, from the same link: checkout, then its signed webhook.
+    let session = 0
+    const payInstalment = async (at: string) => {
       await api.advanceTo(at)
-      await api.expectStatus(202, 'POST', '/api/events', { body: { id: `pay-${n}`, type: 'payment.received', caseId: id, data: { amount: 100 } } })
+      await tab.goto(mail.portal)
+      await tab.fill('#pay-amount', '100.00')
+      await tab.getByRole('button', { name: 'Pay now' }).click()
+      await tab.waitForURL(`${stripe!.checkoutOrigin}/c/pay/cs_test_${++session}`)
+      requests.length = 0
+      const hook = stripe!.sessionCompleted(`cs_test_${session}`)
+      const answer = await fetch(`${origin}/payments/stripe/webhook`, {
+        method: 'POST',
+        body: hook.body,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': hook.signature },
+      })
+      expect(answer.status).toBe(200)
       await api.advanceBy(60_000)
+      await tab.getByRole('link', { name: 'Back after paying' }).click()
     }
-    await pay('2026-12-01T10:00:00Z', 1)
-    await pay('2027-01-03T10:00:00Z', 2)
+    await payInstalment('2026-12-01T10:00:00Z')
+    await payInstalment('2027-01-03T10:00:00Z') // two days late, within the grace days
+    expect(await tab.textContent('.total')).toBe('€100.00')
+    await check(tab, origin, 'f5-two-paid-en', requests)
     // The third instalment's grace days (3) end with 4 February in Berlin: until then nothing is missed.
     await api.advanceTo('2027-02-04T22:00:00Z')
     const before = await caseView(api, id)
@@ -475,19 +514,21 @@ describe('a debtor’s way through a journey, from a real email, in Chromium on 
     await api.advanceTo('2027-02-05T09:00:00Z')
     const after = await caseView(api, id)
     expect(after.plans).toMatchObject([{ status: 'broken', instalments: [{ status: 'paid' }, { status: 'paid' }, { status: 'missed' }] }])
-    expect((await eventTypes(api, id)).filter((type) => type?.startsWith('plan.'))).toEqual([
+    expect((await eventTypes(api, id)).filter((type) => type === 'payment.received' || type?.startsWith('plan.'))).toEqual([
       'plan.agreed',
+      'payment.received',
       'plan.instalment.paid',
+      'payment.received',
       'plan.instalment.paid',
       'plan.instalment.missed',
       'plan.broken',
     ])
-    expect(after.enrolments).toMatchObject([{ journeyId: 'promise-or-plan', status: 'done', outcome: 'broken-promise' }])
+    expect(after.enrolments).toMatchObject([{ journeyId: 'plan-offered', status: 'done', outcome: 'broken-promise' }])
     const second = read(await vi.waitFor(() => w.smtp.mails[1] ?? Promise.reject(new Error('no second email')), { timeout: 10_000 }), origin)
     expect(second.subject).toBe('About the payment we agreed')
     await tab.goto(second.portal)
     expect(await tab.textContent('.total')).toBe('€100.00')
-    await check(tab, origin, 'f9-after-plan-broken-en', requests)
+    await check(tab, origin, 'f6-after-plan-broken-en', requests)
     expect(cspViolations).toEqual([])
   })
 })
