@@ -190,6 +190,17 @@ async function overdueCase(
   return mail
 }
 
+/** The provider's signed webhook for a paid checkout session, posted to the server as the provider does; its status. */
+async function confirmCheckout(w: Awaited<ReturnType<typeof world>>, sessionId: string): Promise<number> {
+  const hook = w.stripe!.sessionCompleted(sessionId)
+  const answer = await fetch(`${w.origin}/payments/stripe/webhook`, {
+    method: 'POST',
+    body: hook.body,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': hook.signature },
+  })
+  return answer.status
+}
+
 /** What a mail client shows: subject, text, and the portal link behind the HTML part's button (also in the text part). */
 function read(mail: ReceivedMail, origin: string) {
   const parsed = parseRawEmail(mail.raw)
@@ -259,15 +270,7 @@ describe('a debtor’s way through a journey, from a real email, in Chromium on 
     await tab.screenshot({ path: `${shots}/a2-provider-checkout.png`, fullPage: true })
 
     // The provider confirms through its signed webhook, twice as providers do: one payment.
-    const hook = stripe!.sessionCompleted('cs_test_1')
-    for (let i = 0; i < 2; i++) {
-      const answer = await fetch(`${origin}/payments/stripe/webhook`, {
-        method: 'POST',
-        body: hook.body,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': hook.signature },
-      })
-      expect(answer.status).toBe(200)
-    }
+    for (let i = 0; i < 2; i++) expect(await confirmCheckout(w, 'cs_test_1')).toBe(200)
     await api.advanceBy(60_000)
     const paid = await caseView(api, 'INV-2026-0107')
     expect(paid.balance).toBe(0)
@@ -490,13 +493,7 @@ describe('a debtor’s way through a journey, from a real email, in Chromium on 
       await tab.getByRole('button', { name: 'Pay now' }).click()
       await tab.waitForURL(`${stripe!.checkoutOrigin}/c/pay/cs_test_${++session}`)
       requests.length = 0
-      const hook = stripe!.sessionCompleted(`cs_test_${session}`)
-      const answer = await fetch(`${origin}/payments/stripe/webhook`, {
-        method: 'POST',
-        body: hook.body,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': hook.signature },
-      })
-      expect(answer.status).toBe(200)
+      expect(await confirmCheckout(w, `cs_test_${session}`)).toBe(200)
       await api.advanceBy(60_000)
       await tab.getByRole('link', { name: 'Back after paying' }).click()
     }
