@@ -78,7 +78,7 @@ describe('toRunSteps', () => {
       ['enter', 'reminder-email', 'Friendly reminder'],
       ['message', 'reminder-email', 'Friendly reminder: Email'],
       ['enter', 'wait-3-days', 'Wait'],
-      ['enter', 'offer-link', 'Create payment link'],
+      ['enter', 'offer-link', 'Offer a part payment or a promise'],
       ['enter', 'link-sms', 'Text with payment link'],
       ['enter', 'no-phone-letter', 'Letter when no SMS possible'],
       ['enter', 'wait-after-fallback', 'Wait'],

@@ -49,6 +49,10 @@ export async function startApi(
     channels?: Partial<Record<string, ChannelAdapter>>
     policy?: ContactPolicy
     payments?: AppOptions['payments']
+    /** Where the links in messages lead (a test that opens them serves the app there); PUBLIC_URL by default. */
+    publicUrl?: string
+    /** How long those links work (120 days by default, as in production). */
+    linkTtlDays?: number
   } = {},
 ) {
   const folder = mkdtempSync(join(tmpdir(), 'dunwell-http-'))
@@ -59,7 +63,12 @@ export async function startApi(
     db: opened.db,
     store: opened.store,
     clock,
-    links: createLinks({ publicUrl: PUBLIC_URL, secret: LINK_SECRET, now: () => clock.now() }),
+    links: createLinks({
+      publicUrl: options.publicUrl ?? PUBLIC_URL,
+      secret: LINK_SECRET,
+      now: () => clock.now(),
+      ...(options.linkTtlDays ? { ttlDays: options.linkTtlDays } : {}),
+    }),
     ...(options.channels ? { channels: options.channels } : {}),
     ...(options.policy ? { policy: options.policy } : {}),
   }).start()

@@ -1,18 +1,16 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { createRequire } from 'node:module'
 import { serve } from '@hono/node-server'
-import { chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { portalLinkToken } from '../channels'
 import { caseInput, journey, textTemplate } from '../engine/testing'
 import type { AppOptions } from '../http/app-types'
 import { LINK_SECRET, portalPathOf, startApi, type TestApi } from '../http/testing'
 import { startStripeProtocolServer } from '../payments/testing/stripe-protocol-server'
-import { TINY_PNG } from './testing'
+import { checkPhonePage, launchChromium, phoneTab, TINY_PNG } from './testing'
 
 const token = (caseId: string) => portalLinkToken({ caseId, channel: 'sms' }, LINK_SECRET)
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 /** Where the screenshots go, to be looked at (one per page and language). */
 const shots = process.env.PORTAL_SHOTS ?? '/tmp/portal-shots'
 /** Where the plan pages' screenshots go. */
@@ -39,36 +37,13 @@ async function setup(payments?: NonNullable<AppOptions['payments']>) {
 
 /** A phone's browser tab in `locale`, and what it asked for and the CSP refused (both checked by the test). */
 async function phone(locale: string) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  })
+  const browser = await launchChromium()
   onTestFinished(() => browser.close())
-  const tab = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale })
-  tab.setDefaultTimeout(10_000)
-  const requests: string[] = []
-  const cspViolations: string[] = []
-  tab.on('request', (request) => requests.push(request.url()))
-  tab.on('console', (message) => message.type() === 'error' && /Content Security Policy/.test(message.text()) && cspViolations.push(message.text()))
-  return { tab, requests, cspViolations }
+  return phoneTab(browser, locale)
 }
 
 /** Every page: requests nothing but itself, no axe violations, fits a 360 px phone; a screenshot to look at. */
-async function check(tab: Page, origin: string, name: string, requests: string[], folder = shots) {
-  expect(
-    requests.filter((url) => !url.startsWith(origin) && !/^(data|about):/.test(url)),
-    name,
-  ).toEqual([])
-  requests.length = 0
-  // Through the debugger, not a script tag: the page's CSP (rightly) runs no script it did not name.
-  await tab.evaluate(axeSource)
-  const violations = await tab.evaluate<string[]>(
-    "axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }).then((r) => r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`))",
-  )
-  expect(violations, name).toEqual([])
-  expect(await tab.evaluate<number>('document.documentElement.scrollWidth'), `${name} fits a phone`).toBeLessThanOrEqual(360)
-  await tab.screenshot({ path: `${folder}/${name}.png`, fullPage: true })
-}
+const check = (tab: Page, origin: string, name: string, requests: string[], folder = shots) => checkPhonePage(tab, { origin, name, requests, folder })
 
 const rows = (api: TestApi, table: 'events' | 'case_holds' | 'tasks' | 'documents' | 'debtor_preferences') =>
   api.db.selectFrom(table).selectAll().execute() as Promise<Record<string, unknown>[]>

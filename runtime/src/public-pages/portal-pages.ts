@@ -35,9 +35,12 @@ function payNowForm(view: PortalView, found: PortalCase, form: PayNowForm): Page
   return html`<form method="post" action="${form.action}">${hiddenFields(form.key)}${amount}<p><button type="submit">${p.payNow}</button> <span class="hint">${p.payNowHint}</span></p></form>`
 }
 
-function checkoutNotice(view: PortalView, back: CheckoutReturn | undefined): PageBody | '' {
+/** Back from the checkout: thanks (and, while something is still open, that the provider's confirmation counts), or nothing charged. */
+function checkoutNotice(view: PortalView, back: CheckoutReturn | undefined, settled: boolean): PageBody | '' {
   const p = view.text.t.portal
   if (!back) return ''
+  // Settled already (the confirmation came first): "as soon as the provider confirms it" would say what is not so.
+  if (back === 'done' && settled) return html`<div class="note" role="status"><p><strong>${p.checkoutDoneTitle}</strong></p></div>`
   const [title, body] = back === 'done' ? [p.checkoutDoneTitle, p.checkoutDoneBody] : [p.checkoutCancelledTitle, p.checkoutCancelledBody]
   return html`<div class="note" role="status"><p><strong>${title}</strong></p><p>${body}</p></div>`
 }
@@ -82,7 +85,7 @@ ${option(`${view.base}/preferences`, p.preferences, p.preferencesHint)}
   return pageLayout(
     view.text,
     open ? title : p.nothingOpenTitle,
-    html`${checkoutNotice(view, back)}${open ? greeting : ''}${found.held ? html`<p class="note">${p.onHold}</p>` : ''}
+    html`${checkoutNotice(view, back, !open)}${open ? greeting : ''}${found.held ? html`<p class="note">${p.onHold}</p>` : ''}
 ${summary}
 <h2>${p.optionsTitle}</h2>
 ${payOptions}`,
