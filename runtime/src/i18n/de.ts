@@ -115,6 +115,14 @@ export const de: Catalogue = {
     planDoneTitle: 'Danke: Ihr Ratenplan ist vereinbart',
     planDoneBody:
       'Bitte zahlen Sie jede Rate bis zu ihrem Termin, mit Ihrer Rechnungsnummer als Verwendungszweck. Solange Sie den Plan einhalten, erinnern wir Sie nicht.',
+    yourPlanTitle: 'Ihr Ratenplan',
+    yourPlanNext: (amount, date) => `Nächste Rate: ${amount} bis zum ${date}.`,
+    yourPromiseTitle: 'Ihre Zahlungszusage',
+    yourPromiseBody: (amount, date) => `Sie haben uns zugesagt, ${amount} bis zum ${date} zu zahlen. Bis dahin erinnern wir Sie nicht.`,
+    yourPromisePaid: (paid) => `Bisher eingegangen: ${paid}.`,
+    instalmentStatusHeader: 'Stand',
+    instalmentStatus: { paid: 'Bezahlt', open: 'Offen', missed: 'Überfällig' },
+    instalmentPartly: (paid) => `${paid} bezahlt`,
     planNotOfferedTitle: 'Hier gibt es keinen Ratenplan',
     planNotOfferedBody:
       'Dieser Link bietet keine Ratenzahlung an. In der Übersicht sehen Sie, wie Sie diese Rechnung begleichen können; wenn Sie mehr Zeit brauchen, sagen Sie es uns dort.',

@@ -105,6 +105,44 @@ describe('portal pages', () => {
     expect(await eventCount(api)).toBe(before + 1)
   })
 
+  it('the overview shows the plan being kept (what is paid, what is next) and the promise, and offers no second one', async () => {
+    const api = await setup()
+    const base = `/portal/${token('en-1')}`
+    const before = await get(api, base)
+    expect(before.html).toContain('Promise a payment date')
+    // £40 open in two instalments; £25 paid: the first in full, £5 of the second.
+    const plan = {
+      instalments: [
+        { dueDate: '2026-12-01', amount: 20 },
+        { dueDate: '2027-01-01', amount: 20 },
+      ],
+      interval: 'P1M',
+    }
+    await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'plan', type: 'plan.agreed', caseId: 'en-1', data: plan } })
+    await api.advanceBy(60_000)
+    await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'pay', type: 'payment.received', caseId: 'en-1', data: { amount: 25 } } })
+    await api.advanceBy(60_000)
+    const overview = await get(api, base)
+    expect(overview.html).toContain('<h2 id="arrangement-title">Your instalment plan</h2>')
+    expect(overview.html).toContain('Next instalment: £15.00 by 1 January 2027.')
+    expect(overview.html).toMatch(/1 December 2026<\/time><\/td><td class="amount">£20\.00<\/td><td>Paid<\/td>/)
+    expect(overview.html).toMatch(/1 January 2027<\/time><\/td><td class="amount">£20\.00<\/td><td>Open \(£5\.00 paid\)<\/td>/)
+    expect(overview.html).not.toContain('Promise a payment date')
+    const report = await validator.validateString(overview.html)
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([])
+
+    // In German, a promise: what was promised, by when.
+    const german = `/portal/${token(hostileId)}`
+    await api.expectStatus(202, 'POST', '/api/events', {
+      body: { id: 'promise', type: 'promise.made', caseId: hostileId, data: { amount: 50, date: '2026-12-04' } },
+    })
+    await api.advanceBy(60_000)
+    const promised = await get(api, german)
+    expect(promised.html).toContain('Ihre Zahlungszusage')
+    expect(promised.html).toMatch(/Sie haben uns zugesagt, 50,00\s€ bis zum 4\. Dezember 2026 zu zahlen\./)
+    expect(promised.html).not.toContain('/promise"')
+  })
+
   it('refuses, changing nothing: a form posted cross-site, without its key, of another type, or too large', async () => {
     const api = await setup()
     const base = `/portal/${token('en-1')}`

@@ -3,6 +3,7 @@ import { fromMinorUnits } from '../wire/money'
 import { type Brand, type PageBody, pageLayout } from './page-layout'
 import { minorDigits } from '@dunwell/contract'
 import { planCounts } from '@dunwell/journey'
+import { arrangementSection } from './portal-arrangement'
 import type { LinkOffer } from './portal-offer'
 import { amountForInput, backLink, type FormKey, hiddenFields, type PortalCase, type PortalView } from './portal-view'
 
@@ -55,6 +56,8 @@ export function overviewPage(view: PortalView, found: PortalCase, offer: LinkOff
   const title = view.brand?.name ? p.overviewTitleWith(view.brand.name) : p.overviewTitle
   const paid = found.amountDue + (found.fees ?? 0) - found.balance
   const open = found.balance > 0
+  // A promise or plan being kept is shown; offering another beside it would only replace it.
+  const kept = open ? found.arrangement : undefined
   // A plan is listed when the balance can be spread at all: the most instalments its rules allow for it.
   const mostInstalments = offer.plan && open ? Math.max(...planCounts(offer.plan, found.balance, minorDigits(found.currency))) : 0
   const summary = html`<h2>${p.whatTitle}</h2>
@@ -70,9 +73,9 @@ ${paid > 0 ? html`<dt>${p.paidLabel}</dt><dd>${money(view, found, paid)}</dd>` :
   const payOptions = open
     ? html`${payNow ? payNowForm(view, found, payNow) : ''}
 <ul class="options">
-${mostInstalments > 1 ? option(`${view.base}/plan`, p.plan, p.planHint(mostInstalments)) : ''}
+${mostInstalments > 1 && !kept ? option(`${view.base}/plan`, p.plan, p.planHint(mostInstalments)) : ''}
 ${option(`${view.base}/transfer`, p.transfer, p.transferHint)}
-${option(`${view.base}/promise`, p.promise, offer.promise ? p.promiseHintWithin(offer.promise.maxDays) : p.promiseHint)}
+${kept ? '' : option(`${view.base}/promise`, p.promise, offer.promise ? p.promiseHintWithin(offer.promise.maxDays) : p.promiseHint)}
 ${option(`${view.base}/hardship`, p.hardship, p.hardshipHint)}
 ${option(`${view.base}/dispute`, p.dispute, p.disputeHint)}
 ${option(`${view.base}/preferences`, p.preferences, p.preferencesHint)}
@@ -87,6 +90,7 @@ ${option(`${view.base}/preferences`, p.preferences, p.preferencesHint)}
     open ? title : p.nothingOpenTitle,
     html`${checkoutNotice(view, back, !open)}${open ? greeting : ''}${found.held ? html`<p class="note">${p.onHold}</p>` : ''}
 ${summary}
+${kept ? arrangementSection(view, found, kept) : ''}
 <h2>${p.optionsTitle}</h2>
 ${payOptions}`,
     view.brand,

@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import type { DebtorText } from '../i18n/debtor-text'
 import type { Brand, PageBody } from './page-layout'
+import type { PortalArrangement } from './portal-arrangement'
 
 /** What every portal page knows: the debtor's texts, the creditor's brand, and where its own pages are. */
 export interface PortalView {
@@ -35,6 +36,8 @@ export interface PortalCase {
   dueDate: string
   /** A dispute or hardship is being looked into: no reminders meanwhile. */
   held: boolean
+  /** The promise or plan the debtor is keeping: shown, and no second one offered. */
+  arrangement?: PortalArrangement
 }
 
 /** The hidden fields that make a form this portal's own: a per-form id (one submission, however often sent) and its MAC. */

@@ -6,6 +6,7 @@ import { debtorTextForCase } from '../../public-pages/debtor-text-for-case'
 import { readCreditor } from '../../public-pages/creditor-store'
 import { isFormKey, newFormKey } from '../../public-pages/form-key'
 import { type Brand, pageHeaders, publicPageHeaders, type PageBody } from '../../public-pages/page-layout'
+import { readActiveArrangement } from '../../public-pages/portal-arrangement'
 import { isHeld } from '../../public-pages/portal-case'
 import { type LinkOffer, readLinkOffer } from '../../public-pages/portal-offer'
 import type { BankAccount, PayNowForm } from '../../public-pages/portal-pages'
@@ -80,6 +81,7 @@ export async function loadPortal(c: Context, options: AppOptions): Promise<Loade
       fees,
       dueDate: row.due_date,
       held: await isHeld(options.db, row.id),
+      arrangement: await readActiveArrangement(options.db, row.id),
     },
     offer: await readLinkOffer(options.db, link, row.currency, options.engine.clock.now()),
     bank: creditor?.bank && { holder: creditor.bank.accountHolder ?? creditor.name, iban: creditor.bank.iban, bic: creditor.bank.bic },
