@@ -142,6 +142,19 @@ describe('the journey settings screen in a real browser', () => {
     const pause = screen.getByRole('checkbox', { name: 'Pause this journey’s messages while a promise to pay or an instalment plan is active' })
     expect(await pause.isChecked()).toBe(true)
     await pause.uncheck()
+    // Grace days beyond the schema's range are an error at the field; the default typed again is not written.
+    const grace = screen.getByRole('spinbutton', { name: 'Grace days after a due date' })
+    expect(await grace.getAttribute('placeholder')).toBe('3')
+    await grace.fill('99')
+    const graceMessages = screen.locator(`[id="${await grace.getAttribute('id')}-messages"]`)
+    await graceMessages.locator('.field__error', { hasText: 'must be at most 60' }).waitFor()
+    await grace.fill('5')
+    await expect.poll(() => graceMessages.locator('.field__error').count()).toBe(0)
+    const misses = screen.getByRole('spinbutton', { name: 'Missed instalments that break a plan' })
+    await misses.fill('2')
+    // The default typed out stays in the field, and is not written.
+    await misses.fill('1')
+    expect(await misses.inputValue()).toBe('1')
     await pause.evaluate((element) => element.scrollIntoView({ block: 'center' }))
     await screen.getByText('Turn it off for a journey that sends reminders about the plan itself.', { exact: false }).waitFor()
     await shot('promises')
@@ -156,7 +169,7 @@ describe('the journey settings screen in a real browser', () => {
       priority: { rank: 1, whenOutranked: 'end' },
       contactHours: { start: '09:00', end: '17:30', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
       stopOn: [{ event: 'dispute.opened', outcome: 'disputed' }],
-      promises: { pauseContact: false },
+      promises: { pauseContact: false, graceDays: 5 },
     })
 
     // The JSON view shows the same document.

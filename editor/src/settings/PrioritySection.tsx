@@ -1,8 +1,7 @@
 import { outrankedModes, type Priority } from '@dunwell/journey'
-import { useEffect, useState } from 'react'
 import { FieldMessages } from '../inspector/FieldMessages'
-import { useEditSession } from '../inspector/useEditSession'
 import { SettingCheck } from './SettingCheck'
+import { SettingNumber } from './SettingNumber'
 import { SettingSection } from './SettingSection'
 import { settingFieldId } from './setting-fields'
 import { SettingText } from './SettingText'
@@ -45,7 +44,16 @@ export function PrioritySection() {
               set(text ? { ...rest, group: text } : rest, edit)
             }}
           />
-          <RankField priority={priority} onChange={(rank, edit) => set({ ...priority, rank }, edit)} />
+          <SettingNumber
+            field="settings.priority.rank"
+            label={s.rank}
+            value={priority.rank}
+            min={1}
+            max={1000}
+            help={s.rankHelp}
+            // The rank is required: an emptied field keeps the last one until a number is typed.
+            onChange={(rank, edit) => rank !== undefined && set({ ...priority, rank }, edit)}
+          />
           <div className="field">
             <label htmlFor={settingFieldId('settings.priority.whenOutranked')}>{s.whenOutranked}</label>
             <select
@@ -79,40 +87,5 @@ export function PrioritySection() {
         </>
       )}
     </SettingSection>
-  )
-}
-
-/** The rank as typed: a number written as soon as it is one, the validator saying whether it is in range. */
-function RankField({ priority, onChange }: { priority: Priority; onChange: (rank: number, edit: string) => void }) {
-  const { problems } = useSettings()
-  const id = settingFieldId('settings.priority.rank')
-  const session = useEditSession('settings.priority.rank')
-  const [text, setText] = useState(String(priority.rank))
-  // Undo changes the rank under the field.
-  useEffect(() => setText((current) => (Number(current) === priority.rank && current !== '' ? current : String(priority.rank))), [priority.rank])
-  const found = problems.byField.get('settings.priority.rank')
-  return (
-    <div className="field field--number">
-      <label htmlFor={id}>{s.rank}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={1000}
-        step={1}
-        value={text}
-        aria-invalid={isError(found)}
-        aria-describedby={`${id}-messages`}
-        onFocus={session.start}
-        onBlur={session.end}
-        onChange={(event) => {
-          setText(event.target.value)
-          const rank = Number(event.target.value)
-          if (event.target.value.trim() !== '' && Number.isFinite(rank)) onChange(rank, session.current())
-        }}
-      />
-      <FieldMessages id={`${id}-messages`} diagnostics={found} help={s.rankHelp} />
-    </div>
   )
 }

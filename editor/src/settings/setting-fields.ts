@@ -21,6 +21,8 @@ const fields = [
   'settings.priority.whenOutranked',
   'settings.priority.parallel',
   'settings.promises',
+  'settings.promises.graceDays',
+  'settings.promises.missesToBreak',
   'settings.promises.pauseContact',
   'settings.stopOn',
   'settings.stopOn.#',

@@ -67,6 +67,11 @@ const en = {
   end: 'end the enrolment',
   parallel: 'Runs beside the other journeys of its group instead of excluding them',
   promises: 'Promises and plans',
+  graceDays: 'Grace days after a due date',
+  graceDaysHelp: (days: number) =>
+    `A payment this many days after the promised date or an instalment’s due date still counts as on time; then the promise is broken or the instalment missed (in the debtor’s time zone). Empty: ${days}.`,
+  missesToBreak: 'Missed instalments that break a plan',
+  missesToBreakHelp: (misses: number) => `A plan is broken after this many instalments are missed and still unpaid. Empty: ${misses}.`,
   pauseContact: 'Pause this journey’s messages while a promise to pay or an instalment plan is active',
   pauseContactHelp:
     'Messages wait while the debtor keeps their word. If the promise or plan is broken they go out, within contact hours; if it is kept, the journey ends by its goal or goes on when something is still owed. Turn it off for a journey that sends reminders about the plan itself.',
@@ -142,6 +147,11 @@ const de: SettingsStrings = {
   end: 'die Teilnahme beenden',
   parallel: 'Läuft neben den anderen Journeys ihrer Gruppe, statt sie auszuschließen',
   promises: 'Zahlungszusagen und Ratenpläne',
+  graceDays: 'Kulanztage nach einem Fälligkeitstermin',
+  graceDaysHelp: (days) =>
+    `Eine Zahlung so viele Tage nach dem zugesagten Termin oder der Fälligkeit einer Rate gilt noch als pünktlich; danach ist die Zusage gebrochen oder die Rate versäumt (in der Zeitzone des Schuldners). Leer: ${days}.`,
+  missesToBreak: 'Versäumte Raten, nach denen ein Plan scheitert',
+  missesToBreakHelp: (misses) => `Ein Ratenplan gilt als gescheitert, sobald so viele Raten versäumt und noch offen sind. Leer: ${misses}.`,
   pauseContact: 'Nachrichten dieser Journey pausieren, solange eine Zahlungszusage oder ein Ratenplan läuft',
   pauseContactHelp:
     'Nachrichten warten, solange der Schuldner sein Wort hält. Wird die Zusage oder der Plan gebrochen, gehen sie hinaus, innerhalb der Kontaktzeiten; wird sie eingehalten, endet die Journey über ihr Ziel oder geht weiter, wenn noch etwas offen ist. Schalten Sie es für eine Journey ab, die an den Plan selbst erinnert.',
