@@ -65,7 +65,8 @@ describe('the debtor portal in Chromium on a phone', () => {
   it('shows what is owed and every option; promise, dispute with a PDF, hardship and preferences are stored; a tampered link changes nothing', async () => {
     mkdirSync(shots, { recursive: true })
     const { api, origin } = await setup()
-    // A German phone: its own controls (date, file) speak German too.
+    // A German phone (Accept-Language de-DE): the pages speak German; headless Chromium still draws its own date and
+    // file controls in its built-in US English, whatever the locale.
     const { tab, requests, cspViolations } = await phone('de-DE')
     const de = `${origin}/portal/${token('RE-2026-0042')}`
     const en = `${origin}/portal/${token('INV-7')}`
