@@ -29,6 +29,16 @@ function status(view: PortalView, found: PortalCase, instalment: PortalInstalmen
   return instalment.paid > 0 ? `${word} (${p.instalmentPartly(money(view, found, instalment.paid))})` : word
 }
 
+/**
+ * What the debtor is asked to pay now, in minor units: the unpaid part of the next instalment of the promise or plan
+ * being kept, else the whole balance (never more than the balance, never below 0).
+ */
+export function amountDueNow(found: PortalCase): number {
+  const next = found.arrangement?.instalments.find((instalment) => instalment.paid < instalment.amount)
+  const balance = Math.max(0, found.balance)
+  return next ? Math.min(balance, next.amount - next.paid) : balance
+}
+
 /** The debtor's plan (each instalment: due date, amount, paid or not) or promise, with what is due next. */
 export function arrangementSection(view: PortalView, found: PortalCase, arrangement: PortalArrangement): PageBody {
   const p = view.text.t.portal

@@ -120,6 +120,10 @@ describe('portal pages', () => {
     }
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'plan', type: 'plan.agreed', caseId: 'en-1', data: plan } })
     await api.advanceBy(60_000)
+    // A transfer is asked for the instalment due next, not the whole balance (which may still be paid at once).
+    const transfer = await get(api, `${base}/transfer`)
+    expect(transfer.html).toMatch(/Next instalment<\/dt><dd class="total">£20\.00/)
+    expect(transfer.html).toContain('You may also pay the whole balance of £40.00 at once.')
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'pay', type: 'payment.received', caseId: 'en-1', data: { amount: 25 } } })
     await api.advanceBy(60_000)
     const overview = await get(api, base)

@@ -3,7 +3,7 @@ import { fromMinorUnits } from '../wire/money'
 import { type Brand, type PageBody, pageLayout } from './page-layout'
 import { minorDigits } from '@dunwell/contract'
 import { planCounts } from '@dunwell/journey'
-import { arrangementSection } from './portal-arrangement'
+import { amountDueNow, arrangementSection } from './portal-arrangement'
 import type { LinkOffer } from './portal-offer'
 import { amountForInput, backLink, type FormKey, hiddenFields, type PortalCase, type PortalView } from './portal-view'
 
@@ -31,7 +31,7 @@ function payNowForm(view: PortalView, found: PortalCase, form: PayNowForm): Page
   const least = form.partial && form.minPart !== undefined && form.minPart < found.balance ? form.minPart : undefined
   const hint = least !== undefined ? html`<span class="hint" id="pay-amount-hint">${p.payPartMinimum(money(view, found, least))}</span>` : ''
   const amount = form.partial
-    ? html`<p><label for="pay-amount">${p.payPartLabel(found.currency)}</label>${hint}<input id="pay-amount" name="amount" type="text" inputmode="decimal" autocomplete="off" required value="${amountForInput(view.text, found.balance, minorDigits(found.currency))}"${least !== undefined ? html` aria-describedby="pay-amount-hint"` : ''}></p>`
+    ? html`<p><label for="pay-amount">${p.payPartLabel(found.currency)}</label>${hint}<input id="pay-amount" name="amount" type="text" inputmode="decimal" autocomplete="off" required value="${amountForInput(view.text, amountDueNow(found), minorDigits(found.currency))}"${least !== undefined ? html` aria-describedby="pay-amount-hint"` : ''}></p>`
     : ''
   return html`<form method="post" action="${form.action}">${hiddenFields(form.key)}${amount}<p><button type="submit">${p.payNow}</button> <span class="hint">${p.payNowHint}</span></p></form>`
 }
@@ -109,8 +109,11 @@ const grouped = (iban: string) => iban.replace(/(.{4})(?=.)/g, '$1 ')
 /** Account, amount and reference, and the GiroCode (an inline SVG from `qrcode`, or none: not EUR, or no account). */
 export function transferPage(view: PortalView, found: PortalCase, bank: BankAccount | undefined, qrSvg: string | undefined): PageBody {
   const p = view.text.t.portal
-  const amount = money(view, found, Math.max(0, found.balance))
+  const now = amountDueNow(found)
+  const amount = money(view, found, now)
   if (!bank) return pageLayout(view.text, p.transferTitle, html`<p>${p.noBankAccount}</p>${backLink(view)}`, view.brand)
+  // On a plan or promise, the instalment due next; the whole balance may always be paid instead.
+  const instead = now < found.balance ? html`<p>${p.transferWholeInstead(money(view, found, found.balance))}</p>` : ''
   const qr = qrSvg
     ? html`<h2>${p.qrTitle}</h2>
 <figure>${raw(qrSvg.replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(p.qrLabel(amount))}" `))}<figcaption>${p.qrHint}</figcaption></figure>`
@@ -118,14 +121,15 @@ export function transferPage(view: PortalView, found: PortalCase, bank: BankAcco
   return pageLayout(
     view.text,
     p.transferTitle,
-    html`<p>${p.transferIntro}</p>
+    html`<p>${now < found.balance ? p.transferInstalmentIntro : p.transferIntro}</p>
 <dl>
 <dt>${p.accountHolderLabel}</dt><dd>${bank.holder}</dd>
 <dt>IBAN</dt><dd>${grouped(bank.iban)}</dd>
 ${bank.bic ? html`<dt>BIC</dt><dd>${bank.bic}</dd>` : ''}
-<dt>${p.amountLabel}</dt><dd class="total">${amount}</dd>
+<dt>${now < found.balance ? p.nextInstalmentLabel : p.amountLabel}</dt><dd class="total">${amount}</dd>
 <dt>${p.transferReferenceLabel}</dt><dd>${found.reference}</dd>
 </dl>
+${instead}
 ${qr}
 ${backLink(view)}`,
     view.brand,

@@ -31,11 +31,13 @@ export async function portalLink(c: Context, options: AppOptions): Promise<Porta
 /** The overview's "pay now": the provider's checkout form, when one is wired; paying in part only when the link offers it. */
 export function payNow(options: AppOptions, loaded: LoadedPortal): PayNowForm | undefined {
   if (!options.payments?.provider) return undefined
-  const partial = loaded.offer.parts.includes('partial')
+  // A debtor keeping a promise or plan pays its instalments, whatever the link offers.
+  const keeping = loaded.found.arrangement !== undefined
+  const partial = loaded.offer.parts.includes('partial') || keeping
   return {
     action: `${loaded.view.base}/checkout`,
     partial,
-    ...(partial && loaded.offer.minPart !== undefined ? { minPart: loaded.offer.minPart } : {}),
+    ...(partial && !keeping && loaded.offer.minPart !== undefined ? { minPart: loaded.offer.minPart } : {}),
     key: formKeys.make(options, loaded.token),
   }
 }

@@ -3,6 +3,7 @@ import QRCode from 'qrcode'
 import { portalUrl } from '../../channels'
 import { getCase } from '../../engine/cases-admin'
 import { girocodePayload } from '../../public-pages/girocode'
+import { amountDueNow, readActiveArrangement } from '../../public-pages/portal-arrangement'
 import { readLinkOffer } from '../../public-pages/portal-offer'
 import { type CheckoutReturn, messagePage, overviewPage, transferPage } from '../../public-pages/portal-pages'
 import { checkoutIdempotencyKey } from '../../payments/checkout-key'
@@ -23,8 +24,9 @@ export { portalBodyLimit } from './portal-load'
  */
 async function girocodeSvg(loaded: LoadedPortal): Promise<string | undefined> {
   const { found, bank } = loaded
-  if (!bank || found.currency !== 'EUR' || found.balance <= 0) return undefined
-  const payload = girocodePayload({ name: bank.holder, iban: bank.iban, bic: bank.bic, amountCents: found.balance, reference: found.reference })
+  const amountCents = amountDueNow(found)
+  if (!bank || found.currency !== 'EUR' || amountCents <= 0) return undefined
+  const payload = girocodePayload({ name: bank.holder, iban: bank.iban, bic: bank.bic, amountCents, reference: found.reference })
   if (!payload.ok) return undefined
   return QRCode.toString(payload.payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })
 }
@@ -118,8 +120,10 @@ export function portalRoutes(app: Hono<AppEnv>, options: AppOptions): void {
       amountMinor = minor
     }
     const offer = await readLinkOffer(options.db, link, found.currency, options.engine.clock.now())
-    const partial = offer.parts.includes('partial')
-    const least = partial && offer.minPart !== undefined && offer.minPart < balanceMinor ? offer.minPart : undefined
+    // A debtor keeping a promise or plan pays its instalments, whatever the link offers.
+    const keeping = (await readActiveArrangement(options.db, link.caseId)) !== undefined
+    const partial = offer.parts.includes('partial') || keeping
+    const least = partial && !keeping && offer.minPart !== undefined && offer.minPart < balanceMinor ? offer.minPart : undefined
     const open = `${fromMinorUnits(balanceMinor, found.currency)} ${found.currency}`
     const wrong =
       amountMinor > balanceMinor
