@@ -1,4 +1,5 @@
-import { type Journey, nodeKindOf } from '@dunwell/journey'
+import { minorDigits } from '@dunwell/contract'
+import { instalmentSchedule, type Journey, nodeKindOf } from '@dunwell/journey'
 import type { SampleCase } from '../templates/sample-cases'
 
 const DAY_MS = 86_400_000
@@ -28,7 +29,8 @@ export interface RunSetup {
 /** The events people test with, in the order they are offered; each says which fields it takes. */
 export const eventChoices: { type: string; label: string; takes?: 'amount' | 'channel' }[] = [
   { type: 'payment.received', label: 'Payment received', takes: 'amount' },
-  { type: 'promise.made', label: 'Promise to pay', takes: 'amount' },
+  { type: 'promise.made', label: 'Promise to pay (in 7 days)', takes: 'amount' },
+  { type: 'plan.agreed', label: 'Plan agreed (3 monthly, from 7 days on)', takes: 'amount' },
   { type: 'dispute.opened', label: 'Dispute opened' },
   { type: 'dispute.resolved', label: 'Dispute resolved' },
   { type: 'hardship.reported', label: 'Hardship reported' },
@@ -85,14 +87,32 @@ export function simulationRequest(document: Journey, sample: SampleCase, events:
       caseId: sample.id,
       // Two hours into the day: clear of the waits that end on the hour the case entered.
       at: new Date(startMs + event.day * DAY_MS + 2 * 3_600_000).toISOString(),
-      data: {
-        ...(event.amount !== undefined ? { amount: event.amount } : {}),
-        ...(event.channel ? { channel: event.channel } : {}),
-      },
+      data: eventData(event, sample, startMs),
     })),
     start,
     days,
     trace: [sample.id],
+  }
+}
+
+/** A promise or plan made in a test run starts a week after the day it is made: the run can keep it or break it. */
+const ARRANGEMENT_LEAD_DAYS = 7
+const PLAN_INSTALMENTS = 3
+
+/** The data of a planned event, as the engine reads it (money in major units). */
+function eventData(event: PlannedEvent, sample: SampleCase, startMs: number): Record<string, unknown> {
+  const due = new Date(startMs + (event.day + ARRANGEMENT_LEAD_DAYS) * DAY_MS).toISOString().slice(0, 10)
+  if (event.type === 'promise.made') return { ...(event.amount !== undefined ? { amount: event.amount } : {}), date: due, via: 'api' }
+  if (event.type === 'plan.agreed') {
+    const digits = minorDigits(sample.currency)
+    const total = Math.round((event.amount ?? sample.balance ?? sample.amountDue) * 10 ** digits)
+    if (!(total > 0)) return {}
+    const schedule = instalmentSchedule({ balance: total, count: PLAN_INSTALMENTS, interval: 'P1M', firstDate: due })
+    return { instalments: schedule.map((i) => ({ dueDate: i.dueDate, amount: i.amount / 10 ** digits })), interval: 'P1M', via: 'api' }
+  }
+  return {
+    ...(event.amount !== undefined ? { amount: event.amount } : {}),
+    ...(event.channel ? { channel: event.channel } : {}),
   }
 }
 

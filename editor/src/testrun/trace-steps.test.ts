@@ -4,7 +4,7 @@ import type { Journey } from '@dunwell/journey'
 import { describe, expect, it } from 'vitest'
 import { promiseWaitJourney } from '@dunwell/journey/testing'
 import { suggestedDays } from './run-setup'
-import { describeSeen, highlightAt, toRunSteps } from './trace-steps'
+import { describeEvent, describeSeen, highlightAt, toRunSteps } from './trace-steps'
 
 const friendly = JSON.parse(readFileSync(new URL('../../../examples/friendly-reminder/journey.json', import.meta.url), 'utf8')) as Journey
 const time = (iso: string) => iso.slice(5, 16).replace('T', ' ')
@@ -68,6 +68,21 @@ const trace: TraceStep[] = [
   entry('29T11:00', 'event', null, { id: 'e-1', type: 'payment.received', data: { amount: 84.5 } }),
   entry('29T11:00', 'exited', null, { outcome: 'paid', reason: 'goal met: case.balance <= 0' }),
 ]
+
+describe('describeEvent', () => {
+  it('names a promise’s date and a plan’s instalments, as the test run sends them', () => {
+    const euro = (amount: number) => `€${amount.toFixed(2)}`
+    expect(describeEvent('promise.made', { amount: 20, date: '2026-12-01' }, euro)).toBe('Promise to pay: €20.00 by 2026-12-01')
+    const plan = {
+      instalments: [
+        { dueDate: '2026-12-01', amount: 10 },
+        { dueDate: '2027-01-01', amount: 10 },
+      ],
+      interval: 'P1M',
+    }
+    expect(describeEvent('plan.agreed', plan, euro)).toBe('Instalment plan agreed: 2 instalments, the first €10.00 by 2026-12-01')
+  })
+})
 
 describe('toRunSteps', () => {
   const steps = toRunSteps(trace, friendly, time, (amount) => `€${amount.toFixed(2)}`)

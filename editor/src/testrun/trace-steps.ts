@@ -71,8 +71,17 @@ export function describeEvent(type: string, data: Record<string, unknown>, forma
   switch (type) {
     case 'payment.received':
       return `Payment received${amount}`
-    case 'promise.made':
-      return `Promise to pay${amount}${typeof data.by === 'string' ? ` by ${data.by}` : ''}`
+    case 'promise.made': {
+      const by = [data.date, data.promisedFor, data.by].find((value) => typeof value === 'string')
+      return `Promise to pay${amount}${by ? ` by ${by}` : ''}`
+    }
+    case 'plan.agreed': {
+      const instalments = Array.isArray(data.instalments) ? (data.instalments as { amount?: unknown; dueDate?: unknown }[]) : []
+      const first = instalments[0]
+      return first && typeof first.amount === 'number'
+        ? `Instalment plan agreed: ${instalments.length} instalments, the first ${formatMoney(first.amount)} by ${str(first.dueDate)}`
+        : 'Instalment plan agreed'
+    }
     case 'dispute.opened':
       return `Dispute opened${typeof data.reason === 'string' ? `: ${data.reason}` : ''}`
     case 'dispute.resolved':
