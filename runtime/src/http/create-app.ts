@@ -37,6 +37,10 @@ export function isRuntimePath(path: string): boolean {
 
 /** The runtime's 404 for a path it does not know, also for a host app that mounts it beside its own pages. */
 export function notFoundProblem(c: Context): Response {
+  // The one route that exists only sometimes says how to have it.
+  if (c.req.path.endsWith('/api/test/clock')) {
+    return problem(c, 404, 'the server runs without a test clock: start it with --test-clock 2026-11-23T09:00:00Z (dunwell serve) to move time')
+  }
   return problem(c, 404, `no route ${c.req.method} ${c.req.path}`)
 }
 

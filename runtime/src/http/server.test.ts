@@ -40,6 +40,10 @@ describe('the server’s editor fallback', () => {
       expect(response.headers.get('content-type'), `${method} ${path}`).toBe('application/problem+json')
       expect(await response.json()).toMatchObject({ status: 404, detail: `no route ${method} ${path}` })
     }
+    // Without a test clock, its route says how to have one.
+    const clock = await fetch(`${server.url}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    expect(clock.status).toBe(404)
+    expect((await clock.json()).detail).toContain('start it with --test-clock')
     expect((await fetch(`${server.url}/health`)).status).toBe(200)
   })
 })
