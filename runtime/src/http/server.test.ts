@@ -43,7 +43,7 @@ describe('the server’s editor fallback', () => {
     // Without a test clock, its route says how to have one.
     const clock = await fetch(`${server.url}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
     expect(clock.status).toBe(404)
-    expect((await clock.json()).detail).toContain('start it with --test-clock')
+    expect(((await clock.json()) as { detail: string }).detail).toContain('start it with --test-clock')
     expect((await fetch(`${server.url}/health`)).status).toBe(200)
   })
 })
