@@ -39,8 +39,10 @@ describe('examples', () => {
         .filter((line) => line.startsWith('  pp-'))
         .map((line) => line.trim().split(/\s+/, 2) as [string, string]),
     )
-    // A promise kept, a promise broken, nothing made in 14 days, a plan paid to the end.
-    expect(paths).toEqual({ 'pp-001': 'promised', 'pp-002': 'broken-promise', 'pp-003': 'no-response', 'pp-004': 'promised' })
+    // A promise kept, a promise broken, nothing made in 14 days, a plan paid to the end, a debtor without a phone.
+    expect(paths).toEqual({ 'pp-001': 'promised', 'pp-002': 'broken-promise', 'pp-003': 'no-response', 'pp-004': 'promised', 'pp-005': 'no-response' })
+    // No phone: the portal link goes by email.
+    expect(stdout).toContain('pp-005  no-response  overdue → portal-offer → portal-sms → portal-email → arrangement → none-sms → no-response')
     expect(stdout).toContain('pp-002  broken-promise  overdue → portal-offer → portal-sms → arrangement → broken-sms → care-call → broken')
   })
 
