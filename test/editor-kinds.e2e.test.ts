@@ -51,6 +51,11 @@ describe('the newest kinds in the editor', () => {
         'Alle zwei Wochen',
         'Monatlich',
       ])
+      // A balance band is a "Stufe", added and named in German.
+      const bands = plan.getByRole('group', { name: 'Saldostufen' })
+      await bands.getByRole('button', { name: 'Stufe hinzufügen' }).click()
+      await bands.getByText('1. Stufe 1').waitFor()
+      await bands.getByRole('button', { name: 'Stufe 1 entfernen' }).click()
       await offer.getByRole('group', { name: 'Zahlungsversprechen' }).getByLabel('Innerhalb von Tagen').waitFor()
       await offer.getByRole('checkbox', { name: 'Teilzahlung verwenden' }).waitFor()
       await german.screenshot({ path: join(artifacts, 'kinds-offer-german.png') })

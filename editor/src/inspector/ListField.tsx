@@ -1,4 +1,5 @@
-import { itemNoun } from './field-layout'
+import { itemNoun, itemStem } from './field-layout'
+import { t } from './strings'
 import { getAt, insertItem, moveItem, newListItem, removeItem } from './data-edits'
 import { pathKey } from './field-errors'
 import type { FieldProps } from './FieldView'
@@ -32,8 +33,8 @@ function OutcomeIdField({ label, outcome, ctx }: { label: string; outcome: strin
 /** A list of objects (branches, variants): each item a card that can be moved, removed, and added to. */
 export function ListField({ field, path, ctx }: FieldProps<'list'>) {
   const items = (getAt(ctx.node.data, path) as unknown[] | undefined) ?? []
+  const stem = itemStem(ctx.node.type, pathKey(path))
   const noun = itemNoun(ctx.node.type, pathKey(path))
-  const stem = noun.toLowerCase()
   const { item, min = 0, max = Infinity } = field.type
   const fields = item.kind === 'object' ? item.fields : []
   const hasWeights = fields.some((inner) => inner.key === 'weight')
@@ -57,7 +58,7 @@ export function ListField({ field, path, ctx }: FieldProps<'list'>) {
                 <button
                   type="button"
                   className="icon-button icon-button--small"
-                  aria-label={`Move ${name} up`}
+                  aria-label={t.moveUp(name)}
                   disabled={index === 0}
                   onClick={() => edit(moveItem(ctx.node.data, path, index, index - 1))}
                 >
@@ -66,7 +67,7 @@ export function ListField({ field, path, ctx }: FieldProps<'list'>) {
                 <button
                   type="button"
                   className="icon-button icon-button--small"
-                  aria-label={`Move ${name} down`}
+                  aria-label={t.moveDown(name)}
                   disabled={index === items.length - 1}
                   onClick={() => edit(moveItem(ctx.node.data, path, index, index + 1))}
                 >
@@ -75,7 +76,7 @@ export function ListField({ field, path, ctx }: FieldProps<'list'>) {
                 <button
                   type="button"
                   className="icon-button icon-button--small"
-                  aria-label={`Remove ${name}`}
+                  aria-label={t.removeItem(name)}
                   disabled={items.length <= min}
                   onClick={() => edit(removeItem(ctx.node.data, path, index))}
                 >
@@ -100,11 +101,11 @@ export function ListField({ field, path, ctx }: FieldProps<'list'>) {
           disabled={items.length >= max}
           onClick={() => edit(insertItem(ctx.node.data, path, newListItem(item, items, stem)))}
         >
-          <Icon name="plus" size={14} /> Add {stem}
+          <Icon name="plus" size={14} /> {t.addItem(noun)}
         </button>
         {total !== undefined && (
           <span className={total === 100 ? 'list__total' : 'list__total list__total--error'} role="status">
-            Total {total}%{total === 100 ? '' : ' — must be 100%'}
+            {t.weightTotal(total)}
           </span>
         )}
       </div>

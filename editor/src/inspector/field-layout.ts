@@ -1,5 +1,6 @@
 import { knownOutcomes, type NodeType } from '@dunwell/journey'
 import { language } from '../import/strings'
+import { t } from './strings'
 import type { TextFormat } from './form-model'
 
 /**
@@ -84,6 +85,7 @@ export const englishLayouts = {
   offer: {
     ...base,
     order: ['label', 'note', 'payInPart', 'plan', 'promise', 'validFor'],
+    itemIds: { 'plan.bands': 'band' },
     labels: {
       payInPart: 'Pay in part',
       'payInPart.minAmount': 'Smallest part',
@@ -242,8 +244,13 @@ export const fieldLayouts: { [K in NodeType]: FieldLayout } = Object.fromEntries
   (Object.keys(englishLayouts) as NodeType[]).map((type) => [type, layoutIn(englishLayouts[type], language === 'de' ? germanWords[type] : undefined)]),
 ) as { [K in NodeType]: FieldLayout }
 
-/** What one item of a list is called on its card and in problems: `Branch` for a segment's `branches`. */
+/** The id stem of a list's items (`branch` for a segment's `branches`): new ids are made from it. */
+export function itemStem(type: NodeType, listKey: string): string {
+  return fieldLayouts[type].itemIds?.[listKey] ?? 'item'
+}
+
+/** The item's noun in the editor's language: `Branch` / `Zweig` for a segment's `branches`. */
 export function itemNoun(type: NodeType, listKey: string): string {
-  const stem = fieldLayouts[type].itemIds?.[listKey] ?? 'item'
-  return stem.charAt(0).toUpperCase() + stem.slice(1)
+  const stem = itemStem(type, listKey)
+  return t.itemNouns[stem] ?? stem.charAt(0).toUpperCase() + stem.slice(1)
 }

@@ -39,6 +39,13 @@ const en = {
   groupToggle: (label: string) => `Use ${label.toLowerCase()}`,
   /** An optional choice left to the runtime. */
   defaultChoice: 'Default',
+  /** What one item of a list is called, by the kind's id stem (a segment's branch, a split's variant). */
+  itemNouns: { branch: 'Branch', variant: 'Variant', band: 'Band', item: 'Item' } as Record<string, string>,
+  addItem: (noun: string) => `Add ${noun.toLowerCase()}`,
+  moveUp: (name: string) => `Move ${name} up`,
+  moveDown: (name: string) => `Move ${name} down`,
+  removeItem: (name: string) => `Remove ${name}`,
+  weightTotal: (total: number) => (total === 100 ? `Total ${total}%` : `Total ${total}% — must be 100%`),
 }
 
 export type InspectorStrings = typeof en
@@ -78,6 +85,12 @@ const de: InspectorStrings = {
   removeArrow: 'Diesen Pfeil entfernen',
   groupToggle: (label) => `${label} verwenden`,
   defaultChoice: 'Standard',
+  itemNouns: { branch: 'Zweig', variant: 'Variante', band: 'Stufe', item: 'Eintrag' },
+  addItem: (noun) => `${noun} hinzufügen`,
+  moveUp: (name) => `${name} nach oben`,
+  moveDown: (name) => `${name} nach unten`,
+  removeItem: (name) => `${name} entfernen`,
+  weightTotal: (total) => (total === 100 ? `Summe ${total} %` : `Summe ${total} % — muss 100 % sein`),
 }
 
 const catalogue: Record<Language, InspectorStrings> = { en, de }
