@@ -1,37 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  caseInput,
-  days,
-  emailTemplate,
-  enrol,
-  entries,
-  event,
-  hours,
-  iso,
-  journey,
-  messages,
-  MONDAY,
-  startEngine,
-  textTemplate,
-  theEnrolment,
-} from './testing'
+import { caseInput, days, emailThenText, enrol, entries, event, hours, iso, messages, MONDAY, startEngine, theEnrolment } from './testing'
 
 /** entry → email → 7 days → SMS → 7 days → exit `no-response`; `pauseContact` as given (the default when absent). */
 const reminders = (pauseContact?: boolean) =>
-  journey({
-    id: 'reminders',
-    nodes: {
-      start: ['entry', { event: 'invoice.overdue' }],
-      first: ['email', { template: 'mail' }],
-      pause: ['wait', { for: 'P7D' }],
-      second: ['sms', { template: 'text' }],
-      later: ['wait', { for: 'P7D' }],
-      done: ['exit', { outcome: 'no-response' }],
-    },
-    edges: ['start>first', 'first>pause', 'pause>second', 'second>later', 'later>done'],
-    templates: { mail: emailTemplate('Hello'), text: textTemplate('sms', 'Please pay: {{ links.pay }}') },
-    settings: { locales: ['en'], defaultLocale: 'en', ...(pauseContact === undefined ? {} : { promises: { pauseContact } }) },
-  })
+  emailThenText('reminders', 'P7D', { locales: ['en'], defaultLocale: 'en', ...(pauseContact === undefined ? {} : { promises: { pauseContact } }) })
 
 const at = (time: string) => Date.parse(time)
 /** Promised on day 2 for 15 December: broken when its 3 grace days end, 18 December 23:00 UTC (midnight in Berlin). */

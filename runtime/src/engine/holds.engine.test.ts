@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  caseInput,
-  days,
-  emailTemplate,
-  enrol,
-  entries,
-  event,
-  iso,
-  journey,
-  messages,
-  MONDAY,
-  overdue,
-  startEngine,
-  textTemplate,
-  theEnrolment,
-} from './testing'
+import { caseInput, days, emailThenText, enrol, entries, event, iso, messages, MONDAY, overdue, startEngine, theEnrolment } from './testing'
 
-/** entry → first email → 3 days → second email → 3 days → exit. */
-const twoReminders = (id = 'two-reminders') =>
-  journey({
-    id,
-    nodes: {
-      start: ['entry', { event: 'invoice.overdue' }],
-      first: ['email', { template: 'mail' }],
-      pause: ['wait', { for: 'P3D' }],
-      second: ['sms', { template: 'text' }],
-      later: ['wait', { for: 'P3D' }],
-      done: ['exit', { outcome: 'no-response' }],
-    },
-    edges: ['start>first', 'first>pause', 'pause>second', 'second>later', 'later>done'],
-    templates: { mail: emailTemplate('Hello'), text: textTemplate('sms', 'Please pay: {{ links.pay }}') },
-  })
+/** entry → first email → 3 days → SMS → 3 days → exit. */
+const twoReminders = (id = 'two-reminders') => emailThenText(id, 'P3D')
 
 const at = (day: number) => new Date(MONDAY.getTime() + days(day))
 

@@ -126,6 +126,37 @@ export interface CaseOptions extends Partial<Omit<CaseInput, 'id' | 'debtor'>> {
   without?: (keyof Debtor)[]
 }
 
+/** entry → offer (`offer`: its data) → SMS (`text`, with the portal link) → exit `done`: a step's offer reaching the portal. */
+export const offerThenText = (id: string, offer: Record<string, unknown>, text: Parameters<typeof textTemplate>[1]) =>
+  journey({
+    id,
+    nodes: {
+      start: ['entry', { event: 'invoice.overdue' }],
+      offer: ['offer', offer],
+      text: ['sms', { template: 'text' }],
+      done: ['exit', { outcome: 'done' }],
+    },
+    edges: ['start>offer', 'offer>text', 'text>done'],
+    templates: { text: textTemplate('sms', text) },
+  })
+
+/** entry → email → `wait` → SMS → `wait` → exit `no-response`: a reminder, then a text with the payment link. */
+export const emailThenText = (id: string, wait: string, settings?: JourneySpec['settings']) =>
+  journey({
+    id,
+    nodes: {
+      start: ['entry', { event: 'invoice.overdue' }],
+      first: ['email', { template: 'mail' }],
+      pause: ['wait', { for: wait }],
+      second: ['sms', { template: 'text' }],
+      later: ['wait', { for: wait }],
+      done: ['exit', { outcome: 'no-response' }],
+    },
+    edges: ['start>first', 'first>pause', 'pause>second', 'second>later', 'later>done'],
+    templates: { mail: emailTemplate('Hello'), text: textTemplate('sms', 'Please pay: {{ links.pay }}') },
+    ...(settings ? { settings } : {}),
+  })
+
 /** entry → email → SMS → exit, the email with its opt-out link and the SMS with its payment link. */
 export const emailThenSms = () =>
   journey({

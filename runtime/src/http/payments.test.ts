@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { portalLinkToken } from '../index'
-import { caseInput, journey, textTemplate } from '../engine/testing'
+import { caseInput, offerThenText } from '../engine/testing'
 import { startStripeProtocolServer } from '../payments/testing/stripe-protocol-server'
 import { DAY, LINK_SECRET, PUBLIC_URL, portalPathOf, snapshot, startApi, type TestApi } from './testing'
 
@@ -170,17 +170,7 @@ describe('pay now through Stripe Checkout', () => {
 
   it('an offer step’s smallest part holds at the checkout and is named on the overview; paying everything is always allowed', async () => {
     const { api, stripe } = await setup()
-    const offering = journey({
-      id: 'part-offer',
-      nodes: {
-        start: ['entry', { event: 'invoice.overdue' }],
-        offer: ['offer', { payInPart: { minAmount: 20 } }],
-        text: ['sms', { template: 'text' }],
-        done: ['exit', { outcome: 'done' }],
-      },
-      edges: ['start>offer', 'offer>text', 'text>done'],
-      templates: { text: textTemplate('sms', 'Pay a part: {{ links.portal }}') },
-    })
+    const offering = offerThenText('part-offer', { payInPart: { minAmount: 20 } }, 'Pay a part: {{ links.portal }}')
     await api.expectStatus(200, 'PUT', '/api/journeys/part-offer/draft', { body: offering })
     await api.expectStatus(201, 'POST', '/api/journeys/part-offer/publish')
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1' } })

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { linkToken, portalLinkToken } from '../index'
-import { caseInput, journey, textTemplate } from '../engine/testing'
+import { caseInput, offerThenText } from '../engine/testing'
 import { startStripeProtocolServer } from '../payments/testing/stripe-protocol-server'
 import { DAY, LINK_SECRET, portalPathOf, startApi } from './testing'
 
@@ -106,17 +106,11 @@ describe('the portal under a host prefix (publicUrl with a path)', () => {
   it('the app mounted under the prefix in another service: the same links answer there', async () => {
     const { api } = await setup()
     // A step that offers a plan, a part and a promise: the plan's pages lie two levels below the overview.
-    const offering = journey({
-      id: 'offering',
-      nodes: {
-        start: ['entry', { event: 'invoice.overdue' }],
-        offer: ['offer', { payInPart: { minAmount: 20 }, plan: { minInstalment: 25, maxCount: 3, intervals: ['P1M'] }, promise: { maxDays: 14 } }],
-        text: ['sms', { template: 'text' }],
-        done: ['exit', { outcome: 'done' }],
-      },
-      edges: ['start>offer', 'offer>text', 'text>done'],
-      templates: { text: textTemplate('sms', 'Pay, plan or promise: {{ links.portal }}') },
-    })
+    const offering = offerThenText(
+      'offering',
+      { payInPart: { minAmount: 20 }, plan: { minInstalment: 25, maxCount: 3, intervals: ['P1M'] }, promise: { maxDays: 14 } },
+      'Pay, plan or promise: {{ links.portal }}',
+    )
     await api.expectStatus(200, 'PUT', '/api/journeys/offering/draft', { body: offering })
     await api.expectStatus(201, 'POST', '/api/journeys/offering/publish')
     await api.expectStatus(202, 'POST', '/api/events', { body: { id: 'overdue', type: 'invoice.overdue', caseId: 'c-1' } })

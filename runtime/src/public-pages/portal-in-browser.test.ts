@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server'
 import type { Page } from 'playwright-core'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { portalLinkToken } from '../channels'
-import { caseInput, journey, textTemplate } from '../engine/testing'
+import { caseInput, offerThenText } from '../engine/testing'
 import type { AppOptions } from '../http/app-types'
 import { LINK_SECRET, portalPathOf, startApi, type TestApi } from '../http/testing'
 import { startStripeProtocolServer } from '../payments/testing/stripe-protocol-server'
@@ -49,17 +49,11 @@ const rows = (api: TestApi, table: 'events' | 'case_holds' | 'tasks' | 'document
   api.db.selectFrom(table).selectAll().execute() as Promise<Record<string, unknown>[]>
 
 /** entry → offer (a plan within rules, a promise within 14 days) → SMS with the portal link → exit. */
-const offering = journey({
-  id: 'plan-offer',
-  nodes: {
-    start: ['entry', { event: 'invoice.overdue' }],
-    offer: ['offer', { plan: { minInstalment: 20, maxCount: 6, intervals: ['P1M', 'P2W'] }, promise: { maxDays: 14 } }],
-    text: ['sms', { template: 'text' }],
-    done: ['exit', { outcome: 'done' }],
-  },
-  edges: ['start>offer', 'offer>text', 'text>done'],
-  templates: { text: textTemplate('sms', { en: 'Pay or plan: {{ links.portal }}', de: 'Zahlen oder in Raten: {{ links.portal }}' }) },
-})
+const offering = offerThenText(
+  'plan-offer',
+  { plan: { minInstalment: 20, maxCount: 6, intervals: ['P1M', 'P2W'] }, promise: { maxDays: 14 } },
+  { en: 'Pay or plan: {{ links.portal }}', de: 'Zahlen oder in Raten: {{ links.portal }}' },
+)
 
 describe('the debtor portal in Chromium on a phone', () => {
   it('shows what is owed and every option; promise, dispute with a PDF, hardship and preferences are stored; a tampered link changes nothing', async () => {

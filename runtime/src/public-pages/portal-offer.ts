@@ -20,6 +20,16 @@ export interface LinkOffer {
 }
 
 /**
+ * Whether the debtor may pay less than everything, and the least part (minor units): when the link offers paying in
+ * part, with its minimum; and always while they keep a promise or plan, whose instalments they pay (no minimum).
+ */
+export function partPayment(offer: LinkOffer, keepingArrangement: boolean): { partial: boolean; minPart?: number } {
+  if (keepingArrangement) return { partial: true }
+  const partial = offer.parts.includes('partial')
+  return partial && offer.minPart !== undefined ? { partial, minPart: offer.minPart } : { partial }
+}
+
+/**
  * The offer behind a portal link: the latest offer its message's enrolment made up to that message (the message is
  * the link's step). A link with flags but no stored offer (made before offers were stored) keeps its flags without
  * rules: paying in part without a minimum, a promise in the default window, no plan (a plan needs its rules).

@@ -1,30 +1,21 @@
 import { HtmlValidate } from 'html-validate'
 import { describe, expect, it } from 'vitest'
 import { portalLinkToken } from '../channels'
-import { caseInput, journey, textTemplate } from '../engine/testing'
+import { caseInput, offerThenText } from '../engine/testing'
 import { DAY, LINK_SECRET, portalPathOf, snapshot, startApi, type TestApi } from '../http/testing'
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
 
 /** entry → offer (plan and promise, for 7 days) → SMS with the portal link → exit. */
-const offering = journey({
-  id: 'plan-offer',
-  nodes: {
-    start: ['entry', { event: 'invoice.overdue' }],
-    offer: [
-      'offer',
-      {
-        plan: { minInstalment: 40, maxCount: 6, intervals: ['P1M', 'P2W'], bands: [{ upTo: 100, maxCount: 3, minInstalment: 10 }] },
-        promise: { maxDays: 10 },
-        validFor: 'P7D',
-      },
-    ],
-    text: ['sms', { template: 'text' }],
-    done: ['exit', { outcome: 'done' }],
+const offering = offerThenText(
+  'plan-offer',
+  {
+    plan: { minInstalment: 40, maxCount: 6, intervals: ['P1M', 'P2W'], bands: [{ upTo: 100, maxCount: 3, minInstalment: 10 }] },
+    promise: { maxDays: 10 },
+    validFor: 'P7D',
   },
-  edges: ['start>offer', 'offer>text', 'text>done'],
-  templates: { text: textTemplate('sms', { en: 'Pay or plan: {{ links.portal }}', de: 'Zahlen oder in Raten: {{ links.portal }}' }) },
-})
+  { en: 'Pay or plan: {{ links.portal }}', de: 'Zahlen oder in Raten: {{ links.portal }}' },
+)
 
 /** Two debtors with the offer's link: a German one owing 89,90 € (the band: at most 3 instalments) and an English one owing €150. */
 async function setup() {

@@ -12,7 +12,6 @@ import {
   decimalMarks,
   encodings,
   fileFormats,
-  mappingSettingsSchema,
   separators,
   thousandsMarks,
   type ImportOptions,

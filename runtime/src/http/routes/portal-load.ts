@@ -8,7 +8,7 @@ import { isFormKey, newFormKey } from '../../public-pages/form-key'
 import { type Brand, pageHeaders, publicPageHeaders, type PageBody } from '../../public-pages/page-layout'
 import { readActiveArrangement } from '../../public-pages/portal-arrangement'
 import { isHeld } from '../../public-pages/portal-case'
-import { type LinkOffer, readLinkOffer } from '../../public-pages/portal-offer'
+import { type LinkOffer, partPayment, readLinkOffer } from '../../public-pages/portal-offer'
 import type { BankAccount, PayNowForm } from '../../public-pages/portal-pages'
 import { type PortalCase, type PortalView, portalBase } from '../../public-pages/portal-view'
 import { MAX_DOCUMENT_BYTES } from '../../public-pages/uploaded-document'
@@ -31,13 +31,9 @@ export async function portalLink(c: Context, options: AppOptions): Promise<Porta
 /** The overview's "pay now": the provider's checkout form, when one is wired; paying in part only when the link offers it. */
 export function payNow(options: AppOptions, loaded: LoadedPortal): PayNowForm | undefined {
   if (!options.payments?.provider) return undefined
-  // A debtor keeping a promise or plan pays its instalments, whatever the link offers.
-  const keeping = loaded.found.arrangement !== undefined
-  const partial = loaded.offer.parts.includes('partial') || keeping
   return {
     action: `${loaded.view.base}/checkout`,
-    partial,
-    ...(partial && !keeping && loaded.offer.minPart !== undefined ? { minPart: loaded.offer.minPart } : {}),
+    ...partPayment(loaded.offer, loaded.found.arrangement !== undefined),
     key: formKeys.make(options, loaded.token),
   }
 }

@@ -4,7 +4,7 @@ import { portalUrl } from '../../channels'
 import { getCase } from '../../engine/cases-admin'
 import { girocodePayload } from '../../public-pages/girocode'
 import { amountDueNow, readActiveArrangement } from '../../public-pages/portal-arrangement'
-import { readLinkOffer } from '../../public-pages/portal-offer'
+import { partPayment, readLinkOffer } from '../../public-pages/portal-offer'
 import { type CheckoutReturn, messagePage, overviewPage, transferPage } from '../../public-pages/portal-pages'
 import { checkoutIdempotencyKey } from '../../payments/checkout-key'
 import type { PaymentProviderEvent } from '../../payments/payment-provider'
@@ -120,10 +120,8 @@ export function portalRoutes(app: Hono<AppEnv>, options: AppOptions): void {
       amountMinor = minor
     }
     const offer = await readLinkOffer(options.db, link, found.currency, options.engine.clock.now())
-    // A debtor keeping a promise or plan pays its instalments, whatever the link offers.
-    const keeping = (await readActiveArrangement(options.db, link.caseId)) !== undefined
-    const partial = offer.parts.includes('partial') || keeping
-    const least = partial && !keeping && offer.minPart !== undefined && offer.minPart < balanceMinor ? offer.minPart : undefined
+    const { partial, minPart } = partPayment(offer, (await readActiveArrangement(options.db, link.caseId)) !== undefined)
+    const least = minPart !== undefined && minPart < balanceMinor ? minPart : undefined
     const open = `${fromMinorUnits(balanceMinor, found.currency)} ${found.currency}`
     const wrong =
       amountMinor > balanceMinor
