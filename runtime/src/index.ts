@@ -2,7 +2,7 @@ export { Engine, PublishError, type EngineOptions, type RunResult } from './engi
 export { systemClock, VirtualClock, type Clock } from './clock'
 export { openSqlite, migrate, type OpenedDatabase } from './db/open-database'
 export type { Database } from './db/database'
-export type { EngineStore } from './db/sqlite-store'
+export type { EngineStore } from './db/engine-store'
 export * from './channels'
 export { caseInputSchema, debtorSchema, type CaseInput, type Debtor } from '@dunwell/contract'
 export { eventInputSchema, type EventInput } from '@dunwell/contract'

@@ -2,7 +2,8 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect } from 'kysely'
 import type { Database } from './database'
 import { migrationProvider } from './migrations'
-import { createSqliteStore, type EngineStore } from './sqlite-store'
+import type { EngineStore } from './engine-store'
+import { createSqliteStore } from './sqlite-store'
 
 export interface OpenedDatabase {
   db: Kysely<Database>

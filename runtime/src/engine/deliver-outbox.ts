@@ -1,7 +1,7 @@
 import { breather } from './breathe'
 import type { ChannelAdapter } from '../channels/channel-adapter'
 import type { Clock } from '../clock'
-import type { EngineStore } from '../db/sqlite-store'
+import type { EngineStore } from '../db/engine-store'
 import { htmlToPlainText } from '../messages'
 
 /** Ten attempts, backing off from 5 s to an hour: a provider outage of over an hour fails a message for good. */

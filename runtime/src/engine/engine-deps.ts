@@ -1,7 +1,7 @@
 import type { Clock } from '../clock'
 import type { ChannelAdapter } from '../channels/channel-adapter'
 import type { PortalStep } from '../channels/links'
-import type { EngineStore } from '../db/sqlite-store'
+import type { EngineStore } from '../db/engine-store'
 import type { MessageRenderer } from '../messages'
 import type { ContactPolicy } from '../policy'
 import type { CompiledVersion, JourneyCache } from './journey-cache'

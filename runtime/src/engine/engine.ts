@@ -6,7 +6,7 @@ import { recordingAdapter, type ChannelAdapter } from '../channels/channel-adapt
 import type { Database } from '../db/database'
 import { releaseStaleLeases } from '../db/open-database'
 import type { EventSource } from '../db/event-row-id'
-import type { Backlog, EngineStore } from '../db/sqlite-store'
+import type { Backlog, EngineStore } from '../db/engine-store'
 import { createMessageRenderer, type MessageRenderer } from '../messages'
 import { defaultContactPolicy, quietPeriodEvents, type ContactPolicy } from '../policy'
 import { BatchRun, type WorkItem } from './batch-run'

@@ -1,6 +1,6 @@
 import { channels } from '@dunwell/journey'
 import type { CasePolicy, ContactPolicyView } from '@dunwell/contract'
-import type { EngineStore } from '../db/sqlite-store'
+import type { EngineStore } from '../db/engine-store'
 import {
   capChannels,
   capUsage,
