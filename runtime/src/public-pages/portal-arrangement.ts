@@ -4,6 +4,7 @@ import type { Database } from '../db/database'
 import { arrangementFromRow } from '../db/rows'
 import { fromMinorUnits } from '../wire/money'
 import type { PageBody } from './page-layout'
+import { scheduleTable } from './portal-plan'
 import type { PortalCase, PortalView } from './portal-view'
 
 /** An instalment of the debtor's active promise or plan as the portal shows it (minor units). */
@@ -51,14 +52,7 @@ ${promised.paid > 0 ? html`<p>${p.yourPromisePaid(money(view, found, promised.pa
   }
   return html`<section aria-labelledby="arrangement-title"><h2 id="arrangement-title">${p.yourPlanTitle}</h2>
 ${next ? html`<p>${p.yourPlanNext(money(view, found, next.amount - next.paid), view.text.date(next.dueDate))}</p>` : ''}
-<table>
-<caption>${p.planScheduleCaption}</caption>
-<thead><tr><th scope="col">${p.planNumberHeader}</th><th scope="col">${p.planDateHeader}</th><th scope="col" class="amount">${p.planAmountHeader}</th><th scope="col">${p.instalmentStatusHeader}</th></tr></thead>
-<tbody>${arrangement.instalments.map(
-    (instalment, index) =>
-      html`<tr><td>${index + 1}</td><td><time datetime="${instalment.dueDate}">${view.text.date(instalment.dueDate)}</time></td><td class="amount">${money(view, found, instalment.amount)}</td><td>${status(view, found, instalment)}</td></tr>`,
-  )}</tbody>
-</table></section>`
+${scheduleTable(view, found, arrangement.instalments, { header: p.instalmentStatusHeader, of: (index) => status(view, found, arrangement.instalments[index]!) })}</section>`
 }
 
 /** The case's promise or plan being kept now (the newest active one; a new one replaces the old), if any. */

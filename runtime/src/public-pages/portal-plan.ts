@@ -61,18 +61,26 @@ ${backLink(view)}`,
   )
 }
 
-/** Dates and amounts, exact; the total is what is open. */
-function scheduleTable(view: PortalView, found: PortalCase, schedule: ScheduledInstalment[]): PageBody {
+/**
+ * Dates and amounts, exact; the total is what is open. With `status`, a column saying where each instalment stands
+ * (the plan being kept, on the overview).
+ */
+export function scheduleTable(
+  view: PortalView,
+  found: PortalCase,
+  schedule: readonly ScheduledInstalment[],
+  status?: { header: string; of: (index: number) => string },
+): PageBody {
   const p = view.text.t.portal
   const total = schedule.reduce((sum, instalment) => sum + instalment.amount, 0)
   return html`<table>
 <caption>${p.planScheduleCaption}</caption>
-<thead><tr><th scope="col">${p.planNumberHeader}</th><th scope="col">${p.planDateHeader}</th><th scope="col" class="amount">${p.planAmountHeader}</th></tr></thead>
+<thead><tr><th scope="col">${p.planNumberHeader}</th><th scope="col">${p.planDateHeader}</th><th scope="col" class="amount">${p.planAmountHeader}</th>${status ? html`<th scope="col">${status.header}</th>` : ''}</tr></thead>
 <tbody>${schedule.map(
     (instalment, index) =>
-      html`<tr><td>${index + 1}</td><td><time datetime="${instalment.dueDate}">${view.text.date(instalment.dueDate)}</time></td><td class="amount">${money(view, found, instalment.amount)}</td></tr>`,
+      html`<tr><td>${index + 1}</td><td><time datetime="${instalment.dueDate}">${view.text.date(instalment.dueDate)}</time></td><td class="amount">${money(view, found, instalment.amount)}</td>${status ? html`<td>${status.of(index)}</td>` : ''}</tr>`,
   )}</tbody>
-<tfoot><tr><th scope="row" colspan="2">${p.planTotalLabel}</th><td class="amount">${money(view, found, total)}</td></tr></tfoot>
+<tfoot><tr><th scope="row" colspan="2">${p.planTotalLabel}</th><td class="amount">${money(view, found, total)}</td>${status ? html`<td></td>` : ''}</tr></tfoot>
 </table>`
 }
 
